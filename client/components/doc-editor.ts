@@ -1,0 +1,106 @@
+import { Editor } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { html, nothing } from 'lit'
+import { contentExtensions, docField } from '../../shared/editor/extensions.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { SyncController } from '../sync/sync-controller.ts'
+
+export interface EditorUser {
+  readonly name: string
+  readonly color: string
+}
+
+/** A live, shared text: Tiptap bound to a Y.Doc, with the others' carets and the sync state. */
+export class DocEditor extends LightElement {
+  static override properties = {
+    docName: { attribute: 'doc-name' },
+    label: {},
+    user: { attribute: false },
+  }
+
+  declare docName: string
+  declare label: string
+  declare user: EditorUser
+  private sync?: SyncController
+  private editor?: Editor
+
+  protected override firstUpdated(): void {
+    this.open()
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    if (this.hasUpdated && !this.sync) this.open()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.editor?.destroy()
+    this.editor = undefined
+    if (this.sync) {
+      this.removeController(this.sync)
+      this.sync.destroy()
+      this.sync = undefined
+    }
+  }
+
+  private open(): void {
+    const mount = this.querySelector<HTMLElement>('.editor-mount')
+    if (!mount) return
+    const sync = new SyncController(this, this.docName)
+    this.sync = sync
+    this.editor = new Editor({
+      element: mount,
+      extensions: [
+        ...contentExtensions,
+        Collaboration.configure({ document: sync.doc, field: docField }),
+        CollaborationCaret.configure({ provider: sync.provider, user: { name: this.user.name, color: this.user.color } }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'editor-content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t().editorLabel(this.label),
+          spellcheck: 'true',
+          lang: 'fr',
+        },
+      },
+    })
+    this.requestUpdate()
+  }
+
+  override render() {
+    const m = t()
+    const sync = this.sync
+    const connection = sync?.connection ?? 'connecting'
+    const connectionText = {
+      connecting: m.syncConnecting,
+      connected: m.syncConnected,
+      offline: m.syncOffline,
+      denied: m.syncDenied,
+      missing: m.syncMissing,
+      closed: m.syncBroken,
+    }[connection]
+    const saved = sync && connection === 'connected' ? (sync.unsaved ? m.syncSaving : m.syncSaved) : sync?.unsaved ? m.syncUnsaved : undefined
+    const peers = sync?.peers ?? []
+    return html`
+      <div class="sync-bar" aria-label=${m.syncStatus} role="group">
+        <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>
+        ${saved ? html`<span class="save-state" data-saved=${sync?.unsaved ? 'no' : 'yes'}>${saved}</span>` : nothing}
+        <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
+      </div>
+      <div class="editor-mount"></div>
+    `
+  }
+}
+
+customElements.define('plenum-doc-editor', DocEditor)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-doc-editor': DocEditor
+  }
+}

@@ -1,0 +1,135 @@
+import { Task } from '@lit/task'
+import { html, nothing } from 'lit'
+import type { ParticipantView, SessionView } from '../../shared/api-types.ts'
+import { api, ApiError } from '../api.ts'
+import { language, setLanguage, t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
+import './congress-page.ts'
+import './join-page.ts'
+import './text-page.ts'
+
+type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
+
+/** The shell: who is signed in, which page the address names, and the header around it. */
+export class PlenumApp extends LightElement {
+  static override properties = {
+    route: { state: true },
+    session: { state: true },
+  }
+
+  declare route: Route
+  declare session: SessionState
+
+  private readonly congressTask = new Task(this, {
+    task: ([congressId]: readonly [string | undefined, string | undefined]) => (congressId ? api.congress(congressId) : Promise.resolve(undefined)),
+    args: () => [this.congressId(), this.session.kind === 'signed-in' ? this.session.participant.id : undefined] as const,
+  })
+
+  constructor() {
+    super()
+    this.route = parseRoute(location.pathname)
+    this.session = { kind: 'loading' }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('popstate', this.onPopState)
+    interceptLinks(this)
+    if (this.route.page !== 'join') void this.loadSession()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('popstate', this.onPopState)
+  }
+
+  private congressId(): string | undefined {
+    return 'congressId' in this.route ? this.route.congressId : undefined
+  }
+
+  private async loadSession(): Promise<void> {
+    try {
+      const { participant } = await api.currentSession()
+      this.session = { kind: 'signed-in', participant }
+      if (this.route.page === 'home') navigate(paths.congress(participant.congressId), { replace: true })
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.session = { kind: 'anonymous' }
+      else throw error
+    }
+  }
+
+  private readonly onPopState = (): void => {
+    this.route = parseRoute(location.pathname)
+    void this.updateComplete.then(() => {
+      this.querySelector<HTMLElement>('#main')?.focus({ preventScroll: false })
+      window.scrollTo(0, 0)
+    })
+  }
+
+  private onJoined(event: CustomEvent<SessionView>): void {
+    this.session = { kind: 'signed-in', participant: event.detail.participant }
+    navigate(paths.congress(event.detail.participant.congressId), { replace: true })
+  }
+
+  private async logout(): Promise<void> {
+    await api.closeSession().catch(() => undefined)
+    this.session = { kind: 'anonymous' }
+    navigate('/', { replace: true })
+  }
+
+  private renderPage() {
+    const m = t()
+    const { route, session } = this
+    if (route.page === 'join') return html`<plenum-join-page .code=${route.code} @joined=${this.onJoined}></plenum-join-page>`
+    if (session.kind === 'loading') return html`<p role="status">${m.loading}</p>`
+    if (session.kind === 'anonymous') return html`<plenum-join-page @joined=${this.onJoined}></plenum-join-page>`
+    if (route.page === 'not-found' || route.page === 'home') {
+      return html`<h1>${m.notFoundTitle}</h1><p>${m.notFoundBody}</p><p><a href=${paths.congress(session.participant.congressId)}>${m.backToCongress}</a></p>`
+    }
+    return this.congressTask.render({
+      pending: () => html`<p role="status">${m.loading}</p>`,
+      error: (error) =>
+        html`<p class="error" role="alert">${error instanceof ApiError && error.status === 403 ? m.forbidden : error instanceof ApiError && error.code === 'network' ? m.networkError : m.genericError}</p>`,
+      complete: (congress) => {
+        if (!congress) return nothing
+        if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress}></plenum-congress-page>`
+        return html`<plenum-text-page
+          .congress=${congress}
+          .participant=${session.participant}
+          .number=${route.page === 'proposal' ? route.number : undefined}
+        ></plenum-text-page>`
+      },
+    })
+  }
+
+  override render() {
+    const m = t()
+    const participant = this.session.kind === 'signed-in' ? this.session.participant : undefined
+    const other = language() === 'fr' ? 'en' : 'fr'
+    return html`
+      <a class="skip-link" href="#main">${m.skipToContent}</a>
+      <header class="app-header">
+        <a class="brand" href=${participant ? paths.congress(participant.congressId) : '/'}>${m.appName}</a>
+        <div class="header-tools">
+          ${participant
+            ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`
+            : nothing}
+          <button type="button" class="link-button" lang=${other} aria-label=${m.languageSwitchLabel} @click=${() => setLanguage(other)}>
+            ${m.languageSwitch}
+          </button>
+          ${participant ? html`<button type="button" class="link-button" @click=${() => this.logout()}>${m.logout}</button>` : nothing}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.renderPage()}</main>
+    `
+  }
+}
+
+customElements.define('plenum-app', PlenumApp)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-app': PlenumApp
+  }
+}

@@ -1,0 +1,63 @@
+import { html, nothing } from 'lit'
+import { keyed } from 'lit/directives/keyed.js'
+import type { CongressView, ParticipantView } from '../../shared/api-types.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { participantColor } from '../participant-color.ts'
+import { paths } from '../router.ts'
+import './doc-editor.ts'
+
+/** One text of the motion, live: a proposal (by number) or, without a number, the preamble. */
+export class TextPage extends LightElement {
+  static override properties = {
+    congress: { attribute: false },
+    participant: { attribute: false },
+    number: { type: Number },
+  }
+
+  declare congress: CongressView
+  declare participant: ParticipantView
+  declare number: number | undefined
+
+  override render() {
+    const m = t()
+    const { congress, participant } = this
+    const proposal = this.number === undefined ? undefined : congress.proposals.find((p) => p.number === this.number)
+    if (this.number !== undefined && !proposal) {
+      return html`<h1>${m.proposalNotFound}</h1><p><a href=${paths.congress(congress.id)}>${m.backToCongress}</a></p>`
+    }
+    const theme = proposal && congress.themes.find((th) => th.id === proposal.themeId)
+    const title = proposal ? proposal.title : m.preamble
+    const label = proposal ? `${m.proposalLabel(proposal.number)} — ${proposal.title}` : m.preamble
+    const docName = proposal ? proposal.docName : congress.preambleDocName
+    const index = proposal ? congress.proposals.indexOf(proposal) : -1
+    const previous = congress.proposals[index - 1]
+    const next = index >= 0 ? congress.proposals[index + 1] : undefined
+    const user = { name: participant.name, color: participantColor(participant.id) }
+    return html`
+      <nav aria-label=${m.breadcrumb} class="breadcrumb">
+        <a href=${paths.congress(congress.id)}>${congress.title}</a>
+      </nav>
+      <header class="text-header">
+        ${proposal ? html`<p class="kicker">${m.proposalLabel(proposal.number)}</p>` : nothing}
+        <h1>${title}</h1>
+        ${theme ? html`<p class="theme-name"><span class="label">${m.proposalTheme} ${theme.position} :</span> ${theme.title}</p>` : nothing}
+      </header>
+      ${keyed(docName, html`<plenum-doc-editor doc-name=${docName} .label=${label} .user=${user}></plenum-doc-editor>`)}
+      ${proposal
+        ? html`<nav class="pager" aria-label=${m.proposalLabel(proposal.number)}>
+            ${previous ? html`<a rel="prev" href=${paths.proposal(congress.id, previous.number)}>← ${m.previousProposal} (${m.proposalShort(previous.number)})</a>` : html`<span></span>`}
+            ${next ? html`<a rel="next" href=${paths.proposal(congress.id, next.number)}>${m.nextProposal} (${m.proposalShort(next.number)}) →</a>` : nothing}
+          </nav>`
+        : nothing}
+    `
+  }
+}
+
+customElements.define('plenum-text-page', TextPage)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-text-page': TextPage
+  }
+}

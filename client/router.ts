@@ -1,0 +1,47 @@
+/** The pages of the app, parsed from the address bar. */
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'join'; readonly code: string }
+  | { readonly page: 'congress'; readonly congressId: string }
+  | { readonly page: 'proposal'; readonly congressId: string; readonly number: number }
+  | { readonly page: 'preamble'; readonly congressId: string }
+  | { readonly page: 'not-found' }
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent)
+  const [first, second, third, fourth] = parts
+  if (parts.length === 0) return { page: 'home' }
+  if (first === 'join' && second && parts.length === 2) return { page: 'join', code: second }
+  if (first === 'congresses' && second) {
+    if (parts.length === 2) return { page: 'congress', congressId: second }
+    if (third === 'preamble' && parts.length === 3) return { page: 'preamble', congressId: second }
+    if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && parts.length === 4) {
+      return { page: 'proposal', congressId: second, number: Number(fourth) }
+    }
+  }
+  return { page: 'not-found' }
+}
+
+export const paths = {
+  congress: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}`,
+  proposal: (congressId: string, number: number) => `/congresses/${encodeURIComponent(congressId)}/proposals/${number}`,
+  preamble: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/preamble`,
+}
+
+/** Changes page without a reload; the app listens for 'popstate'. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
+/** Lets plain <a href> links inside the app navigate without a reload. */
+export function interceptLinks(root: HTMLElement): void {
+  root.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    const link = (event.target as Element | null)?.closest('a')
+    if (!link || link.target || link.origin !== location.origin || link.hasAttribute('download')) return
+    event.preventDefault()
+    navigate(link.pathname + link.search + link.hash)
+  })
+}

@@ -1,0 +1,39 @@
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
+
+export interface DatabaseHandle {
+  /** Typed queries for everything but the sync hot path. */
+  readonly db: Kysely<Database>
+  /** The same connection, for synchronous statements (see document-log.ts). */
+  readonly sqlite: SQLite.Database
+  close(): Promise<void>
+}
+
+/** Opens (creating if needed) the SQLite file and applies pending migrations. */
+export async function openDatabase(file: string): Promise<DatabaseHandle> {
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  // NORMAL in WAL mode survives a killed process; only a power cut can lose the last commits.
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  try {
+    await migrate(db)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return { db, sqlite, close: () => db.destroy() }
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+  }
+}

@@ -1,0 +1,83 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/** Epoch milliseconds, as SQLite stores them. */
+type Millis = number
+
+export interface CongressTable {
+  id: string
+  title: string
+  edition: number
+  organisation: string
+  place: string
+  date: string
+  preamble_doc: string
+  created_at: ColumnType<Millis, Millis | undefined, never>
+}
+
+export interface ThemeTable {
+  id: string
+  congress_id: string
+  title: string
+  position: number
+}
+
+export interface ProposalTable {
+  id: string
+  congress_id: string
+  theme_id: string
+  number: number
+  title: string
+  doc_name: string
+}
+
+export interface ParticipantTable {
+  id: string
+  congress_id: string
+  name: string
+  organisation: string
+  email: string | null
+  role: string
+  access_code: string
+  created_at: ColumnType<Millis, Millis | undefined, never>
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token: a copied database file lets no one in. */
+  token_hash: string
+  participant_id: string
+  created_at: Millis
+  expires_at: Millis
+}
+
+export interface DocumentTable {
+  name: string
+  congress_id: string
+  kind: string
+  /** The compacted Yjs state; the log below holds what came after it. */
+  state: Uint8Array
+  updated_at: Millis
+}
+
+export interface DocumentUpdateTable {
+  id: Generated<number>
+  doc_name: string
+  data: Uint8Array
+  created_at: Millis
+}
+
+export interface Database {
+  congresses: CongressTable
+  themes: ThemeTable
+  proposals: ProposalTable
+  participants: ParticipantTable
+  sessions: SessionTable
+  documents: DocumentTable
+  document_updates: DocumentUpdateTable
+}
+
+export type CongressRow = Selectable<CongressTable>
+export type ThemeRow = Selectable<ThemeTable>
+export type ProposalRow = Selectable<ProposalTable>
+export type ParticipantRow = Selectable<ParticipantTable>
+export type NewParticipant = Insertable<ParticipantTable>
+export type DocumentRow = Selectable<DocumentTable>

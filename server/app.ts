@@ -1,0 +1,37 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError } from './app-error.ts'
+import type { AppDeps, AppEnv } from './env.ts'
+import { congressRoutes } from './routes/congresses.ts'
+import { healthRoutes } from './routes/health.ts'
+import { sessionRoutes } from './routes/session.ts'
+import { serveClient } from './static-client.ts'
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .use(
+      bodyLimit({
+        maxSize: 256 * 1024,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', 'Requête trop volumineuse.')
+        },
+      }),
+    )
+    .route('/health', healthRoutes())
+    .route('/session', sessionRoutes(deps))
+    .route('/congresses', congressRoutes(deps))
+
+  const app = new Hono().route('/api', api)
+  app.all('/api/*', () => {
+    throw new AppError(404, 'not_found', 'Cette adresse de l’API n’existe pas.')
+  })
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(error.toBody(), error.status)
+    console.error(error)
+    return c.json({ error: { code: 'internal', message: 'Erreur interne du serveur.' } }, 500)
+  })
+  if (deps.clientDir) serveClient(app, deps.clientDir)
+  return app
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util'
+
+/** A mistake on the command line: printed as a message, with exit code 2. */
+export class UsageError extends Error {}
+
+export interface CommonOptions {
+  readonly dataDir: string
+  readonly json: boolean
+}
+
+export interface ServeOptions extends CommonOptions {
+  readonly port: number
+  readonly host: string
+}
+
+export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  const portText = values.port ?? env.PORT ?? '3000'
+  const port = Number(portText)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port: ${portText}`)
+  const options: ServeOptions = {
+    dataDir: values.data ?? env.DATA_DIR ?? './data',
+    port,
+    host: values.host ?? env.HOST ?? '0.0.0.0',
+    json: values.json,
+  }
+  return { command: positionals[0] ?? (values.help ? 'help' : undefined), rest: positionals.slice(1), options, help: values.help }
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto'
+
+/** Short, URL-safe, unguessable enough for row ids. */
+export function newId(): string {
+  return randomBytes(12).toString('base64url')
+}
+
+// Crockford's alphabet: no I, L, O or U, so a code read aloud or typed on a phone is not misread.
+const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** A personal access code: 12 characters (60 bits), shown as ABCD-EFGH-JKMN. */
+export function newAccessCode(): string {
+  let code = ''
+  for (let i = 0; i < 12; i++) code += codeAlphabet[randomInt(codeAlphabet.length)]
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`
+}
+
+/** What a person may type for a code: any case, spaces or dashes anywhere, O for 0, I and L for 1. */
+export function normalizeAccessCode(input: string): string {
+  const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
+  return raw.length === 12 ? `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}` : raw
+}
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { requireSession } from '../auth/require-session.ts'
+import { sessionCookie, sessionLifetimeMs } from '../auth/credentials.ts'
+import type { AppDeps, AppEnv } from '../env.ts'
+import { readJsonObject, requireString } from '../request-body.ts'
+import { closeSession, openSession } from '../services/sessions.ts'
+
+export function sessionRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const code = requireString(await readJsonObject(c), 'code', 64)
+      const session = await openSession(deps.db, code, deps.clock())
+      setCookie(c, sessionCookie, session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: sessionLifetimeMs / 1000,
+      })
+      return c.json(session)
+    })
+    .get('/', requireSession(deps), (c) => {
+      const { participantId, name, role, congressId } = c.var.actor
+      return c.json({ participant: { id: participantId, name, role, congressId } })
+    })
+    .delete('/', requireSession(deps), async (c) => {
+      await closeSession(deps.db, c.var.token)
+      deleteCookie(c, sessionCookie, { path: '/' })
+      return c.body(null, 204)
+    })
+}

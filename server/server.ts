@@ -1,0 +1,56 @@
+import { createAdaptorServer } from '@hono/node-server'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createDocumentLog } from '../db/document-log.ts'
+import type { DatabaseHandle } from '../db/connection.ts'
+import { createSessionStore } from '../db/session-store.ts'
+import { createApp } from './app.ts'
+import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
+
+export interface ServerOptions {
+  readonly database: DatabaseHandle
+  readonly port: number
+  readonly host?: string
+  readonly clientDir?: string
+  readonly clock?: () => number
+  readonly unloadAfterMs?: number
+}
+
+export interface RunningServer {
+  readonly port: number
+  readonly url: string
+  readonly sync: SyncServer
+  close(): Promise<void>
+}
+
+/** Serves the HTTP API, the built client and the sync socket on one port. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? Date.now
+  const { database } = options
+  const sessions = createSessionStore(database.sqlite)
+  const app = createApp({ db: database.db, sessions, clock, clientDir: options.clientDir })
+  const sync = createSyncServer({ log: createDocumentLog(database.sqlite), sessions, clock, unloadAfterMs: options.unloadAfterMs })
+
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith(syncPathPrefix)) sync.handleUpgrade(req, socket, head)
+    else socket.destroy()
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const shownHost = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host
+
+  return {
+    port,
+    url: `http://${shownHost}:${port}`,
+    sync,
+    async close() {
+      sync.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { CongressView } from '../../shared/api-types.ts'
+import { AppError } from '../app-error.ts'
+
+export async function getCongress(db: Kysely<Database>, id: string): Promise<CongressView> {
+  const congress = await db.selectFrom('congresses').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!congress) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
+  const [themes, proposals] = await Promise.all([
+    db.selectFrom('themes').select(['id', 'title', 'position']).where('congress_id', '=', id).orderBy('position').execute(),
+    db
+      .selectFrom('proposals')
+      .select(['id', 'number', 'title', 'theme_id', 'doc_name'])
+      .where('congress_id', '=', id)
+      .orderBy('number')
+      .execute(),
+  ])
+  return {
+    id: congress.id,
+    title: congress.title,
+    edition: congress.edition,
+    organisation: congress.organisation,
+    place: congress.place,
+    date: congress.date,
+    preambleDocName: congress.preamble_doc,
+    themes,
+    proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name })),
+  }
+}

@@ -1,0 +1,69 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/**
+ * The y-websocket wire format: one message per frame, a varuint message type, then for sync
+ * messages a varuint step and a length-prefixed payload. Kept apart from any policy so it can
+ * be read against y-protocols/sync and the reference server.
+ */
+const messageSync = 0
+const messageAwareness = 1
+const messageQueryAwareness = 3
+const syncStep1 = 0
+const syncStep2 = 1
+const syncUpdate = 2
+
+export type IncomingMessage =
+  | { readonly type: 'sync-step-1'; readonly stateVector: Uint8Array }
+  /** Sync step 2 and update carry the same thing: a Yjs update to apply. */
+  | { readonly type: 'update'; readonly update: Uint8Array }
+  | { readonly type: 'awareness'; readonly update: Uint8Array }
+  | { readonly type: 'query-awareness' }
+
+export class ProtocolError extends Error {}
+
+/** Decodes one frame; throws ProtocolError for anything that is not exactly one known message. */
+export function decodeMessage(frame: Uint8Array): IncomingMessage {
+  const decoder = decoding.createDecoder(frame)
+  let message: IncomingMessage
+  try {
+    const type = decoding.readVarUint(decoder)
+    if (type === messageSync) {
+      const step = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      if (step === syncStep1) message = { type: 'sync-step-1', stateVector: payload }
+      else if (step === syncStep2 || step === syncUpdate) message = { type: 'update', update: payload }
+      else throw new ProtocolError(`unknown sync step ${step}`)
+    } else if (type === messageAwareness) {
+      message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) }
+    } else if (type === messageQueryAwareness) {
+      message = { type: 'query-awareness' }
+    } else {
+      throw new ProtocolError(`unknown message type ${type}`)
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError(`undecodable message: ${(error as Error).message}`)
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message')
+  return message
+}
+
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  encoding.writeVarUint(encoder, step)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) => syncMessage(syncStep1, stateVector)
+export const encodeSyncStep2 = (update: Uint8Array) => syncMessage(syncStep2, update)
+export const encodeUpdate = (update: Uint8Array) => syncMessage(syncUpdate, update)
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageAwareness)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}

@@ -1,0 +1,171 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
+import type { DocAddress } from '../../shared/docs/doc-name.ts'
+import type { Actor } from '../../shared/permissions.ts'
+import { CloseCode } from '../../shared/sync/close-codes.ts'
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
+
+/** One client's link to a room, whatever transport carries it. */
+export interface Connection {
+  readonly actor: Actor
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** The log refused an update: the room no longer matches the disk and must be reloaded. */
+export class RoomStoreError extends Error {}
+
+export interface RoomDeps {
+  readonly log: DocumentLog
+  readonly clock: () => number
+  /** The write policy, asked for every incoming update. */
+  readonly canWrite: (actor: Actor, doc: DocAddress) => boolean
+}
+
+/**
+ * One loaded document and the connections editing it. Every accepted update is appended to
+ * the log synchronously, inside Yjs' update event, before it is sent to anyone.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Each connection and the awareness client ids it speaks for. */
+  private readonly connections = new Map<Connection, Set<number>>()
+  private lastUpdateId: number
+  private stateBytes: number
+  private logBytes: number
+  private storeFailure: unknown = undefined
+
+  constructor(
+    readonly name: string,
+    readonly address: DocAddress,
+    stored: StoredDocument,
+    private readonly deps: RoomDeps,
+  ) {
+    Y.transact(this.doc, () => {
+      Y.applyUpdate(this.doc, stored.state)
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    })
+    this.lastUpdateId = stored.lastUpdateId
+    this.stateBytes = stored.state.byteLength
+    this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get size(): number {
+    return this.connections.size
+  }
+
+  join(conn: Connection): void {
+    this.connections.set(conn, new Set())
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+    }
+  }
+
+  leave(conn: Connection): void {
+    const controlled = this.connections.get(conn)
+    if (!controlled) return
+    this.connections.delete(conn)
+    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+  }
+
+  /** Handles one frame from `conn`; a frame that breaks the protocol closes that connection only. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    try {
+      const message = decodeMessage(frame)
+      switch (message.type) {
+        case 'sync-step-1':
+          conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          break
+        case 'update':
+          this.applyFrom(conn, message.update)
+          break
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+          break
+        case 'query-awareness':
+          conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
+          break
+      }
+    } catch (error) {
+      if (error instanceof RoomStoreError) throw error
+      const reason = error instanceof ProtocolError ? error.message : `bad message: ${(error as Error).message}`
+      conn.close(CloseCode.BadMessage, reason.slice(0, 120))
+    }
+  }
+
+  private applyFrom(conn: Connection, update: Uint8Array): void {
+    if (!this.deps.canWrite(conn.actor, this.address)) return
+    // Parse the whole update before it touches the shared doc: a malformed one throws here.
+    Y.decodeUpdate(update)
+    Y.applyUpdate(this.doc, update, conn)
+    if (this.storeFailure !== undefined) {
+      const failure = this.storeFailure
+      this.storeFailure = undefined
+      throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: failure })
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array): void => {
+    try {
+      this.lastUpdateId = this.deps.log.append(this.name, update, this.deps.clock())
+    } catch (error) {
+      // Not on disk, so no one may see it: the caller tears the room down and clients resync from disk.
+      this.storeFailure = error
+      return
+    }
+    this.logBytes += update.byteLength
+    const message = encodeUpdate(update)
+    for (const conn of this.connections.keys()) conn.send(message)
+    if (this.logBytes > this.stateBytes) {
+      try {
+        this.compact()
+      } catch (error) {
+        // The log still holds every update: a failed compaction costs space, not data.
+        console.error(`compaction of ${this.name} failed`, error)
+      }
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    const controlled = this.connections.get(origin as Connection)
+    if (controlled) {
+      for (const id of added) controlled.add(id)
+      for (const id of removed) controlled.delete(id)
+    }
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const conn of this.connections.keys()) conn.send(message)
+  }
+
+  /**
+   * Folds the log into one state. Triggered when the log outweighs the state, so the stored
+   * size stays within twice the compacted size and the cost per update stays constant.
+   */
+  compact(): void {
+    if (this.logBytes === 0) return
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.deps.log.compact(this.name, state, this.lastUpdateId, this.deps.clock())
+    this.stateBytes = state.byteLength
+    this.logBytes = 0
+  }
+
+  /** Closes every connection and releases the doc; the log already holds everything. */
+  destroy(code: number = CloseCode.ServerError, reason = 'document unloaded'): void {
+    for (const conn of [...this.connections.keys()]) conn.close(code, reason)
+    this.connections.clear()
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,164 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { DocumentLog } from '../../db/document-log.ts'
+import type { SessionStore } from '../../db/session-store.ts'
+import { parseDocName } from '../../shared/docs/doc-name.ts'
+import { canRead, canWrite, type Actor } from '../../shared/permissions.ts'
+import { CloseCode, maxFrameBytes } from '../../shared/sync/close-codes.ts'
+import { actorForToken } from '../auth/actor.ts'
+import { readSessionToken } from '../auth/credentials.ts'
+import { Room, RoomStoreError, type Connection } from './room.ts'
+
+export interface SyncServerOptions {
+  readonly log: DocumentLog
+  readonly sessions: SessionStore
+  readonly clock: () => number
+  /** How long a document with no connection stays in memory. */
+  readonly unloadAfterMs?: number
+  /** Interval of keepalive pings; a socket that missed the previous one is dropped. */
+  readonly pingIntervalMs?: number
+}
+
+export interface SyncServer {
+  /** Takes an HTTP upgrade whose path starts with /sync/. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Documents in memory, by name (for tests and metrics). */
+  readonly rooms: ReadonlyMap<string, Room>
+  close(): void
+}
+
+export const syncPathPrefix = '/sync/'
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+  const { log, sessions, clock } = options
+  const unloadAfterMs = options.unloadAfterMs ?? 10_000
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false })
+  const rooms = new Map<string, Room>()
+  const unloadTimers = new Map<string, NodeJS.Timeout>()
+  const alive = new WeakMap<WebSocket, boolean>()
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate()
+        continue
+      }
+      alive.set(ws, false)
+      ws.ping()
+    }
+  }, options.pingIntervalMs ?? 30_000)
+  pinger.unref()
+
+  function openRoom(name: string, address: NonNullable<ReturnType<typeof parseDocName>>): Room | undefined {
+    const timer = unloadTimers.get(name)
+    if (timer) {
+      clearTimeout(timer)
+      unloadTimers.delete(name)
+    }
+    const existing = rooms.get(name)
+    if (existing) return existing
+    const stored = log.load(name)
+    if (!stored || stored.congressId !== address.congressId || stored.kind !== address.kind) return undefined
+    const room = new Room(name, address, stored, { log, clock, canWrite })
+    rooms.set(name, room)
+    return room
+  }
+
+  function scheduleUnload(room: Room): void {
+    if (room.size > 0 || unloadTimers.has(room.name)) return
+    const timer = setTimeout(() => {
+      unloadTimers.delete(room.name)
+      if (room.size > 0 || rooms.get(room.name) !== room) return
+      rooms.delete(room.name)
+      room.compact()
+      room.destroy()
+    }, unloadAfterMs)
+    timer.unref()
+    unloadTimers.set(room.name, timer)
+  }
+
+  function dropRoom(room: Room, error: unknown): void {
+    console.error(`sync: ${room.name} reloads from disk after a storage failure`, error)
+    rooms.delete(room.name)
+    room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
+  }
+
+  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const actor = actorForToken(
+      sessions,
+      readSessionToken(url, { cookie: req.headers.cookie, authorization: req.headers.authorization }),
+      clock(),
+    )
+    if (!actor) return ws.close(CloseCode.Unauthorized, 'unauthorized')
+
+    let docName: string
+    try {
+      docName = decodeURIComponent(url.pathname.slice(syncPathPrefix.length))
+    } catch {
+      return ws.close(CloseCode.NotFound, 'no such document')
+    }
+    const address = parseDocName(docName)
+    if (!address) return ws.close(CloseCode.NotFound, 'no such document')
+    if (!canRead(actor, address)) return ws.close(CloseCode.Forbidden, 'not your congress')
+    const room = openRoom(docName, address)
+    if (!room) return ws.close(CloseCode.NotFound, 'no such document')
+
+    const conn = socketConnection(ws, actor)
+    alive.set(ws, true)
+    ws.on('pong', () => alive.set(ws, true))
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return conn.close(CloseCode.BadMessage, 'text frames are not part of the protocol')
+      if (ws.readyState !== ws.OPEN || rooms.get(docName) !== room) return
+      try {
+        room.receive(conn, toBytes(data))
+      } catch (error) {
+        if (error instanceof RoomStoreError) dropRoom(room, error)
+        else throw error
+      }
+    })
+    ws.on('close', () => {
+      room.leave(conn)
+      scheduleUnload(room)
+    })
+    ws.on('error', () => ws.terminate())
+    room.join(conn)
+  }
+
+  return {
+    rooms,
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req))
+    },
+    close() {
+      clearInterval(pinger)
+      for (const timer of unloadTimers.values()) clearTimeout(timer)
+      unloadTimers.clear()
+      for (const room of rooms.values()) {
+        room.compact()
+        room.destroy(1001, 'server shutting down')
+      }
+      rooms.clear()
+      for (const ws of wss.clients) ws.terminate()
+      wss.close()
+    },
+  }
+}
+
+function socketConnection(ws: WebSocket, actor: Actor): Connection {
+  return {
+    actor,
+    send(message) {
+      if (ws.readyState === ws.OPEN) ws.send(message)
+    },
+    close(code, reason) {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
+    },
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data
+}

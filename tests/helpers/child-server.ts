@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { waitFor } from './wait-for.ts'
+
+const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
+
+export interface ChildServer {
+  readonly process: ChildProcess
+  readonly baseUrl: string
+  readonly wsUrl: string
+  readonly bureauCode: string
+  readonly output: () => string
+  /** Sends `signal` and waits for the process to exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>
+}
+
+/** `plenum serve` in a child process of its own, on a free port of 127.0.0.1. */
+export async function startChildServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, [plenumBin, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const found = await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`plenum exited: ${output}`)
+      const url = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1]
+      const code = output.match(/\/join\/([A-Z0-9-]+)/)?.[1]
+      return url && code ? { url, code } : undefined
+    },
+    'plenum to listen',
+    30_000,
+  )
+  return {
+    process: child,
+    baseUrl: found.url,
+    wsUrl: `${found.url.replace('http', 'ws')}/sync`,
+    bureauCode: found.code,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      await exited
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { waitFor } from '../helpers/wait-for.ts'
+
+describe('sync socket with the stock y-websocket client', () => {
+  let plenum: TestServer
+  let token: string
+  const clients: TestClient[] = []
+
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    token = (await plenum.login()).token
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await plenum.close()
+  })
+
+  test('two clients converge on a proposal and a third joining later gets the full text', async () => {
+    const docName = plenum.seed.proposals[11]!.docName
+    const alice = await connectSynced(plenum.wsUrl, docName, token, 'Alice')
+    const bob = await connectSynced(plenum.wsUrl, docName, token, 'Bob')
+    clients.push(alice, bob)
+    const original = alice.text()
+    expect(original.length).toBeGreaterThan(50)
+    expect(bob.text()).toBe(original)
+
+    alice.appendParagraph('Amendement oral d’Alice.')
+    bob.appendParagraph('Précision de Bob.')
+    await waitFor(() => alice.text() === bob.text() && alice.text().includes('Bob') && bob.text().includes('Alice'), 'convergence')
+    expect(alice.text()).toContain(original)
+
+    const carol = await connectSynced(plenum.wsUrl, docName, token, 'Carol')
+    clients.push(carol)
+    expect(carol.text()).toBe(alice.text())
+  })
+
+  test('awareness reaches the other client and disappears when its client leaves', async () => {
+    const docName = plenum.seed.proposals[3]!.docName
+    const dora = await connectSynced(plenum.wsUrl, docName, token, 'Dora')
+    const eve = await connectSynced(plenum.wsUrl, docName, token, 'Eve')
+    clients.push(dora)
+    const names = (client: TestClient) =>
+      [...client.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name)
+    await waitFor(() => names(dora).includes('Eve'), 'Eve visible to Dora')
+    await waitFor(() => names(eve).includes('Dora'), 'Dora visible to Eve')
+    eve.destroy()
+    await waitFor(() => !names(dora).includes('Eve'), 'Eve gone for Dora')
+    expect(names(dora)).toContain('Dora')
+  })
+
+  test('a document with no connection is unloaded from memory', async () => {
+    const docName = plenum.seed.proposals[20]!.docName
+    const frank = await connectSynced(plenum.wsUrl, docName, token, 'Frank')
+    expect(plenum.server.sync.rooms.has(docName)).toBe(true)
+    frank.appendParagraph('Avant de partir.')
+    await waitFor(() => plenum.log.size(docName).logCount > 0 || plenum.log.load(docName)!.updates.length === 0, 'stored')
+    frank.destroy()
+    await waitFor(() => !plenum.server.sync.rooms.has(docName), 'unload')
+    const again = await connectSynced(plenum.wsUrl, docName, token, 'Frank')
+    clients.push(again)
+    expect(again.text()).toContain('Avant de partir.')
+  })
+})

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+const apiPort = process.env.PLENUM_API_PORT ?? '3001'
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./client', import.meta.url)),
+  build: {
+    outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: {
+    proxy: {
+      '/api': `http://127.0.0.1:${apiPort}`,
+      '/sync': { target: `ws://127.0.0.1:${apiPort}`, ws: true },
+    },
+  },
+})
