@@ -103,6 +103,26 @@ export class PlenumApp extends LightElement {
     })
   }
 
+  protected override updated(): void {
+    document.title = `${this.pageTitle()} — ${t().appName}`
+  }
+
+  /** Each page has its own title, so tabs, history and screen readers tell them apart. */
+  private pageTitle(): string {
+    const m = t()
+    const { route, session } = this
+    if (route.page === 'join' || session.kind === 'anonymous') return m.joinTitle
+    if (route.page === 'not-found' || route.page === 'home') return m.notFoundTitle
+    const congress = this.congressTask.value
+    if (!congress) return m.loading
+    if (route.page === 'preamble') return `${m.preamble} — ${congress.title}`
+    if (route.page === 'proposal') {
+      const proposal = congress.proposals.find((p) => p.number === route.number)
+      return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound
+    }
+    return congress.title
+  }
+
   override render() {
     const m = t()
     const participant = this.session.kind === 'signed-in' ? this.session.participant : undefined

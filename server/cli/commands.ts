@@ -19,7 +19,8 @@ export async function seedDemoCommand(options: CommonOptions): Promise<void> {
 }
 
 /** Serves Plenum; on an empty data folder, seeds the demo congress first. */
-export async function serveCommand(options: ServeOptions & { build: boolean }): Promise<void> {
+/** `linkBase`: where people open Plenum, when that is not this server (the dev server proxies to it). */
+export async function serveCommand(options: ServeOptions & { build: boolean; linkBase?: string }): Promise<void> {
   const clientDir = options.build ? await ensureClientBuilt(projectRoot) : undefined
   const database = await openDataDir(options.dataDir)
   const bureau = await firstBureauCode(database.db)
@@ -28,7 +29,7 @@ export async function serveCommand(options: ServeOptions & { build: boolean }): 
 
   const server = await startServer({ database, port: options.port, host: options.host, clientDir })
   console.log(`Plenum listening on ${server.url}`)
-  console.log(`Lien d’accès du bureau : ${server.url}/join/${bureauCode}`)
+  console.log(`Lien d’accès du bureau : ${options.linkBase ?? server.url}/join/${bureauCode}`)
 
   let stopping = false
   const stop = async () => {

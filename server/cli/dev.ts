@@ -9,7 +9,7 @@ import { serveCommand } from './commands.ts'
 export async function devCommand(options: ServeOptions): Promise<void> {
   const port = options.port || 3000
   const apiPort = port + 1
-  await serveCommand({ ...options, port: apiPort, host: '127.0.0.1', build: false })
+  await serveCommand({ ...options, port: apiPort, host: '127.0.0.1', build: false, linkBase: `http://localhost:${port}` })
   process.env.PLENUM_API_PORT = String(apiPort)
   const { createServer } = await import('vite')
   const vite = await createServer({
