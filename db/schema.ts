@@ -11,6 +11,7 @@ export interface CongressTable {
   place: string
   date: string
   preamble_doc: string
+  phase: string
   created_at: ColumnType<Millis, Millis | undefined, never>
 }
 
@@ -39,6 +40,8 @@ export interface ParticipantTable {
   role: string
   access_code: string
   created_at: ColumnType<Millis, Millis | undefined, never>
+  /** Set when the bureau revokes the code; cleared when it issues a new one. */
+  revoked_at: Millis | null
 }
 
 export interface SessionTable {
@@ -65,6 +68,22 @@ export interface DocumentUpdateTable {
   created_at: Millis
 }
 
+export interface AuditLogTable {
+  seq: Generated<number>
+  congress_id: string
+  at: Millis
+  /** Null for what the command line did. */
+  actor_id: string | null
+  actor_name: string
+  action: string
+  /** Canonical JSON. */
+  payload: string
+  /** SHA-256 of the previous entry of the same congress (64 zeros for the first). */
+  prev_hash: string
+  /** SHA-256 of this entry, its prev_hash included. */
+  hash: string
+}
+
 export interface Database {
   congresses: CongressTable
   themes: ThemeTable
@@ -73,6 +92,7 @@ export interface Database {
   sessions: SessionTable
   documents: DocumentTable
   document_updates: DocumentUpdateTable
+  audit_log: AuditLogTable
 }
 
 export type CongressRow = Selectable<CongressTable>
@@ -81,3 +101,4 @@ export type ProposalRow = Selectable<ProposalTable>
 export type ParticipantRow = Selectable<ParticipantTable>
 export type NewParticipant = Insertable<ParticipantTable>
 export type DocumentRow = Selectable<DocumentTable>
+export type AuditLogRow = Selectable<AuditLogTable>

@@ -15,7 +15,7 @@ export function createSessionStore(sqlite: SQLite.Database): SessionStore {
   const findStmt = sqlite.prepare<[string, number], SessionParticipant>(
     `SELECT p.id, p.congress_id, p.name, p.role
        FROM sessions s JOIN participants p ON p.id = s.participant_id
-      WHERE s.token_hash = ? AND s.expires_at > ?`,
+      WHERE s.token_hash = ? AND s.expires_at > ? AND p.revoked_at IS NULL`,
   )
   return { find: (tokenHash, now) => findStmt.get(tokenHash, now) }
 }

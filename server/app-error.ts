@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ErrorBody, ErrorCode } from '../shared/errors.ts'
+import type { ErrorBody, ErrorCode, ErrorDetail } from '../shared/errors.ts'
 
 /** An expected failure: it knows the status and the body it becomes at the HTTP edge. */
 export class AppError extends Error {
@@ -7,12 +7,13 @@ export class AppError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    readonly details?: readonly ErrorDetail[],
   ) {
     super(message)
     this.name = 'AppError'
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message } }
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } }
   }
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { SessionStore } from '../db/session-store.ts'
+import type { LoginRateLimit } from './auth/login-rate-limit.ts'
+import type { CongressHub } from './congress-hub.ts'
 import type { Actor } from '../shared/permissions.ts'
 
 /** What the HTTP layer is built from: passed in, so a test builds a whole app on a temporary file. */
@@ -8,6 +10,10 @@ export interface AppDeps {
   readonly db: Kysely<Database>
   readonly sessions: SessionStore
   readonly clock: () => number
+  readonly hub: CongressHub
+  readonly loginLimit: LoginRateLimit
+  /** docName → participant ids connected to it (the sync server's view). */
+  readonly docPresence: (congressId: string) => Record<string, string[]>
   /** Folder of the built client, served for every GET outside /api. */
   readonly clientDir?: string
 }

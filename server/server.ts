@@ -1,10 +1,13 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createCongressStore } from '../db/congress-store.ts'
 import { createDocumentLog } from '../db/document-log.ts'
 import type { DatabaseHandle } from '../db/connection.ts'
 import { createSessionStore } from '../db/session-store.ts'
 import { createApp } from './app.ts'
+import { createLoginRateLimit, type LoginRateLimit } from './auth/login-rate-limit.ts'
+import { CongressHub } from './congress-hub.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
 
 export interface ServerOptions {
@@ -14,12 +17,14 @@ export interface ServerOptions {
   readonly clientDir?: string
   readonly clock?: () => number
   readonly unloadAfterMs?: number
+  readonly loginLimit?: LoginRateLimit
 }
 
 export interface RunningServer {
   readonly port: number
   readonly url: string
   readonly sync: SyncServer
+  readonly hub: CongressHub
   close(): Promise<void>
 }
 
@@ -28,8 +33,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const clock = options.clock ?? Date.now
   const { database } = options
   const sessions = createSessionStore(database.sqlite)
-  const app = createApp({ db: database.db, sessions, clock, clientDir: options.clientDir })
-  const sync = createSyncServer({ log: createDocumentLog(database.sqlite), sessions, clock, unloadAfterMs: options.unloadAfterMs })
+  const hub = new CongressHub(createCongressStore(database.sqlite))
+  const sync = createSyncServer({ log: createDocumentLog(database.sqlite), sessions, hub, clock, unloadAfterMs: options.unloadAfterMs })
+  const app = createApp({
+    db: database.db,
+    sessions,
+    clock,
+    hub,
+    loginLimit: options.loginLimit ?? createLoginRateLimit(),
+    docPresence: (congressId) => sync.presence(congressId),
+    clientDir: options.clientDir,
+  })
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   server.on('upgrade', (req, socket, head) => {
@@ -47,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     url: `http://${shownHost}:${port}`,
     sync,
+    hub,
     async close() {
       sync.close()
       server.closeAllConnections()

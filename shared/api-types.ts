@@ -1,3 +1,4 @@
+import type { Phase } from './phases.ts'
 import type { Role } from './roles.ts'
 
 /** The JSON the HTTP API returns; the client reads these very types. */
@@ -35,6 +36,34 @@ export interface CongressView {
   readonly place: string
   readonly date: string
   readonly preambleDocName: string
+  readonly phase: Phase
   readonly themes: readonly ThemeView[]
   readonly proposals: readonly ProposalView[]
+}
+
+/** A participant as the bureau sees them: with their code, to print or hand over. */
+export interface ParticipantDetailView {
+  readonly id: string
+  readonly name: string
+  readonly organisation: string
+  readonly email: string | null
+  readonly role: Role
+  readonly code: string
+  readonly revoked: boolean
+}
+
+export interface AuditEntryView {
+  readonly seq: number
+  readonly at: number
+  readonly actorName: string
+  readonly action: string
+  readonly payload: Readonly<Record<string, unknown>>
+  readonly hash: string
+}
+
+/** Who is connected: to the congress (any page) and to each document. */
+export interface PresenceView {
+  readonly online: readonly { readonly id: string; readonly name: string; readonly role: Role }[]
+  /** docName → ids of the participants editing or reading it. */
+  readonly docs: Readonly<Record<string, readonly string[]>>
 }

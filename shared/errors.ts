@@ -1,6 +1,10 @@
 /** Every failure a user can meet, by a code that clients and tests can rely on. */
 export type ErrorCode =
   | 'bad_request'
+  | 'invalid_rows'
+  | 'conflict'
+  | 'phase_forbids'
+  | 'rate_limited'
   | 'invalid_code'
   | 'unauthenticated'
   | 'forbidden'
@@ -8,8 +12,15 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'internal'
 
+/** One problem of an imported row: the line (or item) and the field. */
+export interface ErrorDetail {
+  readonly line: number
+  readonly field: string
+  readonly message: string
+}
+
 export interface ErrorBody {
-  readonly error: { readonly code: ErrorCode; readonly message: string }
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: readonly ErrorDetail[] }
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {

@@ -1,4 +1,6 @@
-import type { DocAddress } from './docs/doc-name.ts'
+import type { DocAddress, DocKind } from './docs/doc-name.ts'
+import type { Phase } from './phases.ts'
+import { phases } from './phases.ts'
 import type { Role } from './roles.ts'
 
 export interface Actor {
@@ -7,16 +9,79 @@ export interface Actor {
   readonly role: Role
 }
 
-/**
- * Whether `actor` may change the document at `doc`. The one policy the sync socket asks
- * for every incoming update. For now every participant of the document's congress may write;
- * the roles-and-phases issue fills in the table.
- */
-export function canWrite(actor: Actor, doc: DocAddress): boolean {
-  return actor.congressId === doc.congressId
+/** Everything a participant may try, by name. */
+export const actions = [
+  'congress.read',
+  'doc.read',
+  'doc.write',
+  'structure.edit',
+  'phase.change',
+  'participants.manage',
+  'audit.read',
+] as const
+export type Action = (typeof actions)[number]
+
+interface Rule {
+  readonly action: Action
+  readonly roles: readonly Role[]
+  readonly phases: readonly Phase[]
+  /** For document actions: the kinds of document the rule covers. */
+  readonly kinds?: readonly DocKind[]
 }
 
-/** Whether `actor` may open (read) the document at all. */
-export function canRead(actor: Actor, doc: DocAddress): boolean {
-  return actor.congressId === doc.congressId
+const everyPhase = phases
+const beforeFreeze: readonly Phase[] = ['setup', 'drafting', 'amendments', 'voting']
+const sealed: readonly Phase[] = ['frozen', 'delivered']
+const participantsRoles: readonly Role[] = ['attendee', 'delegate', 'bureau']
+
+/**
+ * The permissions table: (role, phase, action, document kind) → allowed when a rule covers it.
+ * HTTP routes, the sync socket and the client (to show or hide controls) all read this table.
+ */
+export const permissionRules: readonly Rule[] = [
+  { action: 'congress.read', roles: participantsRoles, phases: everyPhase },
+  { action: 'congress.read', roles: ['advisor'], phases: sealed },
+  { action: 'doc.read', roles: participantsRoles, phases: everyPhase, kinds: ['preamble', 'proposal', 'amendment'] },
+  { action: 'doc.read', roles: ['advisor'], phases: sealed, kinds: ['preamble', 'proposal', 'amendment'] },
+  // Base texts are written in drafting only; the amendment phase locks them.
+  { action: 'doc.write', roles: ['delegate', 'bureau'], phases: ['drafting'], kinds: ['preamble', 'proposal'] },
+  { action: 'doc.write', roles: ['delegate', 'bureau'], phases: ['amendments'], kinds: ['amendment'] },
+  { action: 'structure.edit', roles: ['bureau'], phases: ['setup', 'drafting'] },
+  { action: 'phase.change', roles: ['bureau'], phases: beforeFreeze },
+  { action: 'participants.manage', roles: ['bureau'], phases: everyPhase },
+  { action: 'audit.read', roles: ['bureau'], phases: everyPhase },
+]
+
+export interface PermissionQuery {
+  readonly role: Role
+  readonly phase: Phase
+  readonly action: Action
+  readonly kind?: DocKind
+}
+
+export function isAllowed({ role, phase, action, kind }: PermissionQuery): boolean {
+  return permissionRules.some(
+    (rule) =>
+      rule.action === action &&
+      rule.roles.includes(role) &&
+      rule.phases.includes(phase) &&
+      (rule.kinds === undefined || (kind !== undefined && rule.kinds.includes(kind))),
+  )
+}
+
+/** Why a document is read-only for someone: their role never writes it, or the phase locks it. */
+export type ReadOnlyReason = 'role' | 'phase'
+
+export function readOnlyReason(role: Role, phase: Phase, kind: DocKind): ReadOnlyReason | undefined {
+  if (isAllowed({ role, phase, action: 'doc.write', kind })) return undefined
+  const writesInSomePhase = phases.some((p) => isAllowed({ role, phase: p, action: 'doc.write', kind }))
+  return writesInSomePhase ? 'phase' : 'role'
+}
+
+export function canRead(actor: Actor, doc: DocAddress, phase: Phase): boolean {
+  return actor.congressId === doc.congressId && isAllowed({ role: actor.role, phase, action: 'doc.read', kind: doc.kind })
+}
+
+export function canWrite(actor: Actor, doc: DocAddress, phase: Phase): boolean {
+  return actor.congressId === doc.congressId && isAllowed({ role: actor.role, phase, action: 'doc.write', kind: doc.kind })
 }

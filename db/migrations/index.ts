@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001-initial.ts'
+import * as m0002 from './0002-congress-governance.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-congress-governance': m0002,
 }

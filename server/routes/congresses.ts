@@ -1,15 +1,70 @@
 import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import type { PresenceView } from '../../shared/api-types.ts'
+import { isPhase } from '../../shared/phases.ts'
 import { AppError } from '../app-error.ts'
+import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
+import { readJsonObject, requireString } from '../request-body.ts'
+import { listAudit } from '../services/audit.ts'
 import { getCongress } from '../services/congresses.ts'
+import { changePhase } from '../services/phase.ts'
+import { congressPresence } from '../services/presence.ts'
+import { participantRoutes } from './participants.ts'
 
 export function congressRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/:id', requireSession(deps), async (c) => {
-    const id = c.req.param('id')
-    if (c.var.actor.congressId !== id) {
-      throw new AppError(403, 'forbidden', 'Votre code d’accès ne concerne pas ce congrès.')
-    }
-    return c.json(await getCongress(deps.db, id))
-  })
+  const session = requireSession(deps)
+  return new Hono<AppEnv>()
+    .get('/:id', session, authorize(deps, 'congress.read'), async (c) => c.json(await getCongress(deps.db, c.req.param('id'))))
+    .post('/:id/phase', session, authorize(deps, 'phase.change'), async (c) => {
+      const phase = requireString(await readJsonObject(c), 'phase', 20)
+      if (!isPhase(phase)) throw new AppError(400, 'bad_request', `Phase inconnue : « ${phase} ».`)
+      const { actor } = c.var
+      const change = await changePhase(deps.db, actor.congressId, phase, { id: actor.participantId, name: actor.name }, deps.clock())
+      deps.hub.phaseChanged(actor.congressId, change.to)
+      return c.json(change)
+    })
+    .get('/:id/audit', session, authorize(deps, 'audit.read'), async (c) => c.json({ entries: await listAudit(deps.db, c.req.param('id')) }))
+    .get('/:id/presence', session, authorize(deps, 'congress.read'), async (c) => c.json(await congressPresence(deps, c.req.param('id'))))
+    .get('/:id/events', session, authorize(deps, 'congress.read'), (c) => {
+      const congressId = c.req.param('id')
+      const { participantId } = c.var.actor
+      return streamSSE(c, async (stream) => {
+        const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => undefined)
+        let presenceTimer: NodeJS.Timeout | undefined
+        const onPhase = (e: { congressId: string; phase: string }) => {
+          if (e.congressId === congressId) void send('phase', { phase: e.phase })
+        }
+        // Presence changes come in bursts (a room reconnecting): send at most one update per half second.
+        const onPresence = (e: { congressId: string }) => {
+          if (e.congressId !== congressId || presenceTimer) return
+          presenceTimer = setTimeout(async () => {
+            presenceTimer = undefined
+            void send('presence', (await congressPresence(deps, congressId)) satisfies PresenceView)
+          }, 500)
+        }
+        const onRevoked = (e: { participantId: string }) => {
+          if (e.participantId === participantId) stream.abort()
+        }
+        deps.hub.on('phase-changed', onPhase)
+        deps.hub.on('presence-changed', onPresence)
+        deps.hub.on('participant-revoked', onRevoked)
+        deps.hub.join(congressId, participantId)
+        const keepalive = setInterval(() => void stream.write(': keepalive\n\n').catch(() => stream.abort()), 25_000)
+        try {
+          await send('phase', { phase: deps.hub.phaseOf(congressId) })
+          await send('presence', await congressPresence(deps, congressId))
+          await new Promise<void>((resolve) => stream.onAbort(resolve))
+        } finally {
+          clearInterval(keepalive)
+          clearTimeout(presenceTimer)
+          deps.hub.off('phase-changed', onPhase)
+          deps.hub.off('presence-changed', onPresence)
+          deps.hub.off('participant-revoked', onRevoked)
+          deps.hub.leave(congressId, participantId)
+        }
+      })
+    })
+    .route('/:id/participants', participantRoutes(deps))
 }

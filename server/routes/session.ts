@@ -1,4 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
+import { AppError } from '../app-error.ts'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { requireSession } from '../auth/require-session.ts'
 import { sessionCookie, sessionLifetimeMs } from '../auth/credentials.ts'
@@ -9,8 +11,21 @@ import { closeSession, openSession } from '../services/sessions.ts'
 export function sessionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
+      const address = getConnInfo(c).remote.address ?? 'unknown'
+      const wait = deps.loginLimit.retryAfter(address, deps.clock())
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)))
+        throw new AppError(429, 'rate_limited', 'Trop de codes erronés depuis cette adresse. Réessayez dans quelques minutes.')
+      }
       const code = requireString(await readJsonObject(c), 'code', 64)
-      const session = await openSession(deps.db, code, deps.clock())
+      let session
+      try {
+        session = await openSession(deps.db, code, deps.clock())
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'invalid_code') deps.loginLimit.failed(address, deps.clock())
+        throw error
+      }
+      deps.loginLimit.succeeded(address)
       setCookie(c, sessionCookie, session.token, {
         httpOnly: true,
         sameSite: 'Lax',

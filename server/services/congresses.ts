@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { CongressView } from '../../shared/api-types.ts'
+import { isPhase } from '../../shared/phases.ts'
 import { AppError } from '../app-error.ts'
 
 export async function getCongress(db: Kysely<Database>, id: string): Promise<CongressView> {
@@ -23,6 +24,7 @@ export async function getCongress(db: Kysely<Database>, id: string): Promise<Con
     place: congress.place,
     date: congress.date,
     preambleDocName: congress.preamble_doc,
+    phase: isPhase(congress.phase) ? congress.phase : 'setup',
     themes,
     proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name })),
   }

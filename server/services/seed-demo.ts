@@ -4,6 +4,7 @@ import { demoCongress } from '../../shared/demo/demo-congress.ts'
 import { formatDocName, preambleDocId } from '../../shared/docs/doc-name.ts'
 import { createDocState, paragraphsToContent } from '../../shared/editor/doc-state.ts'
 import { newAccessCode, newId } from '../ids.ts'
+import { appendAudit } from './audit.ts'
 
 export interface DemoSeed {
   readonly congressId: string
@@ -30,6 +31,8 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoS
         place: demo.place,
         date: demo.date,
         preamble_doc: preambleDoc,
+        // The demo opens on drafting, so a newcomer can co-edit at once.
+        phase: 'drafting',
         created_at: now,
       })
       .execute()
@@ -71,6 +74,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoS
         created_at: now,
       })
       .execute()
+    await appendAudit(trx, { congressId, actor: null, action: 'congress.created', payload: { title: demo.title, demo: true, proposals: proposals.length } }, now)
   })
 
   return { congressId, bureauCode, proposals }

@@ -12,6 +12,7 @@ export async function openSession(db: Kysely<Database>, code: string, now: numbe
     .selectFrom('participants')
     .select(['id', 'name', 'role', 'congress_id'])
     .where('access_code', '=', normalizeAccessCode(code))
+    .where('revoked_at', 'is', null)
     .executeTakeFirst()
   if (!participant || !isRole(participant.role)) {
     throw new AppError(401, 'invalid_code', 'Code d’accès inconnu. Vérifiez-le ou demandez-en un nouveau à l’accueil.')

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { authMessageType, authPermissionDenied, authWritable, formatReadOnlyReason, type Access } from '../../shared/sync/access-message.ts'
 
 /**
  * The y-websocket wire format: one message per frame, a varuint message type, then for sync
@@ -65,5 +66,19 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageAwareness)
   encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Tells a connection whether its updates are accepted (see shared/sync/access-message.ts). */
+export function encodeAccess(access: Access): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, authMessageType)
+  if (access.writable) {
+    encoding.writeVarUint(encoder, authWritable)
+    encoding.writeVarString(encoder, 'writable')
+  } else {
+    encoding.writeVarUint(encoder, authPermissionDenied)
+    encoding.writeVarString(encoder, formatReadOnlyReason(access.reason, access.phase))
+  }
   return encoding.toUint8Array(encoder)
 }

@@ -4,7 +4,8 @@ import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
 import type { Actor } from '../../shared/permissions.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
+import type { Access } from '../../shared/sync/access-message.ts'
+import { decodeMessage, encodeAccess, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
 
 /** One client's link to a room, whatever transport carries it. */
 export interface Connection {
@@ -19,8 +20,16 @@ export class RoomStoreError extends Error {}
 export interface RoomDeps {
   readonly log: DocumentLog
   readonly clock: () => number
-  /** The write policy, asked for every incoming update. */
-  readonly canWrite: (actor: Actor, doc: DocAddress) => boolean
+  /** The policy: asked for every incoming update, and again when the phase changes. */
+  readonly access: (actor: Actor, doc: DocAddress) => Access
+  readonly canRead: (actor: Actor, doc: DocAddress) => boolean
+}
+
+interface ConnectionState {
+  /** The awareness client ids this connection speaks for. */
+  readonly awarenessIds: Set<number>
+  /** What the connection was last told. */
+  writable: boolean
 }
 
 /**
@@ -30,8 +39,7 @@ export interface RoomDeps {
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  /** Each connection and the awareness client ids it speaks for. */
-  private readonly connections = new Map<Connection, Set<number>>()
+  private readonly connections = new Map<Connection, ConnectionState>()
   private lastUpdateId: number
   private stateBytes: number
   private logBytes: number
@@ -59,9 +67,16 @@ export class Room {
     return this.connections.size
   }
 
+  /** The participants connected, by id (one may have several tabs open). */
+  participantIds(): Set<string> {
+    return new Set([...this.connections.keys()].map((conn) => conn.actor.participantId))
+  }
+
   join(conn: Connection): void {
-    this.connections.set(conn, new Set())
+    const access = this.deps.access(conn.actor, this.address)
+    this.connections.set(conn, { awarenessIds: new Set(), writable: access.writable })
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (!access.writable) conn.send(encodeAccess(access))
     const states = this.awareness.getStates()
     if (states.size > 0) {
       conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
@@ -69,10 +84,29 @@ export class Room {
   }
 
   leave(conn: Connection): void {
-    const controlled = this.connections.get(conn)
-    if (!controlled) return
+    const state = this.connections.get(conn)
+    if (!state) return
     this.connections.delete(conn)
-    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+    if (state.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null)
+  }
+
+  /** Re-asks the policy for every connection (the phase changed) and tells those whose right changed. */
+  refreshAccess(): void {
+    for (const [conn, state] of this.connections) {
+      if (!this.deps.canRead(conn.actor, this.address)) {
+        conn.close(CloseCode.Forbidden, 'no longer readable in this phase')
+        continue
+      }
+      const access = this.deps.access(conn.actor, this.address)
+      if (access.writable === state.writable) continue
+      state.writable = access.writable
+      conn.send(encodeAccess(access))
+    }
+  }
+
+  /** Closes every connection of one participant (their code was revoked). */
+  disconnect(participantId: string, code: number, reason: string): void {
+    for (const conn of [...this.connections.keys()]) if (conn.actor.participantId === participantId) conn.close(code, reason)
   }
 
   /** Handles one frame from `conn`; a frame that breaks the protocol closes that connection only. */
@@ -101,7 +135,8 @@ export class Room {
   }
 
   private applyFrom(conn: Connection, update: Uint8Array): void {
-    if (!this.deps.canWrite(conn.actor, this.address)) return
+    // A read-only connection's update is dropped: not applied, not stored, not broadcast.
+    if (!this.deps.access(conn.actor, this.address).writable) return
     // Parse the whole update before it touches the shared doc: a malformed one throws here.
     Y.decodeUpdate(update)
     Y.applyUpdate(this.doc, update, conn)
@@ -138,10 +173,10 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
-    const controlled = this.connections.get(origin as Connection)
-    if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
+    const state = this.connections.get(origin as Connection)
+    if (state) {
+      for (const id of added) state.awarenessIds.add(id)
+      for (const id of removed) state.awarenessIds.delete(id)
     }
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     for (const conn of this.connections.keys()) conn.send(message)

@@ -3,16 +3,19 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { DocumentLog } from '../../db/document-log.ts'
 import type { SessionStore } from '../../db/session-store.ts'
-import { parseDocName } from '../../shared/docs/doc-name.ts'
-import { canRead, canWrite, type Actor } from '../../shared/permissions.ts'
+import { parseDocName, type DocAddress } from '../../shared/docs/doc-name.ts'
+import { canRead, readOnlyReason, type Actor } from '../../shared/permissions.ts'
+import type { Access } from '../../shared/sync/access-message.ts'
 import { CloseCode, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
 import { readSessionToken } from '../auth/credentials.ts'
+import type { CongressHub } from '../congress-hub.ts'
 import { Room, RoomStoreError, type Connection } from './room.ts'
 
 export interface SyncServerOptions {
   readonly log: DocumentLog
   readonly sessions: SessionStore
+  readonly hub: CongressHub
   readonly clock: () => number
   /** How long a document with no connection stays in memory. */
   readonly unloadAfterMs?: number
@@ -25,18 +28,36 @@ export interface SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
   /** Documents in memory, by name (for tests and metrics). */
   readonly rooms: ReadonlyMap<string, Room>
+  /** docName → ids of the participants connected to it, for one congress. */
+  presence(congressId: string): Record<string, string[]>
   close(): void
 }
 
 export const syncPathPrefix = '/sync/'
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
-  const { log, sessions, clock } = options
+  const { log, sessions, clock, hub } = options
   const unloadAfterMs = options.unloadAfterMs ?? 10_000
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false })
   const rooms = new Map<string, Room>()
   const unloadTimers = new Map<string, NodeJS.Timeout>()
   const alive = new WeakMap<WebSocket, boolean>()
+
+  const readable = (actor: Actor, doc: DocAddress) => canRead(actor, doc, hub.phaseOf(doc.congressId))
+  const access = (actor: Actor, doc: DocAddress): Access => {
+    const phase = hub.phaseOf(doc.congressId)
+    const reason = actor.congressId === doc.congressId ? readOnlyReason(actor.role, phase, doc.kind) : 'role'
+    return reason ? { writable: false, reason, phase } : { writable: true }
+  }
+  const roomsOf = (congressId: string) => [...rooms.values()].filter((room) => room.address.congressId === congressId)
+  const onPhaseChanged = ({ congressId }: { congressId: string }) => {
+    for (const room of roomsOf(congressId)) room.refreshAccess()
+  }
+  const onRevoked = ({ congressId, participantId }: { congressId: string; participantId: string }) => {
+    for (const room of roomsOf(congressId)) room.disconnect(participantId, CloseCode.Unauthorized, 'access code revoked')
+  }
+  hub.on('phase-changed', onPhaseChanged)
+  hub.on('participant-revoked', onRevoked)
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -60,7 +81,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (existing) return existing
     const stored = log.load(name)
     if (!stored || stored.congressId !== address.congressId || stored.kind !== address.kind) return undefined
-    const room = new Room(name, address, stored, { log, clock, canWrite })
+    const room = new Room(name, address, stored, { log, clock, access, canRead: readable })
     rooms.set(name, room)
     return room
   }
@@ -101,7 +122,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     const address = parseDocName(docName)
     if (!address) return ws.close(CloseCode.NotFound, 'no such document')
-    if (!canRead(actor, address)) return ws.close(CloseCode.Forbidden, 'not your congress')
+    if (!readable(actor, address)) return ws.close(CloseCode.Forbidden, 'not readable by this session')
     const room = openRoom(docName, address)
     if (!room) return ws.close(CloseCode.NotFound, 'no such document')
 
@@ -121,17 +142,29 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     ws.on('close', () => {
       room.leave(conn)
       scheduleUnload(room)
+      hub.presenceChanged(address.congressId)
     })
     ws.on('error', () => ws.terminate())
     room.join(conn)
+    hub.presenceChanged(address.congressId)
   }
 
   return {
     rooms,
+    presence(congressId) {
+      const docs: Record<string, string[]> = {}
+      for (const room of roomsOf(congressId)) {
+        const ids = room.participantIds()
+        if (ids.size > 0) docs[room.name] = [...ids]
+      }
+      return docs
+    },
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req))
     },
     close() {
+      hub.off('phase-changed', onPhaseChanged)
+      hub.off('participant-revoked', onRevoked)
       clearInterval(pinger)
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       unloadTimers.clear()

@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely'
+
+// Frozen in time: never import application types here.
+export async function up(db: Kysely<any>): Promise<void> {
+  // Congresses created before phases existed were being drafted.
+  await db.schema.alterTable('congresses').addColumn('phase', 'text', (c) => c.notNull().defaultTo('drafting')).execute()
+  await db.schema.alterTable('participants').addColumn('revoked_at', 'integer').execute()
+  await db.schema
+    .createIndex('participants_congress_email')
+    .unique()
+    .on('participants')
+    .columns(['congress_id', 'email'])
+    .where(sql.ref('email'), 'is not', null)
+    .execute()
+
+  await db.schema
+    .createTable('audit_log')
+    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('congress_id', 'text', (c) => c.notNull().references('congresses.id').onDelete('cascade'))
+    .addColumn('at', 'integer', (c) => c.notNull())
+    .addColumn('actor_id', 'text')
+    .addColumn('actor_name', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('audit_log_congress').on('audit_log').columns(['congress_id', 'seq']).execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('audit_log').execute()
+  await db.schema.dropIndex('participants_congress_email').execute()
+  await db.schema.alterTable('participants').dropColumn('revoked_at').execute()
+  await db.schema.alterTable('congresses').dropColumn('phase').execute()
+}

@@ -1,0 +1,74 @@
+import PDFDocument from 'pdfkit'
+import QRCode from 'qrcode'
+import type { ParticipantDetailView } from '../../shared/api-types.ts'
+import type { Role } from '../../shared/roles.ts'
+
+const roleNames: Record<Role, string> = { attendee: 'Participant·e', delegate: 'Délégué·e', bureau: 'Bureau', advisor: 'Conseiller·e' }
+
+export function joinLink(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/join/${code}`
+}
+
+/** The QR code of a join link, as SVG (for the participants page). */
+export function joinQrSvg(link: string): Promise<string> {
+  return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+}
+
+/**
+ * The accreditation desk's sheet: A4 pages of 8 cards (2 × 4), one per participant, each with
+ * name, organisation, role, QR code, link and code, to cut out and hand over.
+ */
+export function accessSheetPdf(title: string, participants: readonly ParticipantDetailView[], baseUrl: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `Codes d’accès — ${title}`, Author: 'Plenum' } })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+
+  const pageWidth = 595.28
+  const pageHeight = 841.89
+  const margin = 28
+  const columns = 2
+  const rows = 4
+  const cardWidth = (pageWidth - 2 * margin) / columns
+  const cardHeight = (pageHeight - 2 * margin) / rows
+  const qrSize = 120
+
+  participants.forEach((participant, index) => {
+    const slot = index % (columns * rows)
+    if (index > 0 && slot === 0) doc.addPage()
+    const x = margin + (slot % columns) * cardWidth
+    const y = margin + Math.floor(slot / columns) * cardHeight
+    const link = joinLink(baseUrl, participant.code)
+
+    doc.save().dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#888888').rect(x, y, cardWidth, cardHeight).stroke().restore()
+    const inner = x + 14
+    const textWidth = cardWidth - 28
+    doc.fillColor('#555555').font('Helvetica').fontSize(8).text(title, inner, y + 12, { width: textWidth, lineBreak: false, ellipsis: true })
+    doc.fillColor('#000000').font('Helvetica-Bold').fontSize(13).text(participant.name, inner, y + 26, { width: textWidth, height: 34, ellipsis: true })
+    doc.font('Helvetica').fontSize(9).fillColor('#333333')
+    doc.text([participant.organisation, roleNames[participant.role]].filter(Boolean).join(' · '), inner, doc.y + 2, { width: textWidth, lineBreak: false, ellipsis: true })
+
+    const qr = QRCode.create(link, { errorCorrectionLevel: 'M' })
+    const modules = qr.modules.size
+    const cell = qrSize / modules
+    const qrX = inner
+    const qrY = y + 68
+    doc.fillColor('#000000')
+    for (let row = 0; row < modules; row++) {
+      for (let col = 0; col < modules; col++) {
+        if (qr.modules.get(row, col)) doc.rect(qrX + col * cell, qrY + row * cell, cell, cell)
+      }
+    }
+    doc.fill()
+
+    const right = qrX + qrSize + 12
+    const rightWidth = x + cardWidth - 14 - right
+    doc.fillColor('#333333').font('Helvetica').fontSize(8).text('Code d’accès', right, qrY + 4, { width: rightWidth })
+    doc.fillColor('#000000').font('Courier-Bold').fontSize(13).text(participant.code, right, qrY + 16, { width: rightWidth })
+    doc.fillColor('#333333').font('Helvetica').fontSize(7.5).text('Scannez le QR code ou ouvrez :', right, qrY + 44, { width: rightWidth })
+    doc.fillColor('#000000').font('Helvetica').fontSize(7.5).text(link, right, doc.y + 1, { width: rightWidth })
+  })
+  if (participants.length === 0) doc.font('Helvetica').fontSize(12).text('Aucun participant.', margin, margin)
+  doc.end()
+  return done
+}

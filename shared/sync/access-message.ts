@@ -1,0 +1,22 @@
+import type { Phase } from '../phases.ts'
+import type { ReadOnlyReason } from '../permissions.ts'
+
+/**
+ * What the server tells a connection about its right to write, in y-websocket's auth message
+ * (type 2). Read-only goes as the standard "permission denied" with a reason the stock client
+ * logs and ours shows; "writable again" is a subtype stock clients ignore.
+ */
+export const authMessageType = 2
+export const authPermissionDenied = 0
+export const authWritable = 1
+
+export type Access = { readonly writable: true } | { readonly writable: false; readonly reason: ReadOnlyReason; readonly phase: Phase }
+
+export function formatReadOnlyReason(reason: ReadOnlyReason, phase: Phase): string {
+  return `read-only:${reason}:${phase}`
+}
+
+export function parseReadOnlyReason(text: string): { reason: ReadOnlyReason; phase: string } | undefined {
+  const match = /^read-only:(role|phase):([a-z]+)$/.exec(text)
+  return match ? { reason: match[1] as ReadOnlyReason, phase: match[2]! } : undefined
+}
