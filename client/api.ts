@@ -1,5 +1,6 @@
-import type { CongressView, ParticipantView, SessionView } from '../shared/api-types.ts'
-import { isErrorBody, type ErrorCode } from '../shared/errors.ts'
+import type { AuditEntryView, CongressView, ParticipantDetailView, ParticipantView, PresenceView, SessionView } from '../shared/api-types.ts'
+import type { Phase } from '../shared/phases.ts'
+import { isErrorBody, type ErrorCode, type ErrorDetail } from '../shared/errors.ts'
 
 /** A failed API call, carrying the server's stable error code. */
 export class ApiError extends Error {
@@ -7,18 +8,19 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network',
     message: string,
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message)
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   let response: Response
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? {} : { 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       credentials: 'same-origin',
     })
   } catch {
@@ -27,7 +29,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   if (response.status === 204) return undefined as T
   const data: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
-    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message)
+    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.details)
     throw new ApiError(response.status, 'internal', response.statusText)
   }
   return data as T
@@ -38,5 +40,26 @@ export const api = {
   openSession: (code: string) => call<SessionView>('POST', '/session', { code }),
   currentSession: () => call<{ participant: ParticipantView }>('GET', '/session'),
   closeSession: () => call<void>('DELETE', '/session'),
-  congress: (id: string) => call<CongressView>('GET', `/congresses/${encodeURIComponent(id)}`),
+  congress: (id: string) => call<CongressView>('GET', congressPath(id)),
+  changePhase: (id: string, phase: Phase) => call<{ from: Phase; to: Phase }>('POST', `${congressPath(id)}/phase`, { phase }),
+  participants: (id: string) => call<{ participants: ParticipantDetailView[] }>('GET', `${congressPath(id)}/participants`),
+  importParticipantsCsv: (id: string, csv: string) =>
+    call<{ participants: ParticipantDetailView[] }>('POST', `${congressPath(id)}/participants`, csv, 'text/csv; charset=utf-8'),
+  revokeCode: (id: string, participantId: string) =>
+    call<{ participant: ParticipantDetailView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/revoke`),
+  reissueCode: (id: string, participantId: string) =>
+    call<{ participant: ParticipantDetailView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/reissue`),
+  audit: (id: string) => call<{ entries: AuditEntryView[] }>('GET', `${congressPath(id)}/audit`),
+  presence: (id: string) => call<PresenceView>('GET', `${congressPath(id)}/presence`),
+}
+
+export function congressPath(id: string): string {
+  return `/congresses/${encodeURIComponent(id)}`
+}
+
+/** Links the browser opens itself (PDF, QR codes). */
+export const apiLinks = {
+  accessSheet: (id: string) => `/api${congressPath(id)}/participants/sheet.pdf`,
+  qrCode: (id: string, participantId: string) => `/api${congressPath(id)}/participants/${encodeURIComponent(participantId)}/qr.svg`,
+  events: (id: string) => `/api${congressPath(id)}/events`,
 }

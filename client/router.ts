@@ -5,6 +5,7 @@ export type Route =
   | { readonly page: 'congress'; readonly congressId: string }
   | { readonly page: 'proposal'; readonly congressId: string; readonly number: number }
   | { readonly page: 'preamble'; readonly congressId: string }
+  | { readonly page: 'bureau'; readonly congressId: string }
   | { readonly page: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'congresses' && second) {
     if (parts.length === 2) return { page: 'congress', congressId: second }
     if (third === 'preamble' && parts.length === 3) return { page: 'preamble', congressId: second }
+    if (third === 'bureau' && parts.length === 3) return { page: 'bureau', congressId: second }
     if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && parts.length === 4) {
       return { page: 'proposal', congressId: second, number: Number(fourth) }
     }
@@ -26,6 +28,7 @@ export const paths = {
   congress: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}`,
   proposal: (congressId: string, number: number) => `/congresses/${encodeURIComponent(congressId)}/proposals/${number}`,
   preamble: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/preamble`,
+  bureau: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/bureau`,
 }
 
 /** Changes page without a reload; the app listens for 'popstate'. */
@@ -41,6 +44,8 @@ export function interceptLinks(root: HTMLElement): void {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
     const link = (event.target as Element | null)?.closest('a')
     if (!link || link.target || link.origin !== location.origin || link.hasAttribute('download')) return
+    if (link.pathname === location.pathname && link.hash) return // an anchor on this page: the browser's job
+    if (link.pathname.startsWith('/api/')) return
     event.preventDefault()
     navigate(link.pathname + link.search + link.hash)
   })

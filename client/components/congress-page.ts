@@ -1,13 +1,25 @@
-import { html } from 'lit'
-import type { CongressView } from '../../shared/api-types.ts'
+import { html, nothing } from 'lit'
+import type { CongressView, PresenceView } from '../../shared/api-types.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 
 /** The motion at a glance: the preamble, then the 4 questions and their proposals, in order. */
 export class CongressPage extends LightElement {
-  static override properties = { congress: { attribute: false } }
+  static override properties = { congress: { attribute: false }, presence: { attribute: false } }
   declare congress: CongressView
+  declare presence: PresenceView
+
+  private renderPresence() {
+    const m = t()
+    const online = this.presence?.online ?? []
+    return html`<details class="presence">
+      <summary>${m.onlineCount(online.length)}</summary>
+      <ul>
+        ${online.map((p) => html`<li>${p.name} <span class="role">(${m.roleLabel[p.role]})</span></li>`)}
+      </ul>
+    </details>`
+  }
 
   override render() {
     const m = t()
@@ -15,6 +27,7 @@ export class CongressPage extends LightElement {
     return html`
       <h1>${congress.title}</h1>
       <p class="subtitle">${congress.organisation} · ${m.edition(congress.edition)} · ${congress.place} · <time datetime=${congress.date}>${formatDate(congress.date)}</time></p>
+      ${this.renderPresence()}
       <section class="card preamble-link" aria-labelledby="preamble-heading">
         <h2 id="preamble-heading"><a href=${paths.preamble(congress.id)}>${m.preamble}</a></h2>
         <p>${m.preambleIntro}</p>
@@ -32,6 +45,9 @@ export class CongressPage extends LightElement {
                     <span class="number" aria-hidden="true">${m.proposalShort(p.number)}</span>
                     <span class="visually-hidden">${m.proposalLabel(p.number)} :</span>
                     <span class="title">${p.title}</span>
+                    ${this.presence?.docs[p.docName]?.length
+                      ? html`<span class="on-text">${m.onlineOnText(this.presence.docs[p.docName]!.length)}</span>`
+                      : nothing}
                   </a>
                 </li>`,
               )}

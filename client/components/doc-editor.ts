@@ -18,11 +18,17 @@ export class DocEditor extends LightElement {
     docName: { attribute: 'doc-name' },
     label: {},
     user: { attribute: false },
+    roleName: { attribute: false },
+    discarded: { state: true },
   }
 
   declare docName: string
   declare label: string
   declare user: EditorUser
+  /** The person's role, as shown to them, for the read-only reason. */
+  declare roleName: string
+  /** The server refused edits not yet stored (the phase changed meanwhile): they were dropped. */
+  declare discarded: boolean
   private sync?: SyncController
   private editor?: Editor
 
@@ -37,8 +43,14 @@ export class DocEditor extends LightElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
+    this.close()
+  }
+
+  private close(): void {
     this.editor?.destroy()
     this.editor = undefined
+    const mount = this.querySelector<HTMLElement>('.editor-mount')
+    if (mount) mount.replaceChildren()
     if (this.sync) {
       this.removeController(this.sync)
       this.sync.destroy()
@@ -46,13 +58,28 @@ export class DocEditor extends LightElement {
     }
   }
 
+  /** Starts again from the server's state: local edits it refused must not linger on screen. */
+  private reload(): void {
+    this.discarded = true
+    queueMicrotask(() => {
+      this.close()
+      this.open()
+    })
+  }
+
+  protected override updated(): void {
+    const editable = this.sync?.editable ?? false
+    if (this.editor && this.editor.isEditable !== editable) this.editor.setEditable(editable, false)
+  }
+
   private open(): void {
     const mount = this.querySelector<HTMLElement>('.editor-mount')
     if (!mount) return
-    const sync = new SyncController(this, this.docName)
+    const sync = new SyncController(this, this.docName, () => this.reload())
     this.sync = sync
     this.editor = new Editor({
       element: mount,
+      editable: false,
       extensions: [
         ...contentExtensions,
         Collaboration.configure({ document: sync.doc, field: docField }),
@@ -86,12 +113,16 @@ export class DocEditor extends LightElement {
     }[connection]
     const saved = sync && connection === 'connected' ? (sync.unsaved ? m.syncSaving : m.syncSaved) : sync?.unsaved ? m.syncUnsaved : undefined
     const peers = sync?.peers ?? []
+    const access = sync?.access
+    const readOnly = access && !access.writable ? (access.reason === 'phase' ? m.readOnlyPhase[access.phase] : m.readOnlyRole(this.roleName)) : undefined
     return html`
       <div class="sync-bar" aria-label=${m.syncStatus} role="group">
         <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>
         ${saved ? html`<span class="save-state" data-saved=${sync?.unsaved ? 'no' : 'yes'}>${saved}</span>` : nothing}
         <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
       </div>
+      ${readOnly ? html`<p class="read-only-notice" role="status" data-read-only=${access && !access.writable ? access.reason : ''}>${readOnly}</p>` : nothing}
+      ${this.discarded ? html`<p class="error" role="alert">${m.editsDiscarded}</p>` : nothing}
       <div class="editor-mount"></div>
     `
   }

@@ -1,10 +1,13 @@
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { ParticipantView, SessionView } from '../../shared/api-types.ts'
+import { isAllowed } from '../../shared/permissions.ts'
 import { api, ApiError } from '../api.ts'
+import { CongressLive } from '../congress-live.ts'
 import { language, setLanguage, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
+import './bureau-page.ts'
 import './congress-page.ts'
 import './join-page.ts'
 import './text-page.ts'
@@ -26,10 +29,27 @@ export class PlenumApp extends LightElement {
     args: () => [this.congressId(), this.session.kind === 'signed-in' ? this.session.participant.id : undefined] as const,
   })
 
+  /** The phase and who is online, live; follows the signed-in participant's congress. */
+  private readonly live = new CongressLive(this, () => void this.checkSession())
+
   constructor() {
     super()
     this.route = parseRoute(location.pathname)
     this.session = { kind: 'loading' }
+  }
+
+  protected override willUpdate(): void {
+    this.live.follow(this.session.kind === 'signed-in' ? this.session.participant.congressId : undefined)
+  }
+
+  /** The event stream failed: if the session ended (code revoked, logged out elsewhere), show the join page. */
+  private async checkSession(): Promise<void> {
+    if (this.session.kind !== 'signed-in') return
+    try {
+      await api.currentSession()
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.session = { kind: 'anonymous' }
+    }
   }
 
   override connectedCallback(): void {
@@ -93,7 +113,13 @@ export class PlenumApp extends LightElement {
         html`<p class="error" role="alert">${error instanceof ApiError && error.status === 403 ? m.forbidden : error instanceof ApiError && error.code === 'network' ? m.networkError : m.genericError}</p>`,
       complete: (congress) => {
         if (!congress) return nothing
-        if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress}></plenum-congress-page>`
+        const phase = this.live.phase ?? congress.phase
+        if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress} .presence=${this.live.presence}></plenum-congress-page>`
+        if (route.page === 'bureau') {
+          return isAllowed({ role: session.participant.role, phase, action: 'participants.manage' })
+            ? html`<plenum-bureau-page .congress=${congress} .phase=${phase}></plenum-bureau-page>`
+            : html`<p class="error" role="alert">${m.forbidden}</p>`
+        }
         return html`<plenum-text-page
           .congress=${congress}
           .participant=${session.participant}
@@ -116,6 +142,7 @@ export class PlenumApp extends LightElement {
     const congress = this.congressTask.value
     if (!congress) return m.loading
     if (route.page === 'preamble') return `${m.preamble} — ${congress.title}`
+    if (route.page === 'bureau') return `${m.bureauTitle} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)
       return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound
@@ -127,11 +154,17 @@ export class PlenumApp extends LightElement {
     const m = t()
     const participant = this.session.kind === 'signed-in' ? this.session.participant : undefined
     const other = language() === 'fr' ? 'en' : 'fr'
+    const phase = this.live.phase ?? this.congressTask.value?.phase
+    const bureau = participant && phase && isAllowed({ role: participant.role, phase, action: 'participants.manage' })
     return html`
       <a class="skip-link" href="#main">${m.skipToContent}</a>
       <header class="app-header">
         <a class="brand" href=${participant ? paths.congress(participant.congressId) : '/'}>${m.appName}</a>
+        ${phase
+          ? html`<p class="phase-badge" data-phase=${phase}><span class="visually-hidden">${m.phaseLabel} : </span>${m.phaseNames[phase]}</p>`
+          : nothing}
         <div class="header-tools">
+          ${bureau && participant ? html`<a href=${paths.bureau(participant.congressId)}>${m.bureauNav}</a>` : nothing}
           ${participant
             ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`
             : nothing}

@@ -43,7 +43,7 @@ export class TextPage extends LightElement {
         <h1>${title}</h1>
         ${theme ? html`<p class="theme-name"><span class="label">${m.proposalTheme} ${theme.position} :</span> ${theme.title}</p>` : nothing}
       </header>
-      ${keyed(docName, html`<plenum-doc-editor doc-name=${docName} .label=${label} .user=${user}></plenum-doc-editor>`)}
+      ${keyed(docName, html`<plenum-doc-editor doc-name=${docName} .label=${label} .user=${user} .roleName=${m.roleLabel[participant.role]}></plenum-doc-editor>`)}
       ${proposal
         ? html`<nav class="pager" aria-label=${m.proposalLabel(proposal.number)}>
             ${previous ? html`<a rel="prev" href=${paths.proposal(congress.id, previous.number)}>← ${m.previousProposal} (${m.proposalShort(previous.number)})</a>` : html`<span></span>`}

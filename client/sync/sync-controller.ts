@@ -1,6 +1,9 @@
+import * as decoding from 'lib0/decoding'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { isPhase } from '../../shared/phases.ts'
+import { authMessageType, authPermissionDenied, authWritable, parseReadOnlyReason, type Access } from '../../shared/sync/access-message.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
 import { SaveAcknowledger } from './save-acknowledger.ts'
 
@@ -26,15 +29,39 @@ export class SyncController implements ReactiveController {
   readonly provider: WebsocketProvider
   connection: Connection = 'connecting'
   peers: readonly Peer[] = []
+  /** What the server last said about writing; it says nothing while writing is allowed. */
+  access: Access = { writable: true }
+  /** Whether the document arrived from the server once: until then there is nothing to edit. */
+  synced = false
   private readonly acknowledger: SaveAcknowledger
 
   constructor(
     private readonly host: ReactiveControllerHost,
     docName: string,
+    /** The server stopped accepting this client's updates while some were not yet stored. */
+    private readonly onUnsavedRefused: () => void = () => undefined,
   ) {
     this.provider = new WebsocketProvider(syncUrl(), docName, this.doc, { connect: false, disableBc: true })
+    this.provider.messageHandlers[authMessageType] = (_encoder, decoder) => this.onAccessMessage(decoder)
     this.acknowledger = new SaveAcknowledger(this.doc, () => host.requestUpdate())
     host.addController(this)
+  }
+
+  /** Whether the person may type now. */
+  get editable(): boolean {
+    return this.synced && this.access.writable && this.connection !== 'denied' && this.connection !== 'missing'
+  }
+
+  private onAccessMessage(decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder)
+    const text = decoding.readVarString(decoder)
+    if (kind === authWritable) this.access = { writable: true }
+    else if (kind === authPermissionDenied) {
+      const parsed = parseReadOnlyReason(text)
+      this.access = { writable: false, reason: parsed?.reason ?? 'role', phase: parsed && isPhase(parsed.phase) ? parsed.phase : 'setup' }
+      if (this.acknowledger.pending) this.onUnsavedRefused()
+    }
+    this.host.requestUpdate()
   }
 
   /** Whether some local edit is not yet confirmed stored by the server. */
@@ -81,7 +108,12 @@ export class SyncController implements ReactiveController {
   }
 
   private readonly onSync = (synced: boolean): void => {
-    if (synced) this.acknowledger.synced()
+    if (!synced) return
+    this.acknowledger.synced()
+    if (!this.synced) {
+      this.synced = true
+      this.host.requestUpdate()
+    }
   }
 
   private readonly onClosed = ({ code }: { code: number }): void => {

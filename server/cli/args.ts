@@ -6,6 +6,7 @@ export class UsageError extends Error {}
 export interface CommonOptions {
   readonly dataDir: string
   readonly json: boolean
+  readonly congress?: string
 }
 
 export interface ServeOptions extends CommonOptions {
@@ -23,6 +24,7 @@ export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
         data: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        congress: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -39,6 +41,7 @@ export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
     json: values.json,
+    congress: values.congress,
   }
   return { command: positionals[0] ?? (values.help ? 'help' : undefined), rest: positionals.slice(1), options, help: values.help }
 }

@@ -1,6 +1,7 @@
 import { parseCommandArgs, UsageError } from './args.ts'
 import { seedDemoCommand, serveCommand } from './commands.ts'
 import { devCommand } from './dev.ts'
+import { auditVerifyCommand, CommandError, participantsImportCommand } from './governance-commands.ts'
 
 const usage = `plenum: write, amend, vote and seal one motion together
 
@@ -12,10 +13,15 @@ Usage:
   plenum seed-demo [--data DIR] [--json]
                                      create the demo congress; --json prints
                                      {"congressId", "bureauCode", "proposals": [...]}
+  plenum participants import FILE --congress ID [--data DIR] [--json]
+                                     import participants from CSV (name,organisation,email,role);
+                                     all rows or none; --json prints their ids and codes
+  plenum audit verify [--data DIR] [--json]
+                                     check the audit log's hash chain; exit 1 naming the first broken entry
   plenum help                        this text`
 
 async function main(argv: string[]): Promise<number> {
-  const { command, options, help } = parseCommandArgs(argv, process.env)
+  const { command, rest, options, help } = parseCommandArgs(argv, process.env)
   if (help || command === 'help' || command === undefined) {
     console.log(usage)
     return command === undefined && !help ? 2 : 0
@@ -31,6 +37,14 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo':
       await seedDemoCommand(options)
       return 0
+    case 'participants':
+      if (rest[0] !== 'import') throw new UsageError(`unknown command: participants ${rest[0] ?? ''}`)
+      await participantsImportCommand(rest[1], options)
+      return 0
+    case 'audit':
+      if (rest[0] !== 'verify') throw new UsageError(`unknown command: audit ${rest[0] ?? ''}`)
+      await auditVerifyCommand(options)
+      return 0
     default:
       throw new UsageError(`unknown command: ${command}`)
   }
@@ -41,7 +55,10 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof CommandError) {
+      console.error(`plenum: ${error.message}`)
+      process.exitCode = error.exitCode
+    } else if (error instanceof UsageError) {
       console.error(`plenum: ${error.message}\n\n${usage}`)
       process.exitCode = 2
     } else {

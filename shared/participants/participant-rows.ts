@@ -59,10 +59,11 @@ export function validateParticipant(raw: Partial<Record<Column, unknown>>, line:
   const organisation = text('organisation')
   const email = text('email').toLowerCase()
   const roleText = text('role').toLowerCase()
-  if (!name) errors.push({ line, field: 'name', message: 'le nom est obligatoire' })
+  const hasError = (field: Column) => errors.some((e) => e.field === field)
+  if (!name && !hasError('name')) errors.push({ line, field: 'name', message: 'le nom est obligatoire' })
   if (email && !emailPattern.test(email)) errors.push({ line, field: 'email', message: `adresse invalide : « ${email} »` })
   const role = roleAliases[roleText]
-  if (!role) {
+  if (!role && !hasError('role')) {
     errors.push({ line, field: 'role', message: roleText ? `rôle inconnu : « ${roleText} » (attendee, delegate, bureau ou advisor)` : 'le rôle est obligatoire' })
   }
   if (errors.length > 0 || !role) return errors

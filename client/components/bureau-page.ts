@@ -1,0 +1,40 @@
+import { html } from 'lit'
+import type { CongressView } from '../../shared/api-types.ts'
+import type { Phase } from '../../shared/phases.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { paths } from '../router.ts'
+import './audit-panel.ts'
+import './participants-panel.ts'
+import './phase-control.ts'
+
+/** What the bureau runs the congress with: the phase, the participants and their codes, the log. */
+export class BureauPage extends LightElement {
+  static override properties = { congress: { attribute: false }, phase: { attribute: false } }
+  declare congress: CongressView
+  declare phase: Phase
+
+  override render() {
+    const m = t()
+    return html`
+      <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a></nav>
+      <h1>${m.bureauTitle}</h1>
+      <nav aria-label=${m.bureauSections} class="section-links">
+        <a href="#phase-heading">${m.phaseSection}</a>
+        <a href="#participants-heading">${m.participantsSection}</a>
+        <a href="#audit-heading">${m.auditSection}</a>
+      </nav>
+      <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
+      <plenum-participants-panel .congressId=${this.congress.id}></plenum-participants-panel>
+      <plenum-audit-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-audit-panel>
+    `
+  }
+}
+
+customElements.define('plenum-bureau-page', BureauPage)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-bureau-page': BureauPage
+  }
+}

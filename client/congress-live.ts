@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { PresenceView } from '../shared/api-types.ts'
+import { isPhase, type Phase } from '../shared/phases.ts'
+import { apiLinks } from './api.ts'
+
+/**
+ * The congress's live state from its event stream: the phase (shown on every page, and what
+ * the server enforces) and who is online. The browser's EventSource reconnects by itself.
+ */
+export class CongressLive implements ReactiveController {
+  phase: Phase | undefined
+  presence: PresenceView = { online: [], docs: {} }
+  private source: EventSource | undefined
+  private congressId: string | undefined
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Called when the stream fails: the session may have ended. */
+    private readonly onTrouble: () => void,
+  ) {
+    host.addController(this)
+  }
+
+  /** Follows `congressId`, or nothing. */
+  follow(congressId: string | undefined): void {
+    if (congressId === this.congressId) return
+    this.close()
+    this.congressId = congressId
+    this.phase = undefined
+    this.presence = { online: [], docs: {} }
+    if (!congressId) return
+    const source = new EventSource(apiLinks.events(congressId))
+    source.addEventListener('phase', (event) => {
+      const { phase } = JSON.parse((event as MessageEvent<string>).data) as { phase: string }
+      if (isPhase(phase)) this.phase = phase
+      this.host.requestUpdate()
+    })
+    source.addEventListener('presence', (event) => {
+      this.presence = JSON.parse((event as MessageEvent<string>).data) as PresenceView
+      this.host.requestUpdate()
+    })
+    source.addEventListener('error', () => this.onTrouble())
+    this.source = source
+  }
+
+  hostConnected(): void {
+    const id = this.congressId
+    this.congressId = undefined
+    this.follow(id)
+  }
+
+  hostDisconnected(): void {
+    this.close()
+  }
+
+  private close(): void {
+    this.source?.close()
+    this.source = undefined
+  }
+}

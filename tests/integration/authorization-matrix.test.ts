@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { isAllowed, type Action } from '../../shared/permissions.ts'
+import { phases, type Phase } from '../../shared/phases.ts'
+import { roles, type Role } from '../../shared/roles.ts'
+import { CloseCode } from '../../shared/sync/close-codes.ts'
+import { docText } from '../../shared/editor/doc-state.ts'
+import { bearer, participantPerRole, type Signed } from '../helpers/participants.ts'
+import { connectClient, connectSynced, nextClose } from '../helpers/providers.ts'
+import { roundTrip } from '../helpers/round-trip.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { waitFor } from '../helpers/wait-for.ts'
+
+/** Every role × phase × action of the permissions table, through the real HTTP server and socket. */
+describe('authorization matrix', () => {
+  let plenum: TestServer
+  let people: Record<Role, Signed>
+  let outsider: string
+  let congressId: string
+
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    congressId = plenum.seed.congressId
+    const bureau = await plenum.login()
+    people = await participantPerRole(plenum, bureau.token, roles)
+    // A participant of another congress on the same server.
+    const { seedDemo } = await import('../../server/services/seed-demo.ts')
+    const other = await seedDemo(plenum.database.db, Date.now())
+    outsider = (await plenum.login(other.bureauCode)).token
+  })
+  afterAll(() => plenum.close())
+
+  /** Puts the congress in `phase` the way the phase service does, frozen and delivered included. */
+  async function setPhase(phase: Phase): Promise<void> {
+    await plenum.database.db.updateTable('congresses').set({ phase }).where('id', '=', congressId).execute()
+    plenum.server.hub.phaseChanged(congressId, phase)
+  }
+
+  const httpActions: Record<Exclude<Action, 'doc.read' | 'doc.write' | 'structure.edit'>, (token: string, phase: Phase) => Promise<Response>> = {
+    'congress.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}`, { headers: bearer(token) }),
+    'participants.manage': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/participants`, { headers: bearer(token) }),
+    'audit.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/audit`, { headers: bearer(token) }),
+    'phase.change': (token, phase) =>
+      fetch(`${plenum.baseUrl}/api/congresses/${congressId}/phase`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ phase: phase === 'drafting' ? 'amendments' : 'drafting' }),
+      }),
+  }
+
+  for (const phase of phases) {
+    test(`HTTP in ${phase}: only what the table allows succeeds`, async () => {
+      for (const [action, call] of Object.entries(httpActions) as [keyof typeof httpActions, (typeof httpActions)[keyof typeof httpActions]][]) {
+        for (const role of roles) {
+          await setPhase(phase)
+          const response = await call(people[role].token, phase)
+          const allowed = isAllowed({ role, phase, action })
+          expect.soft(response.ok, `${role} ${action} in ${phase} → ${response.status}`).toBe(allowed)
+          if (!allowed) {
+            expect.soft([403, 409], `${role} ${action} in ${phase}`).toContain(response.status)
+            const body = (await response.json()) as { error: { code: string } }
+            expect.soft(['forbidden', 'phase_forbids']).toContain(body.error.code)
+          }
+        }
+        await setPhase(phase)
+        const foreign = await call(outsider, phase)
+        expect.soft(foreign.status, `another congress's bureau: ${action}`).toBe(403)
+      }
+    })
+
+    test(`socket in ${phase}: a writer's update reaches the others, a read-only one's goes nowhere`, async () => {
+      await setPhase(phase)
+      for (const kind of ['preamble', 'proposal'] as const) {
+        const docName = kind === 'preamble' ? `${congressId}/preamble/main` : plenum.seed.proposals[kind === 'proposal' ? 4 : 0]!.docName
+        for (const role of roles) {
+          if (!isAllowed({ role, phase, action: 'doc.read', kind })) {
+            const refused = connectClient(plenum.wsUrl, docName, people[role].token)
+            expect.soft(await nextClose(refused.provider), `${role} reads ${kind} in ${phase}`).toBe(CloseCode.Forbidden)
+            refused.destroy()
+            continue
+          }
+          const writer = await connectSynced(plenum.wsUrl, docName, people[role].token, role)
+          const watcher = await connectSynced(plenum.wsUrl, docName, people.bureau.token, 'watcher')
+          const before = plenum.log.size(docName).logBytes + plenum.log.size(docName).stateBytes
+          const line = `${role} écrit en ${phase} (${kind}) ${Math.random()}`
+          writer.appendParagraph(line)
+          await roundTrip(writer)
+          const serverText = docText(plenum.server.sync.rooms.get(docName)!.doc)
+          const stored = plenum.log.load(docName)!
+          const { stateText } = await import('../../shared/editor/doc-state.ts')
+          if (isAllowed({ role, phase, action: 'doc.write', kind })) {
+            await waitFor(() => watcher.text().includes(line), `${role}'s line reaches the watcher`)
+            expect.soft(stateText(stored.state, stored.updates)).toContain(line)
+          } else {
+            await roundTrip(watcher)
+            expect.soft(serverText, `${role} must not write ${kind} in ${phase}`).not.toContain(line)
+            expect.soft(watcher.text()).not.toContain(line)
+            expect.soft(plenum.log.size(docName).logBytes + plenum.log.size(docName).stateBytes).toBe(before)
+          }
+          writer.destroy()
+          watcher.destroy()
+        }
+      }
+      const foreign = connectClient(plenum.wsUrl, plenum.seed.proposals[0]!.docName, outsider)
+      expect(await nextClose(foreign.provider)).toBe(CloseCode.Forbidden)
+      foreign.destroy()
+    })
+  }
+
+  test('a phase change turns open editors read-only at once, and back', async () => {
+    await setPhase('drafting')
+    const docName = plenum.seed.proposals[8]!.docName
+    const writer = await connectSynced(plenum.wsUrl, docName, people.delegate.token, 'delegate')
+    const denied: string[] = []
+    writer.provider.messageHandlers[2] = (_e, decoder) => {
+      const { readVarUint, readVarString } = decodingFns
+      readVarUint(decoder)
+      denied.push(readVarString(decoder))
+    }
+    const response = await httpActions['phase.change'](people.bureau.token, 'drafting')
+    expect(response.status).toBe(200)
+    await waitFor(() => denied.includes('read-only:phase:amendments'), 'the read-only notice')
+    writer.appendParagraph('Trop tard.')
+    await roundTrip(writer)
+    expect(docText(plenum.server.sync.rooms.get(docName)!.doc)).not.toContain('Trop tard.')
+    await httpActions['phase.change'](people.bureau.token, 'amendments')
+    await waitFor(() => denied.includes('writable'), 'the writable notice')
+    writer.destroy()
+  })
+})
+
+const decodingFns = await import('lib0/decoding')
