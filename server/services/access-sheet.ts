@@ -1,9 +1,14 @@
+import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { ParticipantDetailView } from '../../shared/api-types.ts'
 import type { Role } from '../../shared/roles.ts'
 
 const roleNames: Record<Role, string> = { attendee: 'Participant·e', delegate: 'Délégué·e', bureau: 'Bureau', advisor: 'Conseiller·e' }
+
+// DejaVu covers every Latin script a participant's name may use (ễ, ł, ř…); the PDF base fonts do not.
+const fontDir = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '')
+const fonts = { regular: `${fontDir}DejaVuSans.ttf`, bold: `${fontDir}DejaVuSans-Bold.ttf`, mono: `${fontDir}DejaVuSansMono-Bold.ttf` }
 
 export function joinLink(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/join/${code}`
@@ -20,6 +25,9 @@ export function joinQrSvg(link: string): Promise<string> {
  */
 export function accessSheetPdf(title: string, participants: readonly ParticipantDetailView[], baseUrl: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `Codes d’accès — ${title}`, Author: 'Plenum' } })
+  doc.registerFont('regular', fonts.regular)
+  doc.registerFont('bold', fonts.bold)
+  doc.registerFont('mono', fonts.mono)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
@@ -31,7 +39,7 @@ export function accessSheetPdf(title: string, participants: readonly Participant
   const rows = 4
   const cardWidth = (pageWidth - 2 * margin) / columns
   const cardHeight = (pageHeight - 2 * margin) / rows
-  const qrSize = 120
+  const qrSize = 108
 
   participants.forEach((participant, index) => {
     const slot = index % (columns * rows)
@@ -43,16 +51,17 @@ export function accessSheetPdf(title: string, participants: readonly Participant
     doc.save().dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#888888').rect(x, y, cardWidth, cardHeight).stroke().restore()
     const inner = x + 14
     const textWidth = cardWidth - 28
-    doc.fillColor('#555555').font('Helvetica').fontSize(8).text(title, inner, y + 12, { width: textWidth, lineBreak: false, ellipsis: true })
-    doc.fillColor('#000000').font('Helvetica-Bold').fontSize(13).text(participant.name, inner, y + 26, { width: textWidth, height: 34, ellipsis: true })
-    doc.font('Helvetica').fontSize(9).fillColor('#333333')
-    doc.text([participant.organisation, roleNames[participant.role]].filter(Boolean).join(' · '), inner, doc.y + 2, { width: textWidth, lineBreak: false, ellipsis: true })
+    doc.fillColor('#555555').font('regular').fontSize(8).text(title, inner, y + 12, { width: textWidth, lineBreak: false, ellipsis: true })
+    doc.fillColor('#000000').font('bold').fontSize(12).text(participant.name, inner, y + 24, { width: textWidth, height: 30, ellipsis: true })
+    doc.font('regular').fontSize(8.5).fillColor('#333333')
+    doc.text(roleNames[participant.role], inner, doc.y + 1, { width: textWidth, lineBreak: false })
+    if (participant.organisation) doc.text(participant.organisation, inner, doc.y + 1, { width: textWidth, lineBreak: false, ellipsis: true })
 
     const qr = QRCode.create(link, { errorCorrectionLevel: 'M' })
     const modules = qr.modules.size
     const cell = qrSize / modules
     const qrX = inner
-    const qrY = y + 68
+    const qrY = Math.max(y + 76, doc.y + 6)
     doc.fillColor('#000000')
     for (let row = 0; row < modules; row++) {
       for (let col = 0; col < modules; col++) {
@@ -63,12 +72,12 @@ export function accessSheetPdf(title: string, participants: readonly Participant
 
     const right = qrX + qrSize + 12
     const rightWidth = x + cardWidth - 14 - right
-    doc.fillColor('#333333').font('Helvetica').fontSize(8).text('Code d’accès', right, qrY + 4, { width: rightWidth })
-    doc.fillColor('#000000').font('Courier-Bold').fontSize(13).text(participant.code, right, qrY + 16, { width: rightWidth })
-    doc.fillColor('#333333').font('Helvetica').fontSize(7.5).text('Scannez le QR code ou ouvrez :', right, qrY + 44, { width: rightWidth })
-    doc.fillColor('#000000').font('Helvetica').fontSize(7.5).text(link, right, doc.y + 1, { width: rightWidth })
+    doc.fillColor('#333333').font('regular').fontSize(8).text('Code d’accès', right, qrY + 4, { width: rightWidth })
+    doc.fillColor('#000000').font('mono').fontSize(12).text(participant.code, right, qrY + 16, { width: rightWidth })
+    doc.fillColor('#333333').font('regular').fontSize(7.5).text('Scannez le QR code ou ouvrez :', right, qrY + 44, { width: rightWidth })
+    doc.fillColor('#000000').font('regular').fontSize(7.5).text(link, right, doc.y + 1, { width: rightWidth })
   })
-  if (participants.length === 0) doc.font('Helvetica').fontSize(12).text('Aucun participant.', margin, margin)
+  if (participants.length === 0) doc.font('regular').fontSize(12).text('Aucun participant.', margin, margin)
   doc.end()
   return done
 }
