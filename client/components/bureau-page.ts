@@ -10,8 +10,9 @@ import './phase-control.ts'
 
 /** What the bureau runs the congress with: the phase, the participants and their codes, the log. */
 export class BureauPage extends LightElement {
-  static override properties = { congress: { attribute: false }, phase: { attribute: false } }
+  static override properties = { congress: { attribute: false }, phase: { attribute: false }, selfId: { attribute: false } }
   declare congress: CongressView
+  declare selfId: string
   declare phase: Phase
 
   override render() {
@@ -25,7 +26,7 @@ export class BureauPage extends LightElement {
         <a href="#audit-heading">${m.auditSection}</a>
       </nav>
       <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
-      <plenum-participants-panel .congressId=${this.congress.id}></plenum-participants-panel>
+      <plenum-participants-panel .congressId=${this.congress.id} .selfId=${this.selfId}></plenum-participants-panel>
       <plenum-audit-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-audit-panel>
     `
   }

@@ -9,6 +9,7 @@ import { LightElement } from '../light-element.ts'
 export class ParticipantsPanel extends LightElement {
   static override properties = {
     congressId: { attribute: false },
+    selfId: { attribute: false },
     filter: { state: true },
     notice: { state: true },
     failure: { state: true },
@@ -17,6 +18,8 @@ export class ParticipantsPanel extends LightElement {
   }
 
   declare congressId: string
+  /** The signed-in bureau member: revoking or replacing one's own code would lock oneself out. */
+  declare selfId: string
   declare filter: string
   declare notice: string | undefined
   declare failure: string | undefined
@@ -109,8 +112,8 @@ export class ParticipantsPanel extends LightElement {
                         <a class="qr-link" href=${apiLinks.qrCode(this.congressId, p.id)} target="_blank" rel="noopener" aria-label=${m.qrLabel(p.name)}>QR</a>`}
                 </td>
                 <td class="actions">
-                  ${p.revoked ? nothing : html`<button type="button" class="secondary" aria-label=${m.revokeLabel(p.name)} @click=${() => this.act(p, 'revoke')}>${m.revoke}</button>`}
-                  <button type="button" class="secondary" aria-label=${m.reissueLabel(p.name)} @click=${() => this.act(p, 'reissue')}>${m.reissue}</button>
+                  ${p.id === this.selfId ? nothing : html`${p.revoked ? nothing : html`<button type="button" class="secondary" aria-label=${m.revokeLabel(p.name)} @click=${() => this.act(p, 'revoke')}>${m.revoke}</button>`}
+                  <button type="button" class="secondary" aria-label=${m.reissueLabel(p.name)} @click=${() => this.act(p, 'reissue')}>${m.reissue}</button>`}
                 </td>
               </tr>`,
             )}

@@ -117,7 +117,7 @@ export class PlenumApp extends LightElement {
         if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress} .presence=${this.live.presence}></plenum-congress-page>`
         if (route.page === 'bureau') {
           return isAllowed({ role: session.participant.role, phase, action: 'participants.manage' })
-            ? html`<plenum-bureau-page .congress=${congress} .phase=${phase}></plenum-bureau-page>`
+            ? html`<plenum-bureau-page .congress=${congress} .phase=${phase} .selfId=${session.participant.id}></plenum-bureau-page>`
             : html`<p class="error" role="alert">${m.forbidden}</p>`
         }
         return html`<plenum-text-page

@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { axeViolations, launchChromium } from '../helpers/browser.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+
+describe('the bureau runs the congress from its pages', () => {
+  let plenum: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await (await browser.newContext({ viewport })).newPage()
+    page.on('pageerror', (error) => console.error('page error:', error.message))
+    await page.goto(`${plenum.baseUrl}${path}`)
+    return page
+  }
+
+  test('imports a CSV, prints the sheet, switches to amendments, and a delegate’s open editor turns read-only', async () => {
+    const bureau = await open(`/join/${plenum.seed.bureauCode}`)
+    await bureau.getByRole('link', { name: 'Espace du bureau' }).click()
+    await bureau.getByRole('heading', { level: 1, name: 'Espace du bureau' }).waitFor()
+
+    // A bad file first: nothing imported, the line and field named.
+    await bureau.getByLabel('Fichier CSV').setInputFiles({
+      name: 'mauvais.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('name;organisation;email;role\nAnne;Ville;anne@example.fr;delegate\nBruno;Ville;bruno@;attendee\n'),
+    })
+    await bureau.getByRole('button', { name: 'Importer' }).click()
+    await expect.poll(() => bureau.getByRole('alert').textContent()).toContain('Ligne 3, email')
+
+    const csv = 'name;organisation;email;role\nAnne Lefèvre;Ville de Nantes;anne@example.fr;delegate\nBruno Ça;Mairie d’Évry;bruno@example.fr;attendee\n'
+    await bureau.getByLabel('Fichier CSV').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await bureau.getByRole('button', { name: 'Importer' }).click()
+    await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'importés' }).count()).toBe(1)
+    const row = bureau.getByRole('row', { name: /Anne Lefèvre/ })
+    const code = (await row.locator('code').textContent())!.trim()
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+
+    const sheetHref = await bureau.getByRole('link', { name: 'Imprimer les codes (PDF)' }).getAttribute('href')
+    const sheet = await bureau.context().request.get(`${plenum.baseUrl}${sheetHref}`)
+    expect(sheet.headers()['content-type']).toBe('application/pdf')
+    expect((await sheet.body()).subarray(0, 5).toString()).toBe('%PDF-')
+
+    await bureau.getByLabel('Filtrer par nom, organisation ou rôle').fill('évry')
+    await expect.poll(() => bureau.locator('table.participants tbody tr').count()).toBe(1)
+    await bureau.getByLabel('Filtrer par nom, organisation ou rôle').fill('')
+    await bureau.screenshot({ path: `${artifacts}bureau.png`, fullPage: true })
+    expect(await axeViolations(bureau)).toEqual([])
+
+    // The delegate opens proposal 5 and can type.
+    const delegate = await open(`/join/${code}`)
+    await delegate.getByRole('link', { name: /Proposition 5 :/ }).click()
+    const editor = delegate.getByRole('textbox', { name: /Proposition 5/ })
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true')
+    expect(await delegate.locator('.phase-badge').textContent()).toContain('Rédaction')
+
+    await bureau.getByRole('radio', { name: 'Amendements' }).check()
+    await bureau.getByRole('button', { name: 'Changer de phase' }).click()
+    await bureau.getByRole('alertdialog').waitFor()
+    await bureau.screenshot({ path: `${artifacts}bureau-phase-confirm.png` })
+    await bureau.getByRole('button', { name: 'Confirmer' }).click()
+    await expect.poll(() => bureau.getByText('Phase actuelle : Amendements').count()).toBe(1)
+
+    // Without reloading, the delegate's editor locks and says why; the phase shows in the header.
+    await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
+    await expect.poll(() => delegate.locator('.read-only-notice').textContent()).toContain('Phase d’amendement : le texte de base est verrouillé')
+    await expect.poll(() => delegate.locator('.phase-badge').textContent()).toContain('Amendements')
+    await delegate.screenshot({ path: `${artifacts}proposal-read-only.png` })
+    expect(await axeViolations(delegate)).toEqual([])
+
+    // The log shows the import and the phase change.
+    await bureau.reload()
+    await expect.poll(() => bureau.locator('table.audit').textContent()).toContain('Changement de phase')
+    expect(await bureau.locator('table.audit').textContent()).toContain('Participants importés')
+    await bureau.screenshot({ path: `${artifacts}bureau-audit.png`, fullPage: true })
+    await bureau.context().close()
+    await delegate.context().close()
+  })
+
+  test('on a phone, the bureau page fits the screen', async () => {
+    const phone = await open(`/join/${plenum.seed.bureauCode}`, { width: 390, height: 844 })
+    await phone.getByRole('heading', { level: 1 }).waitFor()
+    await phone.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
+    await phone.getByRole('heading', { level: 1, name: 'Espace du bureau' }).waitFor()
+    await phone.locator('table.participants').waitFor()
+    await phone.screenshot({ path: `${artifacts}bureau-phone.png`, fullPage: true })
+    const wide = await phone.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.table-scroll'))
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    )
+    expect(wide).toEqual([])
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await phone.context().close()
+  })
+})
