@@ -6,6 +6,7 @@ interface HubEvents {
   'phase-changed': [{ congressId: string; phase: Phase }]
   'participant-revoked': [{ congressId: string; participantId: string }]
   'presence-changed': [{ congressId: string }]
+  'structure-changed': [{ congressId: string }]
 }
 
 /**
@@ -60,6 +61,11 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   onlineIds(congressId: string): string[] {
     return [...(this.online.get(congressId)?.keys() ?? [])]
+  }
+
+  /** Questions or proposals changed: pages re-read the congress. */
+  structureChanged(congressId: string): void {
+    this.emit('structure-changed', { congressId })
   }
 
   presenceChanged(congressId: string): void {

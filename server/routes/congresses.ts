@@ -12,6 +12,7 @@ import { getCongress } from '../services/congresses.ts'
 import { changePhase } from '../services/phase.ts'
 import { congressPresence } from '../services/presence.ts'
 import { participantRoutes } from './participants.ts'
+import { structureRoutes } from './structure.ts'
 
 export function congressRoutes(deps: AppDeps) {
   const session = requireSession(deps)
@@ -44,12 +45,16 @@ export function congressRoutes(deps: AppDeps) {
             void send('presence', (await congressPresence(deps, congressId)) satisfies PresenceView)
           }, 500)
         }
+        const onStructure = (e: { congressId: string }) => {
+          if (e.congressId === congressId) void send('structure', {})
+        }
         const onRevoked = (e: { participantId: string }) => {
           if (e.participantId === participantId) stream.abort()
         }
         deps.hub.on('phase-changed', onPhase)
         deps.hub.on('presence-changed', onPresence)
         deps.hub.on('participant-revoked', onRevoked)
+        deps.hub.on('structure-changed', onStructure)
         deps.hub.join(congressId, participantId)
         const keepalive = setInterval(() => void stream.write(': keepalive\n\n').catch(() => stream.abort()), 25_000)
         try {
@@ -62,9 +67,11 @@ export function congressRoutes(deps: AppDeps) {
           deps.hub.off('phase-changed', onPhase)
           deps.hub.off('presence-changed', onPresence)
           deps.hub.off('participant-revoked', onRevoked)
+          deps.hub.off('structure-changed', onStructure)
           deps.hub.leave(congressId, participantId)
         }
       })
     })
     .route('/:id/participants', participantRoutes(deps))
+    .route('/', structureRoutes(deps))
 }

@@ -35,7 +35,13 @@ describe('authorization matrix', () => {
     plenum.server.hub.phaseChanged(congressId, phase)
   }
 
-  const httpActions: Record<Exclude<Action, 'doc.read' | 'doc.write' | 'structure.edit'>, (token: string, phase: Phase) => Promise<Response>> = {
+  const httpActions: Record<Exclude<Action, 'doc.read' | 'doc.write'>, (token: string, phase: Phase) => Promise<Response>> = {
+    'structure.edit': (token) =>
+      fetch(`${plenum.baseUrl}/api/congresses/${congressId}`, {
+        method: 'PATCH',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ place: 'Nantes' }),
+      }),
     'congress.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}`, { headers: bearer(token) }),
     'participants.manage': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/participants`, { headers: bearer(token) }),
     'audit.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/audit`, { headers: bearer(token) }),
