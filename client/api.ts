@@ -1,5 +1,6 @@
 import type { AuditEntryView, CongressView, ParticipantDetailView, ParticipantView, PresenceView, SessionView } from '../shared/api-types.ts'
 import type { Phase } from '../shared/phases.ts'
+import type { CongressDetailsInput } from '../shared/structure-input.ts'
 import { isErrorBody, type ErrorCode, type ErrorDetail } from '../shared/errors.ts'
 
 /** A failed API call, carrying the server's stable error code. */
@@ -51,6 +52,13 @@ export const api = {
     call<{ participant: ParticipantDetailView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/reissue`),
   audit: (id: string) => call<{ entries: AuditEntryView[] }>('GET', `${congressPath(id)}/audit`),
   presence: (id: string) => call<PresenceView>('GET', `${congressPath(id)}/presence`),
+  updateCongress: (id: string, details: CongressDetailsInput) => call<{ ok: true }>('PATCH', congressPath(id), details),
+  addTheme: (id: string, title: string) => call<{ id: string }>('POST', `${congressPath(id)}/themes`, { title }),
+  updateTheme: (id: string, themeId: string, change: { title?: string; position?: number }) =>
+    call<{ ok: true }>('PATCH', `${congressPath(id)}/themes/${encodeURIComponent(themeId)}`, change),
+  addProposal: (id: string, themeId: string, title: string) => call<{ id: string }>('POST', `${congressPath(id)}/proposals`, { themeId, title }),
+  updateProposal: (id: string, proposalId: string, change: { title?: string; themeId?: string; position?: number }) =>
+    call<{ ok: true }>('PATCH', `${congressPath(id)}/proposals/${encodeURIComponent(proposalId)}`, change),
 }
 
 export function congressPath(id: string): string {

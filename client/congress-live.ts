@@ -17,6 +17,8 @@ export class CongressLive implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** Called when the stream fails: the session may have ended. */
     private readonly onTrouble: () => void,
+    /** Called when questions or proposals changed. */
+    private readonly onStructure: () => void,
   ) {
     host.addController(this)
   }
@@ -39,6 +41,7 @@ export class CongressLive implements ReactiveController {
       this.presence = JSON.parse((event as MessageEvent<string>).data) as PresenceView
       this.host.requestUpdate()
     })
+    source.addEventListener('structure', () => this.onStructure())
     source.addEventListener('error', () => this.onTrouble())
     this.source = source
   }

@@ -6,14 +6,16 @@ import { LightElement } from '../light-element.ts'
 
 /** The congress's decision log, newest first, as the bureau reads it. */
 export class AuditPanel extends LightElement {
-  static override properties = { congressId: { attribute: false }, phase: { attribute: false } }
+  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, revision: { attribute: false } }
   declare congressId: string
   /** Re-read when the phase changes: that is a decision too. */
   declare phase: string
+  /** Bumped by the bureau page after each decision taken on it. */
+  declare revision: number
 
   private readonly load = new Task(this, {
-    task: async ([id]: readonly [string, string]) => (await api.audit(id)).entries,
-    args: () => [this.congressId, this.phase] as const,
+    task: async ([id]: readonly [string, string, number]) => (await api.audit(id)).entries,
+    args: () => [this.congressId, this.phase, this.revision] as const,
   })
 
   override render() {

@@ -1,5 +1,6 @@
 import { html } from 'lit'
 import type { CongressView } from '../../shared/api-types.ts'
+import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -7,13 +8,21 @@ import { paths } from '../router.ts'
 import './audit-panel.ts'
 import './participants-panel.ts'
 import './phase-control.ts'
+import './structure-panel.ts'
 
 /** What the bureau runs the congress with: the phase, the participants and their codes, the log. */
 export class BureauPage extends LightElement {
-  static override properties = { congress: { attribute: false }, phase: { attribute: false }, selfId: { attribute: false } }
+  static override properties = { congress: { attribute: false }, phase: { attribute: false }, selfId: { attribute: false }, revision: { state: true } }
   declare congress: CongressView
   declare selfId: string
   declare phase: Phase
+  /** Counts the decisions taken on this page, so the log re-reads itself. */
+  declare revision: number
+
+  constructor() {
+    super()
+    this.revision = 0
+  }
 
   override render() {
     const m = t()
@@ -22,12 +31,16 @@ export class BureauPage extends LightElement {
       <h1>${m.bureauTitle}</h1>
       <nav aria-label=${m.bureauSections} class="section-links">
         <a href="#phase-heading">${m.phaseSection}</a>
+        <a href="#setup-heading">${m.setupSection}</a>
         <a href="#participants-heading">${m.participantsSection}</a>
         <a href="#audit-heading">${m.auditSection}</a>
       </nav>
       <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
-      <plenum-participants-panel .congressId=${this.congress.id} .selfId=${this.selfId}></plenum-participants-panel>
-      <plenum-audit-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-audit-panel>
+      <div @decision=${() => this.revision++}>
+        <plenum-structure-panel .congress=${this.congress} ?editable=${isAllowed({ role: 'bureau', phase: this.phase, action: 'structure.edit' })}></plenum-structure-panel>
+        <plenum-participants-panel .congressId=${this.congress.id} .selfId=${this.selfId}></plenum-participants-panel>
+      </div>
+      <plenum-audit-panel .congressId=${this.congress.id} .phase=${this.phase} .revision=${this.revision}></plenum-audit-panel>
     `
   }
 }

@@ -55,6 +55,7 @@ export class ParticipantsPanel extends LightElement {
     try {
       const { participants } = await api.importParticipantsCsv(this.congressId, await file.text())
       this.notice = m.importDone(participants.length)
+      this.dispatchEvent(new Event('decision', { bubbles: true }))
       form.reset()
       await this.load.run()
     } catch (error) {
@@ -74,6 +75,7 @@ export class ParticipantsPanel extends LightElement {
     try {
       const { participant: updated } = action === 'revoke' ? await api.revokeCode(this.congressId, participant.id) : await api.reissueCode(this.congressId, participant.id)
       this.notice = action === 'revoke' ? m.revokedDone(updated.name) : m.reissuedDone(updated.name, updated.code)
+      this.dispatchEvent(new Event('decision', { bubbles: true }))
       await this.load.run()
     } catch (error) {
       this.failure = error instanceof ApiError ? error.message : m.genericError

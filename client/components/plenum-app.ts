@@ -1,6 +1,6 @@
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
-import type { ParticipantView, SessionView } from '../../shared/api-types.ts'
+import type { CongressView, ParticipantView, SessionView } from '../../shared/api-types.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import { api, ApiError } from '../api.ts'
 import { CongressLive } from '../congress-live.ts'
@@ -30,7 +30,11 @@ export class PlenumApp extends LightElement {
   })
 
   /** The phase and who is online, live; follows the signed-in participant's congress. */
-  private readonly live = new CongressLive(this, () => void this.checkSession())
+  private readonly live = new CongressLive(
+    this,
+    () => void this.checkSession(),
+    () => void this.congressTask.run(),
+  )
 
   constructor() {
     super()
@@ -107,26 +111,30 @@ export class PlenumApp extends LightElement {
     if (route.page === 'not-found' || route.page === 'home') {
       return html`<h1>${m.notFoundTitle}</h1><p>${m.notFoundBody}</p><p><a href=${paths.congress(session.participant.congressId)}>${m.backToCongress}</a></p>`
     }
+    // While a changed structure reloads, keep showing the page: focus and scroll stay where they are.
     return this.congressTask.render({
-      pending: () => html`<p role="status">${m.loading}</p>`,
+      pending: () => (this.congressTask.value ? this.renderCongressPage(this.congressTask.value, session.participant) : html`<p role="status">${m.loading}</p>`),
       error: (error) =>
         html`<p class="error" role="alert">${error instanceof ApiError && error.status === 403 ? m.forbidden : error instanceof ApiError && error.code === 'network' ? m.networkError : m.genericError}</p>`,
-      complete: (congress) => {
-        if (!congress) return nothing
-        const phase = this.live.phase ?? congress.phase
-        if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress} .presence=${this.live.presence}></plenum-congress-page>`
-        if (route.page === 'bureau') {
-          return isAllowed({ role: session.participant.role, phase, action: 'participants.manage' })
-            ? html`<plenum-bureau-page .congress=${congress} .phase=${phase} .selfId=${session.participant.id}></plenum-bureau-page>`
-            : html`<p class="error" role="alert">${m.forbidden}</p>`
-        }
-        return html`<plenum-text-page
-          .congress=${congress}
-          .participant=${session.participant}
-          .number=${route.page === 'proposal' ? route.number : undefined}
-        ></plenum-text-page>`
-      },
+      complete: (congress) => (congress ? this.renderCongressPage(congress, session.participant) : nothing),
     })
+  }
+
+  private renderCongressPage(congress: CongressView, participant: ParticipantView) {
+    const m = t()
+    const { route } = this
+    const phase = this.live.phase ?? congress.phase
+    if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress} .presence=${this.live.presence}></plenum-congress-page>`
+    if (route.page === 'bureau') {
+      return isAllowed({ role: participant.role, phase, action: 'participants.manage' })
+        ? html`<plenum-bureau-page .congress=${congress} .phase=${phase} .selfId=${participant.id}></plenum-bureau-page>`
+        : html`<p class="error" role="alert">${m.forbidden}</p>`
+    }
+    return html`<plenum-text-page
+      .congress=${congress}
+      .participant=${participant}
+      .number=${route.page === 'proposal' ? route.number : undefined}
+    ></plenum-text-page>`
   }
 
   protected override updated(): void {

@@ -29,6 +29,36 @@ describe('the bureau runs the congress from its pages', () => {
     return page
   }
 
+  test('sets up the congress: a new question and proposal appear on an open congress page without reload', async () => {
+    const bureau = await open(`/join/${plenum.seed.bureauCode}`)
+    const viewer = await open(`/join/${plenum.seed.bureauCode}`)
+    await viewer.getByRole('heading', { level: 1 }).waitFor()
+    await bureau.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
+    await bureau.getByRole('heading', { name: 'Préparation du congrès' }).waitFor()
+
+    await bureau.getByLabel('Intitulé de la nouvelle question').fill('Comment former les agents publics ?')
+    await bureau.getByRole('button', { name: 'Ajouter une question' }).click()
+    const newTheme = bureau.getByLabel('Titre de la nouvelle proposition (question 5)')
+    await newTheme.fill('Un plan national de formation')
+    await bureau.getByRole('button', { name: 'Ajouter une proposition' }).last().click()
+    await expect.poll(() => bureau.getByLabel('Titre de la proposition 30', { exact: true }).inputValue()).toBe('Un plan national de formation')
+
+    // Move the new question to the top with the keyboard: its proposal becomes P1. Focus follows the question.
+    const themeId = await bureau.locator('.structure-theme').last().getAttribute('data-theme')
+    await bureau.getByRole('button', { name: 'Monter : Comment former les agents publics ?' }).focus()
+    for (let target = 3; target >= 0; target--) {
+      await bureau.keyboard.press('Enter')
+      await expect.poll(() => bureau.locator('.structure-theme').nth(target).getAttribute('data-theme'), { timeout: 10_000 }).toBe(themeId)
+    }
+    await expect.poll(() => bureau.getByLabel('Titre de la proposition 1', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Un plan national de formation')
+    await expect.poll(() => viewer.locator('.proposals .title').first().textContent(), { timeout: 10_000 }).toBe('Un plan national de formation')
+    expect(await viewer.locator('section.theme h2').first().textContent()).toContain('Comment former les agents publics ?')
+    await bureau.screenshot({ path: `${artifacts}bureau-setup.png`, fullPage: true })
+    expect(await axeViolations(bureau)).toEqual([])
+    await bureau.context().close()
+    await viewer.context().close()
+  })
+
   test('imports a CSV, prints the sheet, switches to amendments, and a delegate’s open editor turns read-only', async () => {
     const bureau = await open(`/join/${plenum.seed.bureauCode}`)
     await bureau.getByRole('link', { name: 'Espace du bureau' }).click()
@@ -64,8 +94,8 @@ describe('the bureau runs the congress from its pages', () => {
 
     // The delegate opens proposal 5 and can type.
     const delegate = await open(`/join/${code}`)
-    await delegate.getByRole('link', { name: /Proposition 5 :/ }).click()
-    const editor = delegate.getByRole('textbox', { name: /Proposition 5/ })
+    await delegate.getByRole('link', { name: /Proposition 6 :/ }).click()
+    const editor = delegate.getByRole('textbox', { name: /Proposition 6/ })
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true')
     expect(await delegate.locator('.phase-badge').textContent()).toContain('Rédaction')
 

@@ -1,0 +1,174 @@
+import { html, nothing } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
+import type { CongressView } from '../../shared/api-types.ts'
+import { api, ApiError } from '../api.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+
+/**
+ * The bureau sets the congress up: its details, the questions and the proposals under them.
+ * Each field saves when it changes (Enter or leaving it); the page then receives the new
+ * structure through the congress's event stream, like every other open page.
+ */
+export class StructurePanel extends LightElement {
+  static override properties = {
+    congress: { attribute: false },
+    editable: { type: Boolean },
+    notice: { state: true },
+    failure: { state: true },
+  }
+
+  declare congress: CongressView
+  declare editable: boolean
+  declare notice: string | undefined
+  declare failure: string | undefined
+
+  private async save(change: () => Promise<unknown>): Promise<void> {
+    this.notice = undefined
+    this.failure = undefined
+    try {
+      await change()
+      this.notice = t().saved
+      this.dispatchEvent(new Event('decision', { bubbles: true }))
+    } catch (error) {
+      this.failure = error instanceof ApiError ? error.message : t().genericError
+    }
+  }
+
+  private onDetails(event: SubmitEvent): void {
+    event.preventDefault()
+    const form = new FormData(event.target as HTMLFormElement)
+    void this.save(() =>
+      api.updateCongress(this.congress.id, {
+        title: String(form.get('title')),
+        edition: Number(form.get('edition')),
+        date: String(form.get('date')),
+        place: String(form.get('place')),
+      }),
+    )
+  }
+
+  private onAdd(event: SubmitEvent, add: (title: string) => Promise<unknown>): void {
+    event.preventDefault()
+    const form = event.target as HTMLFormElement
+    const title = String(new FormData(form).get('title') ?? '').trim()
+    if (!title) return
+    void this.save(async () => {
+      await add(title)
+      form.reset()
+    })
+  }
+
+  private renderDetails() {
+    const m = t()
+    const c = this.congress
+    return html`<form class="details" @submit=${this.onDetails}>
+      <label for="details-title">${m.detailsTitle}</label>
+      <input id="details-title" name="title" .value=${c.title} required maxlength="200" ?disabled=${!this.editable} />
+      <div class="row">
+        <span>
+          <label for="details-edition">${m.detailsEdition}</label>
+          <input id="details-edition" name="edition" type="number" min="1" .value=${String(c.edition)} ?disabled=${!this.editable} />
+        </span>
+        <span>
+          <label for="details-date">${m.detailsDate}</label>
+          <input id="details-date" name="date" type="date" .value=${c.date} ?disabled=${!this.editable} />
+        </span>
+        <span>
+          <label for="details-place">${m.detailsPlace}</label>
+          <input id="details-place" name="place" .value=${c.place} maxlength="200" ?disabled=${!this.editable} />
+        </span>
+      </div>
+      ${this.editable ? html`<button type="submit" class="primary">${m.save}</button>` : nothing}
+    </form>`
+  }
+
+  override render() {
+    const m = t()
+    const c = this.congress
+    const themes = c.themes
+    return html`
+      <section class="card structure" aria-labelledby="setup-heading">
+        <h2 id="setup-heading">${m.setupSection}</h2>
+        ${this.editable ? nothing : html`<p class="hint">${m.setupLocked}</p>`}
+        ${this.renderDetails()}
+        <h3>${m.themesHeading}</h3>
+        ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
+        ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
+        <ol class="structure-themes">
+          ${repeat(themes, (theme) => theme.id, (theme, ti) => {
+            const proposals = c.proposals.filter((p) => p.themeId === theme.id)
+            return html`<li class="structure-theme" data-theme=${theme.id}>
+              <div class="line">
+                <label class="visually-hidden" for="theme-${theme.id}">${m.themeTitleLabel(theme.position)}</label>
+                <input
+                  id="theme-${theme.id}"
+                  .value=${theme.title}
+                  ?disabled=${!this.editable}
+                  @change=${(e: Event) => this.save(() => api.updateTheme(c.id, theme.id, { title: (e.target as HTMLInputElement).value }))}
+                />
+                ${this.editable ? this.moveButtons(theme.title, ti, themes.length, (position) => api.updateTheme(c.id, theme.id, { position })) : nothing}
+              </div>
+              <ul class="structure-proposals">
+                ${repeat(
+                  proposals,
+                  (p) => p.id,
+                  (p, pi) => html`<li data-proposal=${p.id}>
+                    <span class="number" aria-hidden="true">P${p.number}</span>
+                    <label class="visually-hidden" for="proposal-${p.id}">${m.proposalTitleLabel(p.number)}</label>
+                    <input
+                      id="proposal-${p.id}"
+                      .value=${p.title}
+                      ?disabled=${!this.editable}
+                      @change=${(e: Event) => this.save(() => api.updateProposal(c.id, p.id, { title: (e.target as HTMLInputElement).value }))}
+                    />
+                    <label class="visually-hidden" for="proposal-theme-${p.id}">${m.moveToTheme(p.number)}</label>
+                    <select
+                      id="proposal-theme-${p.id}"
+                      ?disabled=${!this.editable}
+                      @change=${(e: Event) => this.save(() => api.updateProposal(c.id, p.id, { themeId: (e.target as HTMLSelectElement).value }))}
+                    >
+                      ${themes.map((th) => html`<option value=${th.id} ?selected=${th.id === p.themeId}>Q${th.position}</option>`)}
+                    </select>
+                    ${this.editable ? this.moveButtons(m.proposalLabel(p.number), pi, proposals.length, (position) => api.updateProposal(c.id, p.id, { position })) : nothing}
+                  </li>`,
+                )}
+              </ul>
+              ${this.editable
+                ? html`<form class="add" @submit=${(e: SubmitEvent) => this.onAdd(e, (title) => api.addProposal(c.id, theme.id, title))}>
+                    <label class="visually-hidden" for="new-proposal-${theme.id}">${m.newProposalLabel(theme.position)}</label>
+                    <input id="new-proposal-${theme.id}" name="title" maxlength="300" />
+                    <button type="submit" class="secondary">${m.addProposal}</button>
+                  </form>`
+                : nothing}
+            </li>`
+          })}
+        </ol>
+        ${this.editable
+          ? html`<form class="add" @submit=${(e: SubmitEvent) => this.onAdd(e, (title) => api.addTheme(c.id, title))}>
+              <label for="new-theme">${m.newThemeLabel}</label>
+              <input id="new-theme" name="title" maxlength="300" />
+              <button type="submit" class="secondary">${m.addTheme}</button>
+            </form>`
+          : nothing}
+      </section>
+    `
+  }
+
+  /** Up and down by one place; `index` counts from 0, positions from 1. */
+  private moveButtons(what: string, index: number, count: number, move: (position: number) => Promise<unknown>) {
+    const m = t()
+    return html`<span class="move">
+      <button type="button" class="icon" aria-label=${m.moveUp(what)} ?disabled=${index === 0} @click=${() => this.save(() => move(index))}>↑</button>
+      <button type="button" class="icon" aria-label=${m.moveDown(what)} ?disabled=${index === count - 1} @click=${() => this.save(() => move(index + 2))}>↓</button>
+    </span>`
+  }
+}
+
+customElements.define('plenum-structure-panel', StructurePanel)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-structure-panel': StructurePanel
+  }
+}
