@@ -48,6 +48,7 @@ async function firstBureauCode(db: Awaited<ReturnType<typeof openDataDir>>['db']
     .selectFrom('participants')
     .select('access_code')
     .where('role', '=', 'bureau')
+    .where('revoked_at', 'is', null)
     .orderBy('created_at')
     .executeTakeFirst()
   return row?.access_code
