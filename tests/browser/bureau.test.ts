@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { axeViolations, launchChromium } from '../helpers/browser.ts'
+import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -22,12 +22,7 @@ describe('the bureau runs the congress from its pages', () => {
     await plenum?.close()
   })
 
-  async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport })).newPage()
-    page.on('pageerror', (error) => console.error('page error:', error.message))
-    await page.goto(`${plenum.baseUrl}${path}`)
-    return page
-  }
+  const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> => openPage(browser, `${plenum.baseUrl}${path}`, viewport)
 
   test('sets up the congress: a new question and proposal appear on an open congress page without reload', async () => {
     const bureau = await open(`/join/${plenum.seed.bureauCode}`)

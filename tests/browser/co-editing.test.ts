@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { newAccessCode, newId } from '../../server/ids.ts'
-import { axeViolations, launchChromium } from '../helpers/browser.ts'
+import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -29,10 +29,7 @@ describe('co-editing in headless Chromium', () => {
   })
 
   async function join(code: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport })
-    const page = await context.newPage()
-    page.on('pageerror', (error) => console.error('page error:', error.message))
-    await page.goto(`${plenum.baseUrl}/join/${code}`)
+    const page = await openPage(browser, `${plenum.baseUrl}/join/${code}`, viewport)
     await page.getByRole('heading', { level: 1, name: '4e Congrès national des élus au numérique' }).waitFor()
     return page
   }

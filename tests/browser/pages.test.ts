@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { demoCongress } from '../../shared/demo/demo-congress.ts'
-import { axeViolations, launchChromium } from '../helpers/browser.ts'
+import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -25,15 +25,13 @@ describe('pages, language and connection state', () => {
   })
 
   async function signIn(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage()
-    await page.goto(`${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
+    const page = await openPage(browser, `${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
     await page.getByRole('heading', { level: 1, name: demoCongress.title }).waitFor()
     return page
   }
 
   test('typing the code by hand, with the keyboard only, signs in', async () => {
-    const page = await (await browser.newContext()).newPage()
-    await page.goto(plenum.baseUrl)
+    const page = await openPage(browser, plenum.baseUrl)
     const input = page.getByLabel('Code d’accès')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('join-code')
     await page.screenshot({ path: `${artifacts}join.png` })

@@ -28,3 +28,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   })
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
+
+/** A page in a fresh browser context (its own cookies), with page errors printed, opened at `url`. */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(url)
+  return page
+}

@@ -1,4 +1,4 @@
-import type { ParticipantDetailView, SessionView } from '../../shared/api-types.ts'
+import type { ParticipantDetailView } from '../../shared/api-types.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { TestServer } from './test-server.ts'
 
@@ -21,5 +21,3 @@ export async function participantPerRole(plenum: TestServer, bureauToken: string
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` }
 }
-
-export type { SessionView }
