@@ -69,13 +69,19 @@ export function isAllowed({ role, phase, action, kind }: PermissionQuery): boole
   )
 }
 
+/** Why something is refused: the role never may, or another phase would allow it. */
+export type Refusal = 'role' | 'phase'
+
+export function refusal(query: PermissionQuery): Refusal | undefined {
+  if (isAllowed(query)) return undefined
+  return phases.some((phase) => isAllowed({ ...query, phase })) ? 'phase' : 'role'
+}
+
 /** Why a document is read-only for someone: their role never writes it, or the phase locks it. */
-export type ReadOnlyReason = 'role' | 'phase'
+export type ReadOnlyReason = Refusal
 
 export function readOnlyReason(role: Role, phase: Phase, kind: DocKind): ReadOnlyReason | undefined {
-  if (isAllowed({ role, phase, action: 'doc.write', kind })) return undefined
-  const writesInSomePhase = phases.some((p) => isAllowed({ role, phase: p, action: 'doc.write', kind }))
-  return writesInSomePhase ? 'phase' : 'role'
+  return refusal({ role, phase, action: 'doc.write', kind })
 }
 
 export function canRead(actor: Actor, doc: DocAddress, phase: Phase): boolean {

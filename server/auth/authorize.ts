@@ -1,6 +1,5 @@
 import { createMiddleware } from 'hono/factory'
-import { isAllowed, type Action } from '../../shared/permissions.ts'
-import { phases } from '../../shared/phases.ts'
+import { refusal, type Action } from '../../shared/permissions.ts'
 import { AppError } from '../app-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 
@@ -16,12 +15,9 @@ export function authorize(deps: AppDeps, action: Action) {
       throw new AppError(403, 'forbidden', 'Votre code d’accès ne concerne pas ce congrès.')
     }
     const phase = deps.hub.phaseOf(congressId)
-    if (!isAllowed({ role: actor.role, phase, action })) {
-      const inSomePhase = phases.some((p) => isAllowed({ role: actor.role, phase: p, action }))
-      throw inSomePhase
-        ? new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
-        : new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
-    }
+    const refused = refusal({ role: actor.role, phase, action })
+    if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
+    if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
     await next()
   })
 }

@@ -6,7 +6,7 @@ import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { accessSheetPdf, joinLink, joinQrSvg } from '../services/access-sheet.ts'
 import { getCongress } from '../services/congresses.ts'
-import { importParticipants, invalidRows, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
+import { getParticipant, importParticipants, invalidRows, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
 
 /** Where people open Plenum: PUBLIC_URL if set (behind a proxy), else the address this request used. */
 function publicBase(url: string): string {
@@ -48,8 +48,7 @@ export function participantRoutes(deps: AppDeps) {
       })
     })
     .get('/:pid/qr.svg', ...guard, async (c) => {
-      const participant = (await listParticipants(deps.db, c.var.actor.congressId)).find((p) => p.id === c.req.param('pid'))
-      if (!participant) throw new AppError(404, 'not_found', 'Ce participant n’existe pas.')
+      const participant = await getParticipant(deps.db, c.var.actor.congressId, c.req.param('pid'))
       return c.body(await joinQrSvg(joinLink(publicBase(c.req.url), participant.code)), 200, { 'content-type': 'image/svg+xml' })
     })
     .post('/:pid/revoke', ...guard, async (c) => {

@@ -7,6 +7,9 @@ import { AppError } from '../app-error.ts'
 import { newAccessCode, newId } from '../ids.ts'
 import { appendAudit } from './audit.ts'
 
+/** What the bureau sees of a participant (see presentParticipant). */
+const detailColumns = ['id', 'name', 'organisation', 'email', 'role', 'access_code', 'revoked_at'] as const
+
 export type AuditActor = { readonly id: string; readonly name: string } | null
 
 export function presentParticipant(row: Pick<ParticipantRow, 'id' | 'name' | 'organisation' | 'email' | 'role' | 'access_code' | 'revoked_at'>): ParticipantDetailView {
@@ -71,7 +74,7 @@ export async function importParticipants(
 export async function listParticipants(db: Kysely<Database>, congressId: string): Promise<ParticipantDetailView[]> {
   const rows = await db
     .selectFrom('participants')
-    .select(['id', 'name', 'organisation', 'email', 'role', 'access_code', 'revoked_at'])
+    .select(detailColumns)
     .where('congress_id', '=', congressId)
     .orderBy('name')
     .execute()
@@ -81,12 +84,16 @@ export async function listParticipants(db: Kysely<Database>, congressId: string)
 async function participantOf(db: Kysely<Database>, congressId: string, participantId: string) {
   const row = await db
     .selectFrom('participants')
-    .select(['id', 'name', 'organisation', 'email', 'role', 'access_code', 'revoked_at'])
+    .select(detailColumns)
     .where('id', '=', participantId)
     .where('congress_id', '=', congressId)
     .executeTakeFirst()
   if (!row) throw new AppError(404, 'not_found', 'Ce participant n’existe pas.')
   return row
+}
+
+export async function getParticipant(db: Kysely<Database>, congressId: string, participantId: string): Promise<ParticipantDetailView> {
+  return presentParticipant(await participantOf(db, congressId, participantId))
 }
 
 /** Revokes a participant's code and ends their sessions; the caller closes their open sockets. */

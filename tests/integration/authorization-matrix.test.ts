@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isAllowed, type Action } from '../../shared/permissions.ts'
 import { phases, type Phase } from '../../shared/phases.ts'
@@ -76,7 +77,7 @@ describe('authorization matrix', () => {
     test(`socket in ${phase}: a writer's update reaches the others, a read-only one's goes nowhere`, async () => {
       await setPhase(phase)
       for (const kind of ['preamble', 'proposal'] as const) {
-        const docName = kind === 'preamble' ? `${congressId}/preamble/main` : plenum.seed.proposals[kind === 'proposal' ? 4 : 0]!.docName
+        const docName = kind === 'preamble' ? `${congressId}/preamble/main` : plenum.seed.proposals[4]!.docName
         for (const role of roles) {
           if (!isAllowed({ role, phase, action: 'doc.read', kind })) {
             const refused = connectClient(plenum.wsUrl, docName, people[role].token)
@@ -118,9 +119,8 @@ describe('authorization matrix', () => {
     const writer = await connectSynced(plenum.wsUrl, docName, people.delegate.token, 'delegate')
     const denied: string[] = []
     writer.provider.messageHandlers[2] = (_e, decoder) => {
-      const { readVarUint, readVarString } = decodingFns
-      readVarUint(decoder)
-      denied.push(readVarString(decoder))
+      decoding.readVarUint(decoder)
+      denied.push(decoding.readVarString(decoder))
     }
     const response = await httpActions['phase.change'](people.bureau.token, 'drafting')
     expect(response.status).toBe(200)
@@ -134,4 +134,3 @@ describe('authorization matrix', () => {
   })
 })
 
-const decodingFns = await import('lib0/decoding')
