@@ -12,6 +12,8 @@ export interface CongressTable {
   date: string
   preamble_doc: string
   phase: string
+  /** Accepted co-signers an amendment needs before it goes to the bureau. */
+  min_cosigners: ColumnType<number, number | undefined, number>
   created_at: ColumnType<Millis, Millis | undefined, never>
 }
 
@@ -84,6 +86,39 @@ export interface AuditLogTable {
   hash: string
 }
 
+export interface AmendmentTable {
+  id: string
+  congress_id: string
+  /** Null for an amendment to the preamble. */
+  proposal_id: string | null
+  /** The document it amends (the proposal's or the preamble's). */
+  target_doc: string
+  /** From 1 per target document. */
+  number: number
+  doc_name: string
+  author_id: string
+  justification: string
+  status: string
+  /** The target's state vector when the amendment was filed: its changes are what lies past it. */
+  fork_vector: Uint8Array
+  ruling_reason: string | null
+  /** JSON list of the ids of merged amendments that touched the same lines: the bureau reviews. */
+  conflicts: ColumnType<string, string | undefined, string>
+  /** The target's state just before this amendment was merged into it, so its diff still reads. */
+  merged_onto: Uint8Array | null
+  created_at: Millis
+  updated_at: Millis
+  merged_at: Millis | null
+}
+
+export interface AmendmentCosignerTable {
+  amendment_id: string
+  participant_id: string
+  signed_at: Millis
+  /** Set when the author accepts the co-signer, who then co-edits and counts. */
+  accepted_at: Millis | null
+}
+
 export interface Database {
   congresses: CongressTable
   themes: ThemeTable
@@ -93,6 +128,8 @@ export interface Database {
   documents: DocumentTable
   document_updates: DocumentUpdateTable
   audit_log: AuditLogTable
+  amendments: AmendmentTable
+  amendment_cosigners: AmendmentCosignerTable
 }
 
 export type CongressRow = Selectable<CongressTable>
@@ -102,3 +139,4 @@ export type ParticipantRow = Selectable<ParticipantTable>
 export type NewParticipant = Insertable<ParticipantTable>
 export type DocumentRow = Selectable<DocumentTable>
 export type AuditLogRow = Selectable<AuditLogTable>
+export type AmendmentRow = Selectable<AmendmentTable>

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError } from './app-error.ts'
 import type { AppDeps, AppEnv } from './env.ts'
+import { amendmentRoutes, congressAmendmentRoutes, proposalAmendmentRoutes } from './routes/amendments.ts'
 import { congressRoutes } from './routes/congresses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { sessionRoutes } from './routes/session.ts'
@@ -20,6 +21,9 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes())
     .route('/session', sessionRoutes(deps))
     .route('/congresses', congressRoutes(deps))
+    .route('/congresses', congressAmendmentRoutes(deps))
+    .route('/proposals', proposalAmendmentRoutes(deps))
+    .route('/amendments', amendmentRoutes(deps))
 
   const app = new Hono().route('/api', api)
   app.all('/api/*', () => {

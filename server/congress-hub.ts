@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events'
 import type { CongressStore } from '../db/congress-store.ts'
+import { editableStatuses, isAmendmentStatus } from '../shared/amendments/amendment-status.ts'
+import type { DocKind } from '../shared/docs/doc-name.ts'
+import type { AmendmentWriters } from '../shared/permissions.ts'
 import { isPhase, type Phase } from '../shared/phases.ts'
 
 interface HubEvents {
@@ -7,6 +10,9 @@ interface HubEvents {
   'participant-revoked': [{ congressId: string; participantId: string }]
   'presence-changed': [{ congressId: string }]
   'structure-changed': [{ congressId: string }]
+  /** Amendments were filed or changed status, co-signers or text of record; `docNames` are touched. */
+  'amendments-changed': [{ congressId: string; docNames: readonly string[] }]
+  'document-changed': [{ congressId: string; docName: string; kind: DocKind }]
 }
 
 /**
@@ -15,6 +21,8 @@ interface HubEvents {
  */
 export class CongressHub extends EventEmitter<HubEvents> {
   private readonly phases = new Map<string, Phase>()
+  /** Amendment document → who writes it; read on every update to an amendment. */
+  private readonly writers = new Map<string, AmendmentWriters>()
   /** Open event streams per congress and participant: who has Plenum open. */
   private readonly online = new Map<string, Map<string, number>>()
 
@@ -36,6 +44,29 @@ export class CongressHub extends EventEmitter<HubEvents> {
   phaseChanged(congressId: string, phase: Phase): void {
     this.phases.set(congressId, phase)
     this.emit('phase-changed', { congressId, phase })
+  }
+
+  /** Who writes an amendment's document now; undefined for a document that is no amendment. */
+  amendmentWriters(docName: string): AmendmentWriters | undefined {
+    let writers = this.writers.get(docName)
+    if (!writers) {
+      const row = this.store.amendmentWriters(docName)
+      if (!row) return undefined
+      writers = { editorIds: row.editorIds, editable: isAmendmentStatus(row.status) && editableStatuses.includes(row.status) }
+      this.writers.set(docName, writers)
+    }
+    return writers
+  }
+
+  /** Call after the change is committed: open editors learn their new rights, pages re-read lists. */
+  amendmentsChanged(congressId: string, docNames: readonly string[]): void {
+    for (const name of docNames) this.writers.delete(name)
+    this.emit('amendments-changed', { congressId, docNames })
+  }
+
+  /** A document's text changed (an edit stored, or a merge). */
+  documentChanged(congressId: string, docName: string, kind: DocKind): void {
+    this.emit('document-changed', { congressId, docName, kind })
   }
 
   participantRevoked(congressId: string, participantId: string): void {

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts'
 import type { SessionStore } from '../db/session-store.ts'
 import type { LoginRateLimit } from './auth/login-rate-limit.ts'
 import type { CongressHub } from './congress-hub.ts'
+import type { DocumentAccess } from './sync/sync-server.ts'
 import type { Actor } from '../shared/permissions.ts'
 
 /** What the HTTP layer is built from: passed in, so a test builds a whole app on a temporary file. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   readonly loginLimit: LoginRateLimit
   /** docName → participant ids connected to it (the sync server's view). */
   readonly docPresence: (congressId: string) => Record<string, string[]>
+  /** The collaborative documents, live rooms included, for what the server reads or merges. */
+  readonly documents: DocumentAccess
   /** Folder of the built client, served for every GET outside /api. */
   readonly clientDir?: string
 }

@@ -42,6 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub,
     loginLimit: options.loginLimit ?? createLoginRateLimit(),
     docPresence: (congressId) => sync.presence(congressId),
+    documents: sync.documents,
     clientDir: options.clientDir,
   })
 

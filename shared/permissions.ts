@@ -18,6 +18,13 @@ export const actions = [
   'phase.change',
   'participants.manage',
   'audit.read',
+  // Filing, editing the justification, submitting, accepting co-signers: authorship is checked on top.
+  'amendment.file',
+  'amendment.cosign',
+  'amendment.withdraw',
+  'amendment.rule',
+  // Adopting, rejecting, merging.
+  'amendment.decide',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -33,6 +40,8 @@ const everyPhase = phases
 const beforeFreeze: readonly Phase[] = ['setup', 'drafting', 'amendments', 'voting']
 const sealed: readonly Phase[] = ['frozen', 'delivered']
 const participantsRoles: readonly Role[] = ['attendee', 'delegate', 'bureau']
+const amending: readonly Role[] = ['delegate', 'bureau']
+const amendmentsAndVoting: readonly Phase[] = ['amendments', 'voting']
 
 /**
  * The permissions table: (role, phase, action, document kind) → allowed when a rule covers it.
@@ -50,6 +59,11 @@ export const permissionRules: readonly Rule[] = [
   { action: 'phase.change', roles: ['bureau'], phases: beforeFreeze },
   { action: 'participants.manage', roles: ['bureau'], phases: everyPhase },
   { action: 'audit.read', roles: ['bureau'], phases: everyPhase },
+  { action: 'amendment.file', roles: amending, phases: ['amendments'] },
+  { action: 'amendment.cosign', roles: amending, phases: ['amendments'] },
+  { action: 'amendment.withdraw', roles: amending, phases: amendmentsAndVoting },
+  { action: 'amendment.rule', roles: ['bureau'], phases: amendmentsAndVoting },
+  { action: 'amendment.decide', roles: ['bureau'], phases: amendmentsAndVoting },
 ]
 
 export interface PermissionQuery {
@@ -77,17 +91,37 @@ export function refusal(query: PermissionQuery): Refusal | undefined {
   return phases.some((phase) => isAllowed({ ...query, phase })) ? 'phase' : 'role'
 }
 
-/** Why a document is read-only for someone: their role never writes it, or the phase locks it. */
-export type ReadOnlyReason = Refusal
+/**
+ * Why a document is read-only for someone: their role never writes it, the phase locks it, they are
+ * not among an amendment's authors, or the amendment left the authors' hands (ruled, withdrawn…).
+ */
+export type ReadOnlyReason = Refusal | 'author' | 'closed'
+
+/** Who writes one amendment, and whether its authors still may. */
+export interface AmendmentWriters {
+  /** The author and the co-signers the author accepted. */
+  readonly editorIds: readonly string[]
+  readonly editable: boolean
+}
 
 export function readOnlyReason(role: Role, phase: Phase, kind: DocKind): ReadOnlyReason | undefined {
   return refusal({ role, phase, action: 'doc.write', kind })
+}
+
+export function amendmentReadOnlyReason(actor: Actor, phase: Phase, writers: AmendmentWriters): ReadOnlyReason | undefined {
+  const refused = readOnlyReason(actor.role, phase, 'amendment')
+  if (refused) return refused
+  if (!writers.editable) return 'closed'
+  return writers.editorIds.includes(actor.participantId) ? undefined : 'author'
 }
 
 export function canRead(actor: Actor, doc: DocAddress, phase: Phase): boolean {
   return actor.congressId === doc.congressId && isAllowed({ role: actor.role, phase, action: 'doc.read', kind: doc.kind })
 }
 
-export function canWrite(actor: Actor, doc: DocAddress, phase: Phase): boolean {
-  return actor.congressId === doc.congressId && isAllowed({ role: actor.role, phase, action: 'doc.write', kind: doc.kind })
+/** For amendments, `writers` says who among those the table allows actually writes this one. */
+export function canWrite(actor: Actor, doc: DocAddress, phase: Phase, writers?: AmendmentWriters): boolean {
+  if (actor.congressId !== doc.congressId) return false
+  if (doc.kind === 'amendment') return writers !== undefined && amendmentReadOnlyReason(actor, phase, writers) === undefined
+  return isAllowed({ role: actor.role, phase, action: 'doc.write', kind: doc.kind })
 }

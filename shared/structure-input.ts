@@ -4,6 +4,8 @@ export interface CongressDetailsInput {
   edition?: number
   date?: string
   place?: string
+  /** Accepted co-signers an amendment needs before it goes to the bureau. */
+  minCosigners?: number
 }
 
 export type FieldProblem = { readonly field: string; readonly message: string }
@@ -40,6 +42,11 @@ export function parseCongressDetails(body: Record<string, unknown>): { value: Co
   if (body.date !== undefined) {
     if (typeof body.date !== 'string' || !isoDate.test(body.date) || Number.isNaN(Date.parse(body.date))) problems.push({ field: 'date', message: 'doit être une date AAAA-MM-JJ' })
     else value.date = body.date
+  }
+  if (body.minCosigners !== undefined) {
+    const n = body.minCosigners
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) problems.push({ field: 'minCosigners', message: 'doit être un entier de 0 à 100' })
+    else value.minCosigners = n
   }
   if (problems.length === 0 && Object.keys(value).length === 0) problems.push({ field: 'body', message: 'rien à modifier' })
   return { value, problems }

@@ -1,23 +1,24 @@
 import { createMiddleware } from 'hono/factory'
+import type { Actor } from '../../shared/permissions.ts'
 import { refusal, type Action } from '../../shared/permissions.ts'
 import { AppError } from '../app-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 
 /**
- * Lets the request through only if the permissions table allows `action` to the session's role
- * in the congress's current phase. The congress is the route's `:id`. Run after requireSession.
+ * Throws unless the permissions table allows `action` to the actor's role in the congress's
+ * current phase: 403 for another congress or a role that never may, 409 for a phase that forbids.
  */
+export function requireAllowed(deps: Pick<AppDeps, 'hub'>, actor: Actor, congressId: string, action: Action): void {
+  if (actor.congressId !== congressId) throw new AppError(403, 'forbidden', 'Votre code d’accès ne concerne pas ce congrès.')
+  const refused = refusal({ role: actor.role, phase: deps.hub.phaseOf(congressId), action })
+  if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
+  if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
+}
+
+/** `requireAllowed` as middleware, for routes whose `:id` is the congress. Run after requireSession. */
 export function authorize(deps: AppDeps, action: Action) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const { actor } = c.var
-    const congressId = c.req.param('id')
-    if (!congressId || actor.congressId !== congressId) {
-      throw new AppError(403, 'forbidden', 'Votre code d’accès ne concerne pas ce congrès.')
-    }
-    const phase = deps.hub.phaseOf(congressId)
-    const refused = refusal({ role: actor.role, phase, action })
-    if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
-    if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
+    requireAllowed(deps, c.var.actor, c.req.param('id') ?? '', action)
     await next()
   })
 }

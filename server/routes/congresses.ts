@@ -33,20 +33,24 @@ export function congressRoutes(deps: AppDeps) {
       const { participantId } = c.var.actor
       return streamSSE(c, async (stream) => {
         const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => undefined)
-        let presenceTimer: NodeJS.Timeout | undefined
         const onPhase = (e: { congressId: string; phase: string }) => {
           if (e.congressId === congressId) void send('phase', { phase: e.phase })
         }
-        // Presence changes come in bursts (a room reconnecting): send at most one update per half second.
+        // Presence changes come in bursts (a room reconnecting), amendment texts change with every
+        // keystroke: each is sent at most once per interval.
+        const presence = coalesce(500, async () => void send('presence', (await congressPresence(deps, congressId)) satisfies PresenceView))
+        const amendments = coalesce(1000, () => void send('amendments', {}))
         const onPresence = (e: { congressId: string }) => {
-          if (e.congressId !== congressId || presenceTimer) return
-          presenceTimer = setTimeout(async () => {
-            presenceTimer = undefined
-            void send('presence', (await congressPresence(deps, congressId)) satisfies PresenceView)
-          }, 500)
+          if (e.congressId === congressId) presence.soon()
         }
         const onStructure = (e: { congressId: string }) => {
           if (e.congressId === congressId) void send('structure', {})
+        }
+        const onAmendments = (e: { congressId: string }) => {
+          if (e.congressId === congressId) void send('amendments', {})
+        }
+        const onDocument = (e: { congressId: string; kind: string }) => {
+          if (e.congressId === congressId && e.kind === 'amendment') amendments.soon()
         }
         const onRevoked = (e: { participantId: string }) => {
           if (e.participantId === participantId) stream.abort()
@@ -55,6 +59,8 @@ export function congressRoutes(deps: AppDeps) {
         deps.hub.on('presence-changed', onPresence)
         deps.hub.on('participant-revoked', onRevoked)
         deps.hub.on('structure-changed', onStructure)
+        deps.hub.on('amendments-changed', onAmendments)
+        deps.hub.on('document-changed', onDocument)
         deps.hub.join(congressId, participantId)
         const keepalive = setInterval(() => void stream.write(': keepalive\n\n').catch(() => stream.abort()), 25_000)
         try {
@@ -63,7 +69,10 @@ export function congressRoutes(deps: AppDeps) {
           await new Promise<void>((resolve) => stream.onAbort(resolve))
         } finally {
           clearInterval(keepalive)
-          clearTimeout(presenceTimer)
+          presence.cancel()
+          amendments.cancel()
+          deps.hub.off('amendments-changed', onAmendments)
+          deps.hub.off('document-changed', onDocument)
           deps.hub.off('phase-changed', onPhase)
           deps.hub.off('presence-changed', onPresence)
           deps.hub.off('participant-revoked', onRevoked)
@@ -74,4 +83,18 @@ export function congressRoutes(deps: AppDeps) {
     })
     .route('/:id/participants', participantRoutes(deps))
     .route('/', structureRoutes(deps))
+}
+
+/** Runs `fn` once, `ms` after the first of any number of calls to `soon()` within that time. */
+function coalesce(ms: number, fn: () => unknown) {
+  let timer: NodeJS.Timeout | undefined
+  return {
+    soon() {
+      timer ??= setTimeout(() => {
+        timer = undefined
+        void fn()
+      }, ms)
+    },
+    cancel: () => clearTimeout(timer),
+  }
 }

@@ -25,6 +25,7 @@ export async function getCongress(db: Kysely<Database>, id: string): Promise<Con
     date: congress.date,
     preambleDocName: congress.preamble_doc,
     phase: isPhase(congress.phase) ? congress.phase : 'setup',
+    minCosigners: congress.min_cosigners,
     themes,
     proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name })),
   }

@@ -11,7 +11,9 @@ import type { AuditActor } from './participants.ts'
 /** The congress's title, edition, date and place. */
 export async function updateCongressDetails(db: Kysely<Database>, congressId: string, input: CongressDetailsInput, actor: AuditActor, now: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('congresses').set(input).where('id', '=', congressId).executeTakeFirst()
+    const { minCosigners, ...details } = input
+    const columns = minCosigners === undefined ? details : { ...details, min_cosigners: minCosigners }
+    const result = await trx.updateTable('congresses').set(columns).where('id', '=', congressId).executeTakeFirst()
     if (result.numUpdatedRows === 0n) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
     await appendAudit(trx, { congressId, actor, action: 'congress.updated', payload: { ...input } }, now)
   })

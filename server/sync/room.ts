@@ -23,6 +23,8 @@ export interface RoomDeps {
   /** The policy: asked for every incoming update, and again when the phase changes. */
   readonly access: (actor: Actor, doc: DocAddress) => Access
   readonly canRead: (actor: Actor, doc: DocAddress) => boolean
+  /** Told after each update is stored. */
+  readonly changed: (name: string, doc: DocAddress) => void
 }
 
 interface ConnectionState {
@@ -134,17 +136,26 @@ export class Room {
     }
   }
 
+  /** Applies an update the server itself makes (a merge): stored, then sent to every connection. */
+  applyFromServer(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, this)
+    this.throwIfNotStored()
+  }
+
+  private throwIfNotStored(): void {
+    if (this.storeFailure === undefined) return
+    const failure = this.storeFailure
+    this.storeFailure = undefined
+    throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: failure })
+  }
+
   private applyFrom(conn: Connection, update: Uint8Array): void {
     // A read-only connection's update is dropped: not applied, not stored, not broadcast.
     if (!this.deps.access(conn.actor, this.address).writable) return
     // Parse the whole update before it touches the shared doc: a malformed one throws here.
     Y.decodeUpdate(update)
     Y.applyUpdate(this.doc, update, conn)
-    if (this.storeFailure !== undefined) {
-      const failure = this.storeFailure
-      this.storeFailure = undefined
-      throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: failure })
-    }
+    this.throwIfNotStored()
   }
 
   private readonly onDocUpdate = (update: Uint8Array): void => {
@@ -156,6 +167,7 @@ export class Room {
       return
     }
     this.logBytes += update.byteLength
+    this.deps.changed(this.name, this.address)
     const message = encodeUpdate(update)
     for (const conn of this.connections.keys()) conn.send(message)
     if (this.logBytes > this.stateBytes) {

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import * as Y from 'yjs'
 import type { DocumentLog } from '../../db/document-log.ts'
 import type { SessionStore } from '../../db/session-store.ts'
-import { parseDocName, type DocAddress } from '../../shared/docs/doc-name.ts'
-import { canRead, readOnlyReason, type Actor } from '../../shared/permissions.ts'
+import { formatDocName, parseDocName, type DocAddress } from '../../shared/docs/doc-name.ts'
+import { amendmentReadOnlyReason, canRead, readOnlyReason, type Actor, type ReadOnlyReason } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
 import { CloseCode, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
@@ -23,7 +25,18 @@ export interface SyncServerOptions {
   readonly pingIntervalMs?: number
 }
 
+/** The documents as the server itself reads and changes them, live rooms included. */
+export interface DocumentAccess {
+  /** The current state: the loaded room's when someone has it open, else the stored one. */
+  read(name: string): Uint8Array | undefined
+  /** Applies a server-made update: stored first, then sent to everyone who has the document open. */
+  apply(name: string, update: Uint8Array): void
+  /** Grows with every stored update in this process: what derived data is cached against. */
+  revision(name: string): number
+}
+
 export interface SyncServer {
+  readonly documents: DocumentAccess
   /** Takes an HTTP upgrade whose path starts with /sync/. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
   /** Documents in memory, by name (for tests and metrics). */
@@ -46,8 +59,19 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const readable = (actor: Actor, doc: DocAddress) => canRead(actor, doc, hub.phaseOf(doc.congressId))
   const access = (actor: Actor, doc: DocAddress): Access => {
     const phase = hub.phaseOf(doc.congressId)
-    const reason = actor.congressId === doc.congressId ? readOnlyReason(actor.role, phase, doc.kind) : 'role'
+    const reason = readOnlyBecause(actor, doc, phase)
     return reason ? { writable: false, reason, phase } : { writable: true }
+  }
+  const readOnlyBecause = (actor: Actor, doc: DocAddress, phase: Phase): ReadOnlyReason | undefined => {
+    if (actor.congressId !== doc.congressId) return 'role'
+    if (doc.kind !== 'amendment') return readOnlyReason(actor.role, phase, doc.kind)
+    const writers = hub.amendmentWriters(formatDocName(doc))
+    return writers ? amendmentReadOnlyReason(actor, phase, writers) : 'closed'
+  }
+  const revisions = new Map<string, number>()
+  const changed = (name: string, doc: DocAddress) => {
+    revisions.set(name, (revisions.get(name) ?? 0) + 1)
+    hub.documentChanged(doc.congressId, name, doc.kind)
   }
   const roomsOf = (congressId: string) => [...rooms.values()].filter((room) => room.address.congressId === congressId)
   const onPhaseChanged = ({ congressId }: { congressId: string }) => {
@@ -56,8 +80,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const onRevoked = ({ congressId, participantId }: { congressId: string; participantId: string }) => {
     for (const room of roomsOf(congressId)) room.disconnect(participantId, CloseCode.Unauthorized, 'access code revoked')
   }
+  const onAmendmentsChanged = ({ docNames }: { docNames: readonly string[] }) => {
+    for (const name of docNames) rooms.get(name)?.refreshAccess()
+  }
   hub.on('phase-changed', onPhaseChanged)
   hub.on('participant-revoked', onRevoked)
+  hub.on('amendments-changed', onAmendmentsChanged)
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -81,7 +109,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (existing) return existing
     const stored = log.load(name)
     if (!stored || stored.congressId !== address.congressId || stored.kind !== address.kind) return undefined
-    const room = new Room(name, address, stored, { log, clock, access, canRead: readable })
+    const room = new Room(name, address, stored, { log, clock, access, canRead: readable, changed })
     rooms.set(name, room)
     return room
   }
@@ -149,8 +177,34 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     hub.presenceChanged(address.congressId)
   }
 
+  const documents: DocumentAccess = {
+    read(name) {
+      const room = rooms.get(name)
+      if (room) return Y.encodeStateAsUpdate(room.doc)
+      const stored = log.load(name)
+      return stored && Y.mergeUpdates([stored.state, ...stored.updates])
+    },
+    apply(name, update) {
+      const room = rooms.get(name)
+      if (!room) {
+        log.append(name, update, clock())
+        const address = parseDocName(name)
+        if (address) changed(name, address)
+        return
+      }
+      try {
+        room.applyFromServer(update)
+      } catch (error) {
+        if (error instanceof RoomStoreError) dropRoom(room, error)
+        throw error
+      }
+    },
+    revision: (name) => revisions.get(name) ?? 0,
+  }
+
   return {
     rooms,
+    documents,
     presence(congressId) {
       const docs: Record<string, string[]> = {}
       for (const room of roomsOf(congressId)) {
@@ -165,6 +219,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     close() {
       hub.off('phase-changed', onPhaseChanged)
       hub.off('participant-revoked', onRevoked)
+      hub.off('amendments-changed', onAmendmentsChanged)
       clearInterval(pinger)
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       unloadTimers.clear()

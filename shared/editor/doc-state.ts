@@ -21,20 +21,35 @@ export function createDocState(content: JSONContent): Uint8Array {
   return state
 }
 
+/** The text of each paragraph (each text block: paragraph, heading, list item) in reading order. */
+export function docParagraphs(doc: Y.Doc): string[] {
+  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(docField), editorSchema)
+  const paragraphs: string[] = []
+  root.descendants((node) => {
+    if (!node.isTextblock) return true
+    paragraphs.push(node.textContent)
+    return false
+  })
+  return paragraphs
+}
+
+/** The paragraphs of a document given as Yjs updates (a stored state and what came after it). */
+export function stateParagraphs(...updates: readonly Uint8Array[]): string[] {
+  const doc = new Y.Doc()
+  Y.transact(doc, () => {
+    for (const update of updates) Y.applyUpdate(doc, update)
+  })
+  const paragraphs = docParagraphs(doc)
+  doc.destroy()
+  return paragraphs
+}
+
 /** The plain text of a document, one line per block. */
 export function docText(doc: Y.Doc): string {
-  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(docField), editorSchema)
-  const blocks: string[] = []
-  root.forEach((block) => blocks.push(block.textContent))
-  return blocks.join('\n')
+  return docParagraphs(doc).join('\n')
 }
 
 /** The plain text of a stored state and the updates after it. */
 export function stateText(state: Uint8Array, updates: readonly Uint8Array[] = []): string {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  for (const update of updates) Y.applyUpdate(doc, update)
-  const text = docText(doc)
-  doc.destroy()
-  return text
+  return stateParagraphs(state, ...updates).join('\n')
 }

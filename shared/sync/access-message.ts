@@ -17,6 +17,6 @@ export function formatReadOnlyReason(reason: ReadOnlyReason, phase: Phase): stri
 }
 
 export function parseReadOnlyReason(text: string): { reason: ReadOnlyReason; phase: string } | undefined {
-  const match = /^read-only:(role|phase):([a-z]+)$/.exec(text)
+  const match = /^read-only:(role|phase|author|closed):([a-z]+)$/.exec(text)
   return match ? { reason: match[1] as ReadOnlyReason, phase: match[2]! } : undefined
 }

@@ -8,6 +8,7 @@ import { docText } from '../../shared/editor/doc-state.ts'
 import { bearer, participantPerRole, type Signed } from '../helpers/participants.ts'
 import { connectClient, connectSynced, nextClose } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
+import { insertAmendment } from '../helpers/amendments.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
@@ -17,11 +18,13 @@ describe('authorization matrix', () => {
   let people: Record<Role, Signed>
   let outsider: string
   let congressId: string
+  let seedBureauId: string
 
   beforeAll(async () => {
     plenum = await startTestServer()
     congressId = plenum.seed.congressId
     const bureau = await plenum.login()
+    seedBureauId = bureau.participant.id
     people = await participantPerRole(plenum, bureau.token, roles)
     // A participant of another congress on the same server.
     const { seedDemo } = await import('../../server/services/seed-demo.ts')
@@ -52,6 +55,22 @@ describe('authorization matrix', () => {
         headers: { ...bearer(token), 'content-type': 'application/json' },
         body: JSON.stringify({ phase: phase === 'drafting' ? 'amendments' : 'drafting' }),
       }),
+    // Each amendment step on a fresh amendment in the status the step needs, so only role and phase vary.
+    'amendment.file': (token) => post(`/api/proposals/${plenum.seed.proposals[1]!.id}/amendments`, token, { justification: 'Pour essayer.' }),
+    'amendment.cosign': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'draft' })).id}/cosign`, token),
+    'amendment.withdraw': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: authorOf(token), status: 'submitted' })).id}/withdraw`, token),
+    'amendment.rule': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'submitted' })).id}/ruling`, token, { admissible: true }),
+    'amendment.decide': async (token) =>
+      post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/decision`, token, { outcome: 'rejected' }),
+  }
+
+  function post(path: string, token: string, body: unknown = {}): Promise<Response> {
+    return fetch(`${plenum.baseUrl}${path}`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  }
+
+  /** The caller acts as the author: withdrawing is the author's step. */
+  function authorOf(token: string): string {
+    return Object.values(people).find((p) => p.token === token)?.id ?? seedBureauId
   }
 
   for (const phase of phases) {
