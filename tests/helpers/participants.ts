@@ -4,18 +4,22 @@ import type { TestServer } from './test-server.ts'
 
 export type Signed = ParticipantDetailView & { readonly token: string }
 
-/** Imports one participant per role through the API (as the bureau) and signs each in. */
-export async function participantPerRole(plenum: TestServer, bureauToken: string, roles: readonly Role[]): Promise<Record<Role, Signed>> {
+/** Imports participants through the API (as the bureau) and signs each in, in the order given. */
+export async function importAndSignIn(plenum: TestServer, bureauToken: string, people: readonly { name: string; role: Role }[]): Promise<Signed[]> {
   const response = await fetch(`${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/participants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bureauToken}` },
-    body: JSON.stringify(roles.map((role, i) => ({ name: `Test ${role}`, organisation: 'Ville test', email: `${role}${i}@example.fr`, role }))),
+    body: JSON.stringify(people.map(({ name, role }, i) => ({ name, organisation: 'Ville test', email: `${role}${i}.${Date.now()}@example.fr`, role }))),
   })
   if (response.status !== 201) throw new Error(`import failed: ${response.status} ${await response.text()}`)
   const { participants } = (await response.json()) as { participants: ParticipantDetailView[] }
-  const signed = {} as Record<Role, Signed>
-  for (const p of participants) signed[p.role] = { ...p, token: (await plenum.login(p.code)).token }
-  return signed
+  return Promise.all(participants.map(async (p) => ({ ...p, token: (await plenum.login(p.code)).token })))
+}
+
+/** One participant per role, signed in. */
+export async function participantPerRole(plenum: TestServer, bureauToken: string, roles: readonly Role[]): Promise<Record<Role, Signed>> {
+  const signed = await importAndSignIn(plenum, bureauToken, roles.map((role) => ({ name: `Test ${role}`, role })))
+  return Object.fromEntries(signed.map((p) => [p.role, p])) as Record<Role, Signed>
 }
 
 export function bearer(token: string): Record<string, string> {
