@@ -1,4 +1,15 @@
-import type { AuditEntryView, CongressView, ParticipantDetailView, ParticipantView, PresenceView, SessionView } from '../shared/api-types.ts'
+import type {
+  AmendmentDetailView,
+  AmendmentView,
+  AuditEntryView,
+  CongressView,
+  FiledAmendmentView,
+  ParticipantDetailView,
+  ParticipantView,
+  PresenceView,
+  SessionView,
+} from '../shared/api-types.ts'
+import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
 import type { Phase } from '../shared/phases.ts'
 import type { CongressDetailsInput } from '../shared/structure-input.ts'
 import { isErrorBody, type ErrorCode, type ErrorDetail } from '../shared/errors.ts'
@@ -59,6 +70,31 @@ export const api = {
   addProposal: (id: string, themeId: string, title: string) => call<{ id: string }>('POST', `${congressPath(id)}/proposals`, { themeId, title }),
   updateProposal: (id: string, proposalId: string, change: { title?: string; themeId?: string; position?: number }) =>
     call<{ ok: true }>('PATCH', `${congressPath(id)}/proposals/${encodeURIComponent(proposalId)}`, change),
+  amendments: (id: string, statuses?: readonly AmendmentStatus[]) =>
+    call<{ amendments: AmendmentView[] }>('GET', `${congressPath(id)}/amendments${statusQuery(statuses)}`),
+  proposalAmendments: (proposalId: string, statuses?: readonly AmendmentStatus[]) =>
+    call<{ amendments: AmendmentView[] }>('GET', `/proposals/${encodeURIComponent(proposalId)}/amendments${statusQuery(statuses)}`),
+  fileAmendment: (target: { proposalId: string } | { preambleOf: string }, justification: string) =>
+    call<FiledAmendmentView>(
+      'POST',
+      'proposalId' in target ? `/proposals/${encodeURIComponent(target.proposalId)}/amendments` : `${congressPath(target.preambleOf)}/preamble/amendments`,
+      { justification },
+    ),
+  amendment: (id: string) => call<AmendmentDetailView>('GET', amendmentPath(id)),
+  updateJustification: (id: string, justification: string) => call<{ ok: true }>('PATCH', amendmentPath(id), { justification }),
+  amendmentStep: (id: string, step: 'submit' | 'withdraw' | 'cosign' | 'merge') => call<{ ok: true }>('POST', `${amendmentPath(id)}/${step}`),
+  acceptCosigner: (id: string, participantId: string) => call<{ ok: true }>('POST', `${amendmentPath(id)}/cosigners/${encodeURIComponent(participantId)}/accept`),
+  removeCosigner: (id: string, participantId: string) => call<{ ok: true }>('DELETE', `${amendmentPath(id)}/cosigners/${encodeURIComponent(participantId)}`),
+  ruleAmendment: (id: string, admissible: boolean, reason: string) => call<{ ok: true }>('POST', `${amendmentPath(id)}/ruling`, { admissible, reason }),
+  decideAmendment: (id: string, outcome: 'adopted' | 'rejected') => call<{ status: AmendmentStatus }>('POST', `${amendmentPath(id)}/decision`, { outcome }),
+}
+
+function amendmentPath(id: string): string {
+  return `/amendments/${encodeURIComponent(id)}`
+}
+
+function statusQuery(statuses?: readonly AmendmentStatus[]): string {
+  return statuses?.length ? `?status=${statuses.join(',')}` : ''
 }
 
 export function congressPath(id: string): string {

@@ -10,6 +10,8 @@ import { apiLinks } from './api.ts'
 export class CongressLive implements ReactiveController {
   phase: Phase | undefined
   presence: PresenceView = { online: [], docs: {} }
+  /** Grows whenever amendments or their texts change: lists that show them fetch again. */
+  amendmentsRevision = 0
   private source: EventSource | undefined
   private congressId: string | undefined
 
@@ -17,7 +19,7 @@ export class CongressLive implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** Called when the stream fails: the session may have ended. */
     private readonly onTrouble: () => void,
-    /** Called when questions or proposals changed. */
+    /** Called when questions or proposals changed, or amendments were filed or changed status. */
     private readonly onStructure: () => void,
   ) {
     host.addController(this)
@@ -42,6 +44,14 @@ export class CongressLive implements ReactiveController {
       this.host.requestUpdate()
     })
     source.addEventListener('structure', () => this.onStructure())
+    source.addEventListener('amendments', () => {
+      this.amendmentsRevision += 1
+      this.onStructure()
+    })
+    source.addEventListener('amendment-texts', () => {
+      this.amendmentsRevision += 1
+      this.host.requestUpdate()
+    })
     source.addEventListener('error', () => this.onTrouble())
     this.source = source
   }

@@ -6,6 +6,8 @@ export type Route =
   | { readonly page: 'proposal'; readonly congressId: string; readonly number: number }
   | { readonly page: 'preamble'; readonly congressId: string }
   | { readonly page: 'bureau'; readonly congressId: string }
+  | { readonly page: 'amendments'; readonly congressId: string }
+  | { readonly page: 'amendment'; readonly congressId: string; readonly amendmentId: string }
   | { readonly page: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
@@ -17,6 +19,8 @@ export function parseRoute(pathname: string): Route {
     if (parts.length === 2) return { page: 'congress', congressId: second }
     if (third === 'preamble' && parts.length === 3) return { page: 'preamble', congressId: second }
     if (third === 'bureau' && parts.length === 3) return { page: 'bureau', congressId: second }
+    if (third === 'amendments' && parts.length === 3) return { page: 'amendments', congressId: second }
+    if (third === 'amendments' && fourth && parts.length === 4) return { page: 'amendment', congressId: second, amendmentId: fourth }
     if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && parts.length === 4) {
       return { page: 'proposal', congressId: second, number: Number(fourth) }
     }
@@ -29,6 +33,8 @@ export const paths = {
   proposal: (congressId: string, number: number) => `/congresses/${encodeURIComponent(congressId)}/proposals/${number}`,
   preamble: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/preamble`,
   bureau: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/bureau`,
+  amendments: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments`,
+  amendment: (congressId: string, amendmentId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments/${encodeURIComponent(amendmentId)}`,
 }
 
 /** Changes page without a reload; the app listens for 'popstate'. */

@@ -28,6 +28,8 @@ export interface ProposalView {
   readonly title: string
   readonly themeId: string
   readonly docName: string
+  /** Amendments filed on it, withdrawn ones aside. */
+  readonly amendmentCount: number
 }
 
 export interface CongressView {
@@ -38,6 +40,7 @@ export interface CongressView {
   readonly place: string
   readonly date: string
   readonly preambleDocName: string
+  readonly preambleAmendmentCount: number
   readonly phase: Phase
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   readonly minCosigners: number

@@ -31,7 +31,9 @@ export class CongressPage extends LightElement {
       <section class="card preamble-link" aria-labelledby="preamble-heading">
         <h2 id="preamble-heading"><a href=${paths.preamble(congress.id)}>${m.preamble}</a></h2>
         <p>${m.preambleIntro}</p>
+        <p class="count">${m.amendmentCount(congress.preambleAmendmentCount)}</p>
       </section>
+      <p><a href=${paths.amendments(congress.id)}>${m.amendmentsAll}</a></p>
       ${congress.themes.map((theme) => {
         const proposals = congress.proposals.filter((p) => p.themeId === theme.id)
         return html`
@@ -45,6 +47,7 @@ export class CongressPage extends LightElement {
                     <span class="number" aria-hidden="true">${m.proposalShort(p.number)}</span>
                     <span class="visually-hidden">${m.proposalLabel(p.number)} :</span>
                     <span class="title">${p.title}</span>
+                    ${p.amendmentCount > 0 ? html`<span class="amendment-count">${m.amendmentCount(p.amendmentCount)}</span>` : nothing}
                     ${this.presence?.docs[p.docName]?.length
                       ? html`<span class="on-text">${m.onlineOnText(this.presence.docs[p.docName]!.length)}</span>`
                       : nothing}

@@ -2,6 +2,9 @@ import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { html, nothing } from 'lit'
+import type * as Y from 'yjs'
+import type { ReadOnlyReason } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
 import { contentExtensions, docField } from '../../shared/editor/extensions.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -97,6 +100,16 @@ export class DocEditor extends LightElement {
       },
     })
     this.requestUpdate()
+    // Pages that show more of this text (an amendment's diff) follow the same Y.Doc.
+    this.dispatchEvent(new CustomEvent<Y.Doc>('doc-ready', { detail: sync.doc }))
+  }
+
+  private readOnlyText(reason: ReadOnlyReason, phase: Phase): string {
+    const m = t()
+    if (reason === 'phase') return m.readOnlyPhase[phase]
+    if (reason === 'author') return m.readOnlyAuthor
+    if (reason === 'closed') return m.readOnlyClosed
+    return m.readOnlyRole(this.roleName)
   }
 
   override render() {
@@ -114,7 +127,7 @@ export class DocEditor extends LightElement {
     const saved = sync && connection === 'connected' ? (sync.unsaved ? m.syncSaving : m.syncSaved) : sync?.unsaved ? m.syncUnsaved : undefined
     const peers = sync?.peers ?? []
     const access = sync?.access
-    const readOnly = access && !access.writable ? (access.reason === 'phase' ? m.readOnlyPhase[access.phase] : m.readOnlyRole(this.roleName)) : undefined
+    const readOnly = access && !access.writable ? this.readOnlyText(access.reason, access.phase) : undefined
     return html`
       <div class="sync-bar" aria-label=${m.syncStatus} role="group">
         <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>

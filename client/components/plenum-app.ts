@@ -7,6 +7,8 @@ import { CongressLive } from '../congress-live.ts'
 import { language, setLanguage, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
+import './amendment-page.ts'
+import './amendments-page.ts'
 import './bureau-page.ts'
 import './congress-page.ts'
 import './join-page.ts'
@@ -130,9 +132,22 @@ export class PlenumApp extends LightElement {
         ? html`<plenum-bureau-page .congress=${congress} .phase=${phase} .selfId=${participant.id}></plenum-bureau-page>`
         : html`<p class="error" role="alert">${m.forbidden}</p>`
     }
+    const revision = this.live.amendmentsRevision
+    if (route.page === 'amendments') return html`<plenum-amendments-page .congress=${congress} .revision=${revision}></plenum-amendments-page>`
+    if (route.page === 'amendment') {
+      return html`<plenum-amendment-page
+        .congress=${congress}
+        .participant=${participant}
+        .phase=${phase}
+        .amendmentId=${route.amendmentId}
+        .revision=${revision}
+      ></plenum-amendment-page>`
+    }
     return html`<plenum-text-page
       .congress=${congress}
       .participant=${participant}
+      .phase=${phase}
+      .revision=${revision}
       .number=${route.page === 'proposal' ? route.number : undefined}
     ></plenum-text-page>`
   }
@@ -151,6 +166,8 @@ export class PlenumApp extends LightElement {
     if (!congress) return m.loading
     if (route.page === 'preamble') return `${m.preamble} — ${congress.title}`
     if (route.page === 'bureau') return `${m.bureauTitle} — ${congress.title}`
+    if (route.page === 'amendments') return `${m.amendmentsAll} — ${congress.title}`
+    if (route.page === 'amendment') return `${m.amendments} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)
       return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound

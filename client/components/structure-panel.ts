@@ -44,6 +44,7 @@ export class StructurePanel extends LightElement {
         edition: Number(form.get('edition')),
         date: String(form.get('date')),
         place: String(form.get('place')),
+        minCosigners: Number(form.get('minCosigners')),
       }),
     )
   }
@@ -77,6 +78,10 @@ export class StructurePanel extends LightElement {
         <span>
           <label for="details-place">${m.detailsPlace}</label>
           <input id="details-place" name="place" .value=${c.place} maxlength="200" ?disabled=${!this.editable} />
+        </span>
+        <span>
+          <label for="details-min-cosigners">${m.detailsMinCosigners}</label>
+          <input id="details-min-cosigners" name="minCosigners" type="number" min="0" max="100" .value=${String(c.minCosigners)} ?disabled=${!this.editable} />
         </span>
       </div>
       ${this.editable ? html`<button type="submit" class="primary">${m.save}</button>` : nothing}

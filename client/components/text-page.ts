@@ -5,7 +5,9 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { participantColor } from '../participant-color.ts'
 import { paths } from '../router.ts'
+import type { Phase } from '../../shared/phases.ts'
 import './doc-editor.ts'
+import './text-amendments.ts'
 
 /** One text of the motion, live: a proposal (by number) or, without a number, the preamble. */
 export class TextPage extends LightElement {
@@ -13,11 +15,16 @@ export class TextPage extends LightElement {
     congress: { attribute: false },
     participant: { attribute: false },
     number: { type: Number },
+    phase: { attribute: false },
+    revision: { attribute: false },
   }
 
   declare congress: CongressView
   declare participant: ParticipantView
   declare number: number | undefined
+  declare phase: Phase
+  /** Grows when amendments change: the list under the text reads them again. */
+  declare revision: number
 
   override render() {
     const m = t()
@@ -44,6 +51,14 @@ export class TextPage extends LightElement {
         ${theme ? html`<p class="theme-name"><span class="label">${m.proposalTheme} ${theme.position} :</span> ${theme.title}</p>` : nothing}
       </header>
       ${keyed(docName, html`<plenum-doc-editor doc-name=${docName} .label=${label} .user=${user} .roleName=${m.roleLabel[participant.role]}></plenum-doc-editor>`)}
+      <plenum-text-amendments
+        .congress=${congress}
+        .participant=${participant}
+        .phase=${this.phase}
+        .proposalId=${proposal?.id}
+        .targetDocName=${docName}
+        .revision=${this.revision}
+      ></plenum-text-amendments>
       ${proposal
         ? html`<nav class="pager" aria-label=${m.proposalLabel(proposal.number)}>
             ${previous ? html`<a rel="prev" href=${paths.proposal(congress.id, previous.number)}>← ${m.previousProposal} (${m.proposalShort(previous.number)})</a>` : html`<span></span>`}

@@ -39,7 +39,7 @@ export function congressRoutes(deps: AppDeps) {
         // Presence changes come in bursts (a room reconnecting), amendment texts change with every
         // keystroke: each is sent at most once per interval.
         const presence = coalesce(500, async () => void send('presence', (await congressPresence(deps, congressId)) satisfies PresenceView))
-        const amendments = coalesce(1000, () => void send('amendments', {}))
+        const amendmentTexts = coalesce(1000, () => void send('amendment-texts', {}))
         const onPresence = (e: { congressId: string }) => {
           if (e.congressId === congressId) presence.soon()
         }
@@ -50,7 +50,7 @@ export function congressRoutes(deps: AppDeps) {
           if (e.congressId === congressId) void send('amendments', {})
         }
         const onDocument = (e: { congressId: string; kind: string }) => {
-          if (e.congressId === congressId && e.kind === 'amendment') amendments.soon()
+          if (e.congressId === congressId && e.kind === 'amendment') amendmentTexts.soon()
         }
         const onRevoked = (e: { participantId: string }) => {
           if (e.participantId === participantId) stream.abort()
@@ -70,7 +70,7 @@ export function congressRoutes(deps: AppDeps) {
         } finally {
           clearInterval(keepalive)
           presence.cancel()
-          amendments.cancel()
+          amendmentTexts.cancel()
           deps.hub.off('amendments-changed', onAmendments)
           deps.hub.off('document-changed', onDocument)
           deps.hub.off('phase-changed', onPhase)

@@ -7,7 +7,7 @@ import { AppError } from '../app-error.ts'
 export async function getCongress(db: Kysely<Database>, id: string): Promise<CongressView> {
   const congress = await db.selectFrom('congresses').selectAll().where('id', '=', id).executeTakeFirst()
   if (!congress) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
-  const [themes, proposals] = await Promise.all([
+  const [themes, proposals, counts] = await Promise.all([
     db.selectFrom('themes').select(['id', 'title', 'position']).where('congress_id', '=', id).orderBy('position').execute(),
     db
       .selectFrom('proposals')
@@ -15,7 +15,15 @@ export async function getCongress(db: Kysely<Database>, id: string): Promise<Con
       .where('congress_id', '=', id)
       .orderBy('number')
       .execute(),
+    db
+      .selectFrom('amendments')
+      .select((eb) => ['target_doc', eb.fn.countAll<number>().as('count')])
+      .where('congress_id', '=', id)
+      .where('status', '!=', 'withdrawn')
+      .groupBy('target_doc')
+      .execute(),
   ])
+  const amendmentCount = new Map(counts.map((c) => [c.target_doc, Number(c.count)]))
   return {
     id: congress.id,
     title: congress.title,
@@ -24,9 +32,10 @@ export async function getCongress(db: Kysely<Database>, id: string): Promise<Con
     place: congress.place,
     date: congress.date,
     preambleDocName: congress.preamble_doc,
+    preambleAmendmentCount: amendmentCount.get(congress.preamble_doc) ?? 0,
     phase: isPhase(congress.phase) ? congress.phase : 'setup',
     minCosigners: congress.min_cosigners,
     themes,
-    proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name })),
+    proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name, amendmentCount: amendmentCount.get(p.doc_name) ?? 0 })),
   }
 }

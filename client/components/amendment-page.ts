@@ -1,0 +1,266 @@
+import { Task } from '@lit/task'
+import { html, nothing, type TemplateResult } from 'lit'
+import { keyed } from 'lit/directives/keyed.js'
+import type * as Y from 'yjs'
+import type { AmendmentDetailView, CongressView, ParticipantView } from '../../shared/api-types.ts'
+import { canTakeStep, editableStatuses } from '../../shared/amendments/amendment-status.ts'
+import { isAllowed, type Action } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
+import { api, ApiError } from '../api.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { participantColor } from '../participant-color.ts'
+import { paths } from '../router.ts'
+import './doc-editor.ts'
+import './live-diff.ts'
+
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+
+/**
+ * One amendment: its diff against the text it amends, live; its own text, co-edited by its authors;
+ * its statement of reasons, co-signers, and the bureau's decisions.
+ */
+export class AmendmentPage extends LightElement {
+  static override properties = {
+    congress: { attribute: false },
+    participant: { attribute: false },
+    phase: { attribute: false },
+    amendmentId: { attribute: false },
+    revision: { attribute: false },
+    amendmentDoc: { state: true },
+    notice: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+  }
+
+  declare congress: CongressView
+  declare participant: ParticipantView
+  declare phase: Phase
+  declare amendmentId: string
+  /** Grows when amendments change anywhere in the congress: the page reads this one again. */
+  declare revision: number
+  declare amendmentDoc: Y.Doc | undefined
+  declare notice: string | undefined
+  declare failure: string | undefined
+  declare busy: boolean
+
+  private readonly task = new Task(this, {
+    task: ([id]: readonly [string, number]) => api.amendment(id),
+    args: () => [this.amendmentId, this.revision] as const,
+  })
+
+  private allowed(action: Action): boolean {
+    return isAllowed({ role: this.participant.role, phase: this.phase, action })
+  }
+
+  private async act(run: () => Promise<unknown>, confirmText?: string): Promise<void> {
+    if (confirmText && !confirm(confirmText)) return
+    this.busy = true
+    this.notice = undefined
+    this.failure = undefined
+    try {
+      await run()
+      this.notice = t().actionDone
+      await this.task.run()
+    } catch (error) {
+      this.failure = error instanceof ApiError ? error.message : t().genericError
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private targetLabel(a: AmendmentDetailView): { text: string; href: string } {
+    const m = t()
+    if (a.proposalNumber === null) return { text: m.preamble, href: paths.preamble(this.congress.id) }
+    const proposal = this.congress.proposals.find((p) => p.id === a.proposalId)
+    return { text: `${m.proposalLabel(a.proposalNumber)}${proposal ? ` — ${proposal.title}` : ''}`, href: paths.proposal(this.congress.id, a.proposalNumber) }
+  }
+
+  override render() {
+    const m = t()
+    const a = this.task.value
+    if (!a) {
+      return this.task.render({
+        pending: () => html`<p role="status">${m.loading}</p>`,
+        error: (error) => html`<p class="error" role="alert">${error instanceof ApiError && error.status === 404 ? m.amendmentNotFound : m.genericError}</p>`,
+      })
+    }
+    const target = this.targetLabel(a)
+    const me = this.participant.id
+    const editors = [a.author.id, ...a.cosigners.filter((c) => c.accepted).map((c) => c.id)]
+    const isEditor = editors.includes(me)
+    const editable = editableStatuses.includes(a.status) && this.allowed('amendment.file')
+    return html`
+      <nav aria-label=${m.breadcrumb} class="breadcrumb">
+        <a href=${paths.congress(this.congress.id)}>${this.congress.title}</a> ›
+        <a href=${target.href}>${a.proposalNumber === null ? m.preamble : m.proposalShort(a.proposalNumber)}</a> ›
+        <a href=${paths.amendments(this.congress.id)}>${m.amendments}</a>
+      </nav>
+      <header class="text-header">
+        <p class="kicker">${m.amendments}</p>
+        <h1>${a.label} <span class="status-badge" data-status=${a.status}>${m.amendmentStatus[a.status]}</span></h1>
+        <p class="theme-name"><a href=${target.href}>${m.amendmentTarget(target.text)}</a></p>
+        <p class="authors">${m.amendmentBy([a.author.name, ...a.cosigners.filter((c) => c.accepted).map((c) => c.name)].join(', '))}</p>
+      </header>
+      ${a.competing.length > 0 ? html`<p class="notice competing">${m.amendmentCompetingWith(a.competing.join(', '))}</p>` : nothing}
+      ${a.overlapsMerged.length > 0 && a.status !== 'merged' ? html`<p class="notice overlaps">${m.amendmentOverlapsMerged(a.overlapsMerged.join(', '))}</p>` : nothing}
+      <div aria-live="polite">
+        ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
+        ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
+      </div>
+
+      <section class="card" aria-labelledby="diff-heading">
+        <h2 id="diff-heading">${a.status === 'merged' ? m.amendmentMergedDiff : m.amendmentDiffHeading}</h2>
+        <p class="hint">${m.amendmentDiffLegend}</p>
+        ${keyed(
+          a.id,
+          html`<plenum-live-diff
+            .targetDocName=${a.targetDocName}
+            .forkVector=${fromBase64(a.forkVector)}
+            .mergedOnto=${a.mergedOnto ? fromBase64(a.mergedOnto) : undefined}
+            .amendmentDoc=${this.amendmentDoc}
+          ></plenum-live-diff>`,
+        )}
+        ${a.status === 'adopted' && a.overlapsMerged.length > 0 ? html`<p class="hint">${m.mergeReviewHelp}</p>` : nothing}
+      </section>
+
+      ${this.renderText(a, isEditor && editable)} ${this.renderJustification(a, isEditor && editable)} ${this.renderPeople(a, editable)}
+      ${this.renderAuthorActions(a)} ${this.renderBureau(a)}
+    `
+  }
+
+  private renderText(a: AmendmentDetailView, writing: boolean) {
+    const m = t()
+    const editor = keyed(
+      a.docName,
+      html`<plenum-doc-editor
+        doc-name=${a.docName}
+        .label=${a.label}
+        .user=${{ name: this.participant.name, color: participantColor(this.participant.id) }}
+        .roleName=${m.roleLabel[this.participant.role]}
+        @doc-ready=${(e: CustomEvent<Y.Doc>) => (this.amendmentDoc = e.detail)}
+      ></plenum-doc-editor>`,
+    )
+    // Authors write here; everyone else reads the amended text whole if they wish.
+    return writing
+      ? html`<section class="card" aria-labelledby="text-heading">
+          <h2 id="text-heading">${m.amendmentTextHeading}</h2>
+          <p class="hint">${m.amendmentTextHelp}</p>
+          ${editor}
+        </section>`
+      : html`<details class="card amendment-text"><summary><h2>${m.amendmentTextHeading}</h2></summary>${editor}</details>`
+  }
+
+  private renderJustification(a: AmendmentDetailView, writing: boolean) {
+    const m = t()
+    if (!writing) {
+      return html`<section class="card" aria-labelledby="justification-heading">
+        <h2 id="justification-heading">${m.justificationHeading}</h2>
+        ${a.justification ? html`<p class="justification">${a.justification}</p>` : html`<p class="hint">${m.justificationEmpty}</p>`}
+      </section>`
+    }
+    const save = (event: SubmitEvent) => {
+      event.preventDefault()
+      const text = String(new FormData(event.target as HTMLFormElement).get('justification') ?? '')
+      void this.act(() => api.updateJustification(a.id, text))
+    }
+    return html`<section class="card" aria-labelledby="justification-heading">
+      <h2 id="justification-heading">${m.justificationHeading}</h2>
+      <form @submit=${save} class="stacked">
+        <label for="justification">${m.justificationLabel}</label>
+        <textarea id="justification" name="justification" rows="5" maxlength="20000" required .value=${a.justification}></textarea>
+        <button type="submit" class="primary" ?disabled=${this.busy}>${m.save}</button>
+      </form>
+    </section>`
+  }
+
+  private renderPeople(a: AmendmentDetailView, editable: boolean) {
+    const m = t()
+    const me = this.participant.id
+    const isAuthor = a.author.id === me
+    const mine = a.cosigners.find((c) => c.id === me)
+    const canCosign = editable && this.allowed('amendment.cosign') && !isAuthor
+    const accepted = a.cosigners.filter((c) => c.accepted).length
+    return html`<section class="card" aria-labelledby="people-heading">
+      <h2 id="people-heading">${m.authorsHeading}</h2>
+      <p><span class="label">${m.authorLabel} :</span> ${a.author.name}</p>
+      <h3>${m.cosignersLabel}</h3>
+      ${a.cosigners.length === 0 ? html`<p class="hint">${m.cosignersNone}</p>` : nothing}
+      <ul class="cosigners">
+        ${a.cosigners.map(
+          (c) => html`<li data-cosigner=${c.id}>
+            ${c.name} ${c.accepted ? nothing : html`<span class="hint">(${m.cosignerPending})</span>`}
+            ${isAuthor && editable && !c.accepted
+              ? html`<button type="button" class="small" aria-label=${m.cosignAccept(c.name)} ?disabled=${this.busy} @click=${() => this.act(() => api.acceptCosigner(a.id, c.id))}>${m.accept}</button>`
+              : nothing}
+            ${isAuthor && editable
+              ? html`<button type="button" class="small secondary" aria-label=${m.cosignDecline(c.name)} ?disabled=${this.busy} @click=${() => this.act(() => api.removeCosigner(a.id, c.id))}>${m.decline}</button>`
+              : nothing}
+          </li>`,
+        )}
+      </ul>
+      ${a.minCosigners > 0 && a.status === 'draft' ? html`<p class="hint">${m.cosignersNeeded(a.minCosigners, accepted)}</p>` : nothing}
+      ${canCosign && !mine ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'cosign'))}>${m.cosign}</button>` : nothing}
+      ${canCosign && mine ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => api.removeCosigner(a.id, me))}>${m.cosignWithdraw}</button>` : nothing}
+    </section>`
+  }
+
+  private renderAuthorActions(a: AmendmentDetailView) {
+    const m = t()
+    if (a.author.id !== this.participant.id) return nothing
+    const buttons: TemplateResult[] = []
+    if (canTakeStep(a.status, 'submit') && this.allowed('amendment.file')) {
+      buttons.push(html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'submit'))}>${m.submitAmendment}</button>`)
+    }
+    if (canTakeStep(a.status, 'withdraw') && this.allowed('amendment.withdraw')) {
+      buttons.push(html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'withdraw'), m.withdrawConfirm)}>${m.withdrawAmendment}</button>`)
+    }
+    return buttons.length ? html`<p class="actions">${buttons}</p>` : nothing
+  }
+
+  private renderBureau(a: AmendmentDetailView) {
+    const m = t()
+    const rule = canTakeStep(a.status, 'rule') && this.allowed('amendment.rule')
+    const decide = (canTakeStep(a.status, 'adopt') || canTakeStep(a.status, 'merge')) && this.allowed('amendment.decide')
+    if (!rule && !decide) {
+      return a.rulingReason ? html`<section class="card"><h2>${m.rulingHeading}</h2><p><span class="label">${m.rulingReason} :</span> ${a.rulingReason}</p></section>` : nothing
+    }
+    const ruling = (admissible: boolean) => (event: Event) => {
+      const form = (event.target as HTMLElement).closest('form')!
+      if (!admissible && !form.reportValidity()) return
+      const reason = String(new FormData(form).get('reason') ?? '')
+      void this.act(() => api.ruleAmendment(a.id, admissible, reason))
+    }
+    return html`<section class="card bureau-decision" aria-labelledby="ruling-heading">
+      <h2 id="ruling-heading">${m.rulingHeading}</h2>
+      ${a.rulingReason ? html`<p><span class="label">${m.rulingReason} :</span> ${a.rulingReason}</p>` : nothing}
+      ${rule
+        ? html`<form class="stacked" @submit=${(e: Event) => e.preventDefault()}>
+            <label for="ruling-reason">${m.rulingReasonLabel}</label>
+            <textarea id="ruling-reason" name="reason" rows="3" maxlength="2000" required></textarea>
+            <p class="actions">
+              <button type="button" class="primary" ?disabled=${this.busy} @click=${ruling(true)}>${m.ruleAdmissible}</button>
+              <button type="button" class="danger" ?disabled=${this.busy} @click=${ruling(false)}>${m.ruleInadmissible}</button>
+            </p>
+          </form>`
+        : nothing}
+      ${decide && canTakeStep(a.status, 'adopt')
+        ? html`<p class="actions">
+            <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.decideAmendment(a.id, 'adopted'))}>${m.adopt}</button>
+            <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.decideAmendment(a.id, 'rejected'))}>${m.reject}</button>
+          </p>`
+        : nothing}
+      ${decide && canTakeStep(a.status, 'merge')
+        ? html`<p class="actions"><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'merge'))}>${m.mergeReviewed}</button></p>`
+        : nothing}
+    </section>`
+  }
+}
+
+customElements.define('plenum-amendment-page', AmendmentPage)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-amendment-page': AmendmentPage
+  }
+}
