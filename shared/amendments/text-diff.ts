@@ -83,23 +83,27 @@ function tokenize(paragraphs: readonly string[], width: number): Token[] {
   return tokens
 }
 
-type Op = { readonly kind: SegmentKind; readonly token: Token }
+/** For 'same', `other` is the amended text's token: the same word, perhaps with other spacing after it. */
+type Op = { readonly kind: SegmentKind; readonly token: Token; readonly other?: Token }
+
+// Words match whatever spacing follows them, so a word that merely gained a space is not "replaced".
+const key = (token: Token) => (token.isBreak ? token.text : token.text.trimEnd())
 
 /** Myers' O(ND) shortest edit script between two token lists, compared by text. */
 function editScript(a: readonly Token[], b: readonly Token[]): Op[] {
   let start = 0
-  while (start < a.length && start < b.length && a[start]!.text === b[start]!.text) start += 1
+  while (start < a.length && start < b.length && key(a[start]!) === key(b[start]!)) start += 1
   let endA = a.length
   let endB = b.length
-  while (endA > start && endB > start && a[endA - 1]!.text === b[endB - 1]!.text) {
+  while (endA > start && endB > start && key(a[endA - 1]!) === key(b[endB - 1]!)) {
     endA -= 1
     endB -= 1
   }
   const middle = myers(a.slice(start, endA), b.slice(start, endB))
   return [
-    ...a.slice(0, start).map((token): Op => ({ kind: 'same', token })),
+    ...a.slice(0, start).map((token, i): Op => ({ kind: 'same', token, other: b[i] })),
     ...middle,
-    ...a.slice(endA).map((token): Op => ({ kind: 'same', token })),
+    ...a.slice(endA).map((token, i): Op => ({ kind: 'same', token, other: b[endB + i] })),
   ]
 }
 
@@ -115,7 +119,7 @@ function myers(a: readonly Token[], b: readonly Token[]): Op[] {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1
       let y = x - k
-      while (x < n && y < m && a[x]!.text === b[y]!.text) {
+      while (x < n && y < m && key(a[x]!) === key(b[y]!)) {
         x += 1
         y += 1
       }
@@ -135,7 +139,7 @@ function myers(a: readonly Token[], b: readonly Token[]): Op[] {
     while (x > prevX && y > prevY) {
       x -= 1
       y -= 1
-      ops.push({ kind: 'same', token: a[x]! })
+      ops.push({ kind: 'same', token: a[x]!, other: b[y]! })
     }
     if (d === 0) break
     if (x === prevX) ops.push({ kind: 'ins', token: b[y - 1]! })
@@ -225,6 +229,16 @@ export function diffParagraphs(base: readonly string[], amended: readonly string
       const continues = current && (current.number === token.line || (current.number === null && token.line === lastNumber))
       if (!continues) current = open(token.line)
       if (kind === 'del') touched.add(token.line)
+      const other = ops[index]!.other
+      if (kind === 'same' && other && other.text !== token.text) {
+        // The same word; only the spacing after it changed.
+        const word = token.text.trimEnd()
+        touched.add(token.line)
+        add(current!, { kind: 'same', text: word })
+        if (token.text.length > word.length) add(current!, { kind: 'del', text: token.text.slice(word.length) })
+        if (other.text.length > word.length) add(current!, { kind: 'ins', text: other.text.slice(word.length) })
+        continue
+      }
       add(current!, { kind, text: token.text })
       continue
     }

@@ -53,11 +53,11 @@ describe('amendment diff', () => {
       changed: [{ from: 1, to: 1 }],
     },
     {
-      name: 'words added at the end of the second line',
+      name: 'words added at the end of the second line: the last word stays, only its new spacing shows',
       base: ['aaaa bbbb cccc dddd'],
       amended: ['aaaa bbbb cccc dddd eeee'],
       width: 10,
-      shown: ['¶1|aaaa bbbb ', ' 2|cccc [-dddd][+dddd eeee]'],
+      shown: ['¶1|aaaa bbbb ', ' 2|cccc dddd[+ eeee]'],
       changed: [{ from: 2, to: 2 }],
     },
     {
@@ -89,7 +89,7 @@ describe('amendment diff', () => {
       base: ['Un.', 'Deux.'],
       amended: ['Un. Deux.'],
       width: 80,
-      shown: ['¶1|[-Un.][-¶][+Un. ]', ' 2|Deux.'],
+      shown: ['¶1|Un.[+ ][-¶]', ' 2|Deux.'],
       changed: [{ from: 1, to: 1 }],
     },
     {
