@@ -34,6 +34,7 @@ export class BureauPage extends LightElement {
         <a href="#setup-heading">${m.setupSection}</a>
         <a href="#participants-heading">${m.participantsSection}</a>
         <a href="#audit-heading">${m.auditSection}</a>
+        <a href=${paths.amendments(this.congress.id)}>${m.amendmentsAll}</a>
       </nav>
       <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
       <div @decision=${() => this.revision++}>
