@@ -14,6 +14,13 @@ export interface CongressTable {
   phase: string
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   min_cosigners: ColumnType<number, number | undefined, number>
+  /** JSON BallotRule: the template of new ballots; null for the default. */
+  ballot_rule: ColumnType<string | null, string | null | undefined, string | null>
+  /** Shown in the room: participants check themselves in with it. */
+  room_code: ColumnType<string | null, string | null | undefined, string | null>
+  projected_ballot_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** 'adopted' | 'rejected', once the ballot on the whole motion is published. */
+  motion_outcome: ColumnType<string | null, string | null | undefined, string | null>
   created_at: ColumnType<Millis, Millis | undefined, never>
 }
 
@@ -31,6 +38,9 @@ export interface ProposalTable {
   number: number
   title: string
   doc_name: string
+  /** 'adopted' | 'rejected', once its ballot is published. */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>
+  outcome_ballot_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ParticipantTable {
@@ -119,6 +129,63 @@ export interface AmendmentCosignerTable {
   accepted_at: Millis | null
 }
 
+export interface AttendanceTable {
+  participant_id: string
+  congress_id: string
+  checked_in_at: Millis
+}
+
+/** A pouvoir: the giver is represented by the holder (while present) in every ballot that allows it. */
+export interface ProxyTable {
+  giver_id: string
+  congress_id: string
+  holder_id: string
+  created_at: Millis
+}
+
+export interface BallotTable {
+  id: string
+  congress_id: string
+  /** 'amendment' | 'proposal' | 'motion'. */
+  subject_kind: string
+  subject_id: string | null
+  /** JSON BallotRule, fixed once open. */
+  rule: string
+  status: string
+  created_at: Millis
+  opened_at: Millis | null
+  closes_at: Millis | null
+  closed_at: Millis | null
+  published_at: Millis | null
+  entitled_count: number | null
+  present_count: number | null
+  represented_count: number | null
+  /** JSON Tally, computed when the ballot closes. */
+  result: string | null
+  chain_head: string | null
+}
+
+export interface BallotVoterTable {
+  ballot_id: string
+  represented_id: string
+  holder_id: string
+}
+
+export interface BallotParticipationTable {
+  ballot_id: string
+  represented_id: string
+  client_vote_hash: string
+  receipt_box: Uint8Array
+}
+
+export interface BallotBoxTable {
+  ballot_id: string
+  receipt: string
+  choice: string
+  nonce: string
+  represented_id: string | null
+}
+
 export interface Database {
   congresses: CongressTable
   themes: ThemeTable
@@ -130,6 +197,12 @@ export interface Database {
   audit_log: AuditLogTable
   amendments: AmendmentTable
   amendment_cosigners: AmendmentCosignerTable
+  attendance: AttendanceTable
+  proxies: ProxyTable
+  ballots: BallotTable
+  ballot_voters: BallotVoterTable
+  ballot_participations: BallotParticipationTable
+  ballot_box: BallotBoxTable
 }
 
 export type CongressRow = Selectable<CongressTable>
@@ -140,3 +213,4 @@ export type NewParticipant = Insertable<ParticipantTable>
 export type DocumentRow = Selectable<DocumentTable>
 export type AuditLogRow = Selectable<AuditLogTable>
 export type AmendmentRow = Selectable<AmendmentTable>
+export type BallotRow = Selectable<BallotTable>

@@ -3,8 +3,11 @@ import { bodyLimit } from 'hono/body-limit'
 import { AppError } from './app-error.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { amendmentRoutes, congressAmendmentRoutes, proposalAmendmentRoutes } from './routes/amendments.ts'
+import { attendanceRoutes } from './routes/attendance.ts'
+import { ballotRoutes, congressBallotRoutes } from './routes/ballots.ts'
 import { congressRoutes } from './routes/congresses.ts'
 import { healthRoutes } from './routes/health.ts'
+import { projectorRoutes } from './routes/projector.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { serveClient } from './static-client.ts'
 
@@ -24,6 +27,10 @@ export function createApp(deps: AppDeps) {
     .route('/congresses', congressAmendmentRoutes(deps))
     .route('/proposals', proposalAmendmentRoutes(deps))
     .route('/amendments', amendmentRoutes(deps))
+    .route('/congresses', congressBallotRoutes(deps))
+    .route('/congresses', attendanceRoutes(deps))
+    .route('/congresses', projectorRoutes(deps))
+    .route('/ballots', ballotRoutes(deps))
 
   const app = new Hono().route('/api', api)
   app.all('/api/*', () => {

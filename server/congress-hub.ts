@@ -13,6 +13,12 @@ interface HubEvents {
   /** Amendments were filed or changed status, co-signers or text of record; `docNames` are touched. */
   'amendments-changed': [{ congressId: string; docNames: readonly string[] }]
   'document-changed': [{ congressId: string; docName: string; kind: DocKind }]
+  /** A ballot was created, deleted, or changed rule or status. */
+  'ballots-changed': [{ congressId: string; ballotId: string }]
+  'vote-cast': [{ congressId: string; ballotId: string }]
+  /** Check-ins or proxies changed. */
+  'attendance-changed': [{ congressId: string }]
+  'projector-changed': [{ congressId: string; ballotId: string | null }]
 }
 
 /**
@@ -67,6 +73,22 @@ export class CongressHub extends EventEmitter<HubEvents> {
   /** A document's text changed (an edit stored, or a merge). */
   documentChanged(congressId: string, docName: string, kind: DocKind): void {
     this.emit('document-changed', { congressId, docName, kind })
+  }
+
+  ballotsChanged(congressId: string, ballotId: string): void {
+    this.emit('ballots-changed', { congressId, ballotId })
+  }
+
+  voteCast(congressId: string, ballotId: string): void {
+    this.emit('vote-cast', { congressId, ballotId })
+  }
+
+  attendanceChanged(congressId: string): void {
+    this.emit('attendance-changed', { congressId })
+  }
+
+  projectorChanged(congressId: string, ballotId: string | null): void {
+    this.emit('projector-changed', { congressId, ballotId })
   }
 
   participantRevoked(congressId: string, participantId: string): void {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { SessionStore } from '../db/session-store.ts'
+import type { VoteStore } from '../db/vote-store.ts'
 import type { LoginRateLimit } from './auth/login-rate-limit.ts'
 import type { CongressHub } from './congress-hub.ts'
 import type { DocumentAccess } from './sync/sync-server.ts'
@@ -17,6 +18,8 @@ export interface AppDeps {
   readonly docPresence: (congressId: string) => Record<string, string[]>
   /** The collaborative documents, live rooms included, for what the server reads or merges. */
   readonly documents: DocumentAccess
+  /** The ballot box, written synchronously (see db/vote-store.ts). */
+  readonly votes: VoteStore
   /** Folder of the built client, served for every GET outside /api. */
   readonly clientDir?: string
 }

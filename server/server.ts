@@ -5,6 +5,7 @@ import { createCongressStore } from '../db/congress-store.ts'
 import { createDocumentLog } from '../db/document-log.ts'
 import type { DatabaseHandle } from '../db/connection.ts'
 import { createSessionStore } from '../db/session-store.ts'
+import { createVoteStore } from '../db/vote-store.ts'
 import { createApp } from './app.ts'
 import { createLoginRateLimit, type LoginRateLimit } from './auth/login-rate-limit.ts'
 import { CongressHub } from './congress-hub.ts'
@@ -43,6 +44,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     loginLimit: options.loginLimit ?? createLoginRateLimit(),
     docPresence: (congressId) => sync.presence(congressId),
     documents: sync.documents,
+    votes: createVoteStore(database.sqlite),
     clientDir: options.clientDir,
   })
 

@@ -1,5 +1,7 @@
 import type { AmendmentStatus } from './amendments/amendment-status.ts'
 import type { LineRange } from './amendments/text-diff.ts'
+import type { BallotRule, Choice } from './ballots/ballot-rule.ts'
+import type { Electorate, Tally } from './ballots/tally-types.ts'
 import type { Phase } from './phases.ts'
 import type { Role } from './roles.ts'
 
@@ -30,6 +32,8 @@ export interface ProposalView {
   readonly docName: string
   /** Amendments filed on it, withdrawn ones aside. */
   readonly amendmentCount: number
+  /** Once its ballot's result is published. */
+  readonly outcome: 'adopted' | 'rejected' | null
 }
 
 export interface CongressView {
@@ -44,6 +48,8 @@ export interface CongressView {
   readonly phase: Phase
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   readonly minCosigners: number
+  /** Once the ballot on the whole motion is published. */
+  readonly motionOutcome: 'adopted' | 'rejected' | null
   readonly themes: readonly ThemeView[]
   readonly proposals: readonly ProposalView[]
 }
@@ -119,4 +125,119 @@ export interface AmendmentDetailView extends AmendmentView {
   readonly mergedOnto: string | null
   /** Accepted co-signers needed before it goes to the bureau. */
   readonly minCosigners: number
+}
+
+export type BallotStatus = 'draft' | 'open' | 'closed' | 'published'
+
+/** What a ballot decides: an amendment, a proposal, or the whole motion. */
+export interface BallotSubjectView {
+  readonly kind: 'amendment' | 'proposal' | 'motion'
+  /** The amendment's or the proposal's id; null for the motion. */
+  readonly id: string | null
+  /** "P12-A3", "Proposition 12", "Motion". */
+  readonly label: string
+  /** The text under debate: the proposal's (or preamble's) document; for an amendment, the one it amends. */
+  readonly docName: string | null
+  /** The proposal's number, for an amendment to a proposal or a proposal. */
+  readonly proposalNumber: number | null
+}
+
+export interface BallotView {
+  readonly id: string
+  readonly congressId: string
+  readonly subject: BallotSubjectView
+  readonly rule: BallotRule
+  readonly status: BallotStatus
+  readonly createdAt: number
+  readonly openedAt: number | null
+  /** Votes arriving from then on are refused, if the bureau set a duration. */
+  readonly closesAt: number | null
+  readonly closedAt: number | null
+  readonly publishedAt: number | null
+  /** Fixed when the ballot opens. */
+  readonly electorate: Electorate | null
+  /** Votes received out of the votes open (present + represented); null before it opens. */
+  readonly participation: { readonly voted: number; readonly rights: number } | null
+  /** The count: for the bureau once closed, for everyone once published. */
+  readonly result: Tally | null
+  /** SHA-256 chain over the board, sorted by receipt; set when the ballot closes. */
+  readonly chainHead: string | null
+}
+
+/** One vote the signed-in participant may cast in a ballot: their own, or one per proxy they hold. */
+export interface VotingRightView {
+  /** The person represented (the voter themselves for their own vote). */
+  readonly representedId: string
+  readonly name: string
+  readonly self: boolean
+  readonly voted: boolean
+}
+
+/** GET /api/ballots/:id/me: the ballot and what the signed-in participant may do in it. */
+export interface MyBallotView {
+  readonly ballot: BallotView
+  /** Empty when they are not on the ballot's list (not checked in when it opened, proxy given…). */
+  readonly rights: readonly VotingRightView[]
+  /** Why they have no vote, when rights is empty. */
+  readonly noRightReason: 'not-present' | 'proxy-given' | 'role' | null
+}
+
+export interface VoteReceiptView {
+  /** 64 hex characters; shown grouped, the first 12 are enough to find it on the board. */
+  readonly receipt: string
+}
+
+export interface BoardEntryView {
+  readonly receipt: string
+  readonly choice: Choice
+  /** The server's random part of the receipt: sha256("plenum-ballot|" + ballotId + "|" + choice + "|" + nonce) = receipt. */
+  readonly nonce: string
+  /** Roll-call ballots only: who is represented by this vote. */
+  readonly name: string | null
+}
+
+export interface BoardView {
+  readonly ballotId: string
+  readonly secrecy: BallotRule['secrecy']
+  /** Sorted by receipt. */
+  readonly entries: readonly BoardEntryView[]
+  readonly chainHead: string
+}
+
+/** The bureau's live view of a ballot in progress. */
+export interface ParticipationView {
+  readonly voted: number
+  readonly rights: number
+  /** Roll-call ballots only: who has not voted yet (represented people, with their holder). */
+  readonly notVoted: readonly { readonly id: string; readonly name: string; readonly holderName: string | null }[] | null
+}
+
+/** A participant as the check-in desk sees them. */
+export interface AttendanceEntryView {
+  readonly id: string
+  readonly name: string
+  readonly organisation: string
+  readonly role: Role
+  readonly present: boolean
+  /** To whom they gave their proxy, if they did. */
+  readonly proxyTo: { readonly id: string; readonly name: string } | null
+  /** Whose proxies they hold. */
+  readonly proxiesHeld: readonly { readonly id: string; readonly name: string }[]
+}
+
+export interface AttendanceView {
+  readonly entries: readonly AttendanceEntryView[]
+  readonly presentCount: number
+  readonly entitledCount: number
+  /** The code shown in the room (on the projector) with which participants check themselves in. */
+  readonly roomCode: string
+}
+
+/** What the projector shows: driven by the bureau. */
+export interface ProjectorView {
+  readonly congressTitle: string
+  readonly ballot: BallotView | null
+  /** Where a phone joins the vote: encoded in the QR code. */
+  readonly joinUrl: string
+  readonly roomCode: string
 }

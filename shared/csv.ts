@@ -70,3 +70,17 @@ function count(text: string, char: string): number {
   for (const c of text) if (c === char) n++
   return n
 }
+
+/**
+ * CSV text for a spreadsheet in France: `;`-separated, CRLF, fields quoted when needed, a leading
+ * byte-order mark so Excel reads UTF-8. A field starting with = + - @ is prefixed with ' so a
+ * spreadsheet never runs it as a formula.
+ */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const field = (value: string | number) => {
+    let text = String(value)
+    if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`
+    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  }
+  return `\uFEFF${rows.map((row) => row.map(field).join(';')).join('\r\n')}\r\n`
+}

@@ -3,6 +3,10 @@ export type ErrorCode =
   | 'bad_request'
   | 'invalid_rows'
   | 'conflict'
+  /** A vote for this person in this ballot is already in the box. */
+  | 'already_voted'
+  /** The ballot is not open (yet, or any more) by the server's clock. */
+  | 'ballot_closed'
   | 'phase_forbids'
   | 'rate_limited'
   | 'invalid_code'

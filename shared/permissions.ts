@@ -25,6 +25,15 @@ export const actions = [
   'amendment.rule',
   // Adopting, rejecting, merging.
   'amendment.decide',
+  // Creating, opening, closing and publishing ballots; seeing participation live.
+  'ballot.manage',
+  'ballot.vote',
+  // The check-in desk and proxies (pouvoirs).
+  'attendance.manage',
+  // Checking oneself in with the code shown in the room.
+  'attendance.self',
+  // Driving and showing the projector (it shows the room's check-in code).
+  'projector.show',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -64,6 +73,11 @@ export const permissionRules: readonly Rule[] = [
   { action: 'amendment.withdraw', roles: amending, phases: amendmentsAndVoting },
   { action: 'amendment.rule', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'amendment.decide', roles: ['bureau'], phases: amendmentsAndVoting },
+  { action: 'ballot.manage', roles: ['bureau'], phases: ['voting'] },
+  { action: 'ballot.vote', roles: participantsRoles, phases: ['voting'] },
+  { action: 'attendance.manage', roles: ['bureau'], phases: beforeFreeze },
+  { action: 'attendance.self', roles: participantsRoles, phases: beforeFreeze },
+  { action: 'projector.show', roles: ['bureau'], phases: everyPhase },
 ]
 
 export interface PermissionQuery {

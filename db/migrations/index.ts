@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001-initial.ts'
 import * as m0002 from './0002-congress-governance.ts'
 import * as m0003 from './0003-amendments.ts'
+import * as m0004 from './0004-ballots.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-congress-governance': m0002,
   '0003-amendments': m0003,
+  '0004-ballots': m0004,
 }

@@ -52,6 +52,26 @@ export function congressRoutes(deps: AppDeps) {
         const onDocument = (e: { congressId: string; kind: string }) => {
           if (e.congressId === congressId && e.kind === 'amendment') amendmentTexts.soon()
         }
+        const onBallots = (e: { congressId: string; ballotId: string }) => {
+          if (e.congressId === congressId) void send('ballots', { ballotId: e.ballotId })
+        }
+        // A vote storm is one event per half second: the counts as they stand then.
+        const castIn = new Set<string>()
+        const participation = coalesce(500, () => {
+          for (const ballotId of castIn) void send('participation', { ballotId, ...deps.votes.counts(ballotId) })
+          castIn.clear()
+        })
+        const onVote = (e: { congressId: string; ballotId: string }) => {
+          if (e.congressId !== congressId) return
+          castIn.add(e.ballotId)
+          participation.soon()
+        }
+        const onAttendance = (e: { congressId: string }) => {
+          if (e.congressId === congressId) void send('attendance', {})
+        }
+        const onProjector = (e: { congressId: string; ballotId: string | null }) => {
+          if (e.congressId === congressId) void send('projector', { ballotId: e.ballotId })
+        }
         const onRevoked = (e: { participantId: string }) => {
           if (e.participantId === participantId) stream.abort()
         }
@@ -61,6 +81,10 @@ export function congressRoutes(deps: AppDeps) {
         deps.hub.on('structure-changed', onStructure)
         deps.hub.on('amendments-changed', onAmendments)
         deps.hub.on('document-changed', onDocument)
+        deps.hub.on('ballots-changed', onBallots)
+        deps.hub.on('vote-cast', onVote)
+        deps.hub.on('attendance-changed', onAttendance)
+        deps.hub.on('projector-changed', onProjector)
         deps.hub.join(congressId, participantId)
         const keepalive = setInterval(() => void stream.write(': keepalive\n\n').catch(() => stream.abort()), 25_000)
         try {
@@ -71,6 +95,11 @@ export function congressRoutes(deps: AppDeps) {
           clearInterval(keepalive)
           presence.cancel()
           amendmentTexts.cancel()
+          participation.cancel()
+          deps.hub.off('ballots-changed', onBallots)
+          deps.hub.off('vote-cast', onVote)
+          deps.hub.off('attendance-changed', onAttendance)
+          deps.hub.off('projector-changed', onProjector)
           deps.hub.off('amendments-changed', onAmendments)
           deps.hub.off('document-changed', onDocument)
           deps.hub.off('phase-changed', onPhase)

@@ -12,6 +12,7 @@ import type { AppDeps, SessionActor } from '../env.ts'
 import { newId } from '../ids.ts'
 import { changedLines } from './amendment-lines.ts'
 import { appendAudit } from './audit.ts'
+import { requireNoBallotUnderway } from './ballot-views.ts'
 
 export type AmendmentDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock'>
 
@@ -152,6 +153,7 @@ export async function withdrawAmendment(deps: AmendmentDeps, actor: SessionActor
   const row = await loadFor(deps, actor, id, 'amendment.withdraw')
   requireAuthor(actor, row, 'le retirer')
   requireStep(row, 'withdraw', 'le retirer')
+  await requireNoBallotUnderway(deps.db, id)
   await setStatus(deps, actor, row, 'withdrawn', 'amendment.withdrawn')
 }
 
@@ -226,17 +228,19 @@ export async function acceptCosigner(deps: AmendmentDeps, actor: SessionActor, i
 export async function ruleAmendment(deps: AmendmentDeps, actor: SessionActor, id: string, admissible: boolean, reason: string): Promise<void> {
   const row = await loadFor(deps, actor, id, 'amendment.rule')
   requireStep(row, 'rule', 'statuer sur sa recevabilité')
+  await requireNoBallotUnderway(deps.db, id)
   await setStatus(deps, actor, row, admissible ? 'admissible' : 'inadmissible', 'amendment.ruled', { admissible, reason })
 }
 
 /**
- * The bureau's decision (a ballot's, later): rejected; or adopted, which merges it at once unless
+ * The bureau's decision, or a published ballot's: rejected; or adopted, which merges it at once unless
  * it touches lines an already merged amendment changed — then it waits for the bureau to review.
  */
-export async function decideAmendment(deps: AmendmentDeps, actor: SessionActor, id: string, outcome: 'adopted' | 'rejected'): Promise<AmendmentStatus> {
+export async function decideAmendment(deps: AmendmentDeps, actor: SessionActor, id: string, outcome: 'adopted' | 'rejected', by: { byBallot?: string } = {}): Promise<AmendmentStatus> {
   const row = await loadFor(deps, actor, id, 'amendment.decide')
   requireStep(row, outcome === 'adopted' ? 'adopt' : 'reject', outcome === 'adopted' ? 'l’adopter' : 'le rejeter')
-  await setStatus(deps, actor, row, outcome, `amendment.${outcome}`)
+  await requireNoBallotUnderway(deps.db, id)
+  await setStatus(deps, actor, row, outcome, `amendment.${outcome}`, by.byBallot ? { ballotId: by.byBallot } : {})
   if (outcome === 'rejected' || overlapsMerged(row).length > 0) return outcome
   await mergeAmendment(deps, actor, id)
   return 'merged'

@@ -11,7 +11,7 @@ export async function getCongress(db: Kysely<Database>, id: string): Promise<Con
     db.selectFrom('themes').select(['id', 'title', 'position']).where('congress_id', '=', id).orderBy('position').execute(),
     db
       .selectFrom('proposals')
-      .select(['id', 'number', 'title', 'theme_id', 'doc_name'])
+      .select(['id', 'number', 'title', 'theme_id', 'doc_name', 'outcome'])
       .where('congress_id', '=', id)
       .orderBy('number')
       .execute(),
@@ -35,7 +35,12 @@ export async function getCongress(db: Kysely<Database>, id: string): Promise<Con
     preambleAmendmentCount: amendmentCount.get(congress.preamble_doc) ?? 0,
     phase: isPhase(congress.phase) ? congress.phase : 'setup',
     minCosigners: congress.min_cosigners,
+    motionOutcome: outcomeOf(congress.motion_outcome),
     themes,
-    proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name, amendmentCount: amendmentCount.get(p.doc_name) ?? 0 })),
+    proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name, amendmentCount: amendmentCount.get(p.doc_name) ?? 0, outcome: outcomeOf(p.outcome) })),
   }
+}
+
+function outcomeOf(value: string | null): 'adopted' | 'rejected' | null {
+  return value === 'adopted' || value === 'rejected' ? value : null
 }

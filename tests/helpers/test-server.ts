@@ -20,11 +20,11 @@ export interface TestServer {
 }
 
 /** A whole Plenum on a temporary SQLite file and a free port of 127.0.0.1, seeded with the demo congress. */
-export async function startTestServer(options: { unloadAfterMs?: number; clientDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { unloadAfterMs?: number; clientDir?: string; clock?: () => number } = {}): Promise<TestServer> {
   const dir = makeTempDir()
   const database = await openDatabase(join(dir.path, 'plenum.db'))
   const seed = await seedDemo(database.db, Date.now())
-  const server = await startServer({ database, port: 0, host: '127.0.0.1', unloadAfterMs: options.unloadAfterMs ?? 200, clientDir: options.clientDir })
+  const server = await startServer({ database, port: 0, host: '127.0.0.1', unloadAfterMs: options.unloadAfterMs ?? 200, clientDir: options.clientDir, clock: options.clock })
   const baseUrl = `http://127.0.0.1:${server.port}`
   return {
     server,

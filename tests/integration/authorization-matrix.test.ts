@@ -9,6 +9,7 @@ import { bearer, participantPerRole, type Signed } from '../helpers/participants
 import { connectClient, connectSynced, nextClose } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
+import { insertOpenBallot } from '../helpers/ballots.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
@@ -62,6 +63,16 @@ describe('authorization matrix', () => {
     'amendment.rule': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'submitted' })).id}/ruling`, token, { admissible: true }),
     'amendment.decide': async (token) =>
       post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/decision`, token, { outcome: 'rejected' }),
+    'ballot.manage': (token) => post('/api/ballots', token, { congressId, subject: { kind: 'motion' } }),
+    // Each voter on the list of a fresh open ballot, so only role and phase decide.
+    'ballot.vote': async (token) =>
+      post(`/api/ballots/${await insertOpenBallot(plenum, Object.values(people).map((p) => p.id))}/votes`, token, { choice: 'yes', clientVoteId: `matrix-${Math.random().toString(36).slice(2)}-vote` }),
+    'attendance.manage': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/attendance`, { headers: bearer(token) }),
+    'attendance.self': async (token) => {
+      await plenum.database.db.updateTable('congresses').set({ room_code: '424242' }).where('id', '=', congressId).execute()
+      return post(`/api/congresses/${congressId}/check-in`, token, { roomCode: '424242' })
+    },
+    'projector.show': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/projector`, { headers: bearer(token) }),
   }
 
   function post(path: string, token: string, body: unknown = {}): Promise<Response> {

@@ -1,0 +1,96 @@
+import { Hono } from 'hono'
+import { AppError } from '../app-error.ts'
+import { authorize, requireAllowed } from '../auth/authorize.ts'
+import { requireSession } from '../auth/require-session.ts'
+import type { AppDeps, AppEnv } from '../env.ts'
+import { readJsonObject } from '../request-body.ts'
+import { ballotResultsCsv } from '../services/ballot-results-csv.ts'
+import { board, ballotView, listBallots, loadBallot, myBallot, participation, requireResultVisible } from '../services/ballot-views.ts'
+import {
+  closeBallot,
+  congressRule,
+  createBallot,
+  deleteBallot,
+  maxBallotSeconds,
+  openBallot,
+  parseSubject,
+  publishBallot,
+  setCongressRule,
+  updateBallotRule,
+} from '../services/ballots.ts'
+import { castVote, parseVote } from '../services/votes.ts'
+
+function parseDuration(body: Record<string, unknown>): number | undefined {
+  const value = body.durationSeconds
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 10 || value > maxBallotSeconds) {
+    throw new AppError(400, 'bad_request', `Champ « durationSeconds » : un nombre entier de secondes entre 10 et ${maxBallotSeconds}.`)
+  }
+  return value
+}
+
+/** An optional JSON body: actions such as open take options, and none is as good as {}. */
+async function optionalBody(c: Parameters<typeof readJsonObject>[0]): Promise<Record<string, unknown>> {
+  return (await c.req.raw.clone().text()).trim() === '' ? {} : readJsonObject(c)
+}
+
+/** `/api/ballots/…`: a ballot's life, its votes, and what it shows to whom. */
+export function ballotRoutes(deps: AppDeps) {
+  const session = requireSession(deps)
+  return new Hono<AppEnv>()
+    .post('/', session, async (c) => {
+      const body = await readJsonObject(c)
+      if (typeof body.congressId !== 'string') throw new AppError(400, 'bad_request', 'Champ « congressId » : l’identifiant du congrès.')
+      return c.json(await createBallot(deps, c.var.actor, body.congressId, parseSubject(body.subject), body.rule), 201)
+    })
+    .get('/:bid', session, async (c) => {
+      const row = await loadBallot(deps, c.var.actor, c.req.param('bid'))
+      requireAllowed(deps, c.var.actor, row.congress_id, 'congress.read')
+      return c.json(await ballotView(deps, row, c.var.actor.role))
+    })
+    .patch('/:bid', session, async (c) => c.json(await updateBallotRule(deps, c.var.actor, c.req.param('bid'), (await readJsonObject(c)).rule)))
+    .delete('/:bid', session, async (c) => {
+      await deleteBallot(deps, c.var.actor, c.req.param('bid'))
+      return c.body(null, 204)
+    })
+    .post('/:bid/open', session, async (c) => c.json(await openBallot(deps, c.var.actor, c.req.param('bid'), parseDuration(await optionalBody(c)))))
+    .post('/:bid/close', session, async (c) => c.json(await closeBallot(deps, c.var.actor, c.req.param('bid'))))
+    .post('/:bid/publish', session, async (c) => c.json(await publishBallot(deps, c.var.actor, c.req.param('bid'))))
+    .post('/:bid/votes', session, async (c) => c.json(castVote(deps, c.var.actor, c.req.param('bid'), parseVote(await readJsonObject(c)))))
+    .get('/:bid/me', session, async (c) => {
+      const row = await loadBallot(deps, c.var.actor, c.req.param('bid'))
+      requireAllowed(deps, c.var.actor, row.congress_id, 'congress.read')
+      return c.json(await myBallot(deps, c.var.actor, row))
+    })
+    .get('/:bid/participation', session, async (c) => {
+      const row = await loadBallot(deps, c.var.actor, c.req.param('bid'))
+      requireAllowed(deps, c.var.actor, row.congress_id, 'ballot.manage')
+      return c.json(await participation(deps, row))
+    })
+    .get('/:bid/result', session, async (c) => {
+      const row = await loadBallot(deps, c.var.actor, c.req.param('bid'))
+      requireAllowed(deps, c.var.actor, row.congress_id, 'congress.read')
+      requireResultVisible(row, c.var.actor.role)
+      const ballot = await ballotView(deps, row, c.var.actor.role)
+      return c.json({ ballot, result: ballot.result })
+    })
+    .get('/:bid/board', session, async (c) => {
+      const row = await loadBallot(deps, c.var.actor, c.req.param('bid'))
+      requireAllowed(deps, c.var.actor, row.congress_id, 'congress.read')
+      requireResultVisible(row, c.var.actor.role)
+      return c.json(await board(deps, row))
+    })
+}
+
+/** `/api/congresses/:id/…`: the congress's ballots, their results table, and its default rule. */
+export function congressBallotRoutes(deps: AppDeps) {
+  const session = requireSession(deps)
+  return new Hono<AppEnv>()
+    .get('/:id/ballots', session, authorize(deps, 'congress.read'), async (c) => c.json({ ballots: await listBallots(deps, c.req.param('id'), c.var.actor.role) }))
+    .get('/:id/results.csv', session, authorize(deps, 'audit.read'), async (c) => {
+      const csv = ballotResultsCsv(await listBallots(deps, c.req.param('id'), c.var.actor.role))
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="resultats-des-scrutins.csv"' })
+    })
+    .get('/:id/ballot-rule', session, authorize(deps, 'congress.read'), async (c) => c.json(await congressRule(deps.db, c.req.param('id'))))
+    .put('/:id/ballot-rule', session, async (c) => c.json(await setCongressRule(deps, c.var.actor, c.req.param('id'), await readJsonObject(c))))
+}

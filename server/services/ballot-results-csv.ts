@@ -1,0 +1,29 @@
+import type { BallotView } from '../../shared/api-types.ts'
+import { toCsv } from '../../shared/csv.ts'
+
+const majorityNames = { simple: 'simple', absolute: 'absolue', 'two-thirds': 'deux tiers', 'three-fifths': 'trois cinquièmes' }
+const baseNames = { expressed: 'suffrages exprimés', cast: 'votants', present: 'présents et représentés', entitled: 'inscrits' }
+const outcomeNames = { adopted: 'adopté', rejected: 'rejeté', 'no-quorum': 'quorum non atteint' }
+const statusNames = { draft: 'en préparation', open: 'ouvert', closed: 'clos', published: 'publié' }
+
+const date = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString())
+
+/** The results table of the procès-verbal: one row per ballot counted. */
+export function ballotResultsCsv(ballots: readonly BallotView[]): string {
+  const header = [
+    'Objet', 'Statut', 'Scrutin', 'Majorité', 'Base', 'Inscrits', 'Présents', 'Représentés', 'Pour', 'Contre', 'Abstentions',
+    'Exprimés', 'Base de calcul', 'Seuil', 'Quorum requis', 'Quorum atteint', 'Résultat', 'Ouvert le', 'Clos le', 'Publié le', 'Empreinte du tableau',
+  ]
+  const rows = ballots
+    .filter((b) => b.result !== null)
+    .map((b) => {
+      const r = b.result!
+      const e = b.electorate ?? { entitled: 0, present: 0, represented: 0 }
+      return [
+        b.subject.label, statusNames[b.status], b.rule.secrecy === 'secret' ? 'secret' : 'public (appel nominal)', majorityNames[b.rule.majority], baseNames[b.rule.base],
+        e.entitled, e.present, e.represented, r.yes, r.no, r.abstain, r.expressed, r.base, r.threshold, r.quorumRequired, r.quorumMet ? 'oui' : 'non',
+        outcomeNames[r.outcome], date(b.openedAt), date(b.closedAt), date(b.publishedAt), b.chainHead ?? '',
+      ]
+    })
+  return toCsv([header, ...rows])
+}
