@@ -5,7 +5,7 @@ import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { readJsonObject, requireString } from '../request-body.ts'
-import { attendance, checkInWithRoomCode, isPresent, markPresence, recordProxy, renewRoomCode, revokeProxy } from '../services/attendance.ts'
+import { attendance, checkInWithRoomCode, isPresent, markPresence, markPresentByCode, recordProxy, renewRoomCode, revokeProxy } from '../services/attendance.ts'
 
 /** `/api/congresses/:id/…`: the check-in desk, self check-in with the room's code, and proxies. */
 export function attendanceRoutes(deps: AppDeps) {
@@ -19,6 +19,7 @@ export function attendanceRoutes(deps: AppDeps) {
       if (typeof present !== 'boolean') throw new AppError(400, 'bad_request', 'Champ « present » : doit valoir true ou false.')
       return c.json(await markPresence(deps, c.var.actor, c.req.param('id'), c.req.param('pid'), present))
     })
+    .post('/:id/attendance', session, async (c) => c.json(await markPresentByCode(deps, c.var.actor, c.req.param('id'), requireString(await readJsonObject(c), 'code', 300))))
     .get('/:id/check-in', session, authorize(deps, 'congress.read'), async (c) => c.json({ present: await isPresent(deps.db, c.var.actor.participantId) }))
     .post('/:id/check-in', session, async (c) => {
       const { participantId } = c.var.actor

@@ -6,6 +6,7 @@ import type { Role } from '../../shared/roles.ts'
 import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
+import { normalizeAccessCode } from '../ids.ts'
 import { appendAudit } from './audit.ts'
 import { congressRule } from './ballots.ts'
 
@@ -105,6 +106,22 @@ export async function markPresence(deps: Deps, actor: SessionActor, congressId: 
   await setPresence(deps, actor, congressId, participantId, present, 'desk')
   const view = await attendance(deps, actor, congressId)
   return view.entries.find((e) => e.id === participantId)!
+}
+
+/** The desk scans or types the personal code on someone's badge (or the code in their join link). */
+export async function markPresentByCode(deps: Deps, actor: SessionActor, congressId: string, code: string): Promise<AttendanceEntryView> {
+  requireAllowed(deps, actor, congressId, 'attendance.manage')
+  const raw = code.includes('/join/') ? code.slice(code.lastIndexOf('/join/') + 6) : code
+  const row = await deps.db
+    .selectFrom('participants')
+    .select('id')
+    .where('congress_id', '=', congressId)
+    .where('access_code', '=', normalizeAccessCode(raw))
+    .where('role', 'in', votingRoles)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) throw new AppError(404, 'not_found', 'Aucun participant votant de ce congrès n’a ce code.')
+  return markPresence(deps, actor, congressId, row.id, true)
 }
 
 export async function isPresent(db: Kysely<Database>, participantId: string): Promise<boolean> {

@@ -232,6 +232,10 @@ describe('ballots', () => {
     expect((await call(plenum, damien().token, 'GET', `${congressPath()}/projector`)).status).toBe(403)
 
     expect((await call(plenum, damien().token, 'GET', `${congressPath()}/check-in`)).body).toEqual({ present: false })
+    // The desk scans a badge: its QR code is the join link with the personal code.
+    const scanned = await call(plenum, bureau, 'POST', `${congressPath()}/attendance`, { code: `${plenum.baseUrl}/join/${chloe().code.toLowerCase()}` })
+    expect(scanned.body).toMatchObject({ id: chloe().id, present: true })
+    expect((await call(plenum, bureau, 'POST', `${congressPath()}/attendance`, { code: 'ZZZZ-ZZZZ-ZZZZ' })).status).toBe(404)
     const wrong = await call(plenum, damien().token, 'POST', `${congressPath()}/check-in`, { roomCode: projector.body.roomCode === '000000' ? '111111' : '000000' })
     expect(wrong.status).toBe(400)
     expect(wrong.body.error.code).toBe('invalid_code')
