@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AmendmentDetailView, BallotView, BoardView, MyBallotView, ParticipationView, ProjectorView } from '../../shared/api-types.ts'
 import { tally } from '../../shared/ballots/tally.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
+import { openEvents } from '../helpers/event-stream.ts'
 import { call, checkIn, createBallot, openedBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
@@ -139,6 +140,26 @@ describe('ballots', () => {
     expect(published.result?.outcome).toBe('adopted')
     const congress = await plenum.database.db.selectFrom('congresses').select('motion_outcome').executeTakeFirstOrThrow()
     expect(congress.motion_outcome).toBe('adopted')
+  })
+
+  test('event streams hear of ballots, of participation as votes arrive, of check-ins and of the projector', async () => {
+    const stream = openEvents(`${plenum.baseUrl}/api${congressPath()}/events`, damien().token)
+    await waitFor(() => stream.events.some((e) => e.event === 'phase'), 'the stream is open')
+    const ballot = await openedBallot(plenum, bureau, { kind: 'motion' })
+    await waitFor(() => stream.events.some((e) => e.event === 'ballots' && (e.data as { ballotId: string }).ballotId === ballot.id), 'the ballots event')
+    await waitFor(() => stream.events.some((e) => e.event === 'projector' && (e.data as { ballotId: string }).ballotId === ballot.id), 'the projector event')
+    await vote(plenum, alice().token, ballot.id, 'yes')
+    await vote(plenum, basile().token, ballot.id, 'no')
+    await waitFor(
+      () => stream.events.some((e) => e.event === 'participation' && JSON.stringify(e.data) === JSON.stringify({ ballotId: ballot.id, voted: 2, rights: 3 })),
+      'participation 2 / 3',
+    )
+    await call(plenum, bureau, 'PUT', `${congressPath()}/attendance/${damien().id}`, { present: true })
+    await waitFor(() => stream.events.some((e) => e.event === 'attendance'), 'the attendance event')
+    await call(plenum, bureau, 'PUT', `${congressPath()}/attendance/${damien().id}`, { present: false })
+    stream.close()
+    await step(plenum, bureau, ballot.id, 'close')
+    await step(plenum, bureau, ballot.id, 'publish')
   })
 
   test('votes past the closing time set at opening are refused by the server’s clock', async () => {

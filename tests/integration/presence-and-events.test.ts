@@ -1,34 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PresenceView } from '../../shared/api-types.ts'
+import { openEvents } from '../helpers/event-stream.ts'
 import { bearer, participantPerRole } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
-
-/** Reads a server-sent event stream, collecting its events. */
-function openEvents(url: string, token: string) {
-  const events: { event: string; data: unknown }[] = []
-  const controller = new AbortController()
-  const done = (async () => {
-    const response = await fetch(url, { headers: bearer(token), signal: controller.signal })
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-    let buffer = ''
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) return 'ended'
-      buffer += value
-      let end: number
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const event = /^event: (.*)$/m.exec(block)?.[1]
-        const data = /^data: (.*)$/m.exec(block)?.[1]
-        if (event && data) events.push({ event, data: JSON.parse(data) })
-      }
-    }
-  })().catch(() => 'aborted')
-  return { events, close: () => controller.abort(), done }
-}
 
 describe('presence and the congress event stream', () => {
   let plenum: TestServer
