@@ -42,34 +42,42 @@ export async function renewRoomCode(deps: Deps, actor: SessionActor, congressId:
 
 export async function attendance(deps: Deps, actor: SessionActor, congressId: string): Promise<AttendanceView> {
   requireAllowed(deps, actor, congressId, 'attendance.manage')
-  const [people, present, proxies] = await Promise.all([
-    deps.db
-      .selectFrom('participants')
-      .select(['id', 'name', 'organisation', 'role'])
-      .where('congress_id', '=', congressId)
-      .where('role', 'in', votingRoles)
-      .where('revoked_at', 'is', null)
-      .orderBy('name')
-      .execute(),
-    deps.db.selectFrom('attendance').select('participant_id').where('congress_id', '=', congressId).execute(),
-    deps.db.selectFrom('proxies').select(['giver_id', 'holder_id']).where('congress_id', '=', congressId).orderBy('created_at').execute(),
-  ])
-  const here = new Set(present.map((p) => p.participant_id))
-  const names = new Map(people.map((p) => [p.id, p.name]))
-  const person = (id: string) => ({ id, name: names.get(id) ?? '?' })
-  const entries: AttendanceEntryView[] = people.map((p) => {
-    const given = proxies.find((x) => x.giver_id === p.id)
-    return {
-      id: p.id,
-      name: p.name,
-      organisation: p.organisation,
-      role: p.role as Role,
-      present: here.has(p.id),
-      proxyTo: given ? person(given.holder_id) : null,
-      proxiesHeld: proxies.filter((x) => x.holder_id === p.id).map((x) => person(x.giver_id)),
-    }
-  })
+  const entries = await attendanceEntries(deps.db, congressId)
   return { entries, presentCount: entries.filter((e) => e.present).length, entitledCount: entries.length, roomCode: await roomCode(deps.db, congressId) }
+}
+
+/** The desk's rows: everyone with a vote, or one of them. */
+async function attendanceEntries(db: Kysely<Database>, congressId: string, onlyId?: string): Promise<AttendanceEntryView[]> {
+  let people = db
+    .selectFrom('participants')
+    .leftJoin('attendance', 'attendance.participant_id', 'participants.id')
+    .select(['participants.id', 'participants.name', 'participants.organisation', 'participants.role', 'attendance.checked_in_at'])
+    .where('participants.congress_id', '=', congressId)
+    .where('participants.role', 'in', votingRoles)
+    .where('participants.revoked_at', 'is', null)
+    .orderBy('participants.name')
+  if (onlyId) people = people.where('participants.id', '=', onlyId)
+  let proxies = db
+    .selectFrom('proxies')
+    .innerJoin('participants as giver', 'giver.id', 'proxies.giver_id')
+    .innerJoin('participants as holder', 'holder.id', 'proxies.holder_id')
+    .select(['proxies.giver_id', 'proxies.holder_id', 'giver.name as giverName', 'holder.name as holderName'])
+    .where('proxies.congress_id', '=', congressId)
+    .orderBy('proxies.created_at')
+  if (onlyId) proxies = proxies.where((eb) => eb.or([eb('proxies.giver_id', '=', onlyId), eb('proxies.holder_id', '=', onlyId)]))
+  const [rows, standing] = await Promise.all([people.execute(), proxies.execute()])
+  const given = new Map(standing.map((p) => [p.giver_id, { id: p.holder_id, name: p.holderName }]))
+  const held = new Map<string, { id: string; name: string }[]>()
+  for (const p of standing) held.set(p.holder_id, [...(held.get(p.holder_id) ?? []), { id: p.giver_id, name: p.giverName }])
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    organisation: p.organisation,
+    role: p.role as Role,
+    present: p.checked_in_at !== null,
+    proxyTo: given.get(p.id) ?? null,
+    proxiesHeld: held.get(p.id) ?? [],
+  }))
 }
 
 async function votingParticipant(db: Kysely<Database>, congressId: string, id: string): Promise<{ id: string; name: string }> {
@@ -104,8 +112,8 @@ export async function markPresence(deps: Deps, actor: SessionActor, congressId: 
   requireAllowed(deps, actor, congressId, 'attendance.manage')
   await votingParticipant(deps.db, congressId, participantId)
   await setPresence(deps, actor, congressId, participantId, present, 'desk')
-  const view = await attendance(deps, actor, congressId)
-  return view.entries.find((e) => e.id === participantId)!
+  const [entry] = await attendanceEntries(deps.db, congressId, participantId)
+  return entry!
 }
 
 /** The desk scans or types the personal code on someone's badge (or the code in their join link). */
