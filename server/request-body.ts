@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { Parsed } from '../shared/amendments/amendment-input.ts'
 import { AppError } from './app-error.ts'
 
 /** The JSON body of a request as an object, or a 400 that says what is wrong with it. */
@@ -21,4 +22,10 @@ export function requireString(body: Record<string, unknown>, field: string, maxL
     throw new AppError(400, 'bad_request', `Le champ « ${field} » doit être un texte non vide de ${maxLength} caractères au plus.`)
   }
   return value
+}
+
+/** A value checked by one of shared/'s parsers, or a 400 naming the field. */
+export function valid<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new AppError(400, 'bad_request', `Champ « ${parsed.field} » : ${parsed.message}.`)
+  return parsed.value
 }

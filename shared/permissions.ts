@@ -1,7 +1,7 @@
 import type { DocAddress, DocKind } from './docs/doc-name.ts'
 import type { Phase } from './phases.ts'
 import { phases } from './phases.ts'
-import type { Role } from './roles.ts'
+import { votingRoles, type Role } from './roles.ts'
 
 export interface Actor {
   readonly participantId: string
@@ -48,7 +48,7 @@ interface Rule {
 const everyPhase = phases
 const beforeFreeze: readonly Phase[] = ['setup', 'drafting', 'amendments', 'voting']
 const sealed: readonly Phase[] = ['frozen', 'delivered']
-const participantsRoles: readonly Role[] = ['attendee', 'delegate', 'bureau']
+const participantsRoles: readonly Role[] = votingRoles
 const amending: readonly Role[] = ['delegate', 'bureau']
 const amendmentsAndVoting: readonly Phase[] = ['amendments', 'voting']
 

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono'
-import { parseDecision, parseJustification, parseRuling, parseStatusFilter, type Parsed } from '../../shared/amendments/amendment-input.ts'
+import { parseDecision, parseJustification, parseRuling, parseStatusFilter } from '../../shared/amendments/amendment-input.ts'
 import { AppError } from '../app-error.ts'
 import { authorize, requireAllowed } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
-import { readJsonObject } from '../request-body.ts'
+import { readJsonObject, valid } from '../request-body.ts'
 import { getAmendment, listAmendments } from '../services/amendment-views.ts'
 import {
   acceptCosigner,
@@ -18,11 +18,6 @@ import {
   updateJustification,
   withdrawAmendment,
 } from '../services/amendments.ts'
-
-function valid<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new AppError(400, 'bad_request', `Champ « ${parsed.field} » : ${parsed.message}.`)
-  return parsed.value
-}
 
 const statuses = (c: Context<AppEnv>) => valid(parseStatusFilter(c.req.query('status')))
 

@@ -11,7 +11,7 @@ import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { newId } from '../ids.ts'
 import { changedLines } from './amendment-lines.ts'
-import { appendAudit } from './audit.ts'
+import { appendAudit, auditActor } from './audit.ts'
 import { requireNoBallotUnderway } from './ballot-views.ts'
 
 export type AmendmentDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock'>
@@ -30,7 +30,6 @@ const statusNames: Record<AmendmentStatus, string> = {
   merged: 'intégré',
 }
 
-const auditActor = (actor: SessionActor) => ({ id: actor.participantId, name: actor.name })
 
 function status(row: AmendmentRow): AmendmentStatus {
   return isAmendmentStatus(row.status) ? row.status : 'draft'

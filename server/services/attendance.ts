@@ -2,18 +2,16 @@ import { randomInt } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { AttendanceEntryView, AttendanceView } from '../../shared/api-types.ts'
-import type { Role } from '../../shared/roles.ts'
+import { votingRoles, type Role } from '../../shared/roles.ts'
 import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { normalizeAccessCode } from '../ids.ts'
-import { appendAudit } from './audit.ts'
+import { appendAudit, auditActor } from './audit.ts'
 import { congressRule } from './ballots.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'hub' | 'clock'>
 
-const votingRoles = ['attendee', 'delegate', 'bureau'] as const
-const auditActor = (actor: SessionActor) => ({ id: actor.participantId, name: actor.name })
 
 /** Six digits, shown in the room: typed on a phone in a second, changed by the bureau at will. */
 function newRoomCode(): string {

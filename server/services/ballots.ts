@@ -1,17 +1,18 @@
 import type { Kysely, Transaction } from 'kysely'
+import { votingRoles } from '../../shared/roles.ts'
 import type { BallotRow, Database } from '../../db/schema.ts'
 import type { BallotView } from '../../shared/api-types.ts'
 import { mergeRulePatch, parseBallotRule } from '../../shared/ballots/ballot-rule-input.ts'
 import { defaultBallotRule, isChoice, type BallotRule, type Choice } from '../../shared/ballots/ballot-rule.ts'
 import { tally } from '../../shared/ballots/tally.ts'
 import { votingList } from '../../shared/ballots/voting-list.ts'
-import type { Parsed } from '../../shared/amendments/amendment-input.ts'
 import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { newId } from '../ids.ts'
+import { valid } from '../request-body.ts'
 import { decideAmendment } from './amendments.ts'
-import { appendAudit } from './audit.ts'
+import { appendAudit, auditActor } from './audit.ts'
 import { boardChainHead } from './ballot-receipts.ts'
 import { ballotRule, ballotStatus, ballotView, loadBallot, subjectOf } from './ballot-views.ts'
 
@@ -19,13 +20,6 @@ export type BallotDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock' | 'v
 
 export type SubjectInput = { readonly kind: 'amendment' | 'proposal'; readonly id: string } | { readonly kind: 'motion' }
 
-const votingRoles = ['attendee', 'delegate', 'bureau'] as const
-const auditActor = (actor: SessionActor) => ({ id: actor.participantId, name: actor.name })
-
-function valid<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new AppError(400, 'bad_request', `Champ « ${parsed.field} » : ${parsed.message}.`)
-  return parsed.value
-}
 
 /** The congress's template for new ballots. */
 export async function congressRule(db: Kysely<Database> | Transaction<Database>, congressId: string): Promise<BallotRule> {
