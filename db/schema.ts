@@ -186,6 +186,37 @@ export interface BallotBoxTable {
   represented_id: string | null
 }
 
+export interface FrozenDocumentTable {
+  doc_name: string
+  congress_id: string
+  /** Y.encodeStateAsUpdateV2 of the document when the congress froze. */
+  state_v2: Uint8Array
+  /** SHA-256 of state_v2, hex. */
+  sha256: string
+}
+
+export interface SealTable {
+  congress_id: string
+  frozen_at: Millis
+  manifest_sha256: string
+  /** Ed25519 over the bytes of manifest.json, base64. */
+  signature: string
+  public_key_fingerprint: string
+}
+
+export interface DeliveryTable {
+  id: string
+  congress_id: string
+  advisor_name: string
+  institution: string
+  /** YYYY-MM-DD, as the bureau recorded it. */
+  delivered_on: string
+  channel: string
+  /** The advisor's access: a participant with the role advisor. */
+  participant_id: string
+  created_at: Millis
+}
+
 export interface Database {
   congresses: CongressTable
   themes: ThemeTable
@@ -203,6 +234,9 @@ export interface Database {
   ballot_voters: BallotVoterTable
   ballot_participations: BallotParticipationTable
   ballot_box: BallotBoxTable
+  frozen_documents: FrozenDocumentTable
+  seals: SealTable
+  deliveries: DeliveryTable
 }
 
 export type CongressRow = Selectable<CongressTable>

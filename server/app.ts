@@ -8,6 +8,7 @@ import { ballotRoutes, congressBallotRoutes } from './routes/ballots.ts'
 import { congressRoutes } from './routes/congresses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { projectorRoutes } from './routes/projector.ts'
+import { keyRoutes, sealRoutes } from './routes/seal.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { serveClient } from './static-client.ts'
 
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps) {
     .route('/congresses', attendanceRoutes(deps))
     .route('/congresses', projectorRoutes(deps))
     .route('/ballots', ballotRoutes(deps))
+    .route('/congresses', sealRoutes(deps))
+    .route('/keys', keyRoutes(deps))
 
   const app = new Hono().route('/api', api)
   app.all('/api/*', () => {

@@ -20,6 +20,8 @@ export interface AppDeps {
   readonly documents: DocumentAccess
   /** The ballot box, written synchronously (see db/vote-store.ts). */
   readonly votes: VoteStore
+  /** The data folder: the seal's keys, the sealed bundles. */
+  readonly dataDir: string
   /** Folder of the built client, served for every GET outside /api. */
   readonly clientDir?: string
 }

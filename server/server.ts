@@ -13,6 +13,8 @@ import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-s
 
 export interface ServerOptions {
   readonly database: DatabaseHandle
+  /** The data folder: the seal's keys and the sealed bundles live there. */
+  readonly dataDir: string
   readonly port: number
   readonly host?: string
   readonly clientDir?: string
@@ -45,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     docPresence: (congressId) => sync.presence(congressId),
     documents: sync.documents,
     votes: createVoteStore(database.sqlite),
+    dataDir: options.dataDir,
     clientDir: options.clientDir,
   })
 

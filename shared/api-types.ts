@@ -241,3 +241,32 @@ export interface ProjectorView {
   readonly joinUrl: string
   readonly roomCode: string
 }
+
+/** What freezing returns: the seal of the bundle. */
+export interface FreezeView {
+  readonly manifestSha256: string
+  /** Base64 Ed25519 signature over the bytes of manifest.json. */
+  readonly signature: string
+}
+
+/** The seal of a frozen congress, for the advisor page and anyone checking it. */
+export interface SealInfoView extends FreezeView {
+  readonly frozenAt: string
+  readonly publicKeyPem: string
+  /** SHA-256 of the public key (DER), in groups of four hex digits. */
+  readonly publicKeyFingerprint: string
+  /** Every file of the bundle with its digest, as manifest.json lists them (plus the manifest and its signature). */
+  readonly files: readonly { readonly name: string; readonly bytes: number; readonly sha256: string }[]
+}
+
+export interface DeliveryView {
+  readonly id: string
+  readonly advisorName: string
+  readonly institution: string
+  /** YYYY-MM-DD. */
+  readonly date: string
+  readonly channel: string
+  /** The advisor's access code, and the link that opens their page. */
+  readonly code: string
+  readonly joinUrl: string
+}

@@ -34,6 +34,11 @@ export const actions = [
   'attendance.self',
   // Driving and showing the projector (it shows the room's check-in code).
   'projector.show',
+  // Freezing the motion for good, then recording its deliveries.
+  'congress.freeze',
+  'delivery.record',
+  // The sealed bundle and its signature.
+  'seal.read',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -78,6 +83,9 @@ export const permissionRules: readonly Rule[] = [
   { action: 'attendance.manage', roles: ['bureau'], phases: beforeFreeze },
   { action: 'attendance.self', roles: participantsRoles, phases: beforeFreeze },
   { action: 'projector.show', roles: ['bureau'], phases: everyPhase },
+  { action: 'congress.freeze', roles: ['bureau'], phases: ['drafting', 'amendments', 'voting'] },
+  { action: 'delivery.record', roles: ['bureau'], phases: sealed },
+  { action: 'seal.read', roles: [...participantsRoles, 'advisor'], phases: sealed },
 ]
 
 export interface PermissionQuery {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.ts'
 import * as m0002 from './0002-congress-governance.ts'
 import * as m0003 from './0003-amendments.ts'
 import * as m0004 from './0004-ballots.ts'
+import * as m0005 from './0005-seal.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-congress-governance': m0002,
   '0003-amendments': m0003,
   '0004-ballots': m0004,
+  '0005-seal': m0005,
 }

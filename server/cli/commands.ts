@@ -27,7 +27,7 @@ export async function serveCommand(options: ServeOptions & { build: boolean; lin
   const bureauCode = bureau ?? (await seedDemo(database.db, Date.now())).bureauCode
   if (!bureau) console.log('Plenum: congrès de démonstration créé.')
 
-  const server = await startServer({ database, port: options.port, host: options.host, clientDir })
+  const server = await startServer({ database, dataDir: options.dataDir, port: options.port, host: options.host, clientDir })
   console.log(`Plenum listening on ${server.url}`)
   console.log(`Lien d’accès du bureau : ${options.linkBase ?? server.url}/join/${bureauCode}`)
 

@@ -6,12 +6,8 @@ import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { accessSheetPdf, joinLink, joinQrSvg } from '../services/access-sheet.ts'
 import { getCongress } from '../services/congresses.ts'
+import { publicBase } from '../public-url.ts'
 import { getParticipant, importParticipants, invalidRows, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
-
-/** Where people open Plenum: PUBLIC_URL if set (behind a proxy), else the address this request used. */
-function publicBase(url: string): string {
-  return process.env.PUBLIC_URL ?? new URL(url).origin
-}
 
 export function participantRoutes(deps: AppDeps) {
   const guard = [requireSession(deps), authorize(deps, 'participants.manage')] as const

@@ -5,12 +5,13 @@ import { AppError } from '../app-error.ts'
 import { authorize, requireAllowed } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv, SessionActor } from '../env.ts'
+import { publicBase } from '../public-url.ts'
 import { readJsonObject } from '../request-body.ts'
 import { roomCode } from '../services/attendance.ts'
 import { ballotView } from '../services/ballot-views.ts'
 
 /** Where a phone in the room goes to vote: what the projector's QR code encodes. */
-const joinUrl = (requestUrl: string, congressId: string) => `${new URL(requestUrl).origin}/congresses/${encodeURIComponent(congressId)}/vote`
+const joinUrl = (requestUrl: string, congressId: string) => `${publicBase(requestUrl)}/congresses/${encodeURIComponent(congressId)}/vote`
 
 async function projectorView(deps: AppDeps, actor: SessionActor, congressId: string, requestUrl: string): Promise<ProjectorView> {
   const congress = await deps.db.selectFrom('congresses').select(['title', 'projected_ballot_id']).where('id', '=', congressId).executeTakeFirst()

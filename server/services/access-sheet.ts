@@ -1,14 +1,10 @@
-import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { ParticipantDetailView } from '../../shared/api-types.ts'
 import type { Role } from '../../shared/roles.ts'
+import { pdfFonts as fonts } from '../pdf-fonts.ts'
 
 const roleNames: Record<Role, string> = { attendee: 'Participant·e', delegate: 'Délégué·e', bureau: 'Bureau', advisor: 'Conseiller·e' }
-
-// DejaVu covers every Latin script a participant's name may use (ễ, ł, ř…); the PDF base fonts do not.
-const fontDir = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '')
-const fonts = { regular: `${fontDir}DejaVuSans.ttf`, bold: `${fontDir}DejaVuSans-Bold.ttf`, mono: `${fontDir}DejaVuSansMono-Bold.ttf` }
 
 export function joinLink(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/join/${code}`

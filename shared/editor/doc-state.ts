@@ -53,3 +53,12 @@ export function docText(doc: Y.Doc): string {
 export function stateText(state: Uint8Array, updates: readonly Uint8Array[] = []): string {
   return stateParagraphs(state, ...updates).join('\n')
 }
+
+/** The paragraphs of a document frozen as one Y.encodeStateAsUpdateV2 update. */
+export function stateV2Paragraphs(update: Uint8Array): string[] {
+  const doc = new Y.Doc()
+  Y.applyUpdateV2(doc, update)
+  const paragraphs = docParagraphs(doc)
+  doc.destroy()
+  return paragraphs
+}

@@ -24,7 +24,7 @@ export async function startTestServer(options: { unloadAfterMs?: number; clientD
   const dir = makeTempDir()
   const database = await openDatabase(join(dir.path, 'plenum.db'))
   const seed = await seedDemo(database.db, Date.now())
-  const server = await startServer({ database, port: 0, host: '127.0.0.1', unloadAfterMs: options.unloadAfterMs ?? 200, clientDir: options.clientDir, clock: options.clock })
+  const server = await startServer({ database, dataDir: dir.path, port: 0, host: '127.0.0.1', unloadAfterMs: options.unloadAfterMs ?? 200, clientDir: options.clientDir, clock: options.clock })
   const baseUrl = `http://127.0.0.1:${server.port}`
   return {
     server,

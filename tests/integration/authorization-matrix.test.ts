@@ -73,6 +73,18 @@ describe('authorization matrix', () => {
       return post(`/api/congresses/${congressId}/check-in`, token, { roomCode: '424242' })
     },
     'projector.show': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/projector`, { headers: bearer(token) }),
+    // A real freeze each time it is allowed, on a slate cleared of the previous one's seal; the
+    // last one (in voting) stays, so the sealed phases have a bundle to read.
+    'congress.freeze': async (token, phase) => {
+      const role = (Object.entries(people).find(([, p]) => p.token === token)?.[0] ?? 'attendee') as Role
+      if (!isAllowed({ role, phase, action: 'congress.freeze' })) return post(`/api/congresses/${congressId}/freeze`, token)
+      await plenum.database.db.deleteFrom('frozen_documents').where('congress_id', '=', congressId).execute()
+      await plenum.database.db.deleteFrom('seals').where('congress_id', '=', congressId).execute()
+      await plenum.database.db.updateTable('ballots').set({ status: 'closed' }).where('status', '=', 'open').execute()
+      return post(`/api/congresses/${congressId}/freeze`, token)
+    },
+    'delivery.record': (token) => post(`/api/congresses/${congressId}/deliveries`, token, { advisorName: 'Conseillère test', institution: 'Matignon', date: '2026-12-04', channel: 'courriel' }),
+    'seal.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/bundle/VERIFY.txt`, { headers: bearer(token) }),
   }
 
   function post(path: string, token: string, body: unknown = {}): Promise<Response> {

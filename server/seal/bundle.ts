@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto'
+import { strToU8 } from 'fflate'
+import { canonicalJson } from '../../shared/canonical-json.ts'
+import { renderMotionHtml } from '../../shared/motion/render-html.ts'
+import { renderMotionJson, renderMotionMarkdown } from '../../shared/motion/render-markdown.ts'
+import { deterministicZip } from './deterministic-zip.ts'
+import { signBytes, type SealKeys } from './keys.ts'
+import { renderMotionOdt } from './render-odt.ts'
+import { renderMotionPdf } from './render-pdf.ts'
+import type { SealSource } from './seal-source.ts'
+import { verifyText } from './verify-text.ts'
+
+export const bundleFormat = 'plenum-bundle/1'
+
+export interface Bundle {
+  /** File name → bytes, in the order they go into the zip. */
+  readonly files: ReadonlyMap<string, Uint8Array>
+  readonly manifestSha256: string
+  /** Base64 of manifest.sig. */
+  readonly signature: string
+}
+
+export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex')
+const json = (value: unknown) => strToU8(`${canonicalJson(value)}\n`)
+
+/**
+ * The sealed bundle: the motion in every format, the results, the boards, the decision log, a
+ * manifest of their SHA-256, its Ed25519 signature, the public key and how to check it all.
+ * Everything is computed from frozen data, so rendering it again gives the same bytes.
+ */
+export async function buildBundle(source: SealSource, keys: SealKeys): Promise<Bundle> {
+  const { motion } = source
+  const content = new Map<string, Uint8Array>([
+    ['motion.json', strToU8(renderMotionJson(motion))],
+    ['motion.html', strToU8(renderMotionHtml(motion))],
+    ['motion.md', strToU8(renderMotionMarkdown(motion))],
+    ['motion.pdf', new Uint8Array(await renderMotionPdf(motion))],
+    ['motion.odt', renderMotionOdt(motion)],
+    [
+      'results.json',
+      json({
+        ballots: source.ballots.map((b) => ({
+          id: b.id,
+          subject: b.subject,
+          rule: b.rule,
+          electorate: b.electorate,
+          result: b.result,
+          status: b.status,
+          openedAt: b.openedAt,
+          closedAt: b.closedAt,
+          publishedAt: b.publishedAt,
+        })),
+      }),
+    ],
+    ['board.json', json({ ballots: source.ballots.map((b) => ({ id: b.id, secrecy: b.rule.secrecy, entries: b.board, chainHead: b.chainHead })) })],
+    [
+      'audit.json',
+      json({
+        entries: source.audit.map((e) => ({ seq: e.seq, congressId: e.congress_id, at: e.at, actorId: e.actor_id, actorName: e.actor_name, action: e.action, payload: e.payload, prevHash: e.prev_hash, hash: e.hash })),
+        head: source.audit.at(-1)?.hash ?? null,
+      }),
+    ],
+    ['public-key.pem', strToU8(keys.publicKeyPem)],
+    ['VERIFY.txt', strToU8(verifyText(keys.fingerprint))],
+  ])
+  const manifest = json({
+    format: bundleFormat,
+    congress: { id: motion.congress.id, title: motion.congress.title, edition: motion.congress.edition },
+    frozenAt: motion.frozenAt,
+    publicKeyFingerprint: keys.fingerprint,
+    files: [...content].map(([name, data]) => ({ name, bytes: data.length, sha256: sha256Hex(data) })),
+  })
+  const signature = signBytes(keys, manifest)
+  const files = new Map(content)
+  files.set('manifest.json', manifest)
+  files.set('manifest.sig', signature)
+  files.set('SHA256SUMS', strToU8([...files].map(([name, data]) => `${sha256Hex(data)}  ${name}\n`).join('')))
+  return { files, manifestSha256: sha256Hex(manifest), signature: Buffer.from(signature).toString('base64') }
+}
+
+/** The bundle as one zip, in a folder named after the congress, dated the freeze. */
+export function bundleZip(bundle: Bundle, folder: string, frozenAt: string): Uint8Array {
+  return deterministicZip([...bundle.files].map(([name, data]) => ({ name: `${folder}/${name}`, data })), frozenAt)
+}

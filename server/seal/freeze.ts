@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { AppError } from '../app-error.ts'
+import { requireAllowed } from '../auth/authorize.ts'
+import type { AppDeps, SessionActor } from '../env.ts'
+import { appendAudit, auditActor } from '../services/audit.ts'
+import { currentPhase } from '../services/phase.ts'
+import { buildBundle, bundleZip, sha256Hex, type Bundle } from './bundle.ts'
+import { loadOrCreateKeys } from './keys.ts'
+import { readSealSource } from './seal-source.ts'
+
+export type SealDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock' | 'dataDir'>
+
+export interface SealView {
+  readonly manifestSha256: string
+  readonly signature: string
+}
+
+/** Where a congress's bundle is written, as a folder and as a zip, in the data folder. */
+export function bundlePaths(dataDir: string, congressId: string) {
+  const dir = join(dataDir, 'bundles')
+  return { dir, folder: join(dir, congressId), zip: join(dir, `${congressId}.zip`), zipName: `motion-${congressId}.zip` }
+}
+
+/**
+ * Freezes the congress for good, in one step: the phase turns `frozen` (every open editor turns
+ * read-only and every write is refused from then on), the final state of every document is kept
+ * with its digest, and the bundle is rendered, signed and written to the data folder.
+ */
+export async function freezeCongress(deps: SealDeps, actor: SessionActor, congressId: string): Promise<SealView> {
+  requireAllowed(deps, actor, congressId, 'congress.freeze')
+  const open = await deps.db.selectFrom('ballots').select('id').where('congress_id', '=', congressId).where('status', '=', 'open').executeTakeFirst()
+  if (open) throw new AppError(409, 'conflict', 'Un scrutin est ouvert : clôturez-le avant de geler la motion.')
+  const from = await currentPhase(deps.db, congressId)
+  const now = deps.clock()
+  // Rooms read the phase from the hub on every update: from this line no edit gets in.
+  deps.hub.phaseChanged(congressId, 'frozen')
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const moved = await trx.updateTable('congresses').set({ phase: 'frozen' }).where('id', '=', congressId).where('phase', '=', from).executeTakeFirst()
+      if (moved.numUpdatedRows === 0n) throw new AppError(409, 'conflict', 'Le congrès vient de changer de phase : rechargez la page.')
+      const docs = await trx.selectFrom('documents').select('name').where('congress_id', '=', congressId).orderBy('name').execute()
+      for (const { name } of docs) {
+        const state = deps.documents.read(name)
+        if (!state) continue
+        const stateV2 = Y.convertUpdateFormatV1ToV2(state)
+        await trx.insertInto('frozen_documents').values({ doc_name: name, congress_id: congressId, state_v2: stateV2, sha256: sha256Hex(stateV2) }).execute()
+      }
+      await appendAudit(trx, { congressId, actor: auditActor(actor), action: 'congress.frozen', payload: { from, documents: docs.length } }, now)
+    })
+  } catch (error) {
+    deps.hub.phaseChanged(congressId, from)
+    throw error
+  }
+  return ensureSealed(deps, congressId, auditActor(actor))
+}
+
+/**
+ * The seal of a frozen congress, made now if it is missing (a crash between the freeze and the
+ * seal): the bundle is rendered from frozen data only, so making it again gives the same bytes.
+ */
+export async function ensureSealed(deps: SealDeps, congressId: string, actor: { id: string; name: string } | null): Promise<SealView> {
+  const existing = await deps.db.selectFrom('seals').select(['manifest_sha256', 'signature']).where('congress_id', '=', congressId).executeTakeFirst()
+  if (existing && existsSync(bundlePaths(deps.dataDir, congressId).zip)) return { manifestSha256: existing.manifest_sha256, signature: existing.signature }
+  const keys = loadOrCreateKeys(deps.dataDir)
+  const source = await readSealSource(deps.db, congressId)
+  const bundle = await buildBundle(source, keys)
+  writeBundle(deps.dataDir, congressId, bundle, source.motion.frozenAt)
+  if (!existing) {
+    await deps.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('seals')
+        .values({ congress_id: congressId, frozen_at: source.frozenAtMs, manifest_sha256: bundle.manifestSha256, signature: bundle.signature, public_key_fingerprint: keys.fingerprint })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      if (inserted.numInsertedOrUpdatedRows === 0n) return
+      await appendAudit(trx, { congressId, actor, action: 'congress.sealed', payload: { manifestSha256: bundle.manifestSha256, publicKeyFingerprint: keys.fingerprint } }, deps.clock())
+    })
+  }
+  return { manifestSha256: bundle.manifestSha256, signature: bundle.signature }
+}
+
+/** The bundle as a folder and a zip; written beside, then renamed, so no one reads half of it. */
+export function writeBundle(dataDir: string, congressId: string, bundle: Bundle, frozenAt: string): void {
+  const paths = bundlePaths(dataDir, congressId)
+  const staging = `${paths.folder}.partial`
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  for (const [name, data] of bundle.files) writeFileSync(join(staging, name), data)
+  rmSync(paths.folder, { recursive: true, force: true })
+  renameSync(staging, paths.folder)
+  writeFileSync(`${paths.zip}.partial`, bundleZip(bundle, `motion-${congressId}`, frozenAt))
+  renameSync(`${paths.zip}.partial`, paths.zip)
+}

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely'
+import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
+import type { BoardEntryView } from '../../shared/api-types.ts'
+import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import type { BallotRule, Choice } from '../../shared/ballots/ballot-rule.ts'
+import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
+import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
+import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
+import { AppError } from '../app-error.ts'
+import { subjectOf } from '../services/ballot-views.ts'
+
+/** One counted ballot as results.json and board.json carry it. */
+export interface SealedBallot {
+  readonly id: string
+  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string }
+  readonly rule: BallotRule
+  readonly electorate: Electorate
+  readonly result: Tally
+  readonly status: string
+  readonly openedAt: string | null
+  readonly closedAt: string | null
+  readonly publishedAt: string | null
+  readonly chainHead: string
+  readonly board: readonly BoardEntryView[]
+}
+
+/** Everything a seal is made of, read from frozen data only: the same on every rendering. */
+export interface SealSource {
+  readonly motion: MotionData
+  readonly ballots: readonly SealedBallot[]
+  /** The decision log up to and including the freeze. */
+  readonly audit: readonly AuditLogRow[]
+  readonly frozenAtMs: number
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+export async function readSealSource(db: Kysely<Database>, congressId: string): Promise<SealSource> {
+  const congress = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
+  if (!congress) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
+  const freeze = await db.selectFrom('audit_log').select(['seq', 'at']).where('congress_id', '=', congressId).where('action', '=', 'congress.frozen').executeTakeFirst()
+  if (!freeze) throw new AppError(409, 'conflict', 'La motion n’est pas gelée.')
+  const frozen = new Map(
+    (await db.selectFrom('frozen_documents').select(['doc_name', 'state_v2']).where('congress_id', '=', congressId).execute()).map((d) => [d.doc_name, d.state_v2]),
+  )
+  const paragraphsOf = (docName: string) => {
+    const state = frozen.get(docName)
+    if (!state) throw new Error(`frozen state missing for ${docName}`)
+    return stateV2Paragraphs(state)
+  }
+
+  const ballotRows = await db.selectFrom('ballots').selectAll().where('congress_id', '=', congressId).where('status', 'in', ['closed', 'published']).orderBy('closed_at').orderBy('id').execute()
+  const ballots = await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))
+  // The last published ballot on a subject is the one that decided it.
+  const decided = new Map<string, VoteSummary>()
+  for (const b of ballots) {
+    if (b.status !== 'published') continue
+    const { yes, no, abstain, expressed, outcome } = b.result
+    decided.set(`${b.subject.kind}:${b.subject.id ?? ''}`, { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt! })
+  }
+  const votesOf = (kind: string, id: string | null): VoteSummary | null => decided.get(`${kind}:${id ?? ''}`) ?? null
+
+  const themes = await db.selectFrom('themes').select(['id', 'title', 'position']).where('congress_id', '=', congressId).orderBy('position').execute()
+  const proposals = await db.selectFrom('proposals').selectAll().where('congress_id', '=', congressId).orderBy('number').execute()
+  const merged = await db
+    .selectFrom('amendments')
+    .leftJoin('proposals', 'proposals.id', 'amendments.proposal_id')
+    .select(['amendments.id', 'amendments.number', 'amendments.merged_at', 'proposals.number as proposalNumber'])
+    .where('amendments.congress_id', '=', congressId)
+    .where('amendments.status', '=', 'merged')
+    .orderBy('amendments.merged_at')
+    .orderBy('amendments.id')
+    .execute()
+  const amendmentsMerged: MergedAmendment[] = merged.map((a) => ({
+    label: amendmentLabel(a.proposalNumber ?? null, a.number),
+    proposalNumber: a.proposalNumber ?? null,
+    mergedAt: iso(a.merged_at)!,
+    votes: votesOf('amendment', a.id),
+  }))
+
+  const motion: MotionData = {
+    format: 'plenum-motion/1',
+    congress: { id: congress.id, title: congress.title, edition: congress.edition, organisation: congress.organisation, place: congress.place, date: congress.date },
+    frozenAt: iso(freeze.at)!,
+    preamble: paragraphsOf(congress.preamble_doc),
+    themes: themes.map((t) => ({
+      position: t.position,
+      title: t.title,
+      proposals: proposals
+        .filter((p) => p.theme_id === t.id)
+        .map((p) => ({
+          number: p.number,
+          title: p.title,
+          paragraphs: paragraphsOf(p.doc_name),
+          outcome: p.outcome === 'adopted' || p.outcome === 'rejected' ? p.outcome : null,
+          votes: votesOf('proposal', p.id),
+        })),
+    })),
+    motionVotes: votesOf('motion', null),
+    amendmentsMerged,
+  }
+  const audit = await db.selectFrom('audit_log').selectAll().where('congress_id', '=', congressId).where('seq', '<=', freeze.seq).orderBy('seq').execute()
+  return { motion, ballots, audit, frozenAtMs: freeze.at }
+}
+
+async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<SealedBallot> {
+  const subject = await subjectOf(db, row)
+  const board = await db
+    .selectFrom('ballot_box')
+    .leftJoin('participants', 'participants.id', 'ballot_box.represented_id')
+    .select(['ballot_box.receipt', 'ballot_box.choice', 'ballot_box.nonce', 'participants.name'])
+    .where('ballot_box.ballot_id', '=', row.id)
+    .orderBy('ballot_box.receipt')
+    .execute()
+  return {
+    id: row.id,
+    subject: { kind: subject.kind, id: subject.id, label: subject.label },
+    rule: JSON.parse(row.rule) as BallotRule,
+    electorate: { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 },
+    result: JSON.parse(row.result ?? 'null') as Tally,
+    status: row.status,
+    openedAt: iso(row.opened_at),
+    closedAt: iso(row.closed_at),
+    publishedAt: iso(row.published_at),
+    chainHead: row.chain_head ?? '',
+    board: board.map((e) => ({ receipt: e.receipt, choice: e.choice as Choice, nonce: e.nonce, name: e.name ?? null })),
+  }
+}

@@ -1,0 +1,75 @@
+import type { BallotOutcome } from '../ballots/tally-types.ts'
+
+/** How a text fared in its last published ballot. */
+export interface VoteSummary {
+  readonly yes: number
+  readonly no: number
+  readonly abstain: number
+  readonly expressed: number
+  readonly entitled: number
+  readonly outcome: BallotOutcome
+  /** ISO date-time the result was published. */
+  readonly publishedAt: string
+}
+
+export interface MotionProposal {
+  readonly number: number
+  readonly title: string
+  readonly paragraphs: readonly string[]
+  readonly outcome: 'adopted' | 'rejected' | null
+  readonly votes: VoteSummary | null
+}
+
+export interface MotionTheme {
+  readonly position: number
+  readonly title: string
+  readonly proposals: readonly MotionProposal[]
+}
+
+export interface MergedAmendment {
+  readonly label: string
+  /** Null for the preamble. */
+  readonly proposalNumber: number | null
+  readonly mergedAt: string
+  readonly votes: VoteSummary | null
+}
+
+/**
+ * Everything the frozen motion says, and nothing that could differ between two renderings of the
+ * same frozen data: no clock, no random order. Every format is rendered from this.
+ */
+export interface MotionData {
+  readonly format: 'plenum-motion/1'
+  readonly congress: {
+    readonly id: string
+    readonly title: string
+    readonly edition: number
+    readonly organisation: string
+    readonly place: string
+    readonly date: string
+  }
+  /** ISO date-time of the freeze: the motion's date, and the PDF's creation date. */
+  readonly frozenAt: string
+  readonly preamble: readonly string[]
+  readonly themes: readonly MotionTheme[]
+  readonly motionVotes: VoteSummary | null
+  readonly amendmentsMerged: readonly MergedAmendment[]
+}
+
+/** The proposals the motion carries: adopted ones; the others are listed apart with their outcome. */
+export function isCarried(proposal: MotionProposal): boolean {
+  return proposal.outcome === 'adopted'
+}
+
+export const outcomeNames: Record<BallotOutcome, string> = { adopted: 'adoptée', rejected: 'rejetée', 'no-quorum': 'quorum non atteint' }
+
+export function votesLine(votes: VoteSummary): string {
+  return `Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}) : ${outcomeNames[votes.outcome]}`
+}
+
+/** "22 novembre 2026", from an ISO date, without the host's locale or time zone. */
+export function frenchDate(iso: string): string {
+  const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number)
+  return `${day === 1 ? '1er' : day} ${months[(month ?? 1) - 1]} ${year}`
+}
