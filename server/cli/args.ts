@@ -7,6 +7,8 @@ export interface CommonOptions {
   readonly dataDir: string
   readonly json: boolean
   readonly congress?: string
+  /** A public key file (PEM) to verify a bundle against. */
+  readonly key?: string
 }
 
 export interface ServeOptions extends CommonOptions {
@@ -25,6 +27,7 @@ export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
         port: { type: 'string' },
         host: { type: 'string' },
         congress: { type: 'string' },
+        key: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -42,6 +45,7 @@ export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
     host: values.host ?? env.HOST ?? '0.0.0.0',
     json: values.json,
     congress: values.congress,
+    key: values.key,
   }
   return { command: positionals[0] ?? (values.help ? 'help' : undefined), rest: positionals.slice(1), options, help: values.help }
 }

@@ -2,6 +2,7 @@ import { parseCommandArgs, UsageError } from './args.ts'
 import { seedDemoCommand, serveCommand } from './commands.ts'
 import { devCommand } from './dev.ts'
 import { auditVerifyCommand, CommandError, participantsImportCommand } from './governance-commands.ts'
+import { keyShowCommand, verifyCommand } from './seal-commands.ts'
 
 const usage = `plenum: write, amend, vote and seal one motion together
 
@@ -18,6 +19,12 @@ Usage:
                                      all rows or none; --json prints their ids and codes
   plenum audit verify [--data DIR] [--json]
                                      check the audit log's hash chain; exit 1 naming the first broken entry
+  plenum key show [--data DIR] [--json]
+                                     the seal's public key (PEM) and its SHA-256 fingerprint
+  plenum verify BUNDLE [--key PEM] [--json]
+                                     check a sealed bundle (folder or zip) offline: digests, signature,
+                                     every ballot recounted, the decision log's chain; exit 1 naming
+                                     the first file or signature that fails
   plenum help                        this text`
 
 async function main(argv: string[]): Promise<number> {
@@ -44,6 +51,13 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (rest[0] !== 'verify') throw new UsageError(`unknown command: audit ${rest[0] ?? ''}`)
       await auditVerifyCommand(options)
+      return 0
+    case 'key':
+      if (rest[0] !== 'show') throw new UsageError(`unknown command: key ${rest[0] ?? ''}`)
+      keyShowCommand(options)
+      return 0
+    case 'verify':
+      verifyCommand(rest[0], options)
       return 0
     default:
       throw new UsageError(`unknown command: ${command}`)
