@@ -1,0 +1,232 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { FreezeView, SealInfoView } from '../../shared/api-types.ts'
+import { docText } from '../../shared/editor/doc-state.ts'
+import { buildBundle, sha256Hex } from '../../server/seal/bundle.ts'
+import { loadOrCreateKeys } from '../../server/seal/keys.ts'
+import { readSealSource } from '../../server/seal/seal-source.ts'
+import { readBundle, verifyBundle } from '../../server/seal/verify-bundle.ts'
+import { call, checkIn, openedBallot, setPhase, step, vote } from '../helpers/ballots.ts'
+import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { connectSynced } from '../helpers/providers.ts'
+import { roundTrip } from '../helpers/round-trip.ts'
+import { makeTempDir } from '../helpers/temp-dir.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { replaceText } from '../helpers/text-edit.ts'
+import { waitFor } from '../helpers/wait-for.ts'
+
+const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
+const sh = (cwd: string, command: string) => spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8' })
+const verifyCli = (path: string, key?: string) => spawnSync(process.execPath, [plenumBin, 'verify', path, ...(key ? ['--key', key] : [])], { encoding: 'utf8' })
+
+describe('freezing and sealing the motion', () => {
+  let plenum: TestServer
+  let bureau: string
+  let anne: Signed
+  let voters: Signed[]
+  let zip: Uint8Array
+  const work = makeTempDir('plenum-bundle-')
+
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    bureau = (await plenum.login()).token
+    voters = await importAndSignIn(plenum, bureau, [
+      { name: 'Anne Autrice', role: 'delegate' },
+      { name: 'Bruno Votant', role: 'attendee' },
+      { name: 'Chloé Votante', role: 'attendee' },
+    ])
+    anne = voters[0]!
+  })
+  afterAll(async () => {
+    await plenum.close()
+    work.remove()
+  })
+
+  const congressPath = () => `/congresses/${plenum.seed.congressId}`
+
+  test('an open editor’s update after the freeze reaches no one and is not stored; every write answers 409', async () => {
+    // A merged amendment, three published ballots, and an amendment still being written.
+    await setPhase(plenum, bureau, 'amendments')
+    const proposal = plenum.seed.proposals[0]!
+    const merged = (await call(plenum, anne.token, 'POST', `/proposals/${proposal.id}/amendments`, {})).body
+    const mergedEditor = await connectSynced(plenum.wsUrl, merged.docName, anne.token)
+    replaceText(mergedEditor.doc, docText(mergedEditor.doc).split(' ')[0]!, 'Désormais, l’État')
+    await roundTrip(mergedEditor)
+    mergedEditor.destroy()
+    await call(plenum, anne.token, 'POST', `/amendments/${merged.id}/submit`)
+    await call(plenum, bureau, 'POST', `/amendments/${merged.id}/ruling`, { admissible: true })
+    const pending = (await call(plenum, anne.token, 'POST', `/proposals/${plenum.seed.proposals[1]!.id}/amendments`, {})).body
+
+    await setPhase(plenum, bureau, 'voting')
+    await checkIn(plenum, bureau, voters.map((v) => v.id))
+    for (const subject of [{ kind: 'amendment' as const, id: merged.id }, { kind: 'proposal' as const, id: proposal.id }, { kind: 'proposal' as const, id: plenum.seed.proposals[2]!.id }]) {
+      const ballot = await openedBallot(plenum, bureau, subject)
+      for (const [i, v] of voters.entries()) await vote(plenum, v.token, ballot.id, subject.id === plenum.seed.proposals[2]!.id ? 'no' : i === 2 ? 'abstain' : 'yes')
+      await step(plenum, bureau, ballot.id, 'close')
+      await step(plenum, bureau, ballot.id, 'publish')
+    }
+    await setPhase(plenum, bureau, 'amendments')
+
+    const writer = await connectSynced(plenum.wsUrl, pending.docName, anne.token, 'anne')
+    const watcher = await connectSynced(plenum.wsUrl, pending.docName, bureau, 'watcher')
+    writer.appendParagraph('Avant le gel.')
+    await waitFor(() => watcher.text().includes('Avant le gel.'), 'the edit before the freeze')
+
+    const open = await openedBallot(plenum, bureau, { kind: 'motion' }).catch((e: Error) => e)
+    expect(open).toBeInstanceOf(Error) // no ballot outside the voting phase
+    const frozen = await call<FreezeView>(plenum, bureau, 'POST', `${congressPath()}/freeze`)
+    expect(frozen.status).toBe(200)
+    expect(frozen.body.manifestSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(Buffer.from(frozen.body.signature, 'base64')).toHaveLength(64)
+
+    const stored = () => plenum.log.size(pending.docName)
+    const before = stored()
+    await waitFor(() => writer.provider.wsconnected, 'the editor stays connected, read-only')
+    writer.appendParagraph('Après le gel.')
+    await roundTrip(writer)
+    await roundTrip(watcher)
+    expect(watcher.text()).not.toContain('Après le gel.')
+    expect(docText(plenum.server.sync.rooms.get(pending.docName)!.doc)).not.toContain('Après le gel.')
+    expect(stored()).toEqual(before)
+    writer.destroy()
+    watcher.destroy()
+
+    const writes: [string, string, unknown][] = [
+      ['PATCH', congressPath(), { place: 'Lyon' }],
+      ['POST', `${congressPath()}/themes`, { title: 'Une cinquième question' }],
+      ['POST', `${congressPath()}/phase`, { phase: 'voting' }],
+      ['POST', `${congressPath()}/freeze`, {}],
+      ['POST', `/proposals/${proposal.id}/amendments`, {}],
+      ['POST', `/amendments/${pending.id}/withdraw`, {}],
+      ['POST', `/amendments/${merged.id}/merge`, {}],
+      ['POST', '/ballots', { congressId: plenum.seed.congressId, subject: { kind: 'motion' } }],
+      ['PUT', `${congressPath()}/ballot-rule`, { majority: 'simple' }],
+      ['PUT', `${congressPath()}/attendance/${anne.id}`, { present: false }],
+      ['POST', `${congressPath()}/proxies`, { giverId: anne.id, holderId: voters[1]!.id }],
+    ]
+    for (const [method, path, body] of writes) {
+      const answer = await call(plenum, bureau, method, path, body)
+      expect.soft(answer.status, `${method} ${path}`).toBe(409)
+      expect.soft(['phase_forbids', 'conflict'], `${method} ${path}: ${JSON.stringify(answer.body)}`).toContain(answer.body?.error?.code)
+    }
+  })
+
+  test('the bundle passes sha256sum -c, openssl and plenum verify; rendered again, every file is the same bytes', async () => {
+    const answer = await fetch(`${plenum.baseUrl}/api${congressPath()}/bundle`, { headers: { authorization: `Bearer ${voters[1]!.token}` } })
+    expect(answer.headers.get('content-type')).toBe('application/zip')
+    zip = new Uint8Array(await answer.arrayBuffer())
+    writeFileSync(join(work.path, 'bundle.zip'), zip)
+    const folder = join(work.path, 'fresh')
+    execFileSync('unzip', ['-q', '-d', folder, join(work.path, 'bundle.zip')])
+    const dir = join(folder, readdirSync(folder)[0]!)
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'audit.json', 'board.json', 'manifest.json', 'manifest.sig', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
+
+    expect(sh(dir, 'sha256sum -c SHA256SUMS').status).toBe(0)
+    const openssl = sh(dir, 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig')
+    expect(openssl.stdout).toContain('Signature Verified Successfully')
+    const published = join(work.path, 'published.pem')
+    writeFileSync(published, await (await fetch(`${plenum.baseUrl}/api/keys/public`)).text())
+    const verified = verifyCli(join(work.path, 'bundle.zip'), published)
+    expect(verified.status, verified.stdout + verified.stderr).toBe(0)
+    expect(verified.stdout).toContain('3 ballots recounted')
+    expect(verifyCli(dir).status).toBe(0)
+
+    const fingerprint = sh(dir, 'openssl pkey -pubin -in public-key.pem -outform DER | sha256sum').stdout.slice(0, 64)
+    const seal = (await call<SealInfoView>(plenum, voters[1]!.token, 'GET', `${congressPath()}/seal`)).body
+    expect(seal.publicKeyFingerprint.replace(/ /g, '')).toBe(fingerprint)
+    expect(seal.manifestSha256).toBe(sha256Hex(readFileSync(join(dir, 'manifest.json'))))
+
+    // Rendered twice from the frozen data: the same bytes, file by file.
+    const keys = loadOrCreateKeys(plenum.dataDir)
+    const [first, second] = [await buildBundle(await readSealSource(plenum.database.db, plenum.seed.congressId), keys), await buildBundle(await readSealSource(plenum.database.db, plenum.seed.congressId), keys)]
+    for (const [name, data] of first.files) {
+      expect(sha256Hex(second.files.get(name)!), name).toBe(sha256Hex(data))
+      expect(sha256Hex(data), `${name} as served`).toBe(sha256Hex(readFileSync(join(dir, name))))
+    }
+  })
+
+  test('one byte changed in any file, or one vote in board.json, fails each check that covers it', async () => {
+    const folder = join(work.path, 'fresh')
+    const pristine = join(folder, readdirSync(folder)[0]!)
+    const published = join(work.path, 'published.pem')
+    for (const name of readdirSync(pristine)) {
+      const dir = join(work.path, `tampered-${name}`)
+      cpSync(pristine, dir, { recursive: true })
+      const bytes = readFileSync(join(dir, name))
+      bytes[Math.floor(bytes.length / 2)]! ^= 0x01
+      writeFileSync(join(dir, name), bytes)
+      if (name !== 'SHA256SUMS') expect.soft(sh(dir, 'sha256sum -c --quiet SHA256SUMS').status, `sha256sum, ${name}`).not.toBe(0)
+      if (['manifest.json', 'manifest.sig', 'public-key.pem'].includes(name)) {
+        expect.soft(sh(dir, 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig').status, `openssl, ${name}`).not.toBe(0)
+      }
+      const result = verifyBundle(readBundle(dir), readFileSync(published, 'utf8'))
+      expect.soft(result.ok, `plenum verify, ${name}`).toBe(false)
+      if (!result.ok) expect.soft(result.failure, `plenum verify names ${name}`).toContain(name)
+    }
+    const cli = verifyCli(join(work.path, 'tampered-motion.pdf'), published)
+    expect(cli.status).toBe(1)
+    expect(cli.stderr).toContain('motion.pdf')
+
+    // A forger changes one vote and writes SHA256SUMS and the manifest again: only the key stops them.
+    const dir = join(work.path, 'forged')
+    cpSync(pristine, dir, { recursive: true })
+    const board = readFileSync(join(dir, 'board.json'), 'utf8')
+    const forged = board.includes('"choice":"yes"') ? board.replace('"choice":"yes"', '"choice":"no"') : board.replace('"choice":"no"', '"choice":"yes"')
+    writeFileSync(join(dir, 'board.json'), forged)
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { name: string; sha256: string; bytes: number }[] }
+    for (const f of manifest.files) if (f.name === 'board.json') Object.assign(f, { sha256: sha256Hex(Buffer.from(forged)), bytes: Buffer.byteLength(forged) })
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
+    writeFileSync(join(dir, 'SHA256SUMS'), readdirSync(dir).filter((n) => n !== 'SHA256SUMS').map((n) => `${sha256Hex(readFileSync(join(dir, n)))}  ${n}\n`).join(''))
+    expect(sh(dir, 'sha256sum -c --quiet SHA256SUMS').status).toBe(0)
+    expect(sh(dir, 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig').status).not.toBe(0)
+    const result = verifyCli(dir, published)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('manifest.sig')
+  })
+
+  test('the PDF holds every proposal, the ODT is a well-formed OpenDocument text', async () => {
+    const folder = join(work.path, 'fresh')
+    const dir = join(folder, readdirSync(folder)[0]!)
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'motion.pdf'), '-']).toString().replace(/\s+/g, ' ')
+    for (const proposal of plenum.seed.proposals) expect.soft(text, `proposal ${proposal.number}`).toContain(`Proposition ${proposal.number} —`)
+    expect(text).toContain('Désormais, l’État')
+    expect(text).toContain('P1-A1')
+    expect(execFileSync('pdfinfo', [join(dir, 'motion.pdf')]).toString()).toMatch(/CreationDate:/)
+
+    const odt = unzipSync(readFileSync(join(dir, 'motion.odt')))
+    const raw = readFileSync(join(dir, 'motion.odt'))
+    // ODF: "mimetype" first, stored, its content right after the local header.
+    expect(raw.subarray(30, 38).toString()).toBe('mimetype')
+    expect(raw.readUInt16LE(8)).toBe(0)
+    expect(raw.subarray(38, 38 + 39).toString()).toBe('application/vnd.oasis.opendocument.text')
+    const manifest = new TextDecoder().decode(odt['META-INF/manifest.xml'])
+    for (const part of ['content.xml', 'styles.xml', 'meta.xml']) {
+      expect(manifest).toContain(`manifest:full-path="${part}"`)
+      const xml = join(work.path, part)
+      writeFileSync(xml, odt[part]!)
+      const parsed = spawnSync('python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])', xml], { encoding: 'utf8' })
+      expect.soft(parsed.status, `${part} is well-formed XML: ${parsed.stderr}`).toBe(0)
+    }
+    const content = new TextDecoder().decode(odt['content.xml'])
+    for (const proposal of plenum.seed.proposals) expect.soft(content).toContain(`Proposition ${proposal.number} —`)
+  })
+
+  test('after a restart the congress is still frozen, and the bundle renders to the same bytes', async () => {
+    rmSync(join(plenum.dataDir, 'bundles'), { recursive: true, force: true })
+    await plenum.server.close()
+    const { startServer } = await import('../../server/server.ts')
+    const again = await startServer({ database: plenum.database, dataDir: plenum.dataDir, port: 0, host: '127.0.0.1' })
+    try {
+      const congress = await fetch(`http://127.0.0.1:${again.port}/api${congressPath()}`, { headers: { authorization: `Bearer ${bureau}` } })
+      expect(((await congress.json()) as { phase: string }).phase).toBe('frozen')
+      const rezipped = new Uint8Array(await (await fetch(`http://127.0.0.1:${again.port}/api${congressPath()}/bundle`, { headers: { authorization: `Bearer ${bureau}` } })).arrayBuffer())
+      expect(sha256Hex(rezipped)).toBe(sha256Hex(zip))
+    } finally {
+      await again.close()
+    }
+  })
+})
