@@ -1,5 +1,16 @@
 import type {
   AmendmentDetailView,
+  AttendanceEntryView,
+  AttendanceView,
+  BallotView,
+  BoardView,
+  DeliveryView,
+  FreezeView,
+  MyBallotView,
+  ParticipationView,
+  ProjectorView,
+  SealInfoView,
+  VoteReceiptView,
   AmendmentView,
   AuditEntryView,
   CongressView,
@@ -10,6 +21,7 @@ import type {
   SessionView,
 } from '../shared/api-types.ts'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
+import type { BallotRule, Choice } from '../shared/ballots/ballot-rule.ts'
 import type { Phase } from '../shared/phases.ts'
 import type { CongressDetailsInput } from '../shared/structure-input.ts'
 import { isErrorBody, type ErrorCode, type ErrorDetail } from '../shared/errors.ts'
@@ -87,6 +99,40 @@ export const api = {
   removeCosigner: (id: string, participantId: string) => call<{ ok: true }>('DELETE', `${amendmentPath(id)}/cosigners/${encodeURIComponent(participantId)}`),
   ruleAmendment: (id: string, admissible: boolean, reason: string) => call<{ ok: true }>('POST', `${amendmentPath(id)}/ruling`, { admissible, reason }),
   decideAmendment: (id: string, outcome: 'adopted' | 'rejected') => call<{ status: AmendmentStatus }>('POST', `${amendmentPath(id)}/decision`, { outcome }),
+  ballots: (id: string) => call<{ ballots: BallotView[] }>('GET', `${congressPath(id)}/ballots`),
+  ballot: (ballotId: string) => call<BallotView>('GET', ballotPath(ballotId)),
+  createBallot: (congressId: string, subject: { kind: 'amendment' | 'proposal'; id: string } | { kind: 'motion' }, rule?: Partial<BallotRule>) =>
+    call<BallotView>('POST', '/ballots', { congressId, subject, rule }),
+  updateBallotRule: (ballotId: string, rule: Partial<BallotRule>) => call<BallotView>('PATCH', ballotPath(ballotId), { rule }),
+  deleteBallot: (ballotId: string) => call<void>('DELETE', ballotPath(ballotId)),
+  ballotStep: (ballotId: string, step: 'open' | 'close' | 'publish', body: { durationSeconds?: number } = {}) => call<BallotView>('POST', `${ballotPath(ballotId)}/${step}`, body),
+  vote: (ballotId: string, choice: Choice, clientVoteId: string, onBehalfOf?: string) =>
+    call<VoteReceiptView>('POST', `${ballotPath(ballotId)}/votes`, { choice, clientVoteId, ...(onBehalfOf ? { onBehalfOf } : {}) }),
+  myBallot: (ballotId: string) => call<MyBallotView>('GET', `${ballotPath(ballotId)}/me`),
+  participation: (ballotId: string) => call<ParticipationView>('GET', `${ballotPath(ballotId)}/participation`),
+  board: (ballotId: string) => call<BoardView>('GET', `${ballotPath(ballotId)}/board`),
+  ballotRule: (id: string) => call<BallotRule>('GET', `${congressPath(id)}/ballot-rule`),
+  setBallotRule: (id: string, rule: BallotRule) => call<BallotRule>('PUT', `${congressPath(id)}/ballot-rule`, rule),
+  attendance: (id: string) => call<AttendanceView>('GET', `${congressPath(id)}/attendance`),
+  markPresent: (id: string, participantId: string, present: boolean) =>
+    call<AttendanceEntryView>('PUT', `${congressPath(id)}/attendance/${encodeURIComponent(participantId)}`, { present }),
+  checkInByCode: (id: string, code: string) => call<AttendanceEntryView>('POST', `${congressPath(id)}/attendance`, { code }),
+  myCheckIn: (id: string) => call<{ present: boolean }>('GET', `${congressPath(id)}/check-in`),
+  checkIn: (id: string, roomCode: string) => call<{ present: true }>('POST', `${congressPath(id)}/check-in`, { roomCode }),
+  renewRoomCode: (id: string) => call<{ roomCode: string }>('POST', `${congressPath(id)}/room-code`),
+  recordProxy: (id: string, giverId: string, holderId: string) => call<{ giverId: string; holderId: string }>('POST', `${congressPath(id)}/proxies`, { giverId, holderId }),
+  revokeProxy: (id: string, giverId: string) => call<void>('DELETE', `${congressPath(id)}/proxies/${encodeURIComponent(giverId)}`),
+  projector: (id: string) => call<ProjectorView>('GET', `${congressPath(id)}/projector`),
+  project: (id: string, ballotId: string | null) => call<ProjectorView>('PUT', `${congressPath(id)}/projector`, { ballotId }),
+  freeze: (id: string) => call<FreezeView>('POST', `${congressPath(id)}/freeze`),
+  seal: (id: string) => call<SealInfoView>('GET', `${congressPath(id)}/seal`),
+  deliveries: (id: string) => call<{ deliveries: DeliveryView[] }>('GET', `${congressPath(id)}/deliveries`),
+  recordDelivery: (id: string, delivery: { advisorName: string; institution: string; date: string; channel: string }) =>
+    call<DeliveryView>('POST', `${congressPath(id)}/deliveries`, delivery),
+}
+
+function ballotPath(id: string): string {
+  return `/ballots/${encodeURIComponent(id)}`
 }
 
 function amendmentPath(id: string): string {
@@ -106,4 +152,8 @@ export const apiLinks = {
   accessSheet: (id: string) => `/api${congressPath(id)}/participants/sheet.pdf`,
   qrCode: (id: string, participantId: string) => `/api${congressPath(id)}/participants/${encodeURIComponent(participantId)}/qr.svg`,
   events: (id: string) => `/api${congressPath(id)}/events`,
+  resultsCsv: (id: string) => `/api${congressPath(id)}/results.csv`,
+  joinQr: (id: string) => `/api${congressPath(id)}/join-qr.svg`,
+  bundle: (id: string) => `/api${congressPath(id)}/bundle`,
+  bundleFile: (id: string, name: string) => `/api${congressPath(id)}/bundle/${encodeURIComponent(name)}`,
 }

@@ -12,6 +12,15 @@ export class CongressLive implements ReactiveController {
   presence: PresenceView = { online: [], docs: {} }
   /** Grows whenever amendments or their texts change: lists that show them fetch again. */
   amendmentsRevision = 0
+  /** Grows whenever a ballot is created, changes or is deleted. */
+  ballotsRevision = 0
+  /** Grows when check-ins or proxies change, or the projector shows another ballot. */
+  attendanceRevision = 0
+  projectorRevision = 0
+  /** The latest participation counts per open ballot, as votes arrive. */
+  participation: Readonly<Record<string, { voted: number; rights: number }>> = {}
+  /** Whether the event stream is up (until it fails): the voter's screen disables its buttons when it is not. */
+  streaming = true
   private source: EventSource | undefined
   private congressId: string | undefined
 
@@ -52,7 +61,32 @@ export class CongressLive implements ReactiveController {
       this.amendmentsRevision += 1
       this.host.requestUpdate()
     })
-    source.addEventListener('error', () => this.onTrouble())
+    source.addEventListener('ballots', () => {
+      this.ballotsRevision += 1
+      this.host.requestUpdate()
+    })
+    source.addEventListener('participation', (event) => {
+      const { ballotId, voted, rights } = JSON.parse((event as MessageEvent<string>).data) as { ballotId: string; voted: number; rights: number }
+      this.participation = { ...this.participation, [ballotId]: { voted, rights } }
+      this.host.requestUpdate()
+    })
+    source.addEventListener('attendance', () => {
+      this.attendanceRevision += 1
+      this.host.requestUpdate()
+    })
+    source.addEventListener('projector', () => {
+      this.projectorRevision += 1
+      this.host.requestUpdate()
+    })
+    source.addEventListener('open', () => {
+      this.streaming = true
+      this.host.requestUpdate()
+    })
+    source.addEventListener('error', () => {
+      this.streaming = false
+      this.host.requestUpdate()
+      this.onTrouble()
+    })
     this.source = source
   }
 

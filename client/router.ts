@@ -8,18 +8,28 @@ export type Route =
   | { readonly page: 'bureau'; readonly congressId: string }
   | { readonly page: 'amendments'; readonly congressId: string }
   | { readonly page: 'amendment'; readonly congressId: string; readonly amendmentId: string }
+  | { readonly page: 'vote'; readonly congressId: string }
+  | { readonly page: 'ballots'; readonly congressId: string }
+  | { readonly page: 'board'; readonly congressId: string; readonly ballotId: string }
+  | { readonly page: 'projector'; readonly congressId: string }
+  | { readonly page: 'seal'; readonly congressId: string }
   | { readonly page: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent)
-  const [first, second, third, fourth] = parts
+  const [first, second, third, fourth, fifth] = parts
   if (parts.length === 0) return { page: 'home' }
+  if (first === 'projector' && second && parts.length === 2) return { page: 'projector', congressId: second }
   if (first === 'join' && second && parts.length === 2) return { page: 'join', code: second }
   if (first === 'congresses' && second) {
     if (parts.length === 2) return { page: 'congress', congressId: second }
     if (third === 'preamble' && parts.length === 3) return { page: 'preamble', congressId: second }
     if (third === 'bureau' && parts.length === 3) return { page: 'bureau', congressId: second }
     if (third === 'amendments' && parts.length === 3) return { page: 'amendments', congressId: second }
+    if (third === 'vote' && parts.length === 3) return { page: 'vote', congressId: second }
+    if (third === 'ballots' && parts.length === 3) return { page: 'ballots', congressId: second }
+    if (third === 'ballots' && fourth && fifth === 'board' && parts.length === 5) return { page: 'board', congressId: second, ballotId: fourth }
+    if (third === 'seal' && parts.length === 3) return { page: 'seal', congressId: second }
     if (third === 'amendments' && fourth && parts.length === 4) return { page: 'amendment', congressId: second, amendmentId: fourth }
     if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && parts.length === 4) {
       return { page: 'proposal', congressId: second, number: Number(fourth) }
@@ -34,6 +44,12 @@ export const paths = {
   preamble: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/preamble`,
   bureau: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/bureau`,
   amendments: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments`,
+  vote: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/vote`,
+  ballots: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/ballots`,
+  board: (congressId: string, ballotId: string, receipt?: string) =>
+    `/congresses/${encodeURIComponent(congressId)}/ballots/${encodeURIComponent(ballotId)}/board${receipt ? `?receipt=${receipt}` : ''}`,
+  projector: (congressId: string) => `/projector/${encodeURIComponent(congressId)}`,
+  seal: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/seal`,
   amendment: (congressId: string, amendmentId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments/${encodeURIComponent(amendmentId)}`,
 }
 

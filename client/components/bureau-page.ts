@@ -8,6 +8,7 @@ import { paths } from '../router.ts'
 import './audit-panel.ts'
 import './participants-panel.ts'
 import './phase-control.ts'
+import './seal-panel.ts'
 import './structure-panel.ts'
 
 /** What the bureau runs the congress with: the phase, the participants and their codes, the log. */
@@ -35,8 +36,10 @@ export class BureauPage extends LightElement {
         <a href="#participants-heading">${m.participantsSection}</a>
         <a href="#audit-heading">${m.auditSection}</a>
         <a href=${paths.amendments(this.congress.id)}>${m.amendmentsAll}</a>
+        <a href=${paths.ballots(this.congress.id)}>${m.v.ballotsTitle}</a>
       </nav>
       <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
+      <plenum-seal-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-seal-panel>
       <div @decision=${() => this.revision++}>
         <plenum-structure-panel .congress=${this.congress} ?editable=${isAllowed({ role: 'bureau', phase: this.phase, action: 'structure.edit' })}></plenum-structure-panel>
         <plenum-participants-panel .congressId=${this.congress.id} .selfId=${this.selfId}></plenum-participants-panel>

@@ -9,10 +9,15 @@ import { LightElement } from '../light-element.ts'
 import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
 import './amendment-page.ts'
 import './amendments-page.ts'
+import './ballots-page.ts'
+import './board-page.ts'
 import './bureau-page.ts'
 import './congress-page.ts'
 import './join-page.ts'
+import './projector-page.ts'
+import './seal-page.ts'
 import './text-page.ts'
+import './vote-page.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
 
@@ -94,8 +99,10 @@ export class PlenumApp extends LightElement {
   }
 
   private onJoined(event: CustomEvent<SessionView>): void {
-    this.session = { kind: 'signed-in', participant: event.detail.participant }
-    navigate(paths.congress(event.detail.participant.congressId), { replace: true })
+    const { participant } = event.detail
+    this.session = { kind: 'signed-in', participant }
+    // An advisor comes for the sealed motion; everyone else to the congress.
+    navigate(participant.role === 'advisor' ? paths.seal(participant.congressId) : paths.congress(participant.congressId), { replace: true })
   }
 
   private async logout(): Promise<void> {
@@ -131,6 +138,32 @@ export class PlenumApp extends LightElement {
       return isAllowed({ role: participant.role, phase, action: 'participants.manage' })
         ? html`<plenum-bureau-page .congress=${congress} .phase=${phase} .selfId=${participant.id}></plenum-bureau-page>`
         : html`<p class="error" role="alert">${m.forbidden}</p>`
+    }
+    const live = this.live
+    if (route.page === 'vote') {
+      return html`<plenum-vote-page
+        .congress=${congress}
+        .participant=${participant}
+        .phase=${phase}
+        .revision=${live.ballotsRevision}
+        .attendanceRevision=${live.attendanceRevision}
+        .streaming=${live.streaming}
+      ></plenum-vote-page>`
+    }
+    if (route.page === 'board') return html`<plenum-board-page .congress=${congress} .ballotId=${route.ballotId}></plenum-board-page>`
+    if (route.page === 'seal') return html`<plenum-seal-page .congress=${congress}></plenum-seal-page>`
+    if (route.page === 'ballots' || route.page === 'projector') {
+      if (!isAllowed({ role: participant.role, phase, action: 'projector.show' })) return html`<p class="error" role="alert">${m.forbidden}</p>`
+      return route.page === 'ballots'
+        ? html`<plenum-ballots-page
+            .congress=${congress}
+            .phase=${phase}
+            .revision=${live.ballotsRevision}
+            .attendanceRevision=${live.attendanceRevision}
+            .projectorRevision=${live.projectorRevision}
+            .participation=${live.participation}
+          ></plenum-ballots-page>`
+        : html`<plenum-projector-page .congress=${congress} .revision=${live.ballotsRevision} .projectorRevision=${live.projectorRevision} .participation=${live.participation}></plenum-projector-page>`
     }
     const revision = this.live.amendmentsRevision
     if (route.page === 'amendments') return html`<plenum-amendments-page .congress=${congress} .revision=${revision}></plenum-amendments-page>`
@@ -168,6 +201,11 @@ export class PlenumApp extends LightElement {
     if (route.page === 'bureau') return `${m.bureauTitle} — ${congress.title}`
     if (route.page === 'amendments') return `${m.amendmentsAll} — ${congress.title}`
     if (route.page === 'amendment') return `${m.amendments} — ${congress.title}`
+    if (route.page === 'vote') return `${m.v.voteTitle} — ${congress.title}`
+    if (route.page === 'ballots') return `${m.v.ballotsTitle} — ${congress.title}`
+    if (route.page === 'board') return `${m.v.boardLink} — ${congress.title}`
+    if (route.page === 'projector') return `${m.v.projectorTitle} — ${congress.title}`
+    if (route.page === 'seal') return `${m.v.sealTitle} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)
       return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound
@@ -181,6 +219,10 @@ export class PlenumApp extends LightElement {
     const other = language() === 'fr' ? 'en' : 'fr'
     const phase = this.live.phase ?? this.congressTask.value?.phase
     const bureau = participant && phase && isAllowed({ role: participant.role, phase, action: 'participants.manage' })
+    const voter = participant && phase && isAllowed({ role: participant.role, phase, action: 'ballot.vote' })
+    const sealed = participant && phase && isAllowed({ role: participant.role, phase, action: 'seal.read' })
+    // The projector is the room's wall: the page alone, no header to distract from it.
+    if (this.route.page === 'projector' && participant) return html`<main id="main" tabindex="-1" class="projector-main-wrap">${this.renderPage()}</main>`
     return html`
       <a class="skip-link" href="#main">${m.skipToContent}</a>
       <header class="app-header">
@@ -189,6 +231,9 @@ export class PlenumApp extends LightElement {
           ? html`<p class="phase-badge" data-phase=${phase}><span class="visually-hidden">${m.phaseLabel} : </span>${m.phaseNames[phase]}</p>`
           : nothing}
         <div class="header-tools">
+          ${voter && participant ? html`<a class="nav-vote" href=${paths.vote(participant.congressId)}>${m.v.voteNav}</a>` : nothing}
+          ${sealed && participant ? html`<a href=${paths.seal(participant.congressId)}>${m.v.sealNav}</a>` : nothing}
+          ${bureau && participant ? html`<a href=${paths.ballots(participant.congressId)}>${m.v.ballotsNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.bureau(participant.congressId)}>${m.bureauNav}</a>` : nothing}
           ${participant
             ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`

@@ -1,6 +1,8 @@
+import { enVotes } from './en-votes.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
+  v: enVotes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',
   language: 'Language',
@@ -234,5 +236,20 @@ export const en: Messages = {
     'amendment.adopted': 'Amendment adopted',
     'amendment.rejected': 'Amendment rejected',
     'amendment.merged': 'Amendment merged',
+    'ballot.created': 'Ballot created',
+    'ballot.rule_changed': 'Ballot rule changed',
+    'ballot.deleted': 'Ballot deleted',
+    'ballot.opened': 'Vote opened',
+    'ballot.closed': 'Vote closed',
+    'ballot.published': 'Results published',
+    'ballot.default_rule_changed': 'Default voting rule changed',
+    'attendance.checked_in': 'Checked in',
+    'attendance.checked_out': 'Checked out',
+    'attendance.room_code_renewed': 'New room code',
+    'proxy.recorded': 'Proxy recorded',
+    'proxy.revoked': 'Proxy revoked',
+    'congress.frozen': 'Motion frozen',
+    'congress.sealed': 'Motion sealed',
+    'motion.delivered': 'Motion delivered',
   },
 }

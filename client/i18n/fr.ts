@@ -1,5 +1,8 @@
+import { frVotes } from './fr-votes.ts'
+
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
+  v: frVotes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',
   language: 'Langue',
@@ -233,6 +236,21 @@ export const fr = {
     'amendment.adopted': 'Amendement adopté',
     'amendment.rejected': 'Amendement rejeté',
     'amendment.merged': 'Amendement intégré',
+    'ballot.created': 'Scrutin créé',
+    'ballot.rule_changed': 'Règle du scrutin modifiée',
+    'ballot.deleted': 'Scrutin supprimé',
+    'ballot.opened': 'Vote ouvert',
+    'ballot.closed': 'Vote clos',
+    'ballot.published': 'Résultats publiés',
+    'ballot.default_rule_changed': 'Règle de vote par défaut modifiée',
+    'attendance.checked_in': 'Présence pointée',
+    'attendance.checked_out': 'Présence retirée',
+    'attendance.room_code_renewed': 'Nouveau code de salle',
+    'proxy.recorded': 'Pouvoir enregistré',
+    'proxy.revoked': 'Pouvoir retiré',
+    'congress.frozen': 'Motion gelée',
+    'congress.sealed': 'Motion scellée',
+    'motion.delivered': 'Motion remise',
   } as Record<string, string>,
 }
 

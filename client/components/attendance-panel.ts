@@ -1,0 +1,113 @@
+import { Task } from '@lit/task'
+import { html, nothing } from 'lit'
+import type { AttendanceEntryView } from '../../shared/api-types.ts'
+import { api, ApiError } from '../api.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+
+/** The check-in desk: who is present, the room's code, scanning badges, and proxies. */
+export class AttendancePanel extends LightElement {
+  static override properties = { congressId: { attribute: false }, revision: { attribute: false }, filter: { state: true }, failure: { state: true }, notice: { state: true } }
+  declare congressId: string
+  /** Grows when check-ins or proxies change anywhere: the list reads itself again. */
+  declare revision: number
+  declare filter: string
+  declare failure: string | undefined
+  declare notice: string | undefined
+
+  constructor() {
+    super()
+    this.filter = ''
+  }
+
+  private readonly task = new Task(this, {
+    task: ([congressId]: readonly [string, number]) => api.attendance(congressId),
+    args: () => [this.congressId, this.revision] as const,
+  })
+
+  private async act(run: () => Promise<unknown>, done?: string): Promise<void> {
+    this.failure = undefined
+    this.notice = undefined
+    try {
+      await run()
+      this.notice = done
+      void this.task.run()
+    } catch (error) {
+      this.failure = error instanceof ApiError ? error.message : t().genericError
+    }
+  }
+
+  private scan(event: SubmitEvent): void {
+    event.preventDefault()
+    const form = event.currentTarget as HTMLFormElement
+    const input = form.elements.namedItem('badge') as HTMLInputElement
+    void this.act(async () => {
+      const entry = await api.checkInByCode(this.congressId, input.value)
+      input.value = ''
+      this.notice = t().v.presentLabel(entry.name)
+    })
+  }
+
+  private proxy(event: SubmitEvent): void {
+    event.preventDefault()
+    const form = event.currentTarget as HTMLFormElement
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value
+    void this.act(() => api.recordProxy(this.congressId, value('giver'), value('holder')))
+  }
+
+  override render() {
+    const m = t()
+    const view = this.task.value
+    if (!view) return this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
+    const needle = this.filter.trim().toLowerCase()
+    const shown = needle ? view.entries.filter((e) => `${e.name} ${e.organisation}`.toLowerCase().includes(needle)) : view.entries
+    const proxies = view.entries.filter((e) => e.proxyTo)
+    const option = (e: AttendanceEntryView) => html`<option value=${e.id}>${e.name}</option>`
+    return html`
+      <p class="count">${m.v.presentCount(view.presentCount, view.entitledCount)}</p>
+      <p>${m.v.roomCodeIs} : <strong class="room-code">${view.roomCode}</strong>
+        <button type="button" class="secondary" @click=${() => this.act(() => api.renewRoomCode(this.congressId))}>${m.v.newRoomCode}</button></p>
+      <div aria-live="polite">
+        ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
+        ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
+      </div>
+      <form class="inline-form" @submit=${this.scan}>
+        <label for="badge">${m.v.scanLabel}</label>
+        <input id="badge" name="badge" autocomplete="off" required />
+        <button type="submit">${m.v.scanSubmit}</button>
+      </form>
+      <label for="attendance-filter">${m.v.filterLabel}</label>
+      <input id="attendance-filter" type="search" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+      <ul class="attendance-list">
+        ${shown.map(
+          (e) => html`<li>
+            <input type="checkbox" id=${`present-${e.id}`} .checked=${e.present} @change=${(ev: Event) => this.act(() => api.markPresent(this.congressId, e.id, (ev.target as HTMLInputElement).checked))} />
+            <label for=${`present-${e.id}`}>${e.name}</label> <span class="hint">${e.organisation} · ${m.roleLabel[e.role]}</span>
+          </li>`,
+        )}
+      </ul>
+      <h3>${m.v.proxyHeading}</h3>
+      ${proxies.length === 0
+        ? html`<p>${m.v.noProxies}</p>`
+        : html`<ul class="proxy-list">
+            ${proxies.map(
+              (e) => html`<li>${m.v.proxyLine(e.name, e.proxyTo!.name)}
+                <button type="button" class="link-button" aria-label=${m.v.proxyRevoke(e.name, e.proxyTo!.name)} @click=${() => this.act(() => api.revokeProxy(this.congressId, e.id))}>✕</button></li>`,
+            )}
+          </ul>`}
+      <form class="inline-form" @submit=${this.proxy}>
+        <div class="field"><label for="proxy-giver">${m.v.proxyGiver}</label><select id="proxy-giver" name="giver">${view.entries.map(option)}</select></div>
+        <div class="field"><label for="proxy-holder">${m.v.proxyHolder}</label><select id="proxy-holder" name="holder">${view.entries.map(option)}</select></div>
+        <button type="submit">${m.v.proxyRecord}</button>
+      </form>
+    `
+  }
+}
+
+customElements.define('plenum-attendance-panel', AttendancePanel)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-attendance-panel': AttendancePanel
+  }
+}

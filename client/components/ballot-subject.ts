@@ -1,0 +1,72 @@
+import { Task } from '@lit/task'
+import type { PropertyValues } from 'lit'
+import { html, nothing } from 'lit'
+import { keyed } from 'lit/directives/keyed.js'
+import type { BallotSubjectView } from '../../shared/api-types.ts'
+import { api } from '../api.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { SyncController } from '../sync/sync-controller.ts'
+import './live-diff.ts'
+import './text-view.ts'
+
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+
+/** What a ballot decides, shown to read: an amendment's diff, a proposal's text, or the whole motion. */
+export class BallotSubject extends LightElement {
+  static override properties = { subject: { attribute: false } }
+  declare subject: BallotSubjectView
+  /** The amendment's own text, followed read-only so its diff stays live. */
+  private amendmentSync?: SyncController
+
+  private readonly amendment = new Task(this, {
+    task: async ([subject]: readonly [BallotSubjectView]) => (subject.kind === 'amendment' && subject.id ? api.amendment(subject.id) : undefined),
+    args: () => [this.subject] as const,
+  })
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('subject')) this.closeAmendment()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.closeAmendment()
+  }
+
+  private closeAmendment(): void {
+    if (!this.amendmentSync) return
+    this.removeController(this.amendmentSync)
+    this.amendmentSync.destroy()
+    this.amendmentSync = undefined
+  }
+
+  override render() {
+    const m = t()
+    const { subject } = this
+    if (subject.kind === 'motion') return html`<p class="subject-motion">${m.v.wholeMotion}</p>`
+    if (subject.kind === 'proposal' && subject.docName) return keyed(subject.docName, html`<plenum-text-view .docName=${subject.docName}></plenum-text-view>`)
+    const detail = this.amendment.value
+    if (!detail) return this.amendment.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` }) ?? nothing
+    this.amendmentSync ??= new SyncController(this, detail.docName)
+    return html`
+      <p class="hint">${m.amendmentDiffLegend}</p>
+      ${keyed(
+        detail.id,
+        html`<plenum-live-diff
+          .targetDocName=${detail.targetDocName}
+          .forkVector=${fromBase64(detail.forkVector)}
+          .mergedOnto=${detail.mergedOnto ? fromBase64(detail.mergedOnto) : undefined}
+          .amendmentDoc=${this.amendmentSync.doc}
+        ></plenum-live-diff>`,
+      )}
+    `
+  }
+}
+
+customElements.define('plenum-ballot-subject', BallotSubject)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-ballot-subject': BallotSubject
+  }
+}

@@ -1,0 +1,86 @@
+import { Task } from '@lit/task'
+import { html, nothing } from 'lit'
+import type { BallotView, CongressView } from '../../shared/api-types.ts'
+import { api, apiLinks } from '../api.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import './ballot-subject.ts'
+
+/**
+ * The wall of the room, driven by the bureau: what is under debate, the vote's state and
+ * participation, the results as bars once published, and how to join. Large type, live.
+ */
+export class ProjectorPage extends LightElement {
+  static override properties = {
+    congress: { attribute: false },
+    revision: { attribute: false },
+    projectorRevision: { attribute: false },
+    participation: { attribute: false },
+  }
+  declare congress: CongressView
+  declare revision: number
+  declare projectorRevision: number
+  declare participation: Readonly<Record<string, { voted: number; rights: number }>>
+
+  private readonly task = new Task(this, {
+    task: ([id]: readonly [string, number, number]) => api.projector(id),
+    args: () => [this.congress.id, this.revision, this.projectorRevision] as const,
+  })
+
+  override render() {
+    const m = t()
+    const view = this.task.value
+    if (!view) return this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
+    const { ballot } = view
+    return html`
+      <div class="projector">
+        <header class="projector-head">
+          <p class="projector-congress">${view.congressTitle}</p>
+          ${ballot ? html`<h1>${m.v.ballotOn(ballot.subject.label)}</h1><p class="projector-state" data-status=${ballot.status}>${m.v.status[ballot.status]}</p>` : html`<h1>${m.v.projectorNothing}</h1>`}
+        </header>
+        <div class="projector-body">
+          <section class="projector-main">${ballot ? this.renderBallot(ballot) : nothing}</section>
+          <aside class="projector-join">
+            <p>${m.v.projectorJoin}</p>
+            <img src=${apiLinks.joinQr(this.congress.id)} alt=${m.v.projectorQrAlt} width="280" height="280" />
+            <p class="join-url">${view.joinUrl}</p>
+            <p>${m.v.roomCodeIs} : <strong class="room-code">${view.roomCode}</strong></p>
+          </aside>
+        </div>
+      </div>
+    `
+  }
+
+  private renderBallot(ballot: BallotView) {
+    const m = t()
+    const counts = this.participation[ballot.id] ?? ballot.participation
+    const result = ballot.status === 'published' ? ballot.result : null
+    if (result) {
+      const max = Math.max(1, result.yes, result.no, result.abstain)
+      const bar = (label: string, value: number, kind: string) =>
+        html`<div class="bar-row"><span class="bar-label">${label}</span><span class="bar" data-kind=${kind} style=${`width: ${(value / max) * 100}%`}></span><span class="bar-value">${value}</span></div>`
+      return html`
+        <h2>${m.v.results}</h2>
+        <div class="bars" role="img" aria-label=${`${m.v.choices.yes} ${result.yes}, ${m.v.choices.no} ${result.no}, ${m.v.choices.abstain} ${result.abstain}`}>
+          ${bar(m.v.choices.yes, result.yes, 'yes')} ${bar(m.v.choices.no, result.no, 'no')} ${bar(m.v.choices.abstain, result.abstain, 'abstain')}
+        </div>
+        <p class="projector-outcome" data-outcome=${result.outcome}>${m.v.outcomes[result.outcome]}</p>
+      `
+    }
+    return html`
+      ${counts && ballot.status !== 'draft'
+        ? html`<p class="projector-participation">${m.v.participation(counts.voted, counts.rights)}</p>
+            <progress max=${Math.max(1, counts.rights)} .value=${counts.voted} aria-label=${m.v.participation(counts.voted, counts.rights)}></progress>`
+        : nothing}
+      <div class="projector-subject"><plenum-ballot-subject .subject=${ballot.subject}></plenum-ballot-subject></div>
+    `
+  }
+}
+
+customElements.define('plenum-projector-page', ProjectorPage)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-projector-page': ProjectorPage
+  }
+}

@@ -1,0 +1,272 @@
+import { Task } from '@lit/task'
+import { html, nothing } from 'lit'
+import type { BallotView, CongressView, MyBallotView, ParticipantView, VotingRightView } from '../../shared/api-types.ts'
+import { choices, type Choice } from '../../shared/ballots/ballot-rule.ts'
+import { isAllowed } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
+import { api, ApiError } from '../api.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { paths } from '../router.ts'
+import './ballot-result.ts'
+import './ballot-subject.ts'
+import { localVotes, type LocalVote } from './vote-store.ts'
+
+const groupReceipt = (receipt: string) => receipt.match(/.{1,4}/g)!.join(' ')
+
+/**
+ * The voter's screen, phone first: the ballot now open, what it decides, one block of three large
+ * buttons per vote the person carries (their own, and one per proxy), a confirmation, then "A voté"
+ * and the receipt. A vote is written to this device before it is sent, and sent again with the same
+ * clientVoteId after a drop: the server answers a retry with the same receipt, never a second vote.
+ */
+export class VotePage extends LightElement {
+  static override properties = {
+    congress: { attribute: false },
+    participant: { attribute: false },
+    phase: { attribute: false },
+    revision: { attribute: false },
+    attendanceRevision: { attribute: false },
+    streaming: { attribute: false },
+    confirming: { state: true },
+    sending: { state: true },
+    announcement: { state: true },
+    failure: { state: true },
+    online: { state: true },
+  }
+
+  declare congress: CongressView
+  declare participant: ParticipantView
+  declare phase: Phase
+  /** Grows when ballots change: the page reads them again. */
+  declare revision: number
+  declare attendanceRevision: number
+  /** Whether the congress's event stream is up. */
+  declare streaming: boolean
+  /** The choice awaiting confirmation, per person represented. */
+  declare confirming: Readonly<Record<string, Choice>>
+  declare sending: ReadonlySet<string>
+  declare announcement: string
+  declare failure: string | undefined
+  declare online: boolean
+
+  constructor() {
+    super()
+    this.confirming = {}
+    this.sending = new Set()
+    this.announcement = ''
+    this.online = navigator.onLine
+  }
+
+  private readonly ballots = new Task(this, {
+    task: async ([congressId]: readonly [string, number]) => (await api.ballots(congressId)).ballots,
+    args: () => [this.congress.id, this.revision] as const,
+  })
+
+  private readonly mine = new Task(this, {
+    task: async ([ballotId]: readonly [string | undefined, number]) => (ballotId ? api.myBallot(ballotId) : undefined),
+    args: () => [this.current()?.id, this.revision] as const,
+    onComplete: (mine) => {
+      if (mine) void this.resend(mine)
+    },
+  })
+
+  private readonly presence = new Task(this, {
+    task: async ([congressId]: readonly [string, number]) => (await api.myCheckIn(congressId)).present,
+    args: () => [this.congress.id, this.attendanceRevision] as const,
+  })
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('online', this.onOnline)
+    window.addEventListener('offline', this.onOffline)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('online', this.onOnline)
+    window.removeEventListener('offline', this.onOffline)
+  }
+
+  private readonly onOnline = () => {
+    this.online = true
+    void this.mine.run()
+  }
+
+  private readonly onOffline = () => {
+    this.online = false
+  }
+
+  private current(): BallotView | undefined {
+    return this.ballots.value?.find((b) => b.status === 'open')
+  }
+
+  /** Votes this device sent without getting a receipt (a drop): sent again, same clientVoteId. */
+  private async resend(mine: MyBallotView): Promise<void> {
+    for (const right of mine.rights) {
+      const local = localVotes.find(mine.ballot.id, right.representedId)
+      if (local && !local.receipt && !this.sending.has(right.representedId)) await this.send(local, right)
+    }
+  }
+
+  private async send(vote: LocalVote, right: VotingRightView): Promise<void> {
+    const m = t()
+    this.sending = new Set([...this.sending, right.representedId])
+    this.failure = undefined
+    try {
+      const { receipt } = await api.vote(vote.ballotId, vote.choice, vote.clientVoteId, right.self ? undefined : right.representedId)
+      localVotes.save({ ...vote, receipt })
+      this.online = true
+      this.announcement = right.self ? m.v.voted : m.v.votedFor(right.name)
+      void this.mine.run()
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'network') {
+        this.online = false
+        this.failure = m.v.retrying
+        setTimeout(() => void this.mine.run(), 3000)
+      } else {
+        localVotes.remove(vote.ballotId, vote.representedId)
+        this.failure = error instanceof ApiError ? error.message : m.genericError
+        void this.mine.run()
+      }
+    } finally {
+      const next = new Set(this.sending)
+      next.delete(right.representedId)
+      this.sending = next
+    }
+  }
+
+  private choose(right: VotingRightView, choice: Choice): void {
+    this.confirming = { ...this.confirming, [right.representedId]: choice }
+  }
+
+  private cancel(right: VotingRightView): void {
+    const { [right.representedId]: _dropped, ...rest } = this.confirming
+    this.confirming = rest
+  }
+
+  private async confirm(ballotId: string, right: VotingRightView): Promise<void> {
+    const choice = this.confirming[right.representedId]
+    if (!choice) return
+    this.cancel(right)
+    // Kept before it is sent: if the answer is lost, the retry is the same vote.
+    const vote: LocalVote = { ballotId, representedId: right.representedId, clientVoteId: crypto.randomUUID(), choice }
+    localVotes.save(vote)
+    await this.send(vote, right)
+  }
+
+  private async checkIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault()
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('room-code') as HTMLInputElement
+    this.failure = undefined
+    try {
+      await api.checkIn(this.congress.id, input.value)
+      this.announcement = t().v.checkedIn
+      void this.presence.run()
+    } catch (error) {
+      this.failure = error instanceof ApiError ? error.message : t().genericError
+    }
+  }
+
+  override render() {
+    const m = t()
+    const ballots = this.ballots.value
+    const current = this.current()
+    const offline = !this.online || !this.streaming
+    const lastPublished = ballots?.filter((b) => b.status === 'published').at(-1)
+    return html`
+      <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a></nav>
+      <h1>${m.v.voteTitle}</h1>
+      <div class="live-region" aria-live="assertive" role="status">${this.announcement}</div>
+      ${offline ? html`<p class="notice offline" role="alert">${m.v.offline}</p>` : nothing}
+      ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      ${this.renderCheckIn()}
+      ${ballots === undefined
+        ? this.ballots.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
+        : current
+          ? this.renderBallot(current, offline)
+          : html`<p class="empty">${m.v.noOpenBallot}</p>
+              ${lastPublished
+                ? html`<section class="card" aria-labelledby="last-heading">
+                    <h2 id="last-heading">${m.v.lastResults}</h2>
+                    <plenum-ballot-result .ballot=${lastPublished}></plenum-ballot-result>
+                    <p><a href=${paths.board(this.congress.id, lastPublished.id)}>${m.v.boardLink}</a></p>
+                  </section>`
+                : nothing}`}
+    `
+  }
+
+  private renderCheckIn() {
+    const m = t()
+    if (this.presence.value !== false || !isAllowed({ role: this.participant.role, phase: this.phase, action: 'attendance.self' })) return nothing
+    return html`
+      <form class="card check-in" @submit=${this.checkIn}>
+        <h2>${m.v.checkInHeading}</h2>
+        <p>${m.v.notCheckedIn} ${m.v.checkInHelp}</p>
+        <label for="room-code">${m.v.roomCodeLabel}</label>
+        <input id="room-code" name="room-code" inputmode="numeric" autocomplete="off" pattern="[0-9 ]{6,8}" required />
+        <button type="submit">${m.v.checkInSubmit}</button>
+      </form>
+    `
+  }
+
+  private renderBallot(ballot: BallotView, offline: boolean) {
+    const m = t()
+    const mine = this.mine.value?.ballot.id === ballot.id ? this.mine.value : undefined
+    return html`
+      <section class="card ballot-now" aria-labelledby="ballot-heading">
+        <h2 id="ballot-heading">${m.v.ballotOn(ballot.subject.label)}</h2>
+        ${ballot.closesAt ? html`<p class="hint">${m.v.closesAt(new Date(ballot.closesAt).toLocaleTimeString())}</p>` : nothing}
+        <plenum-ballot-subject .subject=${ballot.subject}></plenum-ballot-subject>
+      </section>
+      ${mine === undefined
+        ? html`<p role="status">${m.loading}</p>`
+        : mine.rights.length === 0
+          ? html`<p class="notice">${mine.noRightReason ? m.v.noRight[mine.noRightReason] : m.v.noOpenBallot}</p>`
+          : mine.rights.map((right) => this.renderRight(ballot, right, offline))}
+    `
+  }
+
+  private renderRight(ballot: BallotView, right: VotingRightView, offline: boolean) {
+    const m = t()
+    const local = localVotes.find(ballot.id, right.representedId)
+    const heading = right.self ? m.v.myVote : m.v.proxyVote(right.name)
+    const id = `right-${right.representedId}`
+    if (right.voted || local?.receipt) {
+      return html`<section class="card vote-block voted" aria-labelledby=${id}>
+        <h2 id=${id}>${heading}</h2>
+        <p class="voted-mark">✓ ${m.v.voted}</p>
+        ${local?.receipt
+          ? html`<p class="receipt-label">${m.v.receipt}</p>
+              <p class="receipt"><strong>${groupReceipt(local.receipt.slice(0, 12))}</strong> <span class="receipt-rest">${groupReceipt(local.receipt.slice(12))}</span></p>
+              <p class="hint">${m.v.receiptHelp}</p>
+              <p><a href=${paths.board(this.congress.id, ballot.id, local.receipt)}>${m.v.findMyBallot}</a></p>`
+          : html`<p class="hint">${m.v.alreadyVotedElsewhere}</p>`}
+      </section>`
+    }
+    const confirming = this.confirming[right.representedId]
+    const sending = this.sending.has(right.representedId) || (local !== undefined && !local.receipt)
+    return html`<section class="card vote-block" aria-labelledby=${id}>
+      <h2 id=${id}>${heading}</h2>
+      ${sending
+        ? html`<p role="status">${m.v.sending}</p>`
+        : confirming
+          ? html`<p class="confirm-question">${m.v.confirmChoice(m.v.choices[confirming])}</p>
+              <div class="vote-buttons">
+                <button type="button" class="vote-confirm" ?disabled=${offline} @click=${() => this.confirm(ballot.id, right)}>${m.v.confirm}</button>
+                <button type="button" class="secondary" @click=${() => this.cancel(right)}>${m.v.cancel}</button>
+              </div>`
+          : html`<div class="vote-buttons" role="group" aria-labelledby=${id}>
+              ${choices.map((choice) => html`<button type="button" class="vote-choice" data-choice=${choice} ?disabled=${offline} @click=${() => this.choose(right, choice)}>${m.v.choices[choice]}</button>`)}
+            </div>`}
+    </section>`
+  }
+}
+
+customElements.define('plenum-vote-page', VotePage)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-vote-page': VotePage
+  }
+}

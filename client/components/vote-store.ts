@@ -1,0 +1,39 @@
+import type { Choice } from '../../shared/ballots/ballot-rule.ts'
+
+/** A vote as this device remembers it: written before it is sent, so a retry reuses its clientVoteId. */
+export interface LocalVote {
+  readonly ballotId: string
+  readonly representedId: string
+  readonly clientVoteId: string
+  readonly choice: Choice
+  readonly receipt?: string
+}
+
+const key = 'plenum.votes'
+
+function all(): LocalVote[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]')
+    return Array.isArray(stored) ? (stored as LocalVote[]) : []
+  } catch {
+    return []
+  }
+}
+
+export const localVotes = {
+  of(ballotId: string): LocalVote[] {
+    return all().filter((v) => v.ballotId === ballotId)
+  },
+  find(ballotId: string, representedId: string): LocalVote | undefined {
+    return all().find((v) => v.ballotId === ballotId && v.representedId === representedId)
+  },
+  /** The server refused it for good (closed, or a vote already in): nothing left to resend. */
+  remove(ballotId: string, representedId: string): void {
+    localStorage.setItem(key, JSON.stringify(all().filter((v) => !(v.ballotId === ballotId && v.representedId === representedId))))
+  },
+  save(vote: LocalVote): void {
+    const others = all().filter((v) => !(v.ballotId === vote.ballotId && v.representedId === vote.representedId))
+    // A phone keeps the last few hundred votes: a congress's ballots, not a history without end.
+    localStorage.setItem(key, JSON.stringify([...others, vote].slice(-500)))
+  },
+}
