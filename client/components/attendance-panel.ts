@@ -25,12 +25,13 @@ export class AttendancePanel extends LightElement {
     args: () => [this.congressId, this.revision] as const,
   })
 
-  private async act(run: () => Promise<unknown>, done?: string): Promise<void> {
+  /** Runs a change; what `run` answers, if a text, is the notice shown after it. */
+  private async act(run: () => Promise<unknown>): Promise<void> {
     this.failure = undefined
     this.notice = undefined
     try {
-      await run()
-      this.notice = done
+      const done = await run()
+      this.notice = typeof done === 'string' ? done : undefined
       void this.task.run()
     } catch (error) {
       this.failure = error instanceof ApiError ? error.message : t().genericError
@@ -44,7 +45,7 @@ export class AttendancePanel extends LightElement {
     void this.act(async () => {
       const entry = await api.checkInByCode(this.congressId, input.value)
       input.value = ''
-      this.notice = t().v.presentLabel(entry.name)
+      return t().v.presentLabel(entry.name)
     })
   }
 

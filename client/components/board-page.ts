@@ -63,7 +63,7 @@ export class BoardPage extends LightElement {
             <label for="receipt-search">${m.v.boardSearchLabel}</label>
             <input id="receipt-search" type="search" autocomplete="off" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
             <p role="status" aria-live="polite">${needle.length >= 4 ? (found ? m.v.boardFound(m.v.choices[found.choice]) : m.v.boardNotFound) : nothing}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=${m.v.boardColumns.receipt}>
               <table class="board-table">
                 <thead><tr><th scope="col">${m.v.boardColumns.receipt}</th><th scope="col">${m.v.boardColumns.choice}</th>${rollCall ? html`<th scope="col">${m.v.boardColumns.name}</th>` : nothing}</tr></thead>
                 <tbody>

@@ -190,10 +190,22 @@ export class VotePage extends LightElement {
                 ? html`<section class="card" aria-labelledby="last-heading">
                     <h2 id="last-heading">${m.v.lastResults}</h2>
                     <plenum-ballot-result .ballot=${lastPublished}></plenum-ballot-result>
+                    ${this.renderReceipts(lastPublished)}
                     <p><a href=${paths.board(this.congress.id, lastPublished.id)}>${m.v.boardLink}</a></p>
                   </section>`
                 : nothing}`}
     `
+  }
+
+  /** The receipts this device kept for a counted ballot, each a way to its entry on the board. */
+  private renderReceipts(ballot: BallotView) {
+    const m = t()
+    const kept = localVotes.of(ballot.id).filter((v) => v.receipt)
+    return kept.map(
+      (vote) => html`<p class="receipt-label">${m.v.receipt}</p>
+        <p class="receipt"><strong>${groupReceipt(vote.receipt!.slice(0, 12))}</strong> <span class="receipt-rest">${groupReceipt(vote.receipt!.slice(12))}</span></p>
+        <p><a href=${paths.board(this.congress.id, ballot.id, vote.receipt)}>${m.v.findMyBallot}</a></p>`,
+    )
   }
 
   private renderCheckIn() {
