@@ -14,6 +14,7 @@ export class BallotResult extends LightElement {
     if (!result) return nothing
     const h = m.v.resultHeaders
     return html`
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${subject.label}>
       <table class="result-table">
         <caption>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}</caption>
         <thead>
@@ -27,6 +28,7 @@ export class BallotResult extends LightElement {
           </tr>
         </tbody>
       </table>
+      </div>
     `
   }
 }
