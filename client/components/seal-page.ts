@@ -2,7 +2,7 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { CongressView, SealInfoView } from '../../shared/api-types.ts'
 import { api, apiLinks } from '../api.ts'
-import { t } from '../i18n/index.ts'
+import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 
@@ -60,7 +60,7 @@ export class SealPage extends LightElement {
       <p>${m.v.sealIntro}</p>
       <section class="card seal-card" aria-labelledby="seal-heading">
         <h2 id="seal-heading">${this.congress.title}</h2>
-        <p>${m.v.frozenAt(new Date(seal.frozenAt).toLocaleString())}</p>
+        <p>${m.v.frozenAt(new Date(seal.frozenAt).toLocaleString(language() === 'fr' ? 'fr-FR' : 'en-GB'))}</p>
         <div aria-live="polite" class="verdict">
           ${!verdict
             ? html`<p role="status">${m.v.verifying}</p>`

@@ -5,7 +5,7 @@ import { choices, type Choice } from '../../shared/ballots/ballot-rule.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
-import { t } from '../i18n/index.ts'
+import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './ballot-result.ts'
@@ -228,7 +228,7 @@ export class VotePage extends LightElement {
     return html`
       <section class="card ballot-now" aria-labelledby="ballot-heading">
         <h2 id="ballot-heading">${m.v.ballotOn(ballot.subject.label)}</h2>
-        ${ballot.closesAt ? html`<p class="hint">${m.v.closesAt(new Date(ballot.closesAt).toLocaleTimeString())}</p>` : nothing}
+        ${ballot.closesAt ? html`<p class="hint">${m.v.closesAt(new Date(ballot.closesAt).toLocaleTimeString(language() === 'fr' ? 'fr-FR' : 'en-GB'))}</p>` : nothing}
         <plenum-ballot-subject .subject=${ballot.subject}></plenum-ballot-subject>
       </section>
       ${mine === undefined

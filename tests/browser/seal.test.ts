@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { setPhase } from '../helpers/ballots.ts'
+import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+
+describe('the seal in the browser', () => {
+  let plenum: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+    await setPhase(plenum, (await plenum.login()).token, 'voting')
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  const join = async (code: string): Promise<Page> => {
+    const page = await openPage(browser, `${plenum.baseUrl}/join/${code}`)
+    page.setDefaultTimeout(15_000)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    return page
+  }
+
+  test('the bureau freezes and records a delivery; the advisor sees "Signature valide" and downloads the bundle', async () => {
+    const bureau = await join(plenum.seed.bureauCode)
+    await bureau.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
+    await bureau.getByRole('button', { name: 'Geler et sceller la motion' }).click()
+    await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'Motion gelée et scellée' }).count()).toBe(1)
+    await expect.poll(() => bureau.locator('.phase-badge').textContent()).toContain('gelée')
+    await bureau.getByLabel('Nom du conseiller ou de la conseillère').fill('Claire Conseil')
+    await bureau.getByLabel('Institution').fill('Cabinet du Premier ministre')
+    await bureau.getByLabel('Date de remise').fill('2026-12-04')
+    await bureau.getByLabel('Moyen de remise').fill('en main propre')
+    await bureau.getByRole('button', { name: 'Enregistrer la remise' }).click()
+    const notice = bureau.getByRole('status').filter({ hasText: 'Code d’accès du conseiller' })
+    await notice.waitFor()
+    const code = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await notice.textContent())!)![1]!
+    await expect.poll(() => bureau.locator('.phase-badge').textContent()).toContain('remise')
+    await bureau.screenshot({ path: `${artifacts}bureau-sealed.png`, fullPage: true })
+    expect(await axeViolations(bureau)).toEqual([])
+
+    const advisor = await join(code)
+    await advisor.getByRole('heading', { level: 1, name: 'Motion scellée' }).waitFor()
+    await advisor.getByText('Signature valide').waitFor()
+    const fingerprint = (await advisor.locator('.fingerprint').textContent())!.replace(/\s/g, '')
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/)
+    expect(await advisor.frameLocator('.motion-frame').getByRole('heading', { name: 'Préambule' }).count()).toBe(1)
+    await advisor.screenshot({ path: `${artifacts}seal-advisor.png`, fullPage: true })
+    expect(await axeViolations(advisor)).toEqual([])
+    const [download] = await Promise.all([advisor.waitForEvent('download'), advisor.getByRole('link', { name: 'Télécharger le dossier scellé (zip)' }).click()])
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!))))
+    expect(files.map((f) => f.split('/').at(-1)).sort()).toContain('manifest.sig')
+    // An advisor reads the motion and its seal, and writes nothing.
+    expect(await advisor.getByRole('link', { name: 'Espace du bureau' }).count()).toBe(0)
+    for (const page of [bureau, advisor]) await page.context().close()
+  }, 120_000)
+})
