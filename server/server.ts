@@ -52,6 +52,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  // Longer than clients' and proxies' own idle timeouts (undici: 4 s, nginx: 60 s), so it is never
+  // the server that closes an idle connection just as a client reuses it (ECONNRESET).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(syncPathPrefix)) sync.handleUpgrade(req, socket, head)
     else socket.destroy()

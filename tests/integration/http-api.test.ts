@@ -73,8 +73,9 @@ describe('HTTP API', () => {
     expect(congress.themes.map((t) => t.title)).toEqual(demoCongress.themes.map((t) => t.title))
     expect(congress.proposals.map((p) => p.number)).toEqual(Array.from({ length: 29 }, (_, i) => i + 1))
     for (const p of congress.proposals) {
-      expect(Object.keys(p).sort()).toEqual(['amendmentCount', 'docName', 'id', 'number', 'themeId', 'title'])
+      expect(Object.keys(p).sort()).toEqual(['amendmentCount', 'docName', 'id', 'number', 'outcome', 'themeId', 'title'])
       expect(p.amendmentCount).toBe(0)
+      expect(p.outcome).toBeNull()
       expect(p.docName).toBe(`${congress.id}/proposal/${p.id}`)
       expect(congress.themes.some((t) => t.id === p.themeId)).toBe(true)
     }
