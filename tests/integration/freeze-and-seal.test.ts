@@ -215,6 +215,20 @@ describe('freezing and sealing the motion', () => {
     for (const proposal of plenum.seed.proposals) expect.soft(content).toContain(`Proposition ${proposal.number} —`)
   })
 
+  test('the key lives in the data folder, private to its owner; the API and plenum key show give the same fingerprint', async () => {
+    const { statSync } = await import('node:fs')
+    const { keyPath } = await import('../../server/seal/keys.ts')
+    expect(statSync(keyPath(plenum.dataDir)).mode & 0o777).toBe(0o600)
+    const response = await fetch(`${plenum.baseUrl}/api/keys/public`)
+    expect(await response.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/)
+    const shown = spawnSync(process.execPath, [plenumBin, 'key', 'show', '--data', plenum.dataDir, '--json'], { encoding: 'utf8' })
+    expect(shown.status, shown.stderr).toBe(0)
+    const { fingerprint } = JSON.parse(shown.stdout) as { fingerprint: string }
+    expect(fingerprint.replace(/ /g, '')).toBe(response.headers.get('x-key-fingerprint'))
+    const seal = (await call<SealInfoView>(plenum, anne.token, 'GET', `${congressPath()}/seal`)).body
+    expect(seal.publicKeyFingerprint).toBe(fingerprint)
+  })
+
   test('after a restart the congress is still frozen, and the bundle renders to the same bytes', async () => {
     rmSync(join(plenum.dataDir, 'bundles'), { recursive: true, force: true })
     await plenum.server.close()
