@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { clockTicks } from './proc.ts'
+
+export interface Child {
+  readonly process: ChildProcess
+  readonly pid: number
+  /** The first line the child printed that matched `ready`, parsed as JSON when it is JSON. */
+  readonly ready: unknown
+  output(): string
+  /** SIGTERM, then SIGKILL if it has not exited within 3 s. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts `node [--import tsx] script args` and waits for a line matching `ready` on its output
+ * (bounded by `timeoutMs`): every server and load process of the benchmark starts this way.
+ */
+export async function startChild(script: string, args: readonly string[], options: { ready: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv; ipc?: boolean }): Promise<Child> {
+  const execArgv = script.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...execArgv, script, ...args], {
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  })
+  let output = ''
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const ready = await new Promise<unknown>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} not ready after ${options.timeoutMs ?? 30_000} ms:\n${output}`)), options.timeoutMs ?? 30_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const line = output.split('\n').find((l) => options.ready.test(l))
+      if (!line) return
+      clearTimeout(timer)
+      const match = options.ready.exec(line)!
+      const text = match[1] ?? line
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        resolve(text)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`))
+    })
+  })
+  return {
+    process: child,
+    pid: child.pid!,
+    ready,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3000)
+      await exited
+      clearTimeout(killer)
+    },
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks
+}
+
+/** Resident memory of a process, in bytes, from /proc. */
+export function rssBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))
+  return Number(line?.replace(/\D+/g, '') ?? 0) * 1024
+}

@@ -1,0 +1,131 @@
+// A load process of the benchmark: opens many sync clients (or HTTP voters) and does what the
+// coordinator asks over IPC. Run by scenarios.ts, never by hand.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { LatencyBook, now } from './stats.ts'
+
+export type Protocol = 'y' | 'hocuspocus'
+
+export interface LoadConfig {
+  readonly protocol: Protocol
+  /** y: the socket base (ws://host:port or ws://host:port/sync); hocuspocus: the server's URL. */
+  readonly url: string
+  readonly token?: string
+  readonly docs: readonly string[]
+  readonly clients: number
+}
+
+export type Command =
+  | { type: 'connect'; config: LoadConfig }
+  | { type: 'write-steady'; edits: number; intervalMs: number }
+  | { type: 'write-fast'; edits: number; expectedTotal: number; prefix: string }
+  | { type: 'report' }
+  | { type: 'vote'; baseUrl: string; ballotId: string; voters: readonly { token: string; clientVoteId: string }[] }
+
+interface Client {
+  readonly doc: Y.Doc
+  synced(): boolean
+  destroy(): void
+}
+
+function connect(config: LoadConfig, docName: string): Client {
+  const doc = new Y.Doc()
+  if (config.protocol === 'hocuspocus') {
+    const socket = new HocuspocusProviderWebsocket({ url: config.url, WebSocketPolyfill: WebSocket })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token: config.token ?? 'bench' })
+    provider.attach()
+    return { doc, synced: () => provider.synced, destroy: () => (provider.destroy(), socket.destroy()) }
+  }
+  const provider = new WebsocketProvider(config.url, docName, doc, {
+    params: config.token ? { token: config.token } : {},
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  return { doc, synced: () => provider.synced, destroy: () => provider.destroy() }
+}
+
+const send = (message: unknown) => process.send!(message)
+const clients: Client[] = []
+const book = new LatencyBook()
+let convergedAt: number | undefined
+
+async function waitUntil(test: () => boolean, timeoutMs: number): Promise<boolean> {
+  const start = Date.now()
+  while (!test()) {
+    if (Date.now() - start > timeoutMs) return false
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  return true
+}
+
+async function run(command: Command): Promise<void> {
+  if (command.type === 'connect') {
+    const { config } = command
+    for (let i = 0; i < config.clients; i++) {
+      const client = connect(config, config.docs[i % config.docs.length]!)
+      client.doc.getMap<number>('bench').observe((event) => {
+        const at = now()
+        for (const key of event.keysChanged) book.saw(key, client.doc.getMap<number>('bench').get(key) ?? at, at)
+      })
+      clients.push(client)
+      // Pace the handshakes a little, as a room of phones would.
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const synced = await waitUntil(() => clients.every((c) => c.synced()), 60_000)
+    send({ type: 'connected', synced: clients.filter((c) => c.synced()).length })
+    if (!synced) return
+  }
+  if (command.type === 'write-steady') {
+    const map = clients[0]!.doc.getMap<number>('bench')
+    for (let i = 0; i < command.edits; i++) {
+      map.set(`e${i}`, now())
+      await new Promise((resolve) => setTimeout(resolve, command.intervalMs))
+    }
+    send({ type: 'done' })
+  }
+  if (command.type === 'write-fast') {
+    const started = now()
+    await Promise.all(
+      clients.map(async (client, c) => {
+        const map = client.doc.getMap<number>('bench')
+        for (let i = 0; i < command.edits; i++) {
+          map.set(`${command.prefix}-${c}-${i}`, 1)
+          // Let the socket send between edits, as separate keystrokes would.
+          if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve))
+        }
+      }),
+    )
+    const converged = await waitUntil(() => clients.every((c) => c.doc.getMap('bench').size >= command.expectedTotal), 120_000)
+    convergedAt = now()
+    send({ type: 'done', started, convergedAt, converged })
+  }
+  if (command.type === 'report') {
+    send({ type: 'report', latencies: book.latencies(), convergedAt })
+  }
+  if (command.type === 'vote') {
+    const results = await Promise.all(
+      command.voters.map(async (voter) => {
+        const start = now()
+        const response = await fetch(`${command.baseUrl}/api/ballots/${command.ballotId}/votes`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${voter.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ choice: 'yes', clientVoteId: voter.clientVoteId }),
+        }).catch(() => undefined)
+        const body = response ? ((await response.json().catch(() => ({}))) as { receipt?: string }) : {}
+        return { status: response?.status ?? 0, receipt: body.receipt ?? null, ms: now() - start, end: now() }
+      }),
+    )
+    send({ type: 'voted', results })
+  }
+}
+
+process.on('message', (command: Command) => {
+  run(command).catch((error: unknown) => send({ type: 'error', message: String(error) }))
+})
+process.on('SIGTERM', () => {
+  for (const client of clients) client.destroy()
+  process.exit(0)
+})
+console.log('LOAD READY')

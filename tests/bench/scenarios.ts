@@ -1,0 +1,236 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import SQLite from 'better-sqlite3'
+import type { BallotView, BoardView } from '../../shared/api-types.ts'
+import { cpuSeconds, rssBytes } from './child.ts'
+import { startLoads, stopLoads, type Load } from './load-pool.ts'
+import type { LoadConfig } from './load.ts'
+import { plenumApi, plenumCongress, plenumPeople, plenumPhase, type PlenumCongress } from './plenum-setup.ts'
+import type { BenchServer, PlenumServer } from './servers.ts'
+import { now, spread, type Spread } from './stats.ts'
+
+/** Where a scenario's clients go: documents, and for Plenum the session tokens that may use them. */
+export interface Target {
+  readonly docs: readonly string[]
+  readonly writerToken?: string
+  readonly readerToken?: string
+}
+
+const config = (server: BenchServer, docs: readonly string[], clients: number, token?: string): LoadConfig => ({ protocol: server.protocol, url: server.wsUrl, token, docs, clients })
+const split = (total: number, parts: number) => Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0))
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function connectAll(loads: readonly Load[], server: BenchServer, docs: readonly string[], total: number, token?: string): Promise<void> {
+  const shares = split(total, loads.length)
+  const answers = await Promise.all(loads.map((l, i) => l.ask<{ type: 'connected'; synced: number }>({ type: 'connect', config: config(server, docs, shares[i]!, token) }, 'connected')))
+  const synced = answers.reduce((n, a) => n + a.synced, 0)
+  if (synced !== total) throw new Error(`${server.kind}: ${synced} of ${total} clients synced`)
+}
+
+export interface FanoutResult extends Spread {
+  readonly missing: number
+}
+
+/** One writer, many readers on one document, edits at a steady pace: writer-to-reader latency. */
+export async function fanout(server: BenchServer, target: Target, size: { readers: number; edits: number; intervalMs: number; loadProcesses: number }): Promise<FanoutResult> {
+  const [writer, ...readers] = await startLoads(1 + size.loadProcesses)
+  try {
+    const doc = [target.docs[0]!]
+    await connectAll([writer!], server, doc, 1, target.writerToken)
+    await connectAll(readers, server, doc, size.readers, target.readerToken)
+    await writer!.ask({ type: 'write-steady', edits: size.edits, intervalMs: size.intervalMs }, 'done', 600_000)
+    const expected = size.readers * size.edits
+    let latencies: number[] = []
+    for (let wait = 0; wait < 100; wait++) {
+      const reports = await Promise.all(readers.map((r) => r.ask<{ type: 'report'; latencies: number[] }>({ type: 'report' }, 'report')))
+      latencies = reports.flatMap((r) => r.latencies)
+      if (latencies.length >= expected) break
+      await sleep(100)
+    }
+    // Each reader process books an edit once, when its first client sees it: a process holds several readers.
+    return { ...spread(latencies), missing: Math.max(0, readers.length * size.edits - latencies.length) }
+  } finally {
+    await stopLoads([writer!, ...readers])
+  }
+}
+
+export interface ConvergenceResult {
+  readonly seconds: number
+  readonly serverCpuSeconds: number
+  readonly converged: boolean
+}
+
+/** Many writers editing one document as fast as they go: time until every client holds everything. */
+export async function convergence(server: BenchServer, target: Target, size: { writers: number; edits: number; loadProcesses: number }): Promise<ConvergenceResult> {
+  const loads = await startLoads(size.loadProcesses)
+  try {
+    const doc = [target.docs[1] ?? target.docs[0]!]
+    await connectAll(loads, server, doc, size.writers, target.writerToken)
+    const cpu = cpuSeconds(server.child.pid)
+    const started = now()
+    const prefix = `c${Math.round(started)}`
+    const answers = await Promise.all(
+      loads.map((l) => l.ask<{ type: 'done'; convergedAt: number; converged: boolean }>({ type: 'write-fast', edits: size.edits, expectedTotal: size.writers * size.edits, prefix }, 'done', 600_000)),
+    )
+    return { seconds: (Math.max(...answers.map((a) => a.convergedAt)) - started) / 1000, serverCpuSeconds: cpuSeconds(server.child.pid) - cpu, converged: answers.every((a) => a.converged) }
+  } finally {
+    await stopLoads(loads)
+  }
+}
+
+/** Many clients connected and idle, spread over documents: the server's resident memory. */
+export async function idleMemory(server: BenchServer, target: Target, size: { clients: number; docs: number; loadProcesses: number }): Promise<{ rssMb: number; baselineMb: number }> {
+  const baselineMb = rssBytes(server.child.pid) / 2 ** 20
+  const loads = await startLoads(size.loadProcesses)
+  try {
+    await connectAll(loads, server, target.docs.slice(0, size.docs), size.clients, target.readerToken)
+    await sleep(2000)
+    return { rssMb: rssBytes(server.child.pid) / 2 ** 20, baselineMb }
+  } finally {
+    await stopLoads(loads)
+  }
+}
+
+export interface VoteStormResult {
+  readonly voters: number
+  readonly perSecond: number
+  readonly p99Ms: number
+  readonly lost: number
+  readonly doubled: number
+  readonly rawSqlitePerSecond: number
+}
+
+/** Every voter casts at once over HTTP; then the board is checked against every receipt. */
+export async function voteStorm(server: PlenumServer, size: { voters: number; loadProcesses: number }): Promise<VoteStormResult> {
+  const setup = await plenumCongress(server)
+  const voters = await plenumPeople(server, setup, size.voters, 'attendee', 'Votant')
+  await plenumPhase(server, setup, 'voting')
+  for (let i = 0; i < voters.length; i += 50) {
+    await Promise.all(voters.slice(i, i + 50).map((v) => plenumApi(server, setup.bureau, 'PUT', `/congresses/${setup.congress.id}/attendance/${v.id}`, { present: true })))
+  }
+  const ballot = await plenumApi<BallotView>(server, setup.bureau, 'POST', '/ballots', { congressId: setup.congress.id, subject: { kind: 'motion' } })
+  await plenumApi(server, setup.bureau, 'POST', `/ballots/${ballot.id}/open`)
+  const loads = await startLoads(size.loadProcesses)
+  try {
+    const shares = split(voters.length, loads.length)
+    let offset = 0
+    const started = now()
+    const answers = await Promise.all(
+      loads.map((load, i) => {
+        const mine = voters.slice(offset, (offset += shares[i]!))
+        return load.ask<{ type: 'voted'; results: { status: number; receipt: string | null; ms: number; end: number }[] }>(
+          { type: 'vote', baseUrl: server.baseUrl, ballotId: ballot.id, voters: mine.map((v, j) => ({ token: v.token, clientVoteId: `bench-${i}-${j}-${v.id}` })) },
+          'voted',
+        )
+      }),
+    )
+    const results = answers.flatMap((a) => a.results)
+    const seconds = (Math.max(...results.map((r) => r.end)) - started) / 1000
+    await plenumApi(server, setup.bureau, 'POST', `/ballots/${ballot.id}/close`)
+    const board = await plenumApi<BoardView>(server, setup.bureau, 'GET', `/ballots/${ballot.id}/board`)
+    const onBoard = new Set(board.entries.map((e) => e.receipt))
+    const receipted = results.filter((r) => r.status === 200 && r.receipt)
+    return {
+      voters: voters.length,
+      perSecond: voters.length / seconds,
+      p99Ms: spread(results.map((r) => r.ms)).p99,
+      lost: receipted.filter((r) => !onBoard.has(r.receipt!)).length + (voters.length - receipted.length),
+      doubled: Math.max(0, board.entries.length - voters.length),
+      rawSqlitePerSecond: rawSqliteRate(voters.length),
+    }
+  } finally {
+    await stopLoads(loads)
+  }
+}
+
+/** The physical limit beside the storm: the same two rows per vote, one transaction each, in better-sqlite3. */
+export function rawSqliteRate(rows: number): number {
+  const dir = mkdtempSync(join(tmpdir(), 'raw-sqlite-'))
+  const db = new SQLite(join(dir, 'raw.db'))
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.exec(`CREATE TABLE participations (ballot_id TEXT, represented_id TEXT, client_vote_hash TEXT, receipt_box BLOB, PRIMARY KEY (ballot_id, represented_id)) WITHOUT ROWID;
+             CREATE TABLE box (ballot_id TEXT, receipt TEXT, choice TEXT, nonce TEXT, PRIMARY KEY (ballot_id, receipt)) WITHOUT ROWID;`)
+    const a = db.prepare('INSERT INTO participations VALUES (?, ?, ?, ?)')
+    const b = db.prepare('INSERT INTO box VALUES (?, ?, ?, ?)')
+    const one = db.transaction((i: number) => {
+      a.run('ballot', `p${i}`, `hash${i}`.padEnd(64, '0'), Buffer.alloc(92, i % 256))
+      b.run('ballot', String(i).padStart(64, '0'), 'yes', String(i).padStart(32, '0'))
+    })
+    const started = now()
+    for (let i = 0; i < rows; i++) one(i)
+    return rows / ((now() - started) / 1000)
+  } finally {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The 29 proposals with `amendments` amendments filed, then frozen, rendered and signed. */
+export async function freezeTime(server: PlenumServer, size: { amendments: number }): Promise<{ seconds: number; amendments: number }> {
+  const setup = await plenumCongress(server)
+  const delegates = await plenumPeople(server, setup, 10, 'delegate', 'Amendeur')
+  await plenumPhase(server, setup, 'amendments')
+  for (let i = 0; i < size.amendments; i += 20) {
+    await Promise.all(
+      Array.from({ length: Math.min(20, size.amendments - i) }, (_, j) =>
+        plenumApi(server, delegates[(i + j) % delegates.length]!.token, 'POST', `/proposals/${setup.congress.proposals[(i + j) % setup.congress.proposals.length]!.id}/amendments`, { justification: `Motif ${i + j}` }),
+      ),
+    )
+  }
+  const started = now()
+  await plenumApi(server, setup.bureau, 'POST', `/congresses/${setup.congress.id}/freeze`)
+  return { seconds: (now() - started) / 1000, amendments: size.amendments }
+}
+
+/** The client's weight as served: every built script, gzipped. */
+export function clientScriptGzipKb(): number {
+  const assets = fileURLToPath(new URL('../../dist/client/assets/', import.meta.url))
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((total, f) => total + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0) / 1024
+}
+
+/** The documents and tokens each kind of server is given: Plenum's own texts and sessions, or plain names. */
+export async function targetFor(server: BenchServer, docs: number): Promise<{ target: Target; setup?: PlenumCongress }> {
+  if (server.kind !== 'plenum') return { target: { docs: Array.from({ length: docs }, (_, i) => `bench-${i}`) } }
+  const plenum = server as PlenumServer
+  const setup = await plenumCongress(plenum)
+  const [writer] = await plenumPeople(plenum, setup, 1, 'delegate', 'Rédacteur')
+  const [reader] = await plenumPeople(plenum, setup, 1, 'attendee', 'Lecteur')
+  // 30 texts, and 5 amendments filed in their phase, make the 35 documents; writing happens in drafting.
+  await plenumPhase(plenum, setup, 'amendments')
+  const amendments = await Promise.all(
+    Array.from({ length: Math.max(0, docs - 30) }, (_, i) => plenumApi<{ docName: string }>(plenum, writer!.token, 'POST', `/proposals/${setup.congress.proposals[i]!.id}/amendments`, {})),
+  )
+  await plenumPhase(plenum, setup, 'drafting')
+  const texts = [...setup.congress.proposals.map((p) => p.docName), setup.congress.preambleDocName]
+  return { target: { docs: [...texts, ...amendments.map((a) => a.docName)].slice(0, docs), writerToken: writer!.token, readerToken: reader!.token }, setup }
+}
+
+/** Time from opening a proposal's page in headless Chromium to its editor taking input. */
+export async function editorReadyMs(server: PlenumServer): Promise<number> {
+  const { launchChromium } = await import('../helpers/browser.ts')
+  const setup = await plenumCongress(server)
+  await plenumPhase(server, setup, 'drafting')
+  const { participants } = await plenumApi<{ participants: { code: string }[] }>(server, setup.bureau, 'POST', `/congresses/${setup.congress.id}/participants`, [
+    { name: 'Rédactrice chronométrée', organisation: 'Banc d’essai', role: 'delegate' },
+  ])
+  const browser = await launchChromium()
+  try {
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(`${server.baseUrl}/join/${participants[0]!.code}`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    const url = `${server.baseUrl}/congresses/${setup.congress.id}/proposals/1`
+    const started = now()
+    await page.goto(url)
+    await page.locator('.tiptap[contenteditable="true"]').waitFor({ timeout: 30_000 })
+    return now() - started
+  } finally {
+    await browser.close()
+  }
+}

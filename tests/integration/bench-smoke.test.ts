@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, test } from 'vitest'
+import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, rawSqliteRate, targetFor, voteStorm } from '../bench/scenarios.ts'
+import { startHocuspocus, startPlenum, startReference, type BenchServer } from '../bench/servers.ts'
+
+/** Every scenario of `npm run bench`, at toy sizes against the real servers, so the bench never rots. No timing is asserted. */
+describe('benchmark smoke run', () => {
+  const running: BenchServer[] = []
+  afterAll(async () => {
+    await Promise.all(running.map((s) => s.stop()))
+  })
+
+  for (const [name, start] of [['plenum', startPlenum], ['reference', startReference], ['hocuspocus', startHocuspocus]] as const) {
+    test(`${name}: fan-out, convergence and idle clients, every edit seen`, async () => {
+      const server = await start()
+      running.push(server)
+      const { target } = await targetFor(server, 35)
+      const spread = await fanout(server, target, { readers: 4, edits: 5, intervalMs: 5, loadProcesses: 1 })
+      expect(spread.missing).toBe(0)
+      expect(spread.count).toBe(5)
+      expect(Number.isFinite(spread.p99)).toBe(true)
+      const converged = await convergence(server, target, { writers: 3, edits: 10, loadProcesses: 1 })
+      expect(converged.converged).toBe(true)
+      expect(converged.serverCpuSeconds).toBeGreaterThanOrEqual(0)
+      const idle = await idleMemory(server, target, { clients: 10, docs: 35, loadProcesses: 1 })
+      expect(idle.rssMb).toBeGreaterThan(0)
+    }, 120_000)
+  }
+
+  test('plenum: a small vote storm loses and doubles nothing; a freeze with amendments; the client', async () => {
+    const server = await startPlenum()
+    running.push(server)
+    const storm = await voteStorm(server, { voters: 20, loadProcesses: 1 })
+    expect(storm).toMatchObject({ voters: 20, lost: 0, doubled: 0 })
+    expect(storm.rawSqlitePerSecond).toBeGreaterThan(0)
+    expect(rawSqliteRate(10)).toBeGreaterThan(0)
+    const other = await startPlenum()
+    running.push(other)
+    const frozen = await freezeTime(other, { amendments: 3 })
+    expect(frozen.amendments).toBe(3)
+    expect(clientScriptGzipKb()).toBeGreaterThan(10)
+    expect(await editorReadyMs(await startPlenum().then((s) => (running.push(s), s)))).toBeGreaterThan(0)
+  }, 180_000)
+})
