@@ -25,6 +25,13 @@ export interface NewVote {
   readonly now: number
 }
 
+/** What casting needs to know, read in one statement: the ballot, who holds the right, any vote already cast. */
+export interface VoteContext {
+  readonly ballot: BallotForVote
+  readonly holderId: string | undefined
+  readonly participation: StoredParticipation | undefined
+}
+
 export type CastOutcome = 'cast' | 'already-voted' | 'not-open'
 
 /**
@@ -33,9 +40,8 @@ export type CastOutcome = 'cast' | 'already-voted' | 'not-open'
  * other statement can run in between.
  */
 export interface VoteStore {
-  ballot(ballotId: string): BallotForVote | undefined
-  /** Who casts the vote of `representedId` in this ballot, if they are on its list. */
-  holderOf(ballotId: string, representedId: string): string | undefined
+  /** The ballot; who casts the vote of `representedId` in it, if they are on its list; their vote if cast. */
+  context(ballotId: string, representedId: string): VoteContext | undefined
   participation(ballotId: string, representedId: string): StoredParticipation | undefined
   cast(vote: NewVote): CastOutcome
   /** Votes received and votes open. */
@@ -44,7 +50,13 @@ export interface VoteStore {
 
 export function createVoteStore(sqlite: SQLite.Database): VoteStore {
   const ballotStmt = sqlite.prepare<[string], BallotForVote>('SELECT congress_id, status, closes_at, rule FROM ballots WHERE id = ?')
-  const holderStmt = sqlite.prepare<[string, string], { holder_id: string }>('SELECT holder_id FROM ballot_voters WHERE ballot_id = ? AND represented_id = ?')
+  const contextStmt = sqlite.prepare<[string, string, string], BallotForVote & { holder_id: string | null; client_vote_hash: string | null; receipt_box: Uint8Array | null }>(
+    `SELECT b.congress_id, b.status, b.closes_at, b.rule, v.holder_id, p.client_vote_hash, p.receipt_box
+       FROM ballots b
+       LEFT JOIN ballot_voters v ON v.ballot_id = b.id AND v.represented_id = ?
+       LEFT JOIN ballot_participations p ON p.ballot_id = b.id AND p.represented_id = ?
+      WHERE b.id = ?`,
+  )
   const participationStmt = sqlite.prepare<[string, string], StoredParticipation>(
     'SELECT client_vote_hash, receipt_box FROM ballot_participations WHERE ballot_id = ? AND represented_id = ?',
   )
@@ -72,8 +84,16 @@ export function createVoteStore(sqlite: SQLite.Database): VoteStore {
   })
 
   return {
-    ballot: (ballotId) => ballotStmt.get(ballotId),
-    holderOf: (ballotId, representedId) => holderStmt.get(ballotId, representedId)?.holder_id,
+    context(ballotId, representedId) {
+      const row = contextStmt.get(representedId, representedId, ballotId)
+      if (!row) return undefined
+      const { holder_id, client_vote_hash, receipt_box, ...ballot } = row
+      return {
+        ballot,
+        holderId: holder_id ?? undefined,
+        participation: client_vote_hash !== null && receipt_box !== null ? { client_vote_hash, receipt_box } : undefined,
+      }
+    },
     participation: (ballotId, representedId) => participationStmt.get(ballotId, representedId),
     cast(vote) {
       // A Kysely transaction never stays open across I/O, so none is open here; if one were, this

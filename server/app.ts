@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { AppError } from './app-error.ts'
+import { bodySizeLimit } from './body-size-limit.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { amendmentRoutes, congressAmendmentRoutes, proposalAmendmentRoutes } from './routes/amendments.ts'
 import { attendanceRoutes } from './routes/attendance.ts'
@@ -14,14 +14,7 @@ import { serveClient } from './static-client.ts'
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
-    .use(
-      bodyLimit({
-        maxSize: 256 * 1024,
-        onError: () => {
-          throw new AppError(413, 'payload_too_large', 'Requête trop volumineuse.')
-        },
-      }),
-    )
+    .use(bodySizeLimit(256 * 1024))
     .route('/health', healthRoutes())
     .route('/session', sessionRoutes(deps))
     .route('/congresses', congressRoutes(deps))

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { createHash, randomBytes, randomFillSync, randomInt } from 'node:crypto'
 
 /** Short, URL-safe, unguessable enough for row ids. */
 export function newId(): string {
@@ -27,4 +27,23 @@ export function newSessionToken(): string {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
+}
+
+const pool = Buffer.alloc(4096)
+let poolOffset = pool.length
+
+/**
+ * `size` fresh random bytes, drawn from a buffer the system's CSPRNG refills 4 kB at a time (each
+ * byte handed out once): a call to the CSPRNG costs more than a whole vote's hashing, and a
+ * ballot draws two small values per vote. Node caches randomUUID's randomness the same way.
+ */
+export function pooledRandomBytes(size: number): Buffer {
+  if (size > pool.length) return randomBytes(size)
+  if (poolOffset + size > pool.length) {
+    randomFillSync(pool)
+    poolOffset = 0
+  }
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + size))
+  poolOffset += size
+  return bytes
 }

@@ -62,7 +62,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, options.host, () => resolve())
+    // A hall of phones connects at once when a ballot opens: Node's default queue (511) would
+    // drop the rest of their SYNs, and each retry waits a whole second.
+    server.listen({ port: options.port, host: options.host, backlog: 4096 }, () => resolve())
   })
   const { port } = server.address() as AddressInfo
   const shownHost = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host

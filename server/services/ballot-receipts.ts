@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto'
 import type { Choice } from '../../shared/ballots/ballot-rule.ts'
+import { pooledRandomBytes } from '../ids.ts'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -13,7 +14,7 @@ export function receiptFor(ballotId: string, choice: Choice, nonce: string): str
 }
 
 export function newNonce(): string {
-  return randomBytes(16).toString('hex')
+  return pooledRandomBytes(16).toString('hex')
 }
 
 export interface BoardLine {
@@ -50,7 +51,7 @@ function boxKey(key: VoteKey): Buffer {
 
 /** The receipt, sealed under a key derived from the clientVoteId (AES-256-GCM: iv, ciphertext, tag). */
 export function sealReceipt(key: VoteKey, receipt: string): Uint8Array {
-  const iv = randomBytes(12)
+  const iv = pooledRandomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', boxKey(key), iv)
   const sealed = Buffer.concat([cipher.update(receipt, 'utf8'), cipher.final()])
   return Buffer.concat([iv, sealed, cipher.getAuthTag()])

@@ -33,14 +33,15 @@ export function parseVote(body: Record<string, unknown>): VoteInput {
  */
 export function castVote(deps: Pick<AppDeps, 'hub' | 'votes' | 'clock'>, actor: SessionActor, ballotId: string, input: VoteInput): VoteReceiptView {
   const { votes } = deps
-  const ballot = votes.ballot(ballotId)
-  if (!ballot) throw new AppError(404, 'not_found', 'Ce scrutin n’existe pas.')
-  requireAllowed(deps, actor, ballot.congress_id, 'ballot.vote')
   const representedId = input.onBehalfOf ?? actor.participantId
+  const context = votes.context(ballotId, representedId)
+  if (!context) throw new AppError(404, 'not_found', 'Ce scrutin n’existe pas.')
+  const { ballot } = context
+  requireAllowed(deps, actor, ballot.congress_id, 'ballot.vote')
   const key: VoteKey = { ballotId, representedId, clientVoteId: input.clientVoteId }
 
   if (ballot.status === 'draft') throw new AppError(409, 'ballot_closed', 'Ce scrutin n’est pas encore ouvert.')
-  if (votes.holderOf(ballotId, representedId) !== actor.participantId) {
+  if (context.holderId !== actor.participantId) {
     throw new AppError(
       403,
       'forbidden',
@@ -51,8 +52,7 @@ export function castVote(deps: Pick<AppDeps, 'hub' | 'votes' | 'clock'>, actor: 
   }
 
   // A retry gets its receipt back, even after the close: the vote it stands for was counted.
-  const previous = votes.participation(ballotId, representedId)
-  if (previous) return { receipt: retried(key, previous) }
+  if (context.participation) return { receipt: retried(key, context.participation) }
   const now = deps.clock()
   if (ballot.status !== 'open' || (ballot.closes_at !== null && now >= ballot.closes_at)) {
     throw new AppError(409, 'ballot_closed', 'Ce scrutin est clos : le vote n’a pas été enregistré.')

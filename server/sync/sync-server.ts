@@ -109,7 +109,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (existing) return existing
     const stored = log.load(name)
     if (!stored || stored.congressId !== address.congressId || stored.kind !== address.kind) return undefined
-    const room = new Room(name, address, stored, { log, clock, access, canRead: readable, changed })
+    const room = new Room(name, address, stored, { log, clock, access, canRead: readable, changed, storeFailed: dropRoom })
     rooms.set(name, room)
     return room
   }
@@ -180,7 +180,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const documents: DocumentAccess = {
     read(name) {
       const room = rooms.get(name)
-      if (room) return Y.encodeStateAsUpdate(room.doc)
+      if (room) {
+        try {
+          return room.encodeState()
+        } catch (error) {
+          if (!(error instanceof RoomStoreError)) throw error
+          dropRoom(room, error)
+        }
+      }
       const stored = log.load(name)
       return stored && Y.mergeUpdates([stored.state, ...stored.updates])
     },

@@ -28,6 +28,8 @@ interface Client {
   readonly doc: Y.Doc
   synced(): boolean
   destroy(): void
+  /** Keys of the convergence burst this client holds, counted as they arrive (Y.Map's size walks the map). */
+  burstKeys: number
 }
 
 function connect(config: LoadConfig, docName: string): Client {
@@ -36,14 +38,14 @@ function connect(config: LoadConfig, docName: string): Client {
     const socket = new HocuspocusProviderWebsocket({ url: config.url, WebSocketPolyfill: WebSocket })
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token: config.token ?? 'bench' })
     provider.attach()
-    return { doc, synced: () => provider.synced, destroy: () => (provider.destroy(), socket.destroy()) }
+    return { doc, synced: () => provider.synced, destroy: () => (provider.destroy(), socket.destroy()), burstKeys: 0 }
   }
   const provider = new WebsocketProvider(config.url, docName, doc, {
     params: config.token ? { token: config.token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
-  return { doc, synced: () => provider.synced, destroy: () => provider.destroy() }
+  return { doc, synced: () => provider.synced, destroy: () => provider.destroy(), burstKeys: 0 }
 }
 
 const send = (message: unknown) => process.send!(message)
@@ -65,10 +67,12 @@ async function run(command: Command): Promise<void> {
     const { config } = command
     for (let i = 0; i < config.clients; i++) {
       const client = connect(config, config.docs[i % config.docs.length]!)
+      const reader = clients.length
       client.doc.getMap<number>('bench').observe((event) => {
         const at = now()
-        for (const key of event.keysChanged) book.saw(key, client.doc.getMap<number>('bench').get(key) ?? at, at)
+        for (const key of event.keysChanged) book.saw(`${reader}:${key}`, client.doc.getMap<number>('bench').get(key) ?? at, at)
       })
+      client.doc.getMap('burst').observe((event) => (client.burstKeys += event.keysChanged.size))
       clients.push(client)
       // Pace the handshakes a little, as a room of phones would.
       if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -87,19 +91,21 @@ async function run(command: Command): Promise<void> {
   }
   if (command.type === 'write-fast') {
     const started = now()
+    const cpu = process.cpuUsage()
     await Promise.all(
       clients.map(async (client, c) => {
-        const map = client.doc.getMap<number>('bench')
+        const map = client.doc.getMap<number>('burst')
         for (let i = 0; i < command.edits; i++) {
-          map.set(`${command.prefix}-${c}-${i}`, 1)
+          map.set(`${command.prefix}-${process.pid}-${c}-${i}`, 1)
           // Let the socket send between edits, as separate keystrokes would.
           if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve))
         }
       }),
     )
-    const converged = await waitUntil(() => clients.every((c) => c.doc.getMap('bench').size >= command.expectedTotal), 120_000)
+    const converged = await waitUntil(() => clients.every((c) => c.burstKeys >= command.expectedTotal), 120_000)
     convergedAt = now()
-    send({ type: 'done', started, convergedAt, converged })
+    const used = process.cpuUsage(cpu)
+    send({ type: 'done', started, convergedAt, converged, cpuSeconds: (used.user + used.system) / 1e6 })
   }
   if (command.type === 'report') {
     send({ type: 'report', latencies: book.latencies(), convergedAt })

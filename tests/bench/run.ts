@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor, voteStorm } from './scenarios.ts'
+import { bareHttpBurst, clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor, voteStorm } from './scenarios.ts'
 import { startPlenum, starters, type BenchServer, type ServerKind } from './servers.ts'
 import { median, ratio } from './stats.ts'
 
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const fanMissing = row('Fan-out edits never seen', '', '0')
   const conv = row('Convergence (50 writers × 200 edits)', 's', '≤ 1.0× reference, ≤ 0.8× Hocuspocus')
   const convCpu = row('Convergence: server CPU', 's', '')
+  const convClientCpu = row('Convergence: clients’ CPU (all load processes)', 's', '')
   const idle = row('Idle: 2,000 clients on 35 documents, server RSS', 'MB', '< 300 MB')
   for (const kind of kinds) {
     const p50: number[] = []
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     const missing: number[] = []
     const seconds: number[] = []
     const cpu: number[] = []
+    const clientCpu: number[] = []
     for (let i = 0; i < runs; i++) {
       await withServer(kind, async (server) => {
         const { target } = await targetFor(server, sizes.idle.docs)
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
         p50.push(f.p50), p99.push(f.p99), max.push(f.max), missing.push(f.missing)
         log(`${kind}: convergence, run ${i + 1}/${runs}`)
         const c = await convergence(server, target, sizes.convergence)
-        seconds.push(c.converged ? c.seconds : Number.NaN), cpu.push(c.serverCpuSeconds)
+        seconds.push(c.converged ? c.seconds : Number.NaN), cpu.push(c.serverCpuSeconds), clientCpu.push(c.clientCpuSeconds)
       })
     }
     fanP50.values[kind] = median(p50)
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     fanMissing.values[kind] = Math.max(...missing)
     conv.values[kind] = median(seconds)
     convCpu.values[kind] = median(cpu)
+    convClientCpu.values[kind] = median(clientCpu)
     log(`${kind}: idle memory`)
     idle.values[kind] = await withServer(kind, async (server) => (await idleMemory(server, (await targetFor(server, sizes.idle.docs)).target, sizes.idle)).rssMb)
   }
@@ -79,7 +82,12 @@ async function main(): Promise<void> {
   row('Vote storm: 2,000 votes in one burst', 'votes/s', '≥ 50 % of raw SQLite', false).values.plenum = storm.perSecond
   row('Vote storm: p99 latency', 'ms', '').values.plenum = storm.p99Ms
   row('Vote storm: lost / doubled', '', '0 / 0').values.plenum = storm.lost + storm.doubled
-  row('Raw better-sqlite3, same rows, one transaction each', 'rows/s', '', false).values.plenum = storm.rawSqlitePerSecond
+  row('Raw better-sqlite3, same rows, one transaction each', 'votes/s', '', false).values.plenum = storm.rawSqlitePerSecond
+  row('Plenum without HTTP: castVote in process, same voters', 'votes/s', '', false).values.plenum = storm.inProcessPerSecond
+  log('bare node:http: the same burst')
+  const bare = await bareHttpBurst(sizes.votes)
+  row('Bare node:http server, same burst (the HTTP ceiling)', 'requests/s', '', false).values.plenum = bare.perSecond
+  row('Bare node:http server: p99 latency', 'ms', '').values.plenum = bare.p99Ms
   log('plenum: freeze')
   const frozen = await withServer('plenum', (server) => freezeTime(server as Awaited<ReturnType<typeof startPlenum>>, sizes.freeze))
   row('Freeze: 29 proposals, 300 amendments, rendered and signed', 's', '< 2 s').values.plenum = frozen.seconds
@@ -90,14 +98,18 @@ async function main(): Promise<void> {
   )
 
   const minutes = (Date.now() - started) / 60_000
-  const table = renderTable(storm.perSecond / storm.rawSqlitePerSecond)
+  const table = renderTable([
+    ['Vote storm share of the raw SQLite rate', storm.perSecond / storm.rawSqlitePerSecond, '≥ 50 %'],
+    ['Plenum without HTTP: share of the raw SQLite rate', storm.inProcessPerSecond / storm.rawSqlitePerSecond, ''],
+    ['Vote storm share of the bare HTTP rate', storm.perSecond / bare.perSecond, ''],
+  ])
   console.log(`\n${table}\nRun took ${minutes.toFixed(1)} minutes.`)
   writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), renderDocument(table, minutes))
 }
 
 const fmt = (value: number | undefined) => (value === undefined ? '' : Number.isNaN(value) ? 'failed' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2))
 
-function renderTable(stormShare: number): string {
+function renderTable(shares: readonly [label: string, share: number, target: string][]): string {
   const lines = ['| measure | unit | Plenum | reference | Hocuspocus | Plenum / reference | Plenum / Hocuspocus | target |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |']
   for (const r of rows) {
     const { plenum, reference, hocuspocus } = r.values
@@ -106,7 +118,7 @@ function renderTable(stormShare: number): string {
       `| ${r.label} | ${r.unit} | ${fmt(plenum)} | ${fmt(reference)} | ${fmt(hocuspocus)} | ${both ? ratio(plenum, reference!) : ''} | ${plenum !== undefined && hocuspocus !== undefined ? ratio(plenum, hocuspocus) : ''} | ${r.target} |`,
     )
   }
-  lines.push(`| Vote storm share of the raw SQLite rate | % | ${(stormShare * 100).toFixed(1)} | | | | | ≥ 50 % |`)
+  for (const [label, share, target] of shares) lines.push(`| ${label} | % | ${(share * 100).toFixed(1)} | | | | | ${target} |`)
   return lines.join('\n')
 }
 

@@ -1,11 +1,19 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import SQLite from 'better-sqlite3'
+import { openDatabase } from '../../db/connection.ts'
+import { createCongressStore } from '../../db/congress-store.ts'
+import { createVoteStore } from '../../db/vote-store.ts'
+import { databaseFileName } from '../../server/cli/data-dir.ts'
+import { CongressHub } from '../../server/congress-hub.ts'
+import { castVote } from '../../server/services/votes.ts'
 import type { BallotView, BoardView } from '../../shared/api-types.ts'
-import { cpuSeconds, rssBytes } from './child.ts'
+import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
+import { cpuSeconds, rssBytes, startChild } from './child.ts'
 import { startLoads, stopLoads, type Load } from './load-pool.ts'
 import type { LoadConfig } from './load.ts'
 import { plenumApi, plenumCongress, plenumPeople, plenumPhase, type PlenumCongress } from './plenum-setup.ts'
@@ -50,8 +58,8 @@ export async function fanout(server: BenchServer, target: Target, size: { reader
       if (latencies.length >= expected) break
       await sleep(100)
     }
-    // Each reader process books an edit once, when its first client sees it: a process holds several readers.
-    return { ...spread(latencies), missing: Math.max(0, readers.length * size.edits - latencies.length) }
+    // Every reader books every edit: the p99 is over readers × edits, the slowest reader included.
+    return { ...spread(latencies), missing: Math.max(0, expected - latencies.length) }
   } finally {
     await stopLoads([writer!, ...readers])
   }
@@ -60,6 +68,8 @@ export async function fanout(server: BenchServer, target: Target, size: { reader
 export interface ConvergenceResult {
   readonly seconds: number
   readonly serverCpuSeconds: number
+  /** CPU the clients spent on the burst, all load processes together. */
+  readonly clientCpuSeconds: number
   readonly converged: boolean
 }
 
@@ -73,9 +83,11 @@ export async function convergence(server: BenchServer, target: Target, size: { w
     const started = now()
     const prefix = `c${Math.round(started)}`
     const answers = await Promise.all(
-      loads.map((l) => l.ask<{ type: 'done'; convergedAt: number; converged: boolean }>({ type: 'write-fast', edits: size.edits, expectedTotal: size.writers * size.edits, prefix }, 'done', 600_000)),
+      loads.map((l) => l.ask<{ type: 'done'; convergedAt: number; converged: boolean; cpuSeconds: number }>({ type: 'write-fast', edits: size.edits, expectedTotal: size.writers * size.edits, prefix }, 'done', 600_000)),
     )
-    return { seconds: (Math.max(...answers.map((a) => a.convergedAt)) - started) / 1000, serverCpuSeconds: cpuSeconds(server.child.pid) - cpu, converged: answers.every((a) => a.converged) }
+    return { seconds: (Math.max(...answers.map((a) => a.convergedAt)) - started) / 1000, serverCpuSeconds: cpuSeconds(server.child.pid) - cpu,
+      clientCpuSeconds: answers.reduce((sum, a) => sum + a.cpuSeconds, 0),
+      converged: answers.every((a) => a.converged) }
   } finally {
     await stopLoads(loads)
   }
@@ -101,6 +113,24 @@ export interface VoteStormResult {
   readonly lost: number
   readonly doubled: number
   readonly rawSqlitePerSecond: number
+  readonly inProcessPerSecond: number
+}
+
+type VoteAnswer = { type: 'voted'; results: { status: number; receipt: string | null; ms: number; end: number }[] }
+
+/** Every load process posts its share of votes at once; the rate over the whole burst, and each answer. */
+async function burst(loads: readonly Load[], baseUrl: string, ballotId: string, voters: readonly { token: string; id: string }[]): Promise<{ seconds: number; results: VoteAnswer['results'] }> {
+  const shares = split(voters.length, loads.length)
+  let offset = 0
+  const started = now()
+  const answers = await Promise.all(
+    loads.map((load, i) => {
+      const mine = voters.slice(offset, (offset += shares[i]!))
+      return load.ask<VoteAnswer>({ type: 'vote', baseUrl, ballotId, voters: mine.map((v, j) => ({ token: v.token, clientVoteId: `bench-${i}-${j}-${v.id}` })) }, 'voted')
+    }),
+  )
+  const results = answers.flatMap((a) => a.results)
+  return { seconds: (results.reduce((last, r) => Math.max(last, r.end), started) - started) / 1000, results }
 }
 
 /** Every voter casts at once over HTTP; then the board is checked against every receipt. */
@@ -115,20 +145,7 @@ export async function voteStorm(server: PlenumServer, size: { voters: number; lo
   await plenumApi(server, setup.bureau, 'POST', `/ballots/${ballot.id}/open`)
   const loads = await startLoads(size.loadProcesses)
   try {
-    const shares = split(voters.length, loads.length)
-    let offset = 0
-    const started = now()
-    const answers = await Promise.all(
-      loads.map((load, i) => {
-        const mine = voters.slice(offset, (offset += shares[i]!))
-        return load.ask<{ type: 'voted'; results: { status: number; receipt: string | null; ms: number; end: number }[] }>(
-          { type: 'vote', baseUrl: server.baseUrl, ballotId: ballot.id, voters: mine.map((v, j) => ({ token: v.token, clientVoteId: `bench-${i}-${j}-${v.id}` })) },
-          'voted',
-        )
-      }),
-    )
-    const results = answers.flatMap((a) => a.results)
-    const seconds = (Math.max(...results.map((r) => r.end)) - started) / 1000
+    const { seconds, results } = await burst(loads, server.baseUrl, ballot.id, voters)
     await plenumApi(server, setup.bureau, 'POST', `/ballots/${ballot.id}/close`)
     const board = await plenumApi<BoardView>(server, setup.bureau, 'GET', `/ballots/${ballot.id}/board`)
     const onBoard = new Set(board.entries.map((e) => e.receipt))
@@ -140,9 +157,52 @@ export async function voteStorm(server: PlenumServer, size: { voters: number; lo
       lost: receipted.filter((r) => !onBoard.has(r.receipt!)).length + (voters.length - receipted.length),
       doubled: Math.max(0, board.entries.length - voters.length),
       rawSqlitePerSecond: rawSqliteRate(voters.length),
+      inProcessPerSecond: await inProcessVoteRate(server, setup.congress.id, voters.map((v) => v.id)),
     }
   } finally {
     await stopLoads(loads)
+  }
+}
+
+/**
+ * Plenum without HTTP: the server stopped, its database reopened, a new ballot for the same voters,
+ * and castVote called for each (checks, receipt, sealed receipt, the transaction): what the design
+ * costs over raw SQLite, apart from the network.
+ */
+async function inProcessVoteRate(server: PlenumServer, congressId: string, voterIds: readonly string[]): Promise<number> {
+  await server.child.stop()
+  const database = await openDatabase(join(server.dataDir, databaseFileName))
+  try {
+    const ballotId = 'benchinprocess'
+    await database.db
+      .insertInto('ballots')
+      .values({ id: ballotId, congress_id: congressId, subject_kind: 'motion', subject_id: null, rule: JSON.stringify(defaultBallotRule), status: 'open', created_at: Date.now(), opened_at: Date.now(), entitled_count: voterIds.length, present_count: voterIds.length, represented_count: 0 })
+      .execute()
+    await database.db.insertInto('ballot_voters').values(voterIds.map((id) => ({ ballot_id: ballotId, represented_id: id, holder_id: id }))).execute()
+    const deps = { hub: new CongressHub(createCongressStore(database.sqlite)), votes: createVoteStore(database.sqlite), clock: Date.now }
+    const started = now()
+    voterIds.forEach((id, i) => castVote(deps, { participantId: id, congressId, role: 'attendee', name: '' }, ballotId, { choice: 'yes', clientVoteId: `inprocess-vote-${i}` }))
+    return voterIds.length / ((now() - started) / 1000)
+  } finally {
+    await database.close()
+  }
+}
+
+/**
+ * The HTTP ceiling beside the storm: the same burst, from the same load processes, against a bare
+ * node:http server that reads each request and answers a receipt-sized body, nothing else.
+ */
+export async function bareHttpBurst(size: { voters: number; loadProcesses: number }): Promise<{ perSecond: number; p99Ms: number }> {
+  const server = await startChild(fileURLToPath(new URL('./fixtures/bare-http-server.mjs', import.meta.url)), [], { ready: /^READY (.*)$/ })
+  const loads = await startLoads(size.loadProcesses)
+  try {
+    const voters = Array.from({ length: size.voters }, (_, i) => ({ id: `v${i}`, token: `token-${i}` }))
+    const { seconds, results } = await burst(loads, (server.ready as { url: string }).url, 'bare', voters)
+    if (results.some((r) => r.status !== 200)) throw new Error('bare HTTP server: some requests failed')
+    return { perSecond: size.voters / seconds, p99Ms: spread(results.map((r) => r.ms)).p99 }
+  } finally {
+    await stopLoads(loads)
+    await server.stop()
   }
 }
 
@@ -157,12 +217,15 @@ export function rawSqliteRate(rows: number): number {
              CREATE TABLE box (ballot_id TEXT, receipt TEXT, choice TEXT, nonce TEXT, PRIMARY KEY (ballot_id, receipt)) WITHOUT ROWID;`)
     const a = db.prepare('INSERT INTO participations VALUES (?, ?, ?, ?)')
     const b = db.prepare('INSERT INTO box VALUES (?, ?, ?, ?)')
-    const one = db.transaction((i: number) => {
-      a.run('ballot', `p${i}`, `hash${i}`.padEnd(64, '0'), Buffer.alloc(92, i % 256))
-      b.run('ballot', String(i).padStart(64, '0'), 'yes', String(i).padStart(32, '0'))
+    // Keys as random as Plenum's (participant ids, sha256 receipts), so rows land where they would.
+    const hex = (i: number, salt: string) => createHash('sha256').update(`${salt}${i}`).digest('hex')
+    const values = Array.from({ length: rows }, (_, i) => [hex(i, 'p').slice(0, 16), hex(i, 'h'), Buffer.alloc(92, i % 256), hex(i, 'r'), hex(i, 'n').slice(0, 32)] as const)
+    const one = db.transaction(([participant, hash, box, receipt, nonce]: (typeof values)[number]) => {
+      a.run('ballot', participant, hash, box)
+      b.run('ballot', receipt, 'yes', nonce)
     })
     const started = now()
-    for (let i = 0; i < rows; i++) one(i)
+    for (const row of values) one(row)
     return rows / ((now() - started) / 1000)
   } finally {
     db.close()

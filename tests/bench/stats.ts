@@ -1,7 +1,10 @@
 /** The p-th percentile (0–100) by nearest rank: a value that was actually measured. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
+  return percentileOfSorted([...values].sort((a, b) => a - b), p)
+}
+
+function percentileOfSorted(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
   const rank = Math.ceil((p / 100) * sorted.length)
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
 }
@@ -13,8 +16,10 @@ export interface Spread {
   readonly max: number
 }
 
+/** Sorts once: a fan-out run books readers × edits latencies, too many to spread into Math.max. */
 export function spread(values: readonly number[]): Spread {
-  return { count: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: values.length ? Math.max(...values) : Number.NaN }
+  const sorted = [...values].sort((a, b) => a - b)
+  return { count: sorted.length, p50: percentileOfSorted(sorted, 50), p99: percentileOfSorted(sorted, 99), max: sorted.at(-1) ?? Number.NaN }
 }
 
 export function median(values: readonly number[]): number {
@@ -29,7 +34,7 @@ export function ratio(ours: number, theirs: number): string {
 
 /**
  * Latency bookkeeping for the fan-out: the writer stamps each edit with the time it was made; each
- * reader records, per edit, when it first saw it. Edits never seen are counted, not ignored.
+ * reader records, per edit, when it first saw it (ids name the reader and the edit). Edits never seen are counted, not ignored.
  */
 export class LatencyBook {
   private readonly seen = new Map<string, number>()

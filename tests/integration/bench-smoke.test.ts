@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, rawSqliteRate, targetFor, voteStorm } from '../bench/scenarios.ts'
+import { bareHttpBurst, clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, rawSqliteRate, targetFor, voteStorm } from '../bench/scenarios.ts'
 import { startHocuspocus, startPlenum, startReference, type BenchServer } from '../bench/servers.ts'
 
 /** Every scenario of `npm run bench`, at toy sizes against the real servers, so the bench never rots. No timing is asserted. */
@@ -14,11 +14,12 @@ describe('benchmark smoke run', () => {
       const server = await start()
       running.push(server)
       const { target } = await targetFor(server, 35)
-      const spread = await fanout(server, target, { readers: 4, edits: 5, intervalMs: 5, loadProcesses: 1 })
+      // Two load processes each time: clients in different processes must not collide on keys.
+      const spread = await fanout(server, target, { readers: 4, edits: 5, intervalMs: 5, loadProcesses: 2 })
       expect(spread.missing).toBe(0)
-      expect(spread.count).toBe(5)
+      expect(spread.count).toBe(4 * 5)
       expect(Number.isFinite(spread.p99)).toBe(true)
-      const converged = await convergence(server, target, { writers: 3, edits: 10, loadProcesses: 1 })
+      const converged = await convergence(server, target, { writers: 4, edits: 10, loadProcesses: 2 })
       expect(converged.converged).toBe(true)
       expect(converged.serverCpuSeconds).toBeGreaterThanOrEqual(0)
       const idle = await idleMemory(server, target, { clients: 10, docs: 35, loadProcesses: 1 })
@@ -32,6 +33,8 @@ describe('benchmark smoke run', () => {
     const storm = await voteStorm(server, { voters: 20, loadProcesses: 1 })
     expect(storm).toMatchObject({ voters: 20, lost: 0, doubled: 0 })
     expect(storm.rawSqlitePerSecond).toBeGreaterThan(0)
+    expect(storm.inProcessPerSecond).toBeGreaterThan(0)
+    expect((await bareHttpBurst({ voters: 20, loadProcesses: 2 })).perSecond).toBeGreaterThan(0)
     expect(rawSqliteRate(10)).toBeGreaterThan(0)
     const other = await startPlenum()
     running.push(other)

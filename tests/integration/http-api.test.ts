@@ -111,4 +111,32 @@ describe('HTTP API', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable')
     expect(await asset.text()).toBe('console.log(1)')
   })
+
+  test('a body over 256 kB is refused with 413, whether its length is declared or streamed, and nothing is imported', async () => {
+    const { token } = await plenum.login()
+    const auth = { authorization: `Bearer ${token}` }
+    const participants = async () =>
+      ((await (await fetch(`${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/participants`, { headers: auth })).json()) as { participants: unknown[] }).participants.length
+    const before = await participants()
+    const csv = `name;organisation;role\n${'Jeanne Martin;Ville de Brest;attendee\n'.repeat(8000)}`
+    expect(csv.length).toBeGreaterThan(256 * 1024)
+    const url = `${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/participants`
+
+    const declared = await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csv })
+    expect(declared.status).toBe(413)
+    expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
+
+    const bytes = new TextEncoder().encode(csv)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 16 * 1024) controller.enqueue(bytes.subarray(i, i + 16 * 1024))
+        controller.close()
+      },
+    })
+    const streamed = await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: stream, duplex: 'half' } as RequestInit)
+    expect(streamed.status).toBe(413)
+    expect(((await streamed.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
+
+    expect(await participants()).toBe(before)
+  })
 })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
@@ -34,6 +35,30 @@ describe('sync socket with the stock y-websocket client', () => {
     const carol = await connectSynced(plenum.wsUrl, docName, token, 'Carol')
     clients.push(carol)
     expect(carol.text()).toBe(alice.text())
+  })
+
+  test('ten writers at once: every paragraph reaches everyone, and whatever a client receives is already on disk', async () => {
+    const docName = plenum.seed.proposals[7]!.docName
+    const writers = await Promise.all(Array.from({ length: 10 }, (_, i) => connectSynced(plenum.wsUrl, docName, token, `Rédactrice ${i}`)))
+    clients.push(...writers)
+    const stored = () => {
+      const doc = plenum.log.load(docName)!
+      return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates([doc.state, ...doc.updates])))
+    }
+    // Checked as each message arrives: the server runs in this process, so the disk is read at that instant.
+    const unstored: string[] = []
+    writers[0]!.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin !== writers[0]!.provider) return
+      const onDisk = stored()
+      for (const [client, clock] of transaction.afterState) {
+        const received = clock !== (transaction.beforeState.get(client) ?? 0)
+        if (received && (onDisk.get(client) ?? 0) < clock) unstored.push(`${client}:${clock}`)
+      }
+    })
+    for (let round = 0; round < 20; round++) writers.forEach((w, i) => w.appendParagraph(`Ligne ${round} de la rédactrice ${i}.`))
+    await waitFor(() => writers.every((w) => w.text().includes('Ligne 19 de la rédactrice 9.') && w.text() === writers[0]!.text()), 'ten writers converge')
+    for (let round = 0; round < 20; round++) for (let i = 0; i < 10; i++) expect(writers[3]!.text()).toContain(`Ligne ${round} de la rédactrice ${i}.`)
+    expect(unstored).toEqual([])
   })
 
   test('awareness reaches the other client and disappears when its client leaves', async () => {
