@@ -185,7 +185,8 @@ export class Room {
     try {
       this.store()
     } catch (error) {
-      this.deps.storeFailed(this, error as RoomStoreError)
+      // Nothing may escape a setImmediate: whatever failed, the room goes and clients resync from disk.
+      this.deps.storeFailed(this, error instanceof RoomStoreError ? error : new RoomStoreError(`could not flush ${this.name}`, { cause: error }))
     }
   }
 

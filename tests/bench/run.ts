@@ -1,7 +1,9 @@
 // npm run bench: Plenum beside the reference y-websocket server and Hocuspocus, same machine, same
-// run. Prints the table and rewrites BENCHMARKS.md. Sizes from the issue; BENCH_RUNS repeats the
-// sync scenarios (default 3) and reports medians.
-import { writeFileSync } from 'node:fs'
+// run. Prints the table and rewrites BENCHMARKS.md: the table, then findings.md (written by hand:
+// what the profiles showed, before/after, targets not met and why). Sizes from the issue;
+// BENCH_RUNS repeats the sync scenarios (default 3) and reports medians; BENCH_PROFILE=DIR writes
+// a CPU profile of every child process.
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { bareHttpBurst, clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor, voteStorm } from './scenarios.ts'
@@ -47,34 +49,37 @@ async function main(): Promise<void> {
   const convCpu = row('Convergence: server CPU', 's', '')
   const convClientCpu = row('Convergence: clients’ CPU (all load processes)', 's', '')
   const idle = row('Idle: 2,000 clients on 35 documents, server RSS', 'MB', '< 300 MB')
-  for (const kind of kinds) {
-    const p50: number[] = []
-    const p99: number[] = []
-    const max: number[] = []
-    const missing: number[] = []
-    const seconds: number[] = []
-    const cpu: number[] = []
-    const clientCpu: number[] = []
-    for (let i = 0; i < runs; i++) {
+  const idleBase = row('Idle: the same server before the clients connect', 'MB', '')
+  type Samples = { p50: number[]; p99: number[]; max: number[]; missing: number[]; seconds: number[]; cpu: number[]; clientCpu: number[] }
+  const samples = Object.fromEntries(kinds.map((k) => [k, { p50: [], p99: [], max: [], missing: [], seconds: [], cpu: [], clientCpu: [] }])) as unknown as Record<ServerKind, Samples>
+  // Runs interleave the servers (P R H, P R H…), so a slow spell of the machine is shared out.
+  for (let i = 0; i < runs; i++) {
+    for (const kind of kinds) {
+      const s = samples[kind]
       await withServer(kind, async (server) => {
         const { target } = await targetFor(server, sizes.idle.docs)
         log(`${kind}: fan-out, run ${i + 1}/${runs}`)
         const f = await fanout(server, target, sizes.fanout)
-        p50.push(f.p50), p99.push(f.p99), max.push(f.max), missing.push(f.missing)
+        s.p50.push(f.p50), s.p99.push(f.p99), s.max.push(f.max), s.missing.push(f.missing)
         log(`${kind}: convergence, run ${i + 1}/${runs}`)
         const c = await convergence(server, target, sizes.convergence)
-        seconds.push(c.converged ? c.seconds : Number.NaN), cpu.push(c.serverCpuSeconds), clientCpu.push(c.clientCpuSeconds)
+        s.seconds.push(c.converged ? c.seconds : Number.NaN), s.cpu.push(c.serverCpuSeconds), s.clientCpu.push(c.clientCpuSeconds)
       })
     }
-    fanP50.values[kind] = median(p50)
-    fanP99.values[kind] = median(p99)
-    fanMax.values[kind] = median(max)
-    fanMissing.values[kind] = Math.max(...missing)
-    conv.values[kind] = median(seconds)
-    convCpu.values[kind] = median(cpu)
-    convClientCpu.values[kind] = median(clientCpu)
+  }
+  for (const kind of kinds) {
+    const s = samples[kind]
+    fanP50.values[kind] = median(s.p50)
+    fanP99.values[kind] = median(s.p99)
+    fanMax.values[kind] = median(s.max)
+    fanMissing.values[kind] = Math.max(...s.missing)
+    conv.values[kind] = median(s.seconds)
+    convCpu.values[kind] = median(s.cpu)
+    convClientCpu.values[kind] = median(s.clientCpu)
     log(`${kind}: idle memory`)
-    idle.values[kind] = await withServer(kind, async (server) => (await idleMemory(server, (await targetFor(server, sizes.idle.docs)).target, sizes.idle)).rssMb)
+    const memory = await withServer(kind, async (server) => idleMemory(server, (await targetFor(server, sizes.idle.docs)).target, sizes.idle))
+    idle.values[kind] = memory.rssMb
+    idleBase.values[kind] = memory.baselineMb
   }
 
   log('plenum: vote storm')
@@ -122,6 +127,8 @@ function renderTable(shares: readonly [label: string, share: number, target: str
   return lines.join('\n')
 }
 
+const findings = readFileSync(fileURLToPath(new URL('./findings.md', import.meta.url)), 'utf8')
+
 function renderDocument(table: string, minutes: number): string {
   return `# Benchmarks
 
@@ -136,7 +143,8 @@ Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem(
 - Hocuspocus: \`@hocuspocus/server\` 4.7 with \`@hocuspocus/extension-sqlite\`, driven by \`@hocuspocus/provider\`.
 
 ${table}
-`
+
+${findings}`
 }
 
 main().then(
