@@ -32,17 +32,25 @@ interface Client {
   burstKeys: number
 }
 
+/** Messages this process's clients received since the last reset: how much the server batches. */
+let received = 0
+class CountingSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args)
+    this.on('message', () => received++)
+  }
+}
 function connect(config: LoadConfig, docName: string): Client {
   const doc = new Y.Doc()
   if (config.protocol === 'hocuspocus') {
-    const socket = new HocuspocusProviderWebsocket({ url: config.url, WebSocketPolyfill: WebSocket })
+    const socket = new HocuspocusProviderWebsocket({ url: config.url, WebSocketPolyfill: CountingSocket })
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token: config.token ?? 'bench' })
     provider.attach()
     return { doc, synced: () => provider.synced, destroy: () => (provider.destroy(), socket.destroy()), burstKeys: 0 }
   }
   const provider = new WebsocketProvider(config.url, docName, doc, {
     params: config.token ? { token: config.token } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: CountingSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
   return { doc, synced: () => provider.synced, destroy: () => provider.destroy(), burstKeys: 0 }
@@ -91,6 +99,7 @@ async function run(command: Command): Promise<void> {
   }
   if (command.type === 'write-fast') {
     const started = now()
+    received = 0
     const cpu = process.cpuUsage()
     await Promise.all(
       clients.map(async (client, c) => {
@@ -105,7 +114,7 @@ async function run(command: Command): Promise<void> {
     const converged = await waitUntil(() => clients.every((c) => c.burstKeys >= command.expectedTotal), 120_000)
     convergedAt = now()
     const used = process.cpuUsage(cpu)
-    send({ type: 'done', started, convergedAt, converged, cpuSeconds: (used.user + used.system) / 1e6 })
+    send({ type: 'done', started, convergedAt, converged, cpuSeconds: (used.user + used.system) / 1e6, received })
   }
   if (command.type === 'report') {
     send({ type: 'report', latencies: book.latencies(), convergedAt })

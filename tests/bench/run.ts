@@ -48,10 +48,11 @@ async function main(): Promise<void> {
   const conv = row('Convergence (50 writers × 200 edits)', 's', '≤ 1.0× reference, ≤ 0.8× Hocuspocus')
   const convCpu = row('Convergence: server CPU', 's', '')
   const convClientCpu = row('Convergence: clients’ CPU (all load processes)', 's', '')
+  const convMessages = row('Convergence: messages the 50 clients received', '', '')
   const idle = row('Idle: 2,000 clients on 35 documents, server RSS', 'MB', '< 300 MB')
   const idleBase = row('Idle: the same server before the clients connect', 'MB', '')
-  type Samples = { p50: number[]; p99: number[]; max: number[]; missing: number[]; seconds: number[]; cpu: number[]; clientCpu: number[] }
-  const samples = Object.fromEntries(kinds.map((k) => [k, { p50: [], p99: [], max: [], missing: [], seconds: [], cpu: [], clientCpu: [] }])) as unknown as Record<ServerKind, Samples>
+  type Samples = { p50: number[]; p99: number[]; max: number[]; missing: number[]; seconds: number[]; cpu: number[]; clientCpu: number[]; messages: number[] }
+  const samples = Object.fromEntries(kinds.map((k) => [k, { p50: [], p99: [], max: [], missing: [], seconds: [], cpu: [], clientCpu: [], messages: [] }])) as unknown as Record<ServerKind, Samples>
   // Runs interleave the servers (P R H, P R H…), so a slow spell of the machine is shared out.
   for (let i = 0; i < runs; i++) {
     for (const kind of kinds) {
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
         s.p50.push(f.p50), s.p99.push(f.p99), s.max.push(f.max), s.missing.push(f.missing)
         log(`${kind}: convergence, run ${i + 1}/${runs}`)
         const c = await convergence(server, target, sizes.convergence)
-        s.seconds.push(c.converged ? c.seconds : Number.NaN), s.cpu.push(c.serverCpuSeconds), s.clientCpu.push(c.clientCpuSeconds)
+        s.seconds.push(c.converged ? c.seconds : Number.NaN), s.cpu.push(c.serverCpuSeconds), s.clientCpu.push(c.clientCpuSeconds), s.messages.push(c.messagesReceived)
       })
     }
   }
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     conv.values[kind] = median(s.seconds)
     convCpu.values[kind] = median(s.cpu)
     convClientCpu.values[kind] = median(s.clientCpu)
+    convMessages.values[kind] = median(s.messages)
     log(`${kind}: idle memory`)
     const memory = await withServer(kind, async (server) => idleMemory(server, (await targetFor(server, sizes.idle.docs)).target, sizes.idle))
     idle.values[kind] = memory.rssMb

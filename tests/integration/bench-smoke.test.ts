@@ -22,6 +22,7 @@ describe('benchmark smoke run', () => {
       const converged = await convergence(server, target, { writers: 4, edits: 10, loadProcesses: 2 })
       expect(converged.converged).toBe(true)
       expect(converged.serverCpuSeconds).toBeGreaterThanOrEqual(0)
+      expect(converged.messagesReceived).toBeGreaterThan(0)
       const idle = await idleMemory(server, target, { clients: 10, docs: 35, loadProcesses: 1 })
       expect(idle.rssMb).toBeGreaterThan(0)
     }, 120_000)
