@@ -1,2 +1,3 @@
+import './tiptap-base.css'
 import './styles.css'
 import './components/plenum-app.ts'

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { AppError } from './app-error.ts'
+import { sameOriginWrites } from './auth/same-origin.ts'
 import { bodySizeLimit } from './body-size-limit.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { amendmentRoutes, congressAmendmentRoutes, proposalAmendmentRoutes } from './routes/amendments.ts'
@@ -10,10 +11,12 @@ import { healthRoutes } from './routes/health.ts'
 import { projectorRoutes } from './routes/projector.ts'
 import { keyRoutes, sealRoutes } from './routes/seal.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { securityHeaders } from './security-headers.ts'
 import { serveClient } from './static-client.ts'
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
+    .use(sameOriginWrites())
     .use(bodySizeLimit(256 * 1024))
     .route('/health', healthRoutes())
     .route('/session', sessionRoutes(deps))
@@ -28,7 +31,7 @@ export function createApp(deps: AppDeps) {
     .route('/congresses', sealRoutes(deps))
     .route('/keys', keyRoutes(deps))
 
-  const app = new Hono().route('/api', api)
+  const app = new Hono().use(securityHeaders()).route('/api', api)
   app.all('/api/*', () => {
     throw new AppError(404, 'not_found', 'Cette adresse de l’API n’existe pas.')
   })

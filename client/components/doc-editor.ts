@@ -83,6 +83,8 @@ export class DocEditor extends LightElement {
     this.editor = new Editor({
       element: mount,
       editable: false,
+      // Its base styles come from tiptap-base.css: the CSP allows no inline <style>.
+      injectCSS: false,
       extensions: [
         ...contentExtensions,
         Collaboration.configure({ document: sync.doc, field: docField }),

@@ -1,5 +1,6 @@
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
+import { ref } from 'lit/directives/ref.js'
 import type { BallotView, CongressView } from '../../shared/api-types.ts'
 import { api, apiLinks } from '../api.ts'
 import { t } from '../i18n/index.ts'
@@ -10,6 +11,14 @@ import './ballot-subject.ts'
  * The wall of the room, driven by the bureau: what is under debate, the vote's state and
  * participation, the results as bars once published, and how to join. Large type, live.
  */
+/**
+ * Sets a bar's width through the CSSOM once it is in the page: a style attribute (what lit's
+ * style bindings write first) is inline style, which the Content-Security-Policy refuses.
+ */
+const barWidth = (percent: number) => (element: Element | undefined) => {
+  if (element instanceof HTMLElement) element.style.width = `${percent}%`
+}
+
 export class ProjectorPage extends LightElement {
   static override properties = {
     congress: { attribute: false },
@@ -58,7 +67,7 @@ export class ProjectorPage extends LightElement {
     if (result) {
       const max = Math.max(1, result.yes, result.no, result.abstain)
       const bar = (label: string, value: number, kind: string) =>
-        html`<div class="bar-row"><span class="bar-label">${label}</span><span class="bar" data-kind=${kind} style=${`width: ${(value / max) * 100}%`}></span><span class="bar-value">${value}</span></div>`
+        html`<div class="bar-row"><span class="bar-label">${label}</span><span class="bar" data-kind=${kind} ${ref(barWidth((value / max) * 100))}></span><span class="bar-value">${value}</span></div>`
       return html`
         <h2>${m.v.results}</h2>
         <div class="bars" role="img" aria-label=${`${m.v.choices.yes} ${result.yes}, ${m.v.choices.no} ${result.no}, ${m.v.choices.abstain} ${result.abstain}`}>

@@ -58,8 +58,15 @@ export function sealRoutes(deps: AppDeps) {
       if (!bundleFile.test(file)) throw new AppError(404, 'not_found', 'Ce fichier ne fait pas partie du dossier scellé.')
       const paths = await sealedFolder(c.req.param('id'))
       const type = fileTypes[file.split('.').at(-1) ?? ''] ?? 'text/plain; charset=utf-8'
-      // The HTML is the motion, not a page of this site: shown as text unless downloaded.
-      return c.body(readFileSync(join(paths.folder, file)), 200, { 'content-type': type, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'content-disposition': `inline; filename="${file}"` })
+      // The HTML is the motion, not a page of this site: no script, its own inline style, framed
+      // by the seal page of this origin only.
+      return c.body(readFileSync(join(paths.folder, file)), 200, {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        'x-frame-options': 'SAMEORIGIN',
+        'content-disposition': `inline; filename="${file}"`,
+      })
     })
     .get('/:id/deliveries', session, async (c) => c.json({ deliveries: await listDeliveries(deps, c.var.actor, c.req.param('id'), publicBase(c.req.url)) }))
     .post('/:id/deliveries', session, async (c) => {

@@ -11,6 +11,7 @@ import type { Access } from '../../shared/sync/access-message.ts'
 import { CloseCode, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
 import { readSessionToken } from '../auth/credentials.ts'
+import { isCrossOrigin } from '../auth/same-origin.ts'
 import type { CongressHub } from '../congress-hub.ts'
 import { Room, RoomStoreError, type Connection } from './room.ts'
 
@@ -141,6 +142,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       clock(),
     )
     if (!actor) return ws.close(CloseCode.Unauthorized, 'unauthorized')
+    // A page of another site would open this socket with the browser's cookie (WebSocket has no CORS).
+    const viaCookie = !url.searchParams.has('token') && !req.headers.authorization
+    const headers = { origin: req.headers.origin, host: req.headers.host, secFetchSite: header(req, 'sec-fetch-site') }
+    if (viaCookie && isCrossOrigin(headers)) return ws.close(CloseCode.Forbidden, 'cross-origin socket')
 
     let docName: string
     try {
@@ -251,6 +256,11 @@ function socketConnection(ws: WebSocket, actor: Actor): Connection {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
     },
   }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

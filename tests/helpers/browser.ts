@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
@@ -18,20 +19,37 @@ export interface AxeViolation {
   readonly nodes: readonly { readonly target: readonly string[]; readonly failureSummary?: string }[]
 }
 
-/** Runs axe-core in the page against WCAG 2.1 A and AA; returns the violations, summarised. */
+/**
+ * Runs axe-core in the page against WCAG 2.1 A and AA; returns the violations, summarised, and
+ * after them every Content-Security-Policy violation the page reported since it was opened by
+ * `openPage` (so each accessibility check is also a check that the policy broke nothing).
+ * axe goes in through the DevTools protocol, which the page's policy does not govern.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath })
+  await page.evaluate(`${readFileSync(axePath, 'utf8')};0`)
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     return result.violations
   })
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  return [...violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), ...(await cspViolations(page))]
+}
+
+/** What the page's Content-Security-Policy blocked, as "csp: directive blocked-uri". */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { plenumCspViolations?: string[] }).plenumCspViolations ?? [])
+}
+
+const collectCspViolations = () => {
+  const seen: string[] = ((window as unknown as { plenumCspViolations: string[] }).plenumCspViolations = [])
+  document.addEventListener('securitypolicyviolation', (event) => seen.push(`csp: ${event.effectiveDirective} ${event.blockedURI}`))
 }
 
 /** A page in a fresh browser context (its own cookies), with page errors printed, opened at `url`. */
 export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage()
+  const context = await browser.newContext({ viewport })
+  await context.addInitScript(collectCspViolations)
+  const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(url)
   return page
