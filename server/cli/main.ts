@@ -1,4 +1,5 @@
 import { parseCommandArgs, UsageError } from './args.ts'
+import { backupCommand, restoreCommand } from './backup-commands.ts'
 import { seedDemoCommand, serveCommand } from './commands.ts'
 import { devCommand } from './dev.ts'
 import { auditVerifyCommand, CommandError, participantsImportCommand } from './governance-commands.ts'
@@ -25,6 +26,9 @@ Usage:
                                      check a sealed bundle (folder or zip) offline: digests, signature,
                                      every ballot recounted, the decision log's chain; exit 1 naming
                                      the first file or signature that fails
+  plenum backup OUT [--data DIR]     copy the data folder into the new folder OUT, safely while the
+                                     server runs (SQLite's online backup), checked
+  plenum restore BACKUP [--data DIR] put a backup in place, into a new or empty data folder only
   plenum help                        this text`
 
 async function main(argv: string[]): Promise<number> {
@@ -58,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
       return 0
     case 'verify':
       verifyCommand(rest[0], options)
+      return 0
+    case 'backup':
+      await backupCommand(rest[0], options)
+      return 0
+    case 'restore':
+      await restoreCommand(rest[0], options)
       return 0
     default:
       throw new UsageError(`unknown command: ${command}`)

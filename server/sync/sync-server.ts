@@ -237,7 +237,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       unloadTimers.clear()
       for (const room of rooms.values()) {
         room.compact()
-        room.destroy(1001, 'server shutting down')
+        room.destroy(CloseCode.GoingAway, 'server shutting down')
       }
       rooms.clear()
       for (const ws of wss.clients) ws.terminate()

@@ -13,6 +13,8 @@ export const CloseCode = {
   BadMessage: 4400,
   /** Frame over the size limit (the ws library's own code). */
   TooLarge: 1009,
+  /** The server is shutting down, everything stored; the client reconnects when it is back. */
+  GoingAway: 1001,
   /** The server could not store an update; the client reconnects to a consistent state. */
   ServerError: 1011,
 } as const

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import type { CongressView, SessionView } from '../../shared/api-types.ts'
 import { waitFor } from './wait-for.ts'
 
 const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
@@ -45,4 +46,19 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
       await exited
     },
   }
+}
+
+/** Signs in with the bureau code the server printed: its token and its congress. */
+export async function loginChild(server: ChildServer): Promise<{ token: string; congress: CongressView }> {
+  const session = (await (
+    await fetch(`${server.baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: server.bureauCode }),
+    })
+  ).json()) as SessionView
+  const congress = (await (
+    await fetch(`${server.baseUrl}/api/congresses/${session.participant.congressId}`, { headers: { authorization: `Bearer ${session.token}` } })
+  ).json()) as CongressView
+  return { token: session.token, congress }
 }

@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { CongressView, SessionView } from '../../shared/api-types.ts'
-import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
+import { loginChild as login, startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
-
-async function login(server: ChildServer): Promise<{ token: string; congress: CongressView }> {
-  const session = (await (
-    await fetch(`${server.baseUrl}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: server.bureauCode }),
-    })
-  ).json()) as SessionView
-  const congress = (await (
-    await fetch(`${server.baseUrl}/api/congresses/${session.participant.congressId}`, { headers: { authorization: `Bearer ${session.token}` } })
-  ).json()) as CongressView
-  return { token: session.token, congress }
-}
 
 describe('persistence across restarts of a real server process', () => {
   const data = makeTempDir()

@@ -64,7 +64,8 @@ describe('browser-facing protections', () => {
     const before = await currentPhase()
     const next = before === 'amendments' ? 'voting' : 'amendments'
 
-    for (const foreign of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: `http://sub.${host}` }]) {
+    const foreigners: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: `http://sub.${host}` }]
+    for (const foreign of foreigners) {
       const refused = await post(phase, { phase: next }, { cookie, ...foreign })
       expect(refused.status, JSON.stringify(foreign)).toBe(403)
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden')
