@@ -50,6 +50,22 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
   return message
 }
 
+/** The client ids an awareness update speaks for (y-protocols' format: count, then id, clock, state). */
+export function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update)
+  const ids: number[] = []
+  try {
+    for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+      ids.push(decoding.readVarUint(decoder))
+      decoding.readVarUint(decoder)
+      decoding.readVarString(decoder)
+    }
+  } catch (error) {
+    throw new ProtocolError(`undecodable awareness update: ${(error as Error).message}`)
+  }
+  return ids
+}
+
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageSync)

@@ -5,7 +5,7 @@ import type { DocAddress } from '../../shared/docs/doc-name.ts'
 import type { Actor } from '../../shared/permissions.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
-import { decodeMessage, encodeAccess, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
+import { awarenessClientIds, decodeMessage, encodeAccess, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
 
 /** One client's link to a room, whatever transport carries it. */
 export interface Connection {
@@ -29,9 +29,16 @@ export interface RoomDeps {
   readonly storeFailed: (room: Room, error: RoomStoreError) => void
 }
 
+/** Awareness messages a connection may send per second, on average and in a burst (a cursor moving). */
+const awarenessPerSecond = 30
+const awarenessBurst = 60
+
 interface ConnectionState {
   /** The awareness client ids this connection speaks for. */
   readonly awarenessIds: Set<number>
+  /** Token bucket for awareness messages: refilled at awarenessPerSecond, at most awarenessBurst. */
+  awarenessTokens: number
+  awarenessRefilledAt: number
   /** What the connection was last told. */
   writable: boolean
 }
@@ -84,7 +91,7 @@ export class Room {
 
   join(conn: Connection): void {
     const access = this.deps.access(conn.actor, this.address)
-    this.connections.set(conn, { awarenessIds: new Set(), writable: access.writable })
+    this.connections.set(conn, { awarenessIds: new Set(), writable: access.writable, awarenessTokens: awarenessBurst, awarenessRefilledAt: this.deps.clock() })
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (!access.writable) conn.send(encodeAccess(access))
     const states = this.awareness.getStates()
@@ -133,7 +140,7 @@ export class Room {
           this.applyFrom(conn, message.update)
           break
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+          if (this.acceptsAwareness(conn, message.update)) awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
           break
         case 'query-awareness':
           conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
@@ -144,6 +151,25 @@ export class Room {
       const reason = error instanceof ProtocolError ? error.message : `bad message: ${(error as Error).message}`
       conn.close(CloseCode.BadMessage, reason.slice(0, 120))
     }
+  }
+
+  /**
+   * Whether to apply an awareness update from `conn`: it may not speak for a client id another
+   * person's connection holds (never remove or impersonate someone else's cursor and name), and only so often; what it may
+   * not send is dropped without closing the socket, which an ordinary client never triggers.
+   */
+  private acceptsAwareness(conn: Connection, update: Uint8Array): boolean {
+    const state = this.connections.get(conn)
+    if (!state) return false
+    const now = this.deps.clock()
+    state.awarenessTokens = Math.min(awarenessBurst, state.awarenessTokens + ((now - state.awarenessRefilledAt) / 1000) * awarenessPerSecond)
+    state.awarenessRefilledAt = now
+    if (state.awarenessTokens < 1) return false
+    state.awarenessTokens -= 1
+    // Another tab (or a reconnection not yet noticed) of the same person may hold the id.
+    const someoneElse = (id: number) => [...this.connections].some(([other, s]) => s.awarenessIds.has(id) && other.actor.participantId !== conn.actor.participantId)
+    if (awarenessClientIds(update).some(someoneElse)) return false
+    return true
   }
 
   /** Applies an update the server itself makes (a merge): stored, then sent to every connection. */

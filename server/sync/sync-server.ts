@@ -8,7 +8,7 @@ import { formatDocName, parseDocName, type DocAddress } from '../../shared/docs/
 import { amendmentReadOnlyReason, canRead, readOnlyReason, type Actor, type ReadOnlyReason } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
-import { CloseCode, maxFrameBytes } from '../../shared/sync/close-codes.ts'
+import { CloseCode, maxBufferedBytes, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
 import { readSessionToken } from '../auth/credentials.ts'
 import { isCrossOrigin } from '../auth/same-origin.ts'
@@ -250,7 +250,9 @@ function socketConnection(ws: WebSocket, actor: Actor): Connection {
   return {
     actor,
     send(message) {
-      if (ws.readyState === ws.OPEN) ws.send(message)
+      if (ws.readyState !== ws.OPEN) return
+      if (ws.bufferedAmount > maxBufferedBytes) ws.terminate()
+      else ws.send(message)
     },
     close(code, reason) {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)

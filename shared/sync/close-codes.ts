@@ -25,5 +25,12 @@ export function isFinalClose(code: number): boolean {
   return code === CloseCode.Unauthorized || code === CloseCode.Forbidden || code === CloseCode.NotFound
 }
 
+/**
+ * Bytes a connection may have waiting to be sent before the server drops it: a phone that stopped
+ * reading would otherwise hold every broadcast in the server's memory. Dropped, it reconnects and
+ * gets the document in one message.
+ */
+export const maxBufferedBytes = 4 * 1024 * 1024
+
 /** Largest frame the sync socket accepts. */
 export const maxFrameBytes = 1024 * 1024

@@ -48,15 +48,16 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
   }
 }
 
+/** Opens a session with an access code on a server at `baseUrl`. */
+export async function sessionFor(baseUrl: string, code: string): Promise<SessionView> {
+  const response = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })
+  if (!response.ok) throw new Error(`login failed: ${response.status}`)
+  return (await response.json()) as SessionView
+}
+
 /** Signs in with the bureau code the server printed: its token and its congress. */
 export async function loginChild(server: ChildServer): Promise<{ token: string; congress: CongressView }> {
-  const session = (await (
-    await fetch(`${server.baseUrl}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: server.bureauCode }),
-    })
-  ).json()) as SessionView
+  const session = await sessionFor(server.baseUrl, server.bureauCode)
   const congress = (await (
     await fetch(`${server.baseUrl}/api/congresses/${session.participant.congressId}`, { headers: { authorization: `Bearer ${session.token}` } })
   ).json()) as CongressView

@@ -5,7 +5,10 @@ import type { TestServer } from './test-server.ts'
 export type Signed = ParticipantDetailView & { readonly token: string }
 
 /** Imports participants through the API (as the bureau) and signs each in, in the order given. */
-export async function importAndSignIn(plenum: TestServer, bureauToken: string, people: readonly { name: string; role: Role }[]): Promise<Signed[]> {
+/** What importing needs of a server: in this process (TestServer) or a child one. */
+export type ServerForImport = Pick<TestServer, 'baseUrl' | 'login'> & { readonly seed: Pick<TestServer['seed'], 'congressId'> }
+
+export async function importAndSignIn(plenum: ServerForImport, bureauToken: string, people: readonly { name: string; role: Role }[]): Promise<Signed[]> {
   const response = await fetch(`${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/participants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bureauToken}` },

@@ -1,0 +1,108 @@
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+
+/** A small seeded generator (mulberry32): the same seed, the same frames, so a crash can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export type FuzzKind = 'random' | 'truncated-varint' | 'wrong-type' | 'huge-length' | 'invalid-update' | 'mutated-update' | 'awareness' | 'text' | 'oversize'
+
+export interface FuzzFrame {
+  readonly kind: FuzzKind
+  readonly data: Uint8Array | string
+}
+
+const kinds: readonly FuzzKind[] = ['random', 'truncated-varint', 'wrong-type', 'huge-length', 'invalid-update', 'mutated-update', 'awareness', 'text']
+
+/** Real updates to mutate: a few paragraphs and a map, as a client would send them. */
+function sampleUpdates(): Uint8Array[] {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const fragment = doc.getXmlFragment('default')
+  for (let i = 0; i < 5; i++) {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(`Paragraphe ${i} à muter.`)])
+    fragment.insert(fragment.length, [paragraph])
+  }
+  doc.getMap('m').set('k', { nested: [1, 2, 3] })
+  fragment.delete(1, 2)
+  return updates
+}
+
+const frame = (write: (encoder: encoding.Encoder) => void) => {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Bad y-websocket frames of every kind the issue names: random bytes, truncated varints, unknown
+ * message types, huge declared lengths, valid framing around invalid Yjs updates, real updates with
+ * flipped bytes, broken awareness, text frames; oversize frames when `oversize` is set.
+ */
+export function* fuzzFrames(seed: number, count: number, options: { oversize?: number } = {}): Generator<FuzzFrame> {
+  const random = seededRandom(seed)
+  const int = (n: number) => Math.floor(random() * n)
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256))
+  const samples = sampleUpdates()
+  for (let i = 0; i < count; i++) {
+    if (options.oversize && i % options.oversize === options.oversize - 1) {
+      yield { kind: 'oversize', data: new Uint8Array(1024 * 1024 + 1 + int(1000)) }
+      continue
+    }
+    const kind = kinds[int(kinds.length)]!
+    switch (kind) {
+      case 'random':
+        yield { kind, data: bytes(int(300)) }
+        break
+      case 'truncated-varint':
+        yield { kind, data: Uint8Array.from([...bytes(int(3)).map((b) => b % 4), ...Array.from({ length: 1 + int(8) }, () => 0x80 | int(128))]) }
+        break
+      case 'wrong-type':
+        yield { kind, data: frame((e) => (encoding.writeVarUint(e, 4 + int(1000)), encoding.writeUint8Array(e, bytes(int(50))))) }
+        break
+      case 'huge-length':
+        yield { kind, data: frame((e) => (encoding.writeVarUint(e, int(2)), encoding.writeVarUint(e, int(3)), encoding.writeVarUint(e, 2 ** 31 + int(2 ** 20)), encoding.writeUint8Array(e, bytes(int(20))))) }
+        break
+      case 'invalid-update':
+        yield { kind, data: frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1 + int(2)), encoding.writeVarUint8Array(e, bytes(1 + int(200))))) }
+        break
+      case 'mutated-update': {
+        const update = Uint8Array.from(samples[int(samples.length)]!)
+        for (let flips = 1 + int(4); flips > 0; flips--) update[int(update.length)] = int(256)
+        const cut = random() < 0.3 ? update.subarray(0, int(update.length)) : update
+        yield { kind, data: frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, cut))) }
+        break
+      }
+      case 'awareness':
+        yield {
+          kind,
+          data: frame((e) => {
+            encoding.writeVarUint(e, 1)
+            encoding.writeVarUint8Array(
+              e,
+              frame((a) => {
+                encoding.writeVarUint(a, 1 + int(3))
+                encoding.writeVarUint(a, int(2 ** 32))
+                encoding.writeVarUint(a, int(2 ** 20))
+                encoding.writeVarString(a, random() < 0.5 ? '{"user":' : String.fromCharCode(...bytes(int(40))))
+              }),
+            )
+          }),
+        }
+        break
+      case 'text':
+        yield { kind, data: String.fromCharCode(...bytes(1 + int(60))) }
+        break
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { importAndSignIn } from '../helpers/participants.ts'
+import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { waitFor } from '../helpers/wait-for.ts'
+
+describe('sockets that abuse the room', () => {
+  let plenum: TestServer
+  let token: string
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    token = (await plenum.login()).token
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await plenum.close()
+  })
+
+  test('a reader that stops reading is dropped once 4 MB wait for it; the others get every edit', async () => {
+    const docName = plenum.seed.proposals[9]!.docName
+    const writer = await connectSynced(plenum.wsUrl, docName, token, 'Writer')
+    const reader = await connectSynced(plenum.wsUrl, docName, token, 'Reader')
+    clients.push(writer, reader)
+    const slow = new WebSocket(`${plenum.wsUrl}/${encodeURIComponent(docName)}?token=${token}`)
+    slow.on('error', () => undefined)
+    await new Promise((resolve) => slow.once('open', resolve))
+    await waitFor(() => plenum.server.sync.rooms.get(docName)?.size === 3, 'three connections')
+    // The phone in a pocket: its socket is open but nothing reads it any more.
+    ;(slow as unknown as { _socket: { pause(): void } })._socket.pause()
+
+    const big = 'Un long amendement oral. '.repeat(36_000) // ≈ 900 kB per paragraph
+    for (let i = 0; i < 20; i++) writer.appendParagraph(`${i} ${big}`)
+    await waitFor(() => reader.text().includes(`19 ${big.slice(0, 50)}`), 'the reader gets all 18 MB', 30_000)
+    await waitFor(() => plenum.server.sync.rooms.get(docName)?.size === 2, 'the slow socket dropped', 30_000)
+    expect(reader.text()).toBe(writer.text())
+  }, 60_000)
+})
+
+describe('awareness from a hostile socket', () => {
+  let plenum: TestServer
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    plenum = await startTestServer()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await plenum.close()
+  })
+
+  const awarenessFrame = (clientId: number, clock: number, state: unknown) => {
+    const inner = encoding.createEncoder()
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarUint(inner, clientId)
+    encoding.writeVarUint(inner, clock)
+    encoding.writeVarString(inner, JSON.stringify(state))
+    const outer = encoding.createEncoder()
+    encoding.writeVarUint(outer, 1)
+    encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
+    return encoding.toUint8Array(outer)
+  }
+  const names = (client: TestClient) => [...client.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name)
+
+  test('cannot erase or take over another person’s presence, and a flood reaches the others as a trickle', async () => {
+    const bureau = await plenum.login()
+    const [alice, bob, mallory] = await importAndSignIn(plenum, bureau.token, [
+      { name: 'Alice', role: 'delegate' },
+      { name: 'Bob', role: 'delegate' },
+      { name: 'Mallory', role: 'delegate' },
+    ])
+    const docName = plenum.seed.proposals[6]!.docName
+    const aliceClient = await connectSynced(plenum.wsUrl, docName, alice!.token, 'Alice')
+    const bobClient = await connectSynced(plenum.wsUrl, docName, bob!.token, 'Bob')
+    clients.push(aliceClient, bobClient)
+    await waitFor(() => names(bobClient).includes('Alice'), 'Alice present for Bob')
+
+    const socket = new WebSocket(`${plenum.wsUrl}/${encodeURIComponent(docName)}?token=${mallory!.token}`)
+    socket.on('error', () => undefined)
+    await new Promise((resolve) => socket.once('open', resolve))
+    const aliceId = aliceClient.doc.clientID
+    socket.send(awarenessFrame(aliceId, 1_000_000, null))
+    socket.send(awarenessFrame(aliceId, 1_000_001, { user: { name: 'Mallory déguisée', color: '#000' } }))
+
+    const start = Date.now()
+    for (let i = 0; i < 1000; i++) socket.send(awarenessFrame(424242, i + 1, { user: { name: `Spam ${i}`, color: '#000' } }))
+    await waitFor(() => names(bobClient).some((n) => n?.startsWith('Spam')), 'the first of the flood')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const seconds = (Date.now() - start) / 1000
+    expect(names(bobClient)).toContain('Alice')
+    expect(names(bobClient)).not.toContain('Mallory déguisée')
+    // A burst of 60, then 30 a second: the last state that got through is far from the 1,000th.
+    const spam = names(bobClient).find((n) => n?.startsWith('Spam'))!
+    expect(Number(spam.split(' ')[1])).toBeLessThan(60 + Math.ceil(30 * seconds) + 5)
+    expect(socket.readyState).toBe(WebSocket.OPEN)
+    socket.close()
+  })
+})

@@ -1,0 +1,103 @@
+// npm run stress: the hardening figures at full size (the test suite runs each at a few seconds'
+// size). Prints a table and rewrites RELIABILITY.md with the machine and the date.
+import { writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import * as Y from 'yjs'
+import { rssBytes } from '../bench/child.ts'
+import { loginChild, sessionFor, startChildServer } from '../helpers/child-server.ts'
+import { sendFuzz } from '../helpers/fuzz-socket.ts'
+import { importAndSignIn } from '../helpers/participants.ts'
+import { connectSynced } from '../helpers/providers.ts'
+import { fuzzFrames } from '../helpers/socket-fuzz.ts'
+import { makeTempDir } from '../helpers/temp-dir.ts'
+import { waitFor } from '../helpers/wait-for.ts'
+
+const frames = Number(process.env.STRESS_FRAMES ?? 100_000)
+type Row = { measure: string; value: string; goal: string }
+const rows: Row[] = []
+const log = (text: string) => console.log(`[stress ${new Date().toISOString().slice(11, 19)}] ${text}`)
+
+/** 100,000 bad frames over four sockets (two read-only on a text an honest delegate is writing, two writable on other texts). */
+async function fuzz(): Promise<void> {
+  const data = makeTempDir('plenum-stress-')
+  const server = await startChildServer(data.path)
+  try {
+    const bureau = await loginChild(server)
+    const child = { baseUrl: server.baseUrl, seed: { congressId: bureau.congress.id }, login: (code?: string) => sessionFor(server.baseUrl, code ?? server.bureauCode) }
+    const [writer, reader, vandal] = await importAndSignIn(child, bureau.token, [
+      { name: 'Rédactrice honnête', role: 'delegate' },
+      { name: 'Lectrice', role: 'attendee' },
+      { name: 'Vandale', role: 'delegate' },
+    ])
+    const docs = bureau.congress.proposals.map((p) => p.docName)
+    const honest = await connectSynced(server.wsUrl, docs[0]!, writer!.token, 'Honnête')
+    let line = 0
+    const typing = setInterval(() => honest.appendParagraph(`Ligne honnête ${++line}.`), 20)
+    let peak = 0
+    const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.process.pid!))), 200)
+    const url = (doc: string, token: string) => `${server.wsUrl}/${encodeURIComponent(doc)}?token=${token}`
+    const quarter = Math.floor(frames / 4)
+    const started = Date.now()
+    const reports = await Promise.all([
+      sendFuzz(url(docs[0]!, reader!.token), fuzzFrames(11, quarter, { oversize: 1000 })),
+      sendFuzz(url(docs[0]!, reader!.token), fuzzFrames(12, quarter, { oversize: 1000 })),
+      sendFuzz(url(docs[1]!, vandal!.token), fuzzFrames(13, quarter, { oversize: 1000 })),
+      sendFuzz(url(docs[2]!, vandal!.token), fuzzFrames(14, frames - 3 * quarter, { oversize: 1000 })),
+    ])
+    clearInterval(typing)
+    clearInterval(sampler)
+    const seconds = (Date.now() - started) / 1000
+    const crashed = server.process.exitCode !== null || server.process.signalCode !== null
+    let identical = false
+    if (!crashed) {
+      const check = await connectSynced(server.wsUrl, docs[0]!, reader!.token, 'Contrôle')
+      await waitFor(() => check.text().includes(`Ligne honnête ${line}.`), 'the last honest line', 30_000)
+      identical = Buffer.from(Y.encodeStateAsUpdate(check.doc)).equals(Buffer.from(Y.encodeStateAsUpdate(honest.doc)))
+      check.destroy()
+    }
+    honest.destroy()
+    const sent = reports.reduce((n, r) => n + r.sent, 0)
+    rows.push(
+      { measure: 'Bad frames sent (seeded: random, truncated varints, unknown types, huge lengths, invalid and mutated updates, awareness, text, oversize)', value: String(sent), goal: '100,000' },
+      { measure: 'Sockets the server closed on a bad frame', value: String(reports.reduce((n, r) => n + r.closed, 0)), goal: '' },
+      { measure: 'Server crashes', value: crashed ? '1' : '0', goal: '0' },
+      { measure: `Honest delegate's text, ${line} lines typed during the fuzz, stored byte for byte`, value: identical ? 'yes' : 'no', goal: 'yes' },
+      { measure: 'Server peak RSS during the fuzz', value: `${(peak / 2 ** 20).toFixed(0)} MB`, goal: '' },
+      { measure: 'Fuzz duration', value: `${seconds.toFixed(0)} s`, goal: '' },
+    )
+  } finally {
+    await server.stop('SIGTERM')
+    data.remove()
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  log(`socket fuzz: ${frames} frames`)
+  await fuzz()
+  const table = ['| measure | value | goal |', '| --- | ---: | --- |', ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.goal} |`)].join('\n')
+  const minutes = (Date.now() - started) / 60_000
+  console.log(`\n${table}\nRun took ${minutes.toFixed(1)} minutes.`)
+  writeFileSync(
+    fileURLToPath(new URL('../../RELIABILITY.md', import.meta.url)),
+    `# Reliability
+
+Written by \`npm run stress\` (${new Date().toISOString().slice(0, 10)}); do not edit by hand. The same checks run at a few
+seconds' size in \`npm test\` (tests/integration/sync-fuzz.test.ts, persistence.test.ts, backup-restore.test.ts,
+web-security.test.ts, authorization-matrix.test.ts).
+
+Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The run took ${minutes.toFixed(1)} minutes.
+
+${table}
+`,
+  )
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
