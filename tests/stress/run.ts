@@ -2,10 +2,12 @@
 // size). Prints a table and rewrites RELIABILITY.md with the machine and the date.
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { rssBytes } from '../bench/child.ts'
 import { loginChild, sessionFor, startChildServer } from '../helpers/child-server.ts'
+import { editingCrash, voteCrash } from '../helpers/crash-scenario.ts'
 import { sendFuzz } from '../helpers/fuzz-socket.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
@@ -14,6 +16,8 @@ import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 const frames = Number(process.env.STRESS_FRAMES ?? 100_000)
+// Each stock y-websocket provider listens for this process's exit: 55 of them are expected here.
+process.setMaxListeners(200)
 type Row = { measure: string; value: string; goal: string }
 const rows: Row[] = []
 const log = (text: string) => console.log(`[stress ${new Date().toISOString().slice(11, 19)}] ${text}`)
@@ -72,10 +76,30 @@ async function fuzz(): Promise<void> {
   }
 }
 
+/** SIGKILL mid-storm (50 delegates typing) and mid-burst (2,000 votes), restart, count what is missing. */
+async function crashes(): Promise<void> {
+  const data = makeTempDir('plenum-stress-crash-')
+  try {
+    log('crash: 50 delegates typing into 5 texts, SIGKILL after 5 s')
+    const edits = await editingCrash(join(data.path, 'edits'), { writers: 50, docs: 5, killAfterMs: 5000 })
+    rows.push({ measure: `Crash mid-storm: lines typed by 50 delegates before SIGKILL`, value: String(edits.edits), goal: '' })
+    rows.push({ measure: 'Crash mid-storm: items a client had received, missing after the restart', value: String(edits.lost), goal: '0' })
+    log('crash: 2,000 votes at once, SIGKILL after 700 answers')
+    const votes = await voteCrash(join(data.path, 'votes'), { voters: 2000, killAfter: 700 })
+    rows.push({ measure: `Crash mid-burst: receipts given before SIGKILL (of 2,000 votes)`, value: String(votes.receiptsBeforeKill), goal: '' })
+    rows.push({ measure: 'Crash mid-burst: receipts missing from the board, after every voter retried', value: String(votes.lost), goal: '0' })
+    rows.push({ measure: 'Crash mid-burst: voters counted twice', value: String(votes.doubled), goal: '0' })
+    rows.push({ measure: 'Crash mid-burst: retries answered with a receipt other than their first', value: String(votes.changed), goal: '0' })
+  } finally {
+    data.remove()
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
   log(`socket fuzz: ${frames} frames`)
   await fuzz()
+  await crashes()
   const table = ['| measure | value | goal |', '| --- | ---: | --- |', ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.goal} |`)].join('\n')
   const minutes = (Date.now() - started) / 60_000
   console.log(`\n${table}\nRun took ${minutes.toFixed(1)} minutes.`)
@@ -84,8 +108,8 @@ async function main(): Promise<void> {
     `# Reliability
 
 Written by \`npm run stress\` (${new Date().toISOString().slice(0, 10)}); do not edit by hand. The same checks run at a few
-seconds' size in \`npm test\` (tests/integration/sync-fuzz.test.ts, persistence.test.ts, backup-restore.test.ts,
-web-security.test.ts, authorization-matrix.test.ts).
+seconds' size in \`npm test\` (tests/integration/sync-fuzz.test.ts, crash.test.ts, sync-abuse.test.ts,
+persistence.test.ts, backup-restore.test.ts, web-security.test.ts, authorization-matrix.test.ts).
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The run took ${minutes.toFixed(1)} minutes.
 
