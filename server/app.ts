@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { AppError } from './app-error.ts'
 import { sameOriginWrites } from './auth/same-origin.ts'
 import { bodySizeLimit } from './body-size-limit.ts'
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps) {
   })
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status)
+    // Hono's validator refuses a body that is not what its Content-Type says (malformed JSON).
+    if (error instanceof HTTPException && error.status === 400) return c.json(new AppError(400, 'bad_request', `Requête mal formée : ${error.message}.`).toBody(), 400)
     console.error(error)
     return c.json({ error: { code: 'internal', message: 'Erreur interne du serveur.' } }, 500)
   })

@@ -28,6 +28,8 @@ export interface RunningServer {
   readonly url: string
   readonly sync: SyncServer
   readonly hub: CongressHub
+  /** Every API route, as METHOD and path pattern: what tests sweep so that no route is left out. */
+  readonly routes: readonly { readonly method: string; readonly path: string }[]
   close(): Promise<void>
 }
 
@@ -74,6 +76,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${shownHost}:${port}`,
     sync,
     hub,
+    routes: [...new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))].map((route) => {
+      const [method, path] = route.split(' ') as [string, string]
+      return { method, path }
+    }),
     async close() {
       sync.close()
       server.closeAllConnections()

@@ -6,7 +6,7 @@ import { AppError } from '../app-error.ts'
 import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
-import { readJsonObject, requireString } from '../request-body.ts'
+import { jsonBody, requireString, validParams } from '../validate.ts'
 import { listAudit } from '../services/audit.ts'
 import { getCongress } from '../services/congresses.ts'
 import { changePhase } from '../services/phase.ts'
@@ -15,20 +15,24 @@ import { participantRoutes } from './participants.ts'
 import { structureRoutes } from './structure.ts'
 
 export function congressRoutes(deps: AppDeps) {
-  const session = requireSession(deps)
+  const session = [validParams, requireSession(deps)] as const
+  const phaseBody = jsonBody((body) => {
+    const phase = requireString(body, 'phase', 20)
+    if (!isPhase(phase)) throw new AppError(400, 'bad_request', `Phase inconnue : « ${phase} ».`)
+    return phase
+  })
   return new Hono<AppEnv>()
-    .get('/:id', session, authorize(deps, 'congress.read'), async (c) => c.json(await getCongress(deps.db, c.req.param('id'))))
-    .post('/:id/phase', session, authorize(deps, 'phase.change'), async (c) => {
-      const phase = requireString(await readJsonObject(c), 'phase', 20)
-      if (!isPhase(phase)) throw new AppError(400, 'bad_request', `Phase inconnue : « ${phase} ».`)
+    .get('/:id', ...session, authorize(deps, 'congress.read'), async (c) => c.json(await getCongress(deps.db, c.req.param('id'))))
+    .post('/:id/phase', ...session, authorize(deps, 'phase.change'), phaseBody, async (c) => {
+      const phase = c.req.valid('json')
       const { actor } = c.var
       const change = await changePhase(deps.db, actor.congressId, phase, { id: actor.participantId, name: actor.name }, deps.clock())
       deps.hub.phaseChanged(actor.congressId, change.to)
       return c.json(change)
     })
-    .get('/:id/audit', session, authorize(deps, 'audit.read'), async (c) => c.json({ entries: await listAudit(deps.db, c.req.param('id')) }))
-    .get('/:id/presence', session, authorize(deps, 'congress.read'), async (c) => c.json(await congressPresence(deps, c.req.param('id'))))
-    .get('/:id/events', session, authorize(deps, 'congress.read'), (c) => {
+    .get('/:id/audit', ...session, authorize(deps, 'audit.read'), async (c) => c.json({ entries: await listAudit(deps.db, c.req.param('id')) }))
+    .get('/:id/presence', ...session, authorize(deps, 'congress.read'), async (c) => c.json(await congressPresence(deps, c.req.param('id'))))
+    .get('/:id/events', ...session, authorize(deps, 'congress.read'), (c) => {
       const congressId = c.req.param('id')
       const { participantId } = c.var.actor
       return streamSSE(c, async (stream) => {

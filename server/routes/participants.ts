@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { validator } from 'hono/validator'
 import { parseParticipantsCsv, parseParticipantsJson } from '../../shared/participants/participant-rows.ts'
 import { AppError } from '../app-error.ts'
 import { authorize } from '../auth/authorize.ts'
@@ -7,29 +8,26 @@ import type { AppDeps, AppEnv } from '../env.ts'
 import { accessSheetPdf, joinLink, joinQrSvg } from '../services/access-sheet.ts'
 import { getCongress } from '../services/congresses.ts'
 import { publicBase } from '../public-url.ts'
+import { validParams } from '../validate.ts'
 import { getParticipant, importParticipants, invalidRows, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
 
+/** A list of people, as a CSV file (the template) or a JSON array; every bad row is named at once. */
+const participantRows = validator('json', async (json, c) => {
+  const type = c.req.header('content-type') ?? ''
+  let parsed
+  if (type.includes('json')) parsed = parseParticipantsJson(json)
+  else if (type.startsWith('text/csv') || type.startsWith('text/plain')) parsed = parseParticipantsCsv(await c.req.text())
+  else throw new AppError(400, 'bad_request', 'Envoyez un fichier CSV (text/csv) ou un tableau JSON (application/json).')
+  if (!parsed.ok) throw invalidRows(parsed.errors)
+  return parsed
+})
+
 export function participantRoutes(deps: AppDeps) {
-  const guard = [requireSession(deps), authorize(deps, 'participants.manage')] as const
+  const guard = [validParams, requireSession(deps), authorize(deps, 'participants.manage')] as const
   return new Hono<AppEnv>()
     .get('/', ...guard, async (c) => c.json({ participants: await listParticipants(deps.db, c.var.actor.congressId) }))
-    .post('/', ...guard, async (c) => {
-      const type = c.req.header('content-type') ?? ''
-      let parsed
-      if (type.includes('json')) {
-        let body: unknown
-        try {
-          body = await c.req.json()
-        } catch {
-          throw new AppError(400, 'bad_request', 'Le corps de la requête doit être du JSON valide.')
-        }
-        parsed = parseParticipantsJson(body)
-      } else if (type.startsWith('text/csv') || type.startsWith('text/plain')) {
-        parsed = parseParticipantsCsv(await c.req.text())
-      } else {
-        throw new AppError(400, 'bad_request', 'Envoyez un fichier CSV (text/csv) ou un tableau JSON (application/json).')
-      }
-      if (!parsed.ok) throw invalidRows(parsed.errors)
+    .post('/', ...guard, participantRows, async (c) => {
+      const parsed = c.req.valid('json')
       const { actor } = c.var
       const participants = await importParticipants(deps.db, actor.congressId, parsed.rows, { id: actor.participantId, name: actor.name }, deps.clock(), parsed.lines)
       return c.json({ participants }, 201)

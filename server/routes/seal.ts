@@ -7,7 +7,7 @@ import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { publicBase } from '../public-url.ts'
-import { readJsonObject } from '../request-body.ts'
+import { jsonBody, validParams } from '../validate.ts'
 import { listDeliveries, parseDelivery, recordDelivery } from '../seal/deliveries.ts'
 import { bundlePaths, ensureSealed, freezeCongress } from '../seal/freeze.ts'
 import { loadOrCreateKeys } from '../seal/keys.ts'
@@ -26,15 +26,15 @@ const bundleFile = /^(motion\.(json|html|md|pdf|odt)|results\.json|board\.json|a
 
 /** `/api/congresses/:id/…`: freezing, the seal, the bundle, and its deliveries. */
 export function sealRoutes(deps: AppDeps) {
-  const session = requireSession(deps)
+  const session = [validParams, requireSession(deps)] as const
   /** The bundle of a frozen congress, written again from frozen data if the folder lost it. */
   const sealedFolder = async (congressId: string) => {
     await ensureSealed(deps, congressId, null)
     return bundlePaths(deps.dataDir, congressId)
   }
   return new Hono<AppEnv>()
-    .post('/:id/freeze', session, async (c) => c.json(await freezeCongress(deps, c.var.actor, c.req.param('id'))))
-    .get('/:id/seal', session, authorize(deps, 'seal.read'), async (c) => {
+    .post('/:id/freeze', ...session, async (c) => c.json(await freezeCongress(deps, c.var.actor, c.req.param('id'))))
+    .get('/:id/seal', ...session, authorize(deps, 'seal.read'), async (c) => {
       const congressId = c.req.param('id')
       const paths = await sealedFolder(congressId)
       const seal = await deps.db.selectFrom('seals').selectAll().where('congress_id', '=', congressId).executeTakeFirstOrThrow()
@@ -49,11 +49,11 @@ export function sealRoutes(deps: AppDeps) {
       }
       return c.json(view)
     })
-    .get('/:id/bundle', session, authorize(deps, 'seal.read'), async (c) => {
+    .get('/:id/bundle', ...session, authorize(deps, 'seal.read'), async (c) => {
       const paths = await sealedFolder(c.req.param('id'))
       return c.body(readFileSync(paths.zip), 200, { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${paths.zipName}"` })
     })
-    .get('/:id/bundle/:file', session, authorize(deps, 'seal.read'), async (c) => {
+    .get('/:id/bundle/:file', ...session, authorize(deps, 'seal.read'), async (c) => {
       const file = c.req.param('file')
       if (!bundleFile.test(file)) throw new AppError(404, 'not_found', 'Ce fichier ne fait pas partie du dossier scellé.')
       const paths = await sealedFolder(c.req.param('id'))
@@ -68,10 +68,9 @@ export function sealRoutes(deps: AppDeps) {
         'content-disposition': `inline; filename="${file}"`,
       })
     })
-    .get('/:id/deliveries', session, async (c) => c.json({ deliveries: await listDeliveries(deps, c.var.actor, c.req.param('id'), publicBase(c.req.url)) }))
-    .post('/:id/deliveries', session, async (c) => {
-      const input = parseDelivery(await readJsonObject(c))
-      return c.json(await recordDelivery(deps, c.var.actor, c.req.param('id'), input, publicBase(c.req.url)), 201)
+    .get('/:id/deliveries', ...session, async (c) => c.json({ deliveries: await listDeliveries(deps, c.var.actor, c.req.param('id'), publicBase(c.req.url)) }))
+    .post('/:id/deliveries', ...session, jsonBody(parseDelivery), async (c) => {
+      return c.json(await recordDelivery(deps, c.var.actor, c.req.param('id'), c.req.valid('json'), publicBase(c.req.url)), 201)
     })
 }
 

@@ -5,19 +5,19 @@ import { deleteCookie, setCookie } from 'hono/cookie'
 import { requireSession } from '../auth/require-session.ts'
 import { sessionCookie, sessionLifetimeMs } from '../auth/credentials.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
-import { readJsonObject, requireString } from '../request-body.ts'
+import { jsonBody, requireString } from '../validate.ts'
 import { closeSession, openSession } from '../services/sessions.ts'
 
 export function sessionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
+    .post('/', jsonBody((body) => requireString(body, 'code', 64)), async (c) => {
       const address = getConnInfo(c).remote.address ?? 'unknown'
       const wait = deps.loginLimit.retryAfter(address, deps.clock())
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)))
         throw new AppError(429, 'rate_limited', 'Trop de codes erronés depuis cette adresse. Réessayez dans quelques minutes.')
       }
-      const code = requireString(await readJsonObject(c), 'code', 64)
+      const code = c.req.valid('json')
       let session
       try {
         session = await openSession(deps.db, code, deps.clock())

@@ -10,7 +10,7 @@ import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { newId } from '../ids.ts'
-import { valid } from '../request-body.ts'
+import { valid } from '../validate.ts'
 import { decideAmendment } from './amendments.ts'
 import { appendAudit, auditActor } from './audit.ts'
 import { boardChainHead } from './ballot-receipts.ts'
@@ -30,9 +30,8 @@ export async function congressRule(db: Kysely<Database> | Transaction<Database>,
   return parsed.ok ? parsed.value : defaultBallotRule
 }
 
-export async function setCongressRule(deps: BallotDeps, actor: SessionActor, congressId: string, body: unknown): Promise<BallotRule> {
+export async function setCongressRule(deps: BallotDeps, actor: SessionActor, congressId: string, rule: BallotRule): Promise<BallotRule> {
   requireAllowed(deps, actor, congressId, 'ballot.manage')
-  const rule = valid(parseBallotRule(body))
   const now = deps.clock()
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('congresses').set({ ballot_rule: JSON.stringify(rule) }).where('id', '=', congressId).execute()

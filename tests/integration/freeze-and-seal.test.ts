@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FreezeView, SealInfoView } from '../../shared/api-types.ts'
+import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
 import { buildBundle, sha256Hex } from '../../server/seal/bundle.ts'
 import { loadOrCreateKeys } from '../../server/seal/keys.ts'
@@ -104,7 +105,7 @@ describe('freezing and sealing the motion', () => {
       ['POST', `/amendments/${pending.id}/withdraw`, {}],
       ['POST', `/amendments/${merged.id}/merge`, {}],
       ['POST', '/ballots', { congressId: plenum.seed.congressId, subject: { kind: 'motion' } }],
-      ['PUT', `${congressPath()}/ballot-rule`, { majority: 'simple' }],
+      ['PUT', `${congressPath()}/ballot-rule`, defaultBallotRule],
       ['PUT', `${congressPath()}/attendance/${anne.id}`, { present: false }],
       ['POST', `${congressPath()}/proxies`, { giverId: anne.id, holderId: voters[1]!.id }],
     ]
