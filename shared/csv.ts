@@ -73,13 +73,13 @@ function count(text: string, char: string): number {
 
 /**
  * CSV text for a spreadsheet in France: `;`-separated, CRLF, fields quoted when needed, a leading
- * byte-order mark so Excel reads UTF-8. A field starting with = + - @ is prefixed with ' so a
- * spreadsheet never runs it as a formula.
+ * byte-order mark so Excel reads UTF-8. A field starting with = + - @, a tab or a carriage return
+ * is prefixed with ' so a spreadsheet never runs it as a formula.
  */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   const field = (value: string | number) => {
     let text = String(value)
-    if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
   }
   return `\uFEFF${rows.map((row) => row.map(field).join(';')).join('\r\n')}\r\n`
