@@ -10,6 +10,7 @@ import type { Phase } from '../../shared/phases.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
 import { CloseCode, maxBufferedBytes, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
+import { createLoginRateLimit } from '../auth/login-rate-limit.ts'
 import { readSessionToken } from '../auth/credentials.ts'
 import { isCrossOrigin } from '../auth/same-origin.ts'
 import type { CongressHub } from '../congress-hub.ts'
@@ -49,6 +50,9 @@ export interface SyncServer {
 
 export const syncPathPrefix = '/sync/'
 
+/** Refused sockets (no valid session) an address may open in a minute; a hall behind one NAT with expired sessions stays under it. */
+export const refusedSocketsPerMinute = 60
+
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const { log, sessions, clock, hub } = options
   const unloadAfterMs = options.unloadAfterMs ?? 10_000
@@ -56,6 +60,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const rooms = new Map<string, Room>()
   const unloadTimers = new Map<string, NodeJS.Timeout>()
   const alive = new WeakMap<WebSocket, boolean>()
+  // Sockets are authenticated in the HTTP upgrade, before a WebSocket exists, so none ever waits
+  // unauthenticated with frames buffered. Refusals are counted per address: past the limit, the
+  // address gets a bare 429 instead of a WebSocket to close (a valid session still gets in).
+  const refused = createLoginRateLimit({ maxFailures: refusedSocketsPerMinute, windowMs: 60_000 })
 
   const readable = (actor: Actor, doc: DocAddress) => canRead(actor, doc, hub.phaseOf(doc.congressId))
   const access = (actor: Actor, doc: DocAddress): Access => {
@@ -134,13 +142,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
   }
 
-  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+  function onConnection(ws: WebSocket, req: IncomingMessage, actor: Actor | undefined): void {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    const actor = actorForToken(
-      sessions,
-      readSessionToken(url, { cookie: req.headers.cookie, authorization: req.headers.authorization }),
-      clock(),
-    )
     if (!actor) return ws.close(CloseCode.Unauthorized, 'unauthorized')
     // A page of another site would open this socket with the browser's cookie (WebSocket has no CORS).
     const viaCookie = !url.searchParams.has('token') && !req.headers.authorization
@@ -226,7 +229,19 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return docs
     },
     handleUpgrade(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req))
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const now = clock()
+      const actor = actorForToken(sessions, readSessionToken(url, { cookie: req.headers.cookie, authorization: req.headers.authorization }), now)
+      if (!actor) {
+        const address = req.socket.remoteAddress ?? 'unknown'
+        const wait = refused.retryAfter(address, now)
+        if (wait > 0) {
+          socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+          return
+        }
+        refused.failed(address, now)
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, actor))
     },
     close() {
       hub.off('phase-changed', onPhaseChanged)

@@ -15,9 +15,9 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
-/** `plenum serve` in a child process of its own, on a free port of 127.0.0.1. */
-export async function startChildServer(dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, [plenumBin, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+/** `plenum serve` in a child process of its own, on 127.0.0.1: a free port, or `port` (to restart where clients reconnect). */
+export async function startChildServer(dataDir: string, options: { port?: number } = {}): Promise<ChildServer> {
+  const child = spawn(process.execPath, [plenumBin, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
   })

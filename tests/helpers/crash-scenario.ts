@@ -17,7 +17,8 @@ async function api<T = unknown>(server: ChildServer, token: string, method: stri
   return (text ? JSON.parse(text) : undefined) as T
 }
 
-async function people(server: ChildServer, bureauToken: string, congressId: string, count: number, role: 'delegate' | 'attendee'): Promise<Signed[]> {
+/** `count` people of `role` imported into a child server's congress and signed in, 200 at a time. */
+export async function signInPeople(server: ChildServer, bureauToken: string, congressId: string, count: number, role: 'delegate' | 'attendee'): Promise<Signed[]> {
   const child = { baseUrl: server.baseUrl, seed: { congressId }, login: (code?: string) => sessionFor(server.baseUrl, code ?? server.bureauCode) }
   const signed: Signed[] = []
   for (let start = 0; start < count; start += 200) {
@@ -49,7 +50,7 @@ export async function editingCrash(dataDir: string, size: { writers: number; doc
   let server = await startChildServer(dataDir)
   const bureau = await loginChild(server)
   const docs = bureau.congress.proposals.slice(0, size.docs).map((p) => p.docName)
-  const writers = await people(server, bureau.token, bureau.congress.id, size.writers, 'delegate')
+  const writers = await signInPeople(server, bureau.token, bureau.congress.id, size.writers, 'delegate')
   const clients: TestClient[] = []
   try {
     const typists = await Promise.all(writers.map((w, i) => connectSynced(server.wsUrl, docs[i % docs.length]!, w.token, w.name)))
@@ -103,7 +104,7 @@ export async function voteCrash(dataDir: string, size: { voters: number; killAft
   try {
     const bureau = await loginChild(server)
     const congressId = bureau.congress.id
-    const voters = await people(server, bureau.token, congressId, size.voters, 'attendee')
+    const voters = await signInPeople(server, bureau.token, congressId, size.voters, 'attendee')
     if (bureau.congress.phase !== 'voting') await api(server, bureau.token, 'POST', `/congresses/${congressId}/phase`, { phase: 'voting' })
     for (let i = 0; i < voters.length; i += 50) {
       await Promise.all(voters.slice(i, i + 50).map((v) => api(server, bureau.token, 'PUT', `/congresses/${congressId}/attendance/${v.id}`, { present: true })))

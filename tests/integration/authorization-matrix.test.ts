@@ -9,6 +9,7 @@ import { bearer, participantPerRole, type Signed } from '../helpers/participants
 import { connectClient, connectSynced, nextClose } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
+import { apiRoutes, routeRequest, type RouteIds } from '../helpers/api-routes.ts'
 import { insertOpenBallot } from '../helpers/ballots.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
@@ -176,3 +177,75 @@ describe('authorization matrix', () => {
   })
 })
 
+
+/**
+ * Every route of the running app, with a valid body, by every role in every phase where the table
+ * refuses its action, by another congress's bureau, and without a session: none of it succeeds.
+ */
+describe('authorization of every route', () => {
+  let plenum: TestServer
+  let people: Record<Role, Signed>
+  let outsider: string
+  let ids: RouteIds
+
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    const bureau = await plenum.login()
+    people = await participantPerRole(plenum, bureau.token, roles)
+    const { seedDemo } = await import('../../server/services/seed-demo.ts')
+    outsider = (await plenum.login((await seedDemo(plenum.database.db, Date.now())).bureauCode)).token
+    const theme = await plenum.database.db.selectFrom('themes').select('id').where('congress_id', '=', plenum.seed.congressId).executeTakeFirstOrThrow()
+    ids = {
+      id: plenum.seed.congressId,
+      themeId: theme.id,
+      pid: people.delegate.id,
+      aid: (await insertAmendment(plenum, { authorId: people.delegate.id, status: 'submitted' })).id,
+      bid: await insertOpenBallot(plenum, Object.values(people).map((p) => p.id)),
+      giverId: people.attendee.id,
+      holderId: people.delegate.id,
+      file: 'motion.json',
+      participantCode: people.attendee.code,
+    }
+  })
+  afterAll(() => plenum.close())
+
+  /** The status of one call; an event stream that wrongly opened is closed at once. */
+  async function attempt(key: string, token?: string): Promise<number> {
+    const response = await routeRequest(plenum.baseUrl, key, { ...ids, pid: key.includes('/proposals/') ? plenum.seed.proposals[2]!.id : ids.pid }, token)
+    await response.body?.cancel()
+    return response.status
+  }
+
+  test('without a session, every route but the public ones answers 401', async () => {
+    const keys = plenum.server.routes.map((r) => `${r.method} ${r.path}`)
+    expect(keys.filter((k) => !(k in apiRoutes))).toEqual([])
+    for (const key of keys) {
+      if (apiRoutes[key]!.action === null) continue
+      expect.soft(await attempt(key), key).toBe(401)
+    }
+  })
+
+  for (const phase of phases) {
+    test(`in ${phase}: a role the table refuses, and another congress's bureau, succeed on no route`, async () => {
+      await plenum.database.db.updateTable('congresses').set({ phase }).where('id', '=', plenum.seed.congressId).execute()
+      plenum.server.hub.phaseChanged(plenum.seed.congressId, phase)
+      let refused = 0
+      for (const { method, path } of plenum.server.routes) {
+        const key = `${method} ${path}`
+        const { action } = apiRoutes[key]!
+        if (action === null || action === 'session') continue
+        for (const role of roles) {
+          if (isAllowed({ role, phase, action })) continue
+          const status = await attempt(key, people[role].token)
+          expect.soft(status, `${role} ${key} in ${phase}`).toBeGreaterThanOrEqual(400)
+          expect.soft([400, 403, 404, 409], `${role} ${key} in ${phase} → ${status}`).toContain(status)
+          refused += 1
+        }
+        const foreign = await attempt(key, outsider)
+        expect.soft([403, 404], `another congress's bureau: ${key} in ${phase} → ${foreign}`).toContain(foreign)
+        refused += 1
+      }
+      expect(refused).toBeGreaterThan(100)
+    })
+  }
+})

@@ -1,7 +1,11 @@
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { refusedSocketsPerMinute } from '../../server/sync/sync-server.ts'
+import { CloseCode } from '../../shared/sync/close-codes.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
+import { reconnectStorm } from '../helpers/reconnect-storm.ts'
+import { makeTempDir } from '../helpers/temp-dir.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
@@ -96,4 +100,52 @@ describe('awareness from a hostile socket', () => {
     expect(socket.readyState).toBe(WebSocket.OPEN)
     socket.close()
   })
+})
+
+describe('sockets without a session', () => {
+  let plenum: TestServer
+  beforeAll(async () => {
+    plenum = await startTestServer()
+  })
+  afterAll(() => plenum.close())
+
+  const knock = (url: string) =>
+    new Promise<number>((resolve) => {
+      const ws = new WebSocket(url)
+      ws.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0)
+        ws.terminate()
+      })
+      ws.on('close', (code) => resolve(code))
+      ws.on('error', () => undefined)
+    })
+
+  test(`past ${refusedSocketsPerMinute} a minute from one address, a socket without a session is refused at the handshake; a valid one still gets in`, async () => {
+    const docName = plenum.seed.proposals[0]!.docName
+    const url = (token: string) => `${plenum.wsUrl}/${encodeURIComponent(docName)}?token=${token}`
+    const codes: number[] = []
+    for (let i = 0; i < refusedSocketsPerMinute + 20; i++) codes.push(await knock(url(`devine-${i}`)))
+    expect(codes.filter((c) => c === CloseCode.Unauthorized)).toHaveLength(refusedSocketsPerMinute)
+    expect(codes.slice(refusedSocketsPerMinute)).toEqual(Array(20).fill(429))
+    // No WebSocket was made for the refused ones; a person with a session from the same address gets in.
+    const valid = await connectSynced(plenum.wsUrl, docName, (await plenum.login()).token, 'Valide')
+    expect(valid.text()).not.toBe('')
+    valid.destroy()
+  })
+})
+
+describe('a room of phones reconnecting at once', () => {
+  test('100 clients over 5 texts, the server restarted under them while 100 sockets without a session knock: all back, texts whole and live, every intruder refused', async () => {
+    const data = makeTempDir('plenum-storm-')
+    try {
+      const result = await reconnectStorm(data.path, { clients: 100, docs: 5, badSockets: 100 })
+      expect(result.rejected).toBe(0)
+      expect(result.diverged).toBe(0)
+      expect(result.missedAfter).toBe(0)
+      expect(result.badSockets.unauthorized + result.badSockets.refused429).toBe(100)
+      expect(result.badSockets.refused429).toBe(100 - refusedSocketsPerMinute)
+    } finally {
+      data.remove()
+    }
+  }, 180_000)
 })

@@ -1,13 +1,19 @@
 // npm run stress: the hardening figures at full size (the test suite runs each at a few seconds'
 // size). Prints a table and rewrites RELIABILITY.md with the machine and the date.
-import { writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
+import { refusedSocketsPerMinute } from '../../server/sync/sync-server.ts'
+import { actions } from '../../shared/permissions.ts'
+import { phases } from '../../shared/phases.ts'
+import { roles } from '../../shared/roles.ts'
 import { rssBytes } from '../bench/child.ts'
 import { loginChild, sessionFor, startChildServer } from '../helpers/child-server.ts'
 import { editingCrash, voteCrash } from '../helpers/crash-scenario.ts'
+import { reconnectStorm } from '../helpers/reconnect-storm.ts'
 import { sendFuzz } from '../helpers/fuzz-socket.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
@@ -16,6 +22,8 @@ import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 const frames = Number(process.env.STRESS_FRAMES ?? 100_000)
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const vitestBin = join(root, 'node_modules', '.bin', 'vitest')
 // Each stock y-websocket provider listens for this process's exit: 55 of them are expected here.
 process.setMaxListeners(200)
 type Row = { measure: string; value: string; goal: string }
@@ -95,11 +103,61 @@ async function crashes(): Promise<void> {
   }
 }
 
+/** 500 phones reconnecting at once to a restarted server, while 300 sockets without a session knock. */
+async function reconnect(): Promise<void> {
+  const data = makeTempDir('plenum-stress-storm-')
+  try {
+    log('reconnect: 500 clients over 29 texts, server restarted under them, 300 sockets without a session')
+    const storm = await reconnectStorm(data.path, { clients: 500, docs: 29, badSockets: 300 })
+    rows.push(
+      { measure: 'Reconnect storm: clients back and synced after the restart', value: `${storm.clients - storm.rejected} of ${storm.clients}`, goal: 'all' },
+      { measure: 'Reconnect storm: time from the restart to the last client synced', value: `${(storm.resyncMs / 1000).toFixed(1)} s`, goal: '' },
+      { measure: 'Reconnect storm: clients whose text differs from the server’s, or that missed the next line', value: String(storm.diverged + storm.missedAfter), goal: '0' },
+      { measure: 'Reconnect storm: server peak RSS', value: `${(storm.peakRssBytes / 2 ** 20).toFixed(0)} MB`, goal: '' },
+      { measure: `Sockets without a session (${storm.badSockets.sent}): closed 4401 / refused 429 at the handshake`, value: `${storm.badSockets.unauthorized} / ${storm.badSockets.refused429}`, goal: `all refused, 429 past ${refusedSocketsPerMinute}/min` },
+    )
+  } finally {
+    data.remove()
+  }
+}
+
+/** The suites that check a property case by case, run here so their verdict is in the figures. */
+async function suites(): Promise<void> {
+  const report = join(makeTempDir('plenum-stress-report-').path, 'report.json')
+  const files = {
+    authorization: 'tests/integration/authorization-matrix.test.ts',
+    input: 'tests/integration/http-input.test.ts',
+    xss: 'tests/browser/xss.test.ts',
+    web: 'tests/integration/web-security.test.ts',
+    restore: 'tests/integration/backup-restore.test.ts',
+  }
+  log(`suites: ${Object.values(files).join(' ')}`)
+  spawnSync(vitestBin, ['run', '--config', 'tests/vitest.config.ts', '--reporter=json', `--outputFile=${report}`, ...Object.values(files)], { cwd: root, stdio: 'ignore' })
+  const results = (JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; assertionResults: { status: string }[] }[] }).testResults
+  const verdict = (file: string) => {
+    const tests = results.find((r) => r.name.endsWith(file))?.assertionResults ?? []
+    const passed = tests.filter((t) => t.status === 'passed').length
+    return { passed, total: tests.length, text: `${passed} of ${tests.length} tests passed` }
+  }
+  const httpCases = actions.filter((a) => !a.startsWith('doc.')).length * roles.length * phases.length
+  const socketCases = 2 * roles.length * phases.length
+  const auth = verdict(files.authorization)
+  rows.push(
+    { measure: `Authorization: ${httpCases} role × phase × action cases over HTTP, ${socketCases} socket read/write cases, every route by every refused role in every phase, by another congress's bureau and without a session`, value: auth.passed === auth.total && auth.total > 0 ? 'as specified' : auth.text, goal: 'as specified' },
+    { measure: 'HTTP input: bad ids on every route with a parameter, bad bodies on every body route in every phase (400, never 500, nothing written)', value: verdict(files.input).text, goal: 'all' },
+    { measure: 'XSS corpus (10 payloads) through every text a person enters, 15 pages and the exports in Chromium: payloads executed', value: verdict(files.xss).passed === verdict(files.xss).total && verdict(files.xss).total > 0 ? '0' : verdict(files.xss).text, goal: '0' },
+    { measure: 'Browser protections (CSP, framing, cookies, cross-site writes and sockets)', value: verdict(files.web).text, goal: 'all' },
+    { measure: 'Backup while serving, restore: same canonical motion and public key, byte for byte', value: verdict(files.restore).passed === verdict(files.restore).total && verdict(files.restore).total > 0 ? 'identical' : verdict(files.restore).text, goal: 'identical' },
+  )
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
   log(`socket fuzz: ${frames} frames`)
   await fuzz()
   await crashes()
+  await reconnect()
+  await suites()
   const table = ['| measure | value | goal |', '| --- | ---: | --- |', ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.goal} |`)].join('\n')
   const minutes = (Date.now() - started) / 60_000
   console.log(`\n${table}\nRun took ${minutes.toFixed(1)} minutes.`)

@@ -1,0 +1,123 @@
+import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
+import type { Action } from '../../shared/permissions.ts'
+
+/**
+ * What the tests know of every API route: the action of the permissions table that allows it (null
+ * for the public ones, 'session' for any signed-in person), and for those that read a JSON body, a
+ * valid one (so that a refusal a test sees is the authorization's, not the validation's). The
+ * sweeps read the routes from the running app and fail on one missing here.
+ */
+export interface RouteIds {
+  readonly id: string
+  readonly themeId: string
+  readonly pid: string
+  readonly aid: string
+  readonly bid: string
+  readonly giverId: string
+  readonly holderId: string
+  readonly file: string
+  readonly participantCode: string
+}
+
+export interface RouteFacts {
+  readonly action: Action | 'session' | null
+  readonly body?: (ids: RouteIds) => unknown
+}
+
+export const apiRoutes: Record<string, RouteFacts> = {
+  'GET /api/health': { action: null },
+  'GET /api/keys/public': { action: null },
+  'POST /api/session': { action: null, body: () => ({ code: 'AAAA-BBBB-CCCC' }) },
+  'GET /api/session': { action: 'session' },
+  'DELETE /api/session': { action: 'session' },
+
+  'GET /api/congresses/:id': { action: 'congress.read' },
+  'PATCH /api/congresses/:id': { action: 'structure.edit', body: () => ({ place: 'Ailleurs' }) },
+  'POST /api/congresses/:id/phase': { action: 'phase.change', body: () => ({ phase: 'amendments' }) },
+  'GET /api/congresses/:id/audit': { action: 'audit.read' },
+  'GET /api/congresses/:id/presence': { action: 'congress.read' },
+  'GET /api/congresses/:id/events': { action: 'congress.read' },
+  'POST /api/congresses/:id/themes': { action: 'structure.edit', body: () => ({ title: 'Une autre question' }) },
+  'PATCH /api/congresses/:id/themes/:themeId': { action: 'structure.edit', body: () => ({ title: 'La question renommée' }) },
+  'POST /api/congresses/:id/proposals': { action: 'structure.edit', body: (ids) => ({ title: 'Une autre proposition', themeId: ids.themeId }) },
+  'PATCH /api/congresses/:id/proposals/:pid': { action: 'structure.edit', body: () => ({ title: 'La proposition renommée' }) },
+
+  'GET /api/congresses/:id/participants': { action: 'participants.manage' },
+  'POST /api/congresses/:id/participants': {
+    action: 'participants.manage',
+    body: () => [{ name: 'Intruse', organisation: 'Ailleurs', email: `intruse.${Date.now()}@example.fr`, role: 'delegate' }],
+  },
+  'GET /api/congresses/:id/participants/sheet.pdf': { action: 'participants.manage' },
+  'GET /api/congresses/:id/participants/:pid/qr.svg': { action: 'participants.manage' },
+  'POST /api/congresses/:id/participants/:pid/revoke': { action: 'participants.manage' },
+  'POST /api/congresses/:id/participants/:pid/reissue': { action: 'participants.manage' },
+
+  'GET /api/congresses/:id/amendments': { action: 'congress.read' },
+  'POST /api/congresses/:id/preamble/amendments': { action: 'amendment.file', body: () => ({}) },
+  'POST /api/proposals/:pid/amendments': { action: 'amendment.file', body: () => ({ justification: 'Pour voir.' }) },
+  'GET /api/proposals/:pid/amendments': { action: 'congress.read' },
+  'GET /api/amendments/:aid': { action: 'congress.read' },
+  'PATCH /api/amendments/:aid': { action: 'amendment.file', body: () => ({ justification: 'Réécrit.' }) },
+  'POST /api/amendments/:aid/submit': { action: 'amendment.file' },
+  'POST /api/amendments/:aid/withdraw': { action: 'amendment.withdraw' },
+  'POST /api/amendments/:aid/cosign': { action: 'amendment.cosign' },
+  'POST /api/amendments/:aid/cosigners/:pid/accept': { action: 'amendment.file' },
+  'DELETE /api/amendments/:aid/cosigners/:pid': { action: 'amendment.file' },
+  'POST /api/amendments/:aid/ruling': { action: 'amendment.rule', body: () => ({ admissible: true }) },
+  'POST /api/amendments/:aid/decision': { action: 'amendment.decide', body: () => ({ outcome: 'rejected' }) },
+  'POST /api/amendments/:aid/merge': { action: 'amendment.decide' },
+
+  'GET /api/congresses/:id/ballots': { action: 'congress.read' },
+  'GET /api/congresses/:id/results.csv': { action: 'audit.read' },
+  'GET /api/congresses/:id/ballot-rule': { action: 'congress.read' },
+  'PUT /api/congresses/:id/ballot-rule': { action: 'ballot.manage', body: () => defaultBallotRule },
+  'POST /api/ballots': { action: 'ballot.manage', body: (ids) => ({ congressId: ids.id, subject: { kind: 'motion' } }) },
+  'GET /api/ballots/:bid': { action: 'congress.read' },
+  'PATCH /api/ballots/:bid': { action: 'ballot.manage', body: () => ({ rule: { majority: 'absolute' } }) },
+  'DELETE /api/ballots/:bid': { action: 'ballot.manage' },
+  'POST /api/ballots/:bid/open': { action: 'ballot.manage', body: () => ({}) },
+  'POST /api/ballots/:bid/close': { action: 'ballot.manage' },
+  'POST /api/ballots/:bid/publish': { action: 'ballot.manage' },
+  'POST /api/ballots/:bid/votes': { action: 'ballot.vote', body: () => ({ choice: 'yes', clientVoteId: `sweep-${Math.random().toString(36).slice(2)}-vote` }) },
+  'GET /api/ballots/:bid/me': { action: 'congress.read' },
+  'GET /api/ballots/:bid/participation': { action: 'ballot.manage' },
+  'GET /api/ballots/:bid/result': { action: 'congress.read' },
+  'GET /api/ballots/:bid/board': { action: 'congress.read' },
+
+  'GET /api/congresses/:id/attendance': { action: 'attendance.manage' },
+  'PUT /api/congresses/:id/attendance/:pid': { action: 'attendance.manage', body: () => ({ present: true }) },
+  'POST /api/congresses/:id/attendance': { action: 'attendance.manage', body: (ids) => ({ code: ids.participantCode }) },
+  'GET /api/congresses/:id/check-in': { action: 'congress.read' },
+  'POST /api/congresses/:id/check-in': { action: 'attendance.self', body: () => ({ roomCode: '123456' }) },
+  'POST /api/congresses/:id/room-code': { action: 'attendance.manage' },
+  'POST /api/congresses/:id/proxies': { action: 'attendance.manage', body: (ids) => ({ giverId: ids.giverId, holderId: ids.holderId }) },
+  'DELETE /api/congresses/:id/proxies/:giverId': { action: 'attendance.manage' },
+  'GET /api/congresses/:id/projector': { action: 'projector.show' },
+  'PUT /api/congresses/:id/projector': { action: 'projector.show', body: () => ({ ballotId: null }) },
+  'GET /api/congresses/:id/join-qr.svg': { action: 'congress.read' },
+
+  'POST /api/congresses/:id/freeze': { action: 'congress.freeze' },
+  'GET /api/congresses/:id/seal': { action: 'seal.read' },
+  'GET /api/congresses/:id/bundle': { action: 'seal.read' },
+  'GET /api/congresses/:id/bundle/:file': { action: 'seal.read' },
+  'GET /api/congresses/:id/deliveries': { action: 'delivery.record' },
+  'POST /api/congresses/:id/deliveries': { action: 'delivery.record', body: () => ({ advisorName: 'Conseiller', institution: 'Élysée', date: '2026-12-04', channel: 'courriel' }) },
+}
+
+/** `/api/congresses/:id/…` with the ids filled in. */
+export function fillPath(path: string, ids: RouteIds): string {
+  return path.replace(/:(\w+)/g, (_m, name: string) => (ids as unknown as Record<string, string>)[name] ?? name)
+}
+
+/** The route's request with its valid body (if it takes one), as `token` (or none). */
+export function routeRequest(baseUrl: string, key: string, ids: RouteIds, token?: string, signal?: AbortSignal): Promise<Response> {
+  const [method, path] = key.split(' ') as [string, string]
+  const facts = apiRoutes[key]
+  const body = facts?.body?.(ids)
+  return fetch(`${baseUrl}${fillPath(path, ids)}`, {
+    method,
+    signal,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
