@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
+import { validator } from 'hono/validator'
 import { parseDecision, parseJustification, parseRuling, parseStatusFilter } from '../../shared/amendments/amendment-input.ts'
 import { AppError } from '../app-error.ts'
 import { authorize, requireAllowed } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { jsonBody, valid, validParams } from '../validate.ts'
-import { validator } from 'hono/validator'
 import { getAmendment, listAmendments } from '../services/amendment-views.ts'
 import {
   acceptCosigner,

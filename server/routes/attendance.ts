@@ -7,13 +7,13 @@ import type { AppDeps, AppEnv } from '../env.ts'
 import { jsonBody, requireString, validParams } from '../validate.ts'
 import { attendance, checkInWithRoomCode, isPresent, markPresence, markPresentByCode, recordProxy, renewRoomCode, revokeProxy } from '../services/attendance.ts'
 
-/** `/api/congresses/:id/…`: the check-in desk, self check-in with the room's code, and proxies. */
 const presentBody = jsonBody((body) => {
   if (typeof body.present !== 'boolean') throw new AppError(400, 'bad_request', 'Champ « present » : doit valoir true ou false.')
   return body.present
 })
 const proxyBody = jsonBody((body) => ({ giverId: requireString(body, 'giverId', 64), holderId: requireString(body, 'holderId', 64) }))
 
+/** `/api/congresses/:id/…`: the check-in desk, self check-in with the room's code, and proxies. */
 export function attendanceRoutes(deps: AppDeps) {
   const session = [validParams, requireSession(deps)] as const
   // Six digits are quick to type and quick to guess: a participant gets a few tries a minute.

@@ -14,13 +14,14 @@ import { congressPresence } from '../services/presence.ts'
 import { participantRoutes } from './participants.ts'
 import { structureRoutes } from './structure.ts'
 
+const phaseBody = jsonBody((body) => {
+  const phase = requireString(body, 'phase', 20)
+  if (!isPhase(phase)) throw new AppError(400, 'bad_request', `Phase inconnue : « ${phase} ».`)
+  return phase
+})
+
 export function congressRoutes(deps: AppDeps) {
   const session = [validParams, requireSession(deps)] as const
-  const phaseBody = jsonBody((body) => {
-    const phase = requireString(body, 'phase', 20)
-    if (!isPhase(phase)) throw new AppError(400, 'bad_request', `Phase inconnue : « ${phase} ».`)
-    return phase
-  })
   return new Hono<AppEnv>()
     .get('/:id', ...session, authorize(deps, 'congress.read'), async (c) => c.json(await getCongress(deps.db, c.req.param('id'))))
     .post('/:id/phase', ...session, authorize(deps, 'phase.change'), phaseBody, async (c) => {
