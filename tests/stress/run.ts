@@ -167,7 +167,8 @@ async function main(): Promise<void> {
 
 Written by \`npm run stress\` (${new Date().toISOString().slice(0, 10)}); do not edit by hand. The same checks run at a few
 seconds' size in \`npm test\` (tests/integration/sync-fuzz.test.ts, crash.test.ts, sync-abuse.test.ts,
-persistence.test.ts, backup-restore.test.ts, web-security.test.ts, authorization-matrix.test.ts).
+http-input.test.ts, authorization-matrix.test.ts, web-security.test.ts, backup-restore.test.ts,
+persistence.test.ts, and tests/browser/xss.test.ts).
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The run took ${minutes.toFixed(1)} minutes.
 
