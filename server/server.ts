@@ -76,10 +76,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${shownHost}:${port}`,
     sync,
     hub,
-    routes: [...new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))].map((route) => {
-      const [method, path] = route.split(' ') as [string, string]
-      return { method, path }
-    }),
+    // Hono lists a route once per handler in its chain.
+    routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map(({ method, path }) => [`${method} ${path}`, { method, path }])).values()],
     async close() {
       sync.close()
       server.closeAllConnections()

@@ -142,8 +142,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
   }
 
-  function onConnection(ws: WebSocket, req: IncomingMessage, actor: Actor | undefined): void {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+  function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, actor: Actor | undefined): void {
     if (!actor) return ws.close(CloseCode.Unauthorized, 'unauthorized')
     // A page of another site would open this socket with the browser's cookie (WebSocket has no CORS).
     const viaCookie = !url.searchParams.has('token') && !req.headers.authorization
@@ -241,7 +240,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         }
         refused.failed(address, now)
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, actor))
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url, actor))
     },
     close() {
       hub.off('phase-changed', onPhaseChanged)
