@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { clockTicks } from './proc.ts'
 
 export interface Child {
@@ -73,4 +74,13 @@ export function cpuSeconds(pid: number): number {
 export function rssBytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))
   return Number(line?.replace(/\D+/g, '') ?? 0) * 1024
+}
+
+/** A port of 127.0.0.1 free right now, for a server that must be started (or restarted) on a known port. */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
 }

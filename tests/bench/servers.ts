@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startChild, type Child } from './child.ts'
+import { freePort, startChild, type Child } from './child.ts'
 import type { Protocol } from './load.ts'
 
 export type ServerKind = 'plenum' | 'reference' | 'hocuspocus'
@@ -27,14 +26,6 @@ export interface PlenumServer extends BenchServer {
 const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
 const referenceScript = createRequire(import.meta.url).resolve('@y/websocket-server/package.json').replace(/package\.json$/, 'src/server.js')
 const hocuspocusScript = fileURLToPath(new URL('./hocuspocus-server.ts', import.meta.url))
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
-}
 
 /** Plenum as users run it: `plenum serve` on a fresh data folder (the demo congress). */
 export async function startPlenum(): Promise<PlenumServer> {

@@ -9,8 +9,8 @@ export interface Answer<T = unknown> {
   readonly body: T
 }
 
-/** A JSON call to the API as `token`, answering status and parsed body. */
-export async function call<T = any>(plenum: TestServer, token: string, method: string, path: string, body?: unknown): Promise<Answer<T>> {
+/** A JSON call to the API as `token`, answering status and parsed body (of a server in this process or a child one). */
+export async function call<T = any>(plenum: Pick<TestServer, 'baseUrl'>, token: string, method: string, path: string, body?: unknown): Promise<Answer<T>> {
   const response = await fetch(`${plenum.baseUrl}/api${path}`, {
     method,
     headers: { ...bearer(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { CongressView, SessionView } from '../../shared/api-types.ts'
+import type { ServerForImport } from './participants.ts'
 import { waitFor } from './wait-for.ts'
 
 const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
@@ -62,4 +63,9 @@ export async function loginChild(server: ChildServer): Promise<{ token: string; 
     await fetch(`${server.baseUrl}/api/congresses/${session.participant.congressId}`, { headers: { authorization: `Bearer ${session.token}` } })
   ).json()) as CongressView
   return { token: session.token, congress }
+}
+
+/** A child server's congress as `importAndSignIn` takes it: people imported there sign in there. */
+export function importTarget(server: ChildServer, congressId: string): ServerForImport {
+  return { baseUrl: server.baseUrl, seed: { congressId }, login: (code?: string) => sessionFor(server.baseUrl, code ?? server.bureauCode) }
 }

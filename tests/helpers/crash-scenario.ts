@@ -1,25 +1,22 @@
 import * as Y from 'yjs'
 import type { BallotView, BoardView } from '../../shared/api-types.ts'
-import { loginChild, sessionFor, startChildServer, type ChildServer } from './child-server.ts'
+import { call } from './ballots.ts'
+import { importTarget, loginChild, startChildServer, type ChildServer } from './child-server.ts'
 import { importAndSignIn, type Signed } from './participants.ts'
 import { connectSynced, type TestClient } from './providers.ts'
 
 /** The crash scenarios of the hardening issue, sized by the caller: a few in npm test, the full room in npm run stress. */
 
+/** `call`, for steps that must succeed. */
 async function api<T = unknown>(server: ChildServer, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
+  const answer = await call<T>(server, token, method, path, body)
+  if (answer.status >= 400) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body
 }
 
 /** `count` people of `role` imported into a child server's congress and signed in, 200 at a time. */
 export async function signInPeople(server: ChildServer, bureauToken: string, congressId: string, count: number, role: 'delegate' | 'attendee'): Promise<Signed[]> {
-  const child = { baseUrl: server.baseUrl, seed: { congressId }, login: (code?: string) => sessionFor(server.baseUrl, code ?? server.bureauCode) }
+  const child = importTarget(server, congressId)
   const signed: Signed[] = []
   for (let start = 0; start < count; start += 200) {
     const batch = Array.from({ length: Math.min(200, count - start) }, (_, i) => ({ name: `${role === 'delegate' ? 'Rédacteur' : 'Votant'} ${start + i}`, role }))

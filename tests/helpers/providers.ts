@@ -56,3 +56,16 @@ export function nextClose(provider: WebsocketProvider): Promise<number> {
     provider.on('connection-close', listener)
   })
 }
+
+/** Opens a bare socket at `url`: resolves with its close code, or the HTTP status if the handshake was refused. */
+export function handshakeOutcome(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url)
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      ws.terminate()
+    })
+    ws.on('close', (code) => resolve(code))
+    ws.on('error', () => undefined)
+  })
+}

@@ -1,10 +1,8 @@
-import { createServer } from 'node:net'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
-import WebSocket from 'ws'
-import { rssBytes } from '../bench/child.ts'
+import { freePort, rssBytes } from '../bench/child.ts'
 import { loginChild, startChildServer, type ChildServer } from './child-server.ts'
 import { signInPeople } from './crash-scenario.ts'
-import { connectClient, connectSynced, type TestClient } from './providers.ts'
+import { connectClient, connectSynced, handshakeOutcome, type TestClient } from './providers.ts'
 import { waitFor } from './wait-for.ts'
 
 /** The connection-abuse scenario of the hardening issue, sized by the caller (npm test: 100 clients, npm run stress: 500). */
@@ -22,30 +20,6 @@ export interface ReconnectStormResult {
   readonly peakRssBytes: number
   /** Sockets opened without a valid session during the storm: closed as unauthorized, or refused (429) at the handshake. */
   readonly badSockets: { readonly sent: number; readonly unauthorized: number; readonly refused429: number }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-/** A socket with a made-up token: resolves with its close code, or 429 if the handshake was refused. */
-function badSocket(wsUrl: string, docName: string, token: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${wsUrl}/${encodeURIComponent(docName)}?token=${token}`)
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0)
-      ws.terminate()
-    })
-    ws.on('close', (code) => resolve(code))
-    ws.on('error', () => undefined)
-  })
 }
 
 /**
@@ -75,7 +49,7 @@ export async function reconnectStorm(dataDir: string, size: { clients: number; d
     const started = Date.now()
     let peak = rssBytes(server.process.pid!)
     const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.process.pid!))), 100)
-    const knocking = Promise.all(Array.from({ length: size.badSockets }, (_, i) => badSocket(server.wsUrl, docNames[i % docNames.length]!, `faux-${i}-${'x'.repeat(40)}`)))
+    const knocking = Promise.all(Array.from({ length: size.badSockets }, (_, i) => handshakeOutcome(`${server.wsUrl}/${encodeURIComponent(docNames[i % docNames.length]!)}?token=faux-${i}-${'x'.repeat(40)}`)))
     let resyncMs = Number.NaN
     try {
       await waitFor(() => clients.every((c) => c.provider.synced && c.provider.wsconnected), 'every client back', size.timeoutMs ?? 120_000)

@@ -4,6 +4,7 @@ import { createDocumentLog, type DocumentLog } from '../../db/document-log.ts'
 import { startServer, type RunningServer } from '../../server/server.ts'
 import { seedDemo, type DemoSeed } from '../../server/services/seed-demo.ts'
 import type { SessionView } from '../../shared/api-types.ts'
+import type { Phase } from '../../shared/phases.ts'
 import { makeTempDir } from './temp-dir.ts'
 
 export interface TestServer {
@@ -49,4 +50,13 @@ export async function startTestServer(options: { unloadAfterMs?: number; clientD
       dir.remove()
     },
   }
+}
+
+/**
+ * Puts the seeded congress in `phase` directly, as the phase service leaves it, frozen and delivered
+ * included: for tests of what each phase allows, not of how a congress gets there.
+ */
+export async function forcePhase(plenum: TestServer, phase: Phase): Promise<void> {
+  await plenum.database.db.updateTable('congresses').set({ phase }).where('id', '=', plenum.seed.congressId).execute()
+  plenum.server.hub.phaseChanged(plenum.seed.congressId, phase)
 }

@@ -11,7 +11,7 @@ import { roundTrip } from '../helpers/round-trip.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { apiRoutes, routeRequest, type RouteIds } from '../helpers/api-routes.ts'
 import { insertOpenBallot } from '../helpers/ballots.ts'
-import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { forcePhase, startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 /** Every role × phase × action of the permissions table, through the real HTTP server and socket. */
@@ -35,11 +35,7 @@ describe('authorization matrix', () => {
   })
   afterAll(() => plenum.close())
 
-  /** Puts the congress in `phase` the way the phase service does, frozen and delivered included. */
-  async function setPhase(phase: Phase): Promise<void> {
-    await plenum.database.db.updateTable('congresses').set({ phase }).where('id', '=', congressId).execute()
-    plenum.server.hub.phaseChanged(congressId, phase)
-  }
+  const setPhase = (phase: Phase) => forcePhase(plenum, phase)
 
   const httpActions: Record<Exclude<Action, 'doc.read' | 'doc.write'>, (token: string, phase: Phase) => Promise<Response>> = {
     'structure.edit': (token) =>
@@ -227,8 +223,7 @@ describe('authorization of every route', () => {
 
   for (const phase of phases) {
     test(`in ${phase}: a role the table refuses, and another congress's bureau, succeed on no route`, async () => {
-      await plenum.database.db.updateTable('congresses').set({ phase }).where('id', '=', plenum.seed.congressId).execute()
-      plenum.server.hub.phaseChanged(plenum.seed.congressId, phase)
+      await forcePhase(plenum, phase)
       let refused = 0
       for (const { method, path } of plenum.server.routes) {
         const key = `${method} ${path}`

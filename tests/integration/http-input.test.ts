@@ -5,7 +5,7 @@ import { phases, type Phase } from '../../shared/phases.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { insertOpenBallot } from '../helpers/ballots.ts'
 import { bearer } from '../helpers/participants.ts'
-import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { forcePhase, startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 /**
  * What an API client gets for bad input, on every route the server has (read from the running app,
@@ -94,8 +94,7 @@ describe('HTTP input', () => {
   test('a bad body is a 400 naming what is wrong in every phase that allows the route, never a 500, and nothing is written', async () => {
     const before = await writesSoFar()
     for (const phase of phases) {
-      await plenum.database.db.updateTable('congresses').set({ phase }).where('id', '=', ids.id!).execute()
-      plenum.server.hub.phaseChanged(ids.id!, phase)
+      await forcePhase(plenum, phase)
       for (const [key, action] of Object.entries(bodyRoutes)) {
         const [method, path] = key.split(' ') as [string, string]
         for (const bad of badBodies) {
@@ -120,8 +119,7 @@ describe('HTTP input', () => {
   })
 
   test('a body of another type than JSON is refused, and so is one too large', async () => {
-    await plenum.database.db.updateTable('congresses').set({ phase: 'drafting' }).where('id', '=', ids.id!).execute()
-    plenum.server.hub.phaseChanged(ids.id!, 'drafting')
+    await forcePhase(plenum, 'drafting')
     const asForm = await fetch(`${plenum.baseUrl}/api/congresses/${ids.id}/themes`, {
       method: 'POST',
       headers: { ...bearer(bureau), 'content-type': 'application/x-www-form-urlencoded' },

@@ -6,7 +6,7 @@ import { CloseCode } from '../../shared/sync/close-codes.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { reconnectStorm } from '../helpers/reconnect-storm.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
-import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { connectSynced, handshakeOutcome, type TestClient } from '../helpers/providers.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
@@ -109,22 +109,11 @@ describe('sockets without a session', () => {
   })
   afterAll(() => plenum.close())
 
-  const knock = (url: string) =>
-    new Promise<number>((resolve) => {
-      const ws = new WebSocket(url)
-      ws.on('unexpected-response', (_req, res) => {
-        resolve(res.statusCode ?? 0)
-        ws.terminate()
-      })
-      ws.on('close', (code) => resolve(code))
-      ws.on('error', () => undefined)
-    })
-
   test(`past ${refusedSocketsPerMinute} a minute from one address, a socket without a session is refused at the handshake; a valid one still gets in`, async () => {
     const docName = plenum.seed.proposals[0]!.docName
     const url = (token: string) => `${plenum.wsUrl}/${encodeURIComponent(docName)}?token=${token}`
     const codes: number[] = []
-    for (let i = 0; i < refusedSocketsPerMinute + 20; i++) codes.push(await knock(url(`devine-${i}`)))
+    for (let i = 0; i < refusedSocketsPerMinute + 20; i++) codes.push(await handshakeOutcome(url(`devine-${i}`)))
     expect(codes.filter((c) => c === CloseCode.Unauthorized)).toHaveLength(refusedSocketsPerMinute)
     expect(codes.slice(refusedSocketsPerMinute)).toEqual(Array(20).fill(429))
     // No WebSocket was made for the refused ones; a person with a session from the same address gets in.

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { afterAll, describe, expect, test } from 'vitest'
-import { loginChild, sessionFor, startChildServer, type ChildServer } from '../helpers/child-server.ts'
+import { importTarget, loginChild, startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { sendFuzz } from '../helpers/fuzz-socket.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
@@ -21,8 +21,7 @@ describe('the sync socket under seeded bad frames (npm run stress sends 100,000)
   test('2,000 frames at a read-only and a writable socket: the server stays up, an honest writer keeps editing, and its text is stored byte for byte', async () => {
     server = await startChildServer(data.path)
     const bureau = await loginChild(server)
-    const child = { baseUrl: server.baseUrl, seed: { congressId: bureau.congress.id }, login: (code?: string) => sessionFor(server!.baseUrl, code ?? server!.bureauCode) }
-    const [writer, reader, vandal] = await importAndSignIn(child, bureau.token, [
+    const [writer, reader, vandal] = await importAndSignIn(importTarget(server, bureau.congress.id), bureau.token, [
       { name: 'Rédactrice honnête', role: 'delegate' },
       { name: 'Lectrice', role: 'attendee' },
       { name: 'Vandale', role: 'delegate' },

@@ -1,19 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
-import { makeTempDir } from '../helpers/temp-dir.ts'
+import { makeFakeClientBuild } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 describe('browser-facing protections', () => {
   let plenum: TestServer
-  const clientDir = makeTempDir('plenum-client-')
+  const clientDir = makeFakeClientBuild()
 
   beforeAll(async () => {
-    mkdirSync(join(clientDir.path, 'assets'))
-    writeFileSync(join(clientDir.path, 'index.html'), '<!doctype html><title>Plenum</title><plenum-app></plenum-app>')
-    writeFileSync(join(clientDir.path, 'assets', 'app-abc123.js'), 'console.log(1)')
     plenum = await startTestServer({ clientDir: clientDir.path })
   })
   afterAll(async () => {
