@@ -2,11 +2,33 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
+/**
+ * A host name that is not localhost, resolved by Chromium to 127.0.0.1: a page served from it over
+ * plain HTTP is not a secure context (no crypto.subtle, no crypto.randomUUID), as on a hall's Wi-Fi
+ * at http://192.168.x.y:3000. Test pages people use from phones from here too, not only from 127.0.0.1.
+ */
+export const hallHost = 'plenum-hall.test'
+
+/** The same server as `baseUrl` (http://127.0.0.1:PORT), reached as a phone in the hall would. */
+export function hallUrl(baseUrl: string): string {
+  const url = new URL(baseUrl)
+  url.hostname = hallHost
+  return url.toString().replace(/\/$/, '')
+}
+
 /** Debian's Chromium, never a downloaded one. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--host-resolver-rules=MAP ${hallHost} 127.0.0.1`,
+    ],
   })
 }
 
