@@ -15,6 +15,8 @@ import type {
   AuditEntryView,
   CongressView,
   FiledAmendmentView,
+  IssuedParticipantView,
+  MyActivityView,
   ParticipantDetailView,
   ParticipantView,
   PresenceView,
@@ -22,6 +24,7 @@ import type {
 } from '../shared/api-types.ts'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
 import type { BallotRule, Choice } from '../shared/ballots/ballot-rule.ts'
+import { encodeVoteRequest, type VoteRequest } from '../shared/ballots/vote-request.ts'
 import type { Phase } from '../shared/phases.ts'
 import type { CongressDetailsInput } from '../shared/structure-input.ts'
 import { isErrorBody, type ErrorCode, type ErrorDetail } from '../shared/errors.ts'
@@ -59,6 +62,22 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
   return data as T
 }
 
+/** A file the server makes from a request body (a POST): its bytes, or the same errors as call(). */
+async function download(method: string, path: string, body: unknown): Promise<Blob> {
+  let response: Response
+  try {
+    response = await fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network', 'network')
+  }
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined)
+    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.details)
+    throw new ApiError(response.status, 'internal', response.statusText)
+  }
+  return response.blob()
+}
+
 /** The HTTP API, typed by the shapes in shared/api-types.ts. */
 export const api = {
   openSession: (code: string) => call<SessionView>('POST', '/session', { code }),
@@ -68,11 +87,15 @@ export const api = {
   changePhase: (id: string, phase: Phase) => call<{ from: Phase; to: Phase }>('POST', `${congressPath(id)}/phase`, { phase }),
   participants: (id: string) => call<{ participants: ParticipantDetailView[] }>('GET', `${congressPath(id)}/participants`),
   importParticipantsCsv: (id: string, csv: string) =>
-    call<{ participants: ParticipantDetailView[] }>('POST', `${congressPath(id)}/participants`, csv, 'text/csv; charset=utf-8'),
+    call<{ participants: IssuedParticipantView[] }>('POST', `${congressPath(id)}/participants`, csv, 'text/csv; charset=utf-8'),
   revokeCode: (id: string, participantId: string) =>
     call<{ participant: ParticipantDetailView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/revoke`),
   reissueCode: (id: string, participantId: string) =>
-    call<{ participant: ParticipantDetailView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/reissue`),
+    call<{ participant: IssuedParticipantView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/reissue`),
+  /** The access sheet of codes just issued: sent back in the body (the server keeps only hashes). */
+  accessSheet: (id: string, issued: readonly IssuedParticipantView[]) =>
+    download('POST', `${congressPath(id)}/participants/sheet.pdf`, { participants: issued.map(({ id, code }) => ({ id, code })) }),
+  myActivity: (id: string) => call<MyActivityView>('GET', `${congressPath(id)}/me/activity`),
   audit: (id: string) => call<{ entries: AuditEntryView[] }>('GET', `${congressPath(id)}/audit`),
   presence: (id: string) => call<PresenceView>('GET', `${congressPath(id)}/presence`),
   updateCongress: (id: string, details: CongressDetailsInput) => call<{ ok: true }>('PATCH', congressPath(id), details),
@@ -106,8 +129,8 @@ export const api = {
   updateBallotRule: (ballotId: string, rule: Partial<BallotRule>) => call<BallotView>('PATCH', ballotPath(ballotId), { rule }),
   deleteBallot: (ballotId: string) => call<void>('DELETE', ballotPath(ballotId)),
   ballotStep: (ballotId: string, step: 'open' | 'close' | 'publish', body: { durationSeconds?: number } = {}) => call<BallotView>('POST', `${ballotPath(ballotId)}/${step}`, body),
-  vote: (ballotId: string, choice: Choice, clientVoteId: string, onBehalfOf?: string) =>
-    call<VoteReceiptView>('POST', `${ballotPath(ballotId)}/votes`, { choice, clientVoteId, ...(onBehalfOf ? { onBehalfOf } : {}) }),
+  /** The body has the same length whatever the choice (shared/ballots/vote-request.ts). */
+  vote: (ballotId: string, request: VoteRequest) => call<VoteReceiptView>('POST', `${ballotPath(ballotId)}/votes`, encodeVoteRequest(request)),
   myBallot: (ballotId: string) => call<MyBallotView>('GET', `${ballotPath(ballotId)}/me`),
   participation: (ballotId: string) => call<ParticipationView>('GET', `${ballotPath(ballotId)}/participation`),
   board: (ballotId: string) => call<BoardView>('GET', `${ballotPath(ballotId)}/board`),
@@ -149,8 +172,6 @@ export function congressPath(id: string): string {
 
 /** Links the browser opens itself (PDF, QR codes). */
 export const apiLinks = {
-  accessSheet: (id: string) => `/api${congressPath(id)}/participants/sheet.pdf`,
-  qrCode: (id: string, participantId: string) => `/api${congressPath(id)}/participants/${encodeURIComponent(participantId)}/qr.svg`,
   events: (id: string) => `/api${congressPath(id)}/events`,
   resultsCsv: (id: string) => `/api${congressPath(id)}/results.csv`,
   joinQr: (id: string) => `/api${congressPath(id)}/join-qr.svg`,

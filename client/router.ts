@@ -20,6 +20,8 @@ export function parseRoute(pathname: string): Route {
   const [first, second, third, fourth, fifth] = parts
   if (parts.length === 0) return { page: 'home' }
   if (first === 'projector' && second && parts.length === 2) return { page: 'projector', congressId: second }
+  // /join#code=… (the code in the fragment, read by the page); /join/<code> from older links.
+  if (first === 'join' && parts.length === 1) return { page: 'join', code: '' }
   if (first === 'join' && second && parts.length === 2) return { page: 'join', code: second }
   if (first === 'congresses' && second) {
     if (parts.length === 2) return { page: 'congress', congressId: second }
@@ -46,8 +48,9 @@ export const paths = {
   amendments: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments`,
   vote: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/vote`,
   ballots: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/ballots`,
+  /** The receipt, if any, goes in the fragment: never sent to the server, never in its logs. */
   board: (congressId: string, ballotId: string, receipt?: string) =>
-    `/congresses/${encodeURIComponent(congressId)}/ballots/${encodeURIComponent(ballotId)}/board${receipt ? `?receipt=${receipt}` : ''}`,
+    `/congresses/${encodeURIComponent(congressId)}/ballots/${encodeURIComponent(ballotId)}/board${receipt ? `#receipt=${receipt}` : ''}`,
   projector: (congressId: string) => `/projector/${encodeURIComponent(congressId)}`,
   seal: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/seal`,
   amendment: (congressId: string, amendmentId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments/${encodeURIComponent(amendmentId)}`,

@@ -50,7 +50,8 @@ export interface ParticipantTable {
   organisation: string
   email: string | null
   role: string
-  access_code: string
+  /** hashAccessCode(code) (server/ids.ts): the code itself is shown once, when it is issued, never stored. */
+  access_code_hash: string
   created_at: ColumnType<Millis, Millis | undefined, never>
   /** Set when the bureau revokes the code; cleared when it issues a new one. */
   revoked_at: Millis | null
@@ -62,6 +63,21 @@ export interface SessionTable {
   participant_id: string
   created_at: Millis
   expires_at: Millis
+}
+
+/** One sign-in with an access code: shown to the participant whose code it was. */
+export interface SignInTable {
+  id: string
+  participant_id: string
+  congress_id: string
+  at: Millis
+  /** From the User-Agent, as a label only ("Chrome", "Android"): never the full header. */
+  browser: string
+  os: string
+  /** The session it opened (sessions.token_hash). */
+  session_hash: string
+  /** When that session signed out. */
+  ended_at: Millis | null
 }
 
 export interface DocumentTable {
@@ -165,6 +181,13 @@ export interface BallotTable {
   chain_head: string | null
 }
 
+/** A text a ballot put to the vote, with the digest of its paragraphs when the ballot opened. */
+export interface BallotTextTable {
+  ballot_id: string
+  doc_name: string
+  sha256: string
+}
+
 export interface BallotVoterTable {
   ballot_id: string
   represented_id: string
@@ -176,6 +199,8 @@ export interface BallotParticipationTable {
   represented_id: string
   client_vote_hash: string
   receipt_box: Uint8Array
+  /** When the vote was stored (its group commit), ms; null before migration 0007. Never on the box. */
+  cast_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>
 }
 
 export interface BallotBoxTable {
@@ -223,6 +248,7 @@ export interface Database {
   proposals: ProposalTable
   participants: ParticipantTable
   sessions: SessionTable
+  sign_ins: SignInTable
   documents: DocumentTable
   document_updates: DocumentUpdateTable
   audit_log: AuditLogTable
@@ -232,6 +258,7 @@ export interface Database {
   proxies: ProxyTable
   ballots: BallotTable
   ballot_voters: BallotVoterTable
+  ballot_texts: BallotTextTable
   ballot_participations: BallotParticipationTable
   ballot_box: BallotBoxTable
   frozen_documents: FrozenDocumentTable

@@ -4,6 +4,7 @@ import { AppError } from './app-error.ts'
 import { sameOriginWrites } from './auth/same-origin.ts'
 import { bodySizeLimit } from './body-size-limit.ts'
 import type { AppDeps, AppEnv } from './env.ts'
+import { activityRoutes } from './routes/activity.ts'
 import { amendmentRoutes, congressAmendmentRoutes, proposalAmendmentRoutes } from './routes/amendments.ts'
 import { attendanceRoutes } from './routes/attendance.ts'
 import { ballotRoutes, congressBallotRoutes } from './routes/ballots.ts'
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
     .route('/congresses', projectorRoutes(deps))
     .route('/ballots', ballotRoutes(deps))
     .route('/congresses', sealRoutes(deps))
+    .route('/congresses', activityRoutes(deps))
     .route('/keys', keyRoutes(deps))
 
   const app = new Hono().use(securityHeaders()).route('/api', api)

@@ -8,6 +8,8 @@ import { isPhase, type Phase } from '../shared/phases.ts'
 interface HubEvents {
   'phase-changed': [{ congressId: string; phase: Phase }]
   'participant-revoked': [{ congressId: string; participantId: string }]
+  /** A session signed out: its sockets and event streams close. */
+  'session-closed': [{ congressId: string; tokenHash: string }]
   'presence-changed': [{ congressId: string }]
   'structure-changed': [{ congressId: string }]
   /** Amendments were filed or changed status, co-signers or text of record; `docNames` are touched. */
@@ -29,6 +31,8 @@ export class CongressHub extends EventEmitter<HubEvents> {
   private readonly phases = new Map<string, Phase>()
   /** Amendment document → who writes it; read on every update to an amendment. */
   private readonly writers = new Map<string, AmendmentWriters>()
+  /** Documents put to the vote, per congress; read on every update, dropped when a ballot changes. */
+  private readonly voted = new Map<string, ReadonlySet<string>>()
   /** Open event streams per congress and participant: who has Plenum open. */
   private readonly online = new Map<string, Map<string, number>>()
 
@@ -75,7 +79,18 @@ export class CongressHub extends EventEmitter<HubEvents> {
     this.emit('document-changed', { congressId, docName, kind })
   }
 
+  /** Whether a ballot put this document to the vote: then it is locked for good. */
+  isVoted(congressId: string, docName: string): boolean {
+    let docs = this.voted.get(congressId)
+    if (!docs) {
+      docs = new Set(this.store.votedDocs(congressId))
+      this.voted.set(congressId, docs)
+    }
+    return docs.has(docName)
+  }
+
   ballotsChanged(congressId: string, ballotId: string): void {
+    this.voted.delete(congressId)
     this.emit('ballots-changed', { congressId, ballotId })
   }
 
@@ -93,6 +108,10 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   participantRevoked(congressId: string, participantId: string): void {
     this.emit('participant-revoked', { congressId, participantId })
+  }
+
+  sessionClosed(congressId: string, tokenHash: string): void {
+    this.emit('session-closed', { congressId, tokenHash })
   }
 
   join(congressId: string, participantId: string): void {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { SessionStore } from '../db/session-store.ts'
 import type { VoteStore } from '../db/vote-store.ts'
-import type { LoginRateLimit } from './auth/login-rate-limit.ts'
+import type { SignInLimit } from './auth/sign-in-limit.ts'
 import type { CongressHub } from './congress-hub.ts'
 import type { DocumentAccess } from './sync/sync-server.ts'
 import type { Actor } from '../shared/permissions.ts'
@@ -13,12 +13,12 @@ export interface AppDeps {
   readonly sessions: SessionStore
   readonly clock: () => number
   readonly hub: CongressHub
-  readonly loginLimit: LoginRateLimit
+  readonly loginLimit: SignInLimit
   /** docName → participant ids connected to it (the sync server's view). */
   readonly docPresence: (congressId: string) => Record<string, string[]>
   /** The collaborative documents, live rooms included, for what the server reads or merges. */
   readonly documents: DocumentAccess
-  /** The ballot box, written synchronously (see db/vote-store.ts). */
+  /** The ballot box: group commits, answered after they are on disk (see db/vote-store.ts). */
   readonly votes: VoteStore
   /** The data folder: the seal's keys, the sealed bundles. */
   readonly dataDir: string

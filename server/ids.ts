@@ -21,6 +21,14 @@ export function normalizeAccessCode(input: string): string {
   return raw.length === 12 ? `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}` : raw
 }
 
+/**
+ * What the database keeps of a code: SHA-256 of its 12 characters (dashes and case removed, as a
+ * person may type them), under a fixed prefix. Sign-in and the check-in desk look codes up by it.
+ */
+export function hashAccessCode(input: string): string {
+  return createHash('sha256').update(`plenum-access-code:${normalizeAccessCode(input).replace(/-/g, '')}`).digest('hex')
+}
+
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url')
 }

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db/connection.ts'
 import { createSessionStore } from '../db/session-store.ts'
 import { createVoteStore } from '../db/vote-store.ts'
 import { createApp } from './app.ts'
-import { createLoginRateLimit, type LoginRateLimit } from './auth/login-rate-limit.ts'
+import { createSignInLimit, type SignInLimit } from './auth/sign-in-limit.ts'
 import { CongressHub } from './congress-hub.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
 
@@ -20,7 +20,7 @@ export interface ServerOptions {
   readonly clientDir?: string
   readonly clock?: () => number
   readonly unloadAfterMs?: number
-  readonly loginLimit?: LoginRateLimit
+  readonly loginLimit?: SignInLimit
 }
 
 export interface RunningServer {
@@ -45,7 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sessions,
     clock,
     hub,
-    loginLimit: options.loginLimit ?? createLoginRateLimit(),
+    loginLimit: options.loginLimit ?? createSignInLimit(),
     docPresence: (congressId) => sync.presence(congressId),
     documents: sync.documents,
     votes: createVoteStore(database.sqlite),

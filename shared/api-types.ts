@@ -54,15 +54,48 @@ export interface CongressView {
   readonly proposals: readonly ProposalView[]
 }
 
-/** A participant as the bureau sees them: with their code, to print or hand over. */
+/** A participant as the bureau sees them: never with a code (the server keeps only its hash). */
 export interface ParticipantDetailView {
   readonly id: string
   readonly name: string
   readonly organisation: string
   readonly email: string | null
   readonly role: Role
-  readonly code: string
   readonly revoked: boolean
+}
+
+/** A participant with the code just issued: in the answer to an import or a reissue, and only there. */
+export interface IssuedParticipantView extends ParticipantDetailView {
+  readonly code: string
+}
+
+/** One sign-in with a participant's code, as they see it on their own page. */
+export interface SignInView {
+  readonly at: number
+  /** From the User-Agent: a browser and a system name ("Chrome", "Android"), or "" when unknown. */
+  readonly browser: string
+  readonly os: string
+  /** The first characters of the session's hash: tells two sessions apart. */
+  readonly session: string
+  /** The session this request is made with. */
+  readonly current: boolean
+  readonly endedAt: number | null
+}
+
+/** A vote cast with a participant's code (for themselves or someone they represent), or for them. */
+export interface ActivityVoteView {
+  readonly ballotId: string
+  readonly subject: string
+  readonly castAt: number | null
+  /** Whose vote it was: the participant's own, or a proxy's. */
+  readonly representedName: string
+  readonly own: boolean
+}
+
+/** GET /api/congresses/:id/me/activity: what was done with one's code. */
+export interface MyActivityView {
+  readonly signIns: readonly SignInView[]
+  readonly votes: readonly ActivityVoteView[]
 }
 
 export interface AuditEntryView {
@@ -171,6 +204,8 @@ export interface VotingRightView {
   readonly name: string
   readonly self: boolean
   readonly voted: boolean
+  /** When that vote was stored (ms, to the second), if voted and known: "already cast, at…". */
+  readonly castAt: number | null
 }
 
 /** GET /api/ballots/:id/me: the ballot and what the signed-in participant may do in it. */
@@ -185,12 +220,21 @@ export interface MyBallotView {
 export interface VoteReceiptView {
   /** 64 hex characters; shown grouped, the first 12 are enough to find it on the board. */
   readonly receipt: string
+  /**
+   * The server's half of the vote's nonce (32 hex): with the choice and the device's own half the
+   * device recomputes the receipt (shared/ballots/receipt.ts). Every answer has the same length.
+   */
+  readonly nonce: string
 }
 
 export interface BoardEntryView {
   readonly receipt: string
   readonly choice: Choice
-  /** The server's random part of the receipt: sha256("plenum-ballot|" + ballotId + "|" + choice + "|" + nonce) = receipt. */
+  /**
+   * sha256("plenum-ballot|" + ballotId + "|" + choice + "|" + nonce) = receipt, where nonce is the
+   * server's 32 hex characters then the voter's device's 32 (only the server's 32 for votes cast
+   * before devices took part).
+   */
   readonly nonce: string
   /** Roll-call ballots only: who is represented by this vote. */
   readonly name: string | null
@@ -202,6 +246,8 @@ export interface BoardView {
   /** Sorted by receipt. */
   readonly entries: readonly BoardEntryView[]
   readonly chainHead: string
+  /** Receipts listed more than once (a board that has any is not sound): none, always, from an honest server. */
+  readonly duplicates: readonly string[]
 }
 
 /** The bureau's live view of a ballot in progress. */
@@ -245,7 +291,7 @@ export interface ProjectorView {
 /** What freezing returns: the seal of the bundle. */
 export interface FreezeView {
   readonly manifestSha256: string
-  /** Base64 Ed25519 signature over the bytes of manifest.json. */
+  /** Base64 of SHA256SUMS.sig: the Ed25519 signature over the bytes of SHA256SUMS (bundles sealed before plenum-bundle/2: over manifest.json). */
   readonly signature: string
 }
 
@@ -255,7 +301,7 @@ export interface SealInfoView extends FreezeView {
   readonly publicKeyPem: string
   /** SHA-256 of the public key (DER), in groups of four hex digits. */
   readonly publicKeyFingerprint: string
-  /** Every file of the bundle with its digest, as manifest.json lists them (plus the manifest and its signature). */
+  /** The bundle's files with their digests, as manifest.json lists them (not manifest.json, SHA256SUMS, SHA256SUMS.sig). */
   readonly files: readonly { readonly name: string; readonly bytes: number; readonly sha256: string }[]
 }
 
@@ -266,7 +312,7 @@ export interface DeliveryView {
   /** YYYY-MM-DD. */
   readonly date: string
   readonly channel: string
-  /** The advisor's access code, and the link that opens their page. */
-  readonly code: string
-  readonly joinUrl: string
+  /** The advisor's access code, and the link that opens their page: in the answer that records the delivery only. */
+  readonly code: string | null
+  readonly joinUrl: string | null
 }

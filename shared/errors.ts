@@ -14,6 +14,14 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'payload_too_large'
+  /** The freeze could not render, sign or write the seal: nothing was frozen, the phase is unchanged. */
+  | 'seal_failed'
+  /** A text differs from the one its ballot was opened on (changed behind the app): the seal refuses it. */
+  | 'voted_text_changed'
+  /** A ballot is open: the phase does not change until it is closed. */
+  | 'ballot_open'
+  /** The text was put to the vote: it no longer changes (no edit, no merge). */
+  | 'text_voted'
   | 'internal'
 
 /** One problem of an imported row: the line (or item) and the field. */

@@ -39,6 +39,8 @@ export const actions = [
   'delivery.record',
   // The sealed bundle and its signature.
   'seal.read',
+  // One's own sign-ins and the votes cast with one's code: whoever holds a session, always.
+  'activity.own',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -86,6 +88,7 @@ export const permissionRules: readonly Rule[] = [
   { action: 'congress.freeze', roles: ['bureau'], phases: ['drafting', 'amendments', 'voting'] },
   { action: 'delivery.record', roles: ['bureau'], phases: sealed },
   { action: 'seal.read', roles: [...participantsRoles, 'advisor'], phases: sealed },
+  { action: 'activity.own', roles: [...participantsRoles, 'advisor'], phases: everyPhase },
 ]
 
 export interface PermissionQuery {
@@ -115,9 +118,10 @@ export function refusal(query: PermissionQuery): Refusal | undefined {
 
 /**
  * Why a document is read-only for someone: their role never writes it, the phase locks it, they are
- * not among an amendment's authors, or the amendment left the authors' hands (ruled, withdrawn…).
+ * not among an amendment's authors, the amendment left the authors' hands (ruled, withdrawn…), or
+ * the text was put to the vote (locked for good: the seal checks it against the text voted).
  */
-export type ReadOnlyReason = Refusal | 'author' | 'closed'
+export type ReadOnlyReason = Refusal | 'author' | 'closed' | 'voted'
 
 /** Who writes one amendment, and whether its authors still may. */
 export interface AmendmentWriters {

@@ -3,6 +3,7 @@ import type { CongressView, PresenceView } from '../../shared/api-types.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
+import './my-activity.ts'
 
 /** The motion at a glance: the preamble, then the 4 questions and their proposals, in order. */
 export class CongressPage extends LightElement {
@@ -58,6 +59,7 @@ export class CongressPage extends LightElement {
           </section>
         `
       })}
+      <plenum-my-activity .congressId=${congress.id}></plenum-my-activity>
     `
   }
 }

@@ -4,7 +4,20 @@ import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
-/** Exchanges an access code for a session: typed in, or taken from a /join/<code> link. */
+/**
+ * The code a join link carries: in the fragment (/join#code=…, never sent to a server), or in an
+ * older link's path (/join/<code>) or query (?code=). Read once, then taken out of the address
+ * bar and the history, so it is not left on the screen or in the browser's history.
+ */
+function codeFromAddress(pathCode: string): string {
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('code')
+  const fromQuery = new URLSearchParams(location.search).get('code')
+  const code = fromHash || fromQuery || pathCode
+  if (code) history.replaceState(null, '', '/join')
+  return code
+}
+
+/** Exchanges an access code for a session: typed in, or taken from a join link. The code goes in a POST body. */
 export class JoinPage extends LightElement {
   static override properties = {
     code: {},
@@ -12,6 +25,7 @@ export class JoinPage extends LightElement {
     failure: { state: true },
   }
 
+  /** The code in an older /join/<code> path, as the router read it. */
   declare code: string
   declare pending: boolean
   declare failure: string | undefined
@@ -20,6 +34,11 @@ export class JoinPage extends LightElement {
     super()
     this.code = ''
     this.pending = false
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.code = codeFromAddress(this.code)
   }
 
   protected override firstUpdated(): void {
@@ -35,7 +54,7 @@ export class JoinPage extends LightElement {
       this.dispatchEvent(new CustomEvent<SessionView>('joined', { detail: session, bubbles: true }))
     } catch (error) {
       const m = t()
-      this.failure = error instanceof ApiError && error.code === 'network' ? m.networkError : error instanceof ApiError && error.status === 401 ? m.joinInvalid : m.genericError
+      this.failure = error instanceof ApiError && error.code === 'network' ? m.networkError : error instanceof ApiError && error.status === 401 ? m.joinInvalid : error instanceof ApiError ? error.message : m.genericError
       await this.updateComplete
       this.querySelector<HTMLInputElement>('input')?.focus()
     } finally {

@@ -1,11 +1,15 @@
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
-import type { ParticipantDetailView } from '../../shared/api-types.ts'
-import { api, ApiError, apiLinks } from '../api.ts'
+import type { IssuedParticipantView, ParticipantDetailView } from '../../shared/api-types.ts'
+import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
-/** The bureau's list of participants: import from CSV, filter, revoke, reissue, print the codes. */
+/**
+ * The bureau's list of participants: import from CSV, filter, revoke, reissue. Codes are shown
+ * once, right after an import or a reissue, with their access sheet to download: the server keeps
+ * only their hashes, so reprinting a card means issuing a new code.
+ */
 export class ParticipantsPanel extends LightElement {
   static override properties = {
     congressId: { attribute: false },
@@ -15,6 +19,8 @@ export class ParticipantsPanel extends LightElement {
     failure: { state: true },
     failures: { state: true },
     busy: { state: true },
+    issued: { state: true },
+    sheetState: { state: true },
   }
 
   declare congressId: string
@@ -25,6 +31,9 @@ export class ParticipantsPanel extends LightElement {
   declare failure: string | undefined
   declare failures: readonly string[]
   declare busy: boolean
+  /** The codes just issued: in this page's memory only, until dismissed or the page is left. */
+  declare issued: readonly IssuedParticipantView[]
+  declare sheetState: 'idle' | 'pending' | 'ready'
   private participants: ParticipantDetailView[] = []
 
   private readonly load = new Task(this, {
@@ -40,6 +49,62 @@ export class ParticipantsPanel extends LightElement {
     this.filter = ''
     this.failures = []
     this.busy = false
+    this.issued = []
+    this.sheetState = 'idle'
+  }
+
+  private showIssued(issued: readonly IssuedParticipantView[]): void {
+    this.issued = issued
+    this.sheetState = 'idle'
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#issued-heading')?.focus())
+  }
+
+  private async downloadSheet(): Promise<void> {
+    this.sheetState = 'pending'
+    this.failure = undefined
+    try {
+      const pdf = await api.accessSheet(this.congressId, this.issued)
+      const url = URL.createObjectURL(pdf)
+      const link = document.createElement('a')
+      link.href = url
+      link.download = 'codes-acces.pdf'
+      link.click()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      this.sheetState = 'ready'
+    } catch (error) {
+      this.sheetState = 'idle'
+      this.failure = error instanceof ApiError ? error.message : t().genericError
+    }
+  }
+
+  private renderIssued() {
+    const m = t()
+    if (this.issued.length === 0) return nothing
+    return html`<section class="issued-codes" aria-labelledby="issued-heading">
+      <h3 id="issued-heading" tabindex="-1">${m.c.issuedHeading}</h3>
+      <p class="warning"><strong>${m.c.issuedWarning}</strong></p>
+      <p>
+        <button type="button" class="primary" ?disabled=${this.sheetState === 'pending'} @click=${this.downloadSheet}>
+          ${this.sheetState === 'pending' ? m.c.issuedSheetPending : m.c.issuedSheet}
+        </button>
+        ${this.sheetState === 'ready' ? html`<span role="status" class="ok">${m.c.issuedSheetReady}</span>` : nothing}
+      </p>
+      <div class="table-scroll">
+        <table class="issued">
+          <thead>
+            <tr>
+              <th scope="col">${m.tableName}</th>
+              <th scope="col">${m.tableRole}</th>
+              <th scope="col">${m.c.issuedCode}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.issued.map((p) => html`<tr data-issued=${p.id}><th scope="row">${p.name}</th><td>${m.roleLabel[p.role]}</td><td><code>${p.code}</code></td></tr>`)}
+          </tbody>
+        </table>
+      </div>
+      <p><button type="button" class="secondary" @click=${() => (this.issued = [])}>${m.c.issuedDismiss}</button></p>
+    </section>`
   }
 
   private async importFile(event: SubmitEvent): Promise<void> {
@@ -55,6 +120,7 @@ export class ParticipantsPanel extends LightElement {
     try {
       const { participants } = await api.importParticipantsCsv(this.congressId, await file.text())
       this.notice = m.importDone(participants.length)
+      this.showIssued(participants)
       this.dispatchEvent(new Event('decision', { bubbles: true }))
       form.reset()
       await this.load.run()
@@ -73,8 +139,14 @@ export class ParticipantsPanel extends LightElement {
     this.failure = undefined
     this.failures = []
     try {
-      const { participant: updated } = action === 'revoke' ? await api.revokeCode(this.congressId, participant.id) : await api.reissueCode(this.congressId, participant.id)
-      this.notice = action === 'revoke' ? m.revokedDone(updated.name) : m.reissuedDone(updated.name, updated.code)
+      if (action === 'revoke') {
+        const { participant: updated } = await api.revokeCode(this.congressId, participant.id)
+        this.notice = m.revokedDone(updated.name)
+      } else {
+        const { participant: updated } = await api.reissueCode(this.congressId, participant.id)
+        this.notice = m.c.reissuedDone(updated.name)
+        this.showIssued([updated])
+      }
       this.dispatchEvent(new Event('decision', { bubbles: true }))
       await this.load.run()
     } catch (error) {
@@ -97,7 +169,6 @@ export class ParticipantsPanel extends LightElement {
               <th scope="col">${m.tableName}</th>
               <th scope="col">${m.tableOrganisation}</th>
               <th scope="col">${m.tableRole}</th>
-              <th scope="col">${m.tableCode}</th>
               <th scope="col">${m.tableActions}</th>
             </tr>
           </thead>
@@ -106,13 +177,7 @@ export class ParticipantsPanel extends LightElement {
               (p) => html`<tr data-participant=${p.id} class=${p.revoked ? 'revoked' : ''}>
                 <th scope="row">${p.name}</th>
                 <td>${p.organisation}</td>
-                <td>${m.roleLabel[p.role]}</td>
-                <td>
-                  ${p.revoked
-                    ? html`<span class="badge">${m.revoked}</span>`
-                    : html`<code>${p.code}</code>
-                        <a class="qr-link" href=${apiLinks.qrCode(this.congressId, p.id)} target="_blank" rel="noopener" aria-label=${m.qrLabel(p.name)}>QR</a>`}
-                </td>
+                <td>${m.roleLabel[p.role]}${p.revoked ? html` <span class="badge">${m.revoked}</span>` : nothing}</td>
                 <td class="actions">
                   ${p.id === this.selfId ? nothing : html`${p.revoked ? nothing : html`<button type="button" class="secondary" aria-label=${m.revokeLabel(p.name)} @click=${() => this.act(p, 'revoke')}>${m.revoke}</button>`}
                   <button type="button" class="secondary" aria-label=${m.reissueLabel(p.name)} @click=${() => this.act(p, 'reissue')}>${m.reissue}</button>`}
@@ -144,7 +209,8 @@ export class ParticipantsPanel extends LightElement {
               ${this.failures.length ? html`<ul>${this.failures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
             </div>`
           : nothing}
-        <p><a class="button-link" href=${apiLinks.accessSheet(this.congressId)} target="_blank" rel="noopener">${m.printSheet}</a></p>
+        ${this.renderIssued()}
+        <p class="hint">${m.c.reprintHint}</p>
         <label for="participants-filter">${m.filterLabel}</label>
         <input id="participants-filter" type="search" .value=${this.filter} @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)} />
         ${this.load.render({

@@ -1,8 +1,10 @@
+import { enCodes } from './en-codes.ts'
 import { enVotes } from './en-votes.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
   v: enVotes,
+  c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',
   language: 'Language',
@@ -75,6 +77,10 @@ export const en: Messages = {
 
   readOnlyAuthor: 'Read only: only the amendment’s author and the co-signers they accepted write it.',
   readOnlyClosed: 'Read only: this amendment is no longer in its authors’ hands.',
+  readOnlyVoted: 'Read only: this text was put to the vote. It no longer changes: the seal certifies the text voted.',
+  editRefusedSchema: 'The server refused your last change (content the editor does not know): the text was reloaded as stored.',
+  editRefusedSize: (max: string) => `This text may not exceed ${max} characters: your last change was not saved and the text was reloaded. Shorten it or split it.`,
+  textTooLong: (max: string) => `This text may not exceed ${max} characters: that addition was not made.`,
 
   amendments: 'Amendments',
   amendmentsAll: 'All amendments',
@@ -197,21 +203,17 @@ export const en: Messages = {
   importDone: (n) => (n === 1 ? '1 participant imported.' : `${n} participants imported.`),
   importFailed: 'Nothing was imported:',
   importLine: (line, field, message) => `Line ${line}, ${field}: ${message}`,
-  printSheet: 'Print the codes (PDF)',
   filterLabel: 'Filter by name, organisation or role',
   tableName: 'Name',
   tableOrganisation: 'Organisation',
   tableRole: 'Role',
-  tableCode: 'Access code',
   tableActions: 'Actions',
   revoked: 'revoked',
   revoke: 'Revoke',
   reissue: 'New code',
   revokeLabel: (name) => `Revoke ${name}’s code`,
   reissueLabel: (name) => `Give ${name} a new code`,
-  qrLabel: (name) => `${name}’s access QR code`,
   revokedDone: (name) => `${name}’s code revoked: their sessions are closed.`,
-  reissuedDone: (name, code) => `New code for ${name}: ${code}`,
   participantsCount: (shown, total) => `${shown} of ${total}`,
 
   auditSection: 'Decision log',
@@ -242,6 +244,7 @@ export const en: Messages = {
     'ballot.opened': 'Vote opened',
     'ballot.closed': 'Vote closed',
     'ballot.published': 'Results published',
+    'vote.already_cast': 'Vote refused: already cast for this person',
     'ballot.default_rule_changed': 'Default voting rule changed',
     'attendance.checked_in': 'Checked in',
     'attendance.checked_out': 'Checked out',

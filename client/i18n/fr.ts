@@ -1,8 +1,10 @@
+import { frCodes } from './fr-codes.ts'
 import { frVotes } from './fr-votes.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
   v: frVotes,
+  c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',
   language: 'Langue',
@@ -75,6 +77,10 @@ export const fr = {
 
   readOnlyAuthor: 'Lecture seule : seuls l’auteur de l’amendement et les cosignataires qu’il a acceptés le rédigent.',
   readOnlyClosed: 'Lecture seule : cet amendement n’est plus entre les mains de ses auteurs.',
+  readOnlyVoted: 'Lecture seule : ce texte a été mis aux voix. Il ne change plus : le sceau certifie le texte voté.',
+  editRefusedSchema: 'Votre dernière modification a été refusée par le serveur (contenu que l’éditeur ne connaît pas) : le texte a été rechargé tel qu’il est enregistré.',
+  editRefusedSize: (max: string) => `Ce texte ne peut pas dépasser ${max} caractères : votre dernière modification n’a pas été enregistrée et le texte a été rechargé. Raccourcissez-le ou scindez-le.`,
+  textTooLong: (max: string) => `Ce texte ne peut pas dépasser ${max} caractères : cet ajout n’a pas été fait.`,
 
   amendments: 'Amendements',
   amendmentsAll: 'Tous les amendements',
@@ -197,21 +203,17 @@ export const fr = {
   importDone: (n: number) => (n === 1 ? '1 participant importé.' : `${n} participants importés.`),
   importFailed: 'Rien n’a été importé :',
   importLine: (line: number, field: string, message: string) => `Ligne ${line}, ${field} : ${message}`,
-  printSheet: 'Imprimer les codes (PDF)',
   filterLabel: 'Filtrer par nom, organisation ou rôle',
   tableName: 'Nom',
   tableOrganisation: 'Organisation',
   tableRole: 'Rôle',
-  tableCode: 'Code d’accès',
   tableActions: 'Actions',
   revoked: 'révoqué',
   revoke: 'Révoquer',
   reissue: 'Nouveau code',
   revokeLabel: (name: string) => `Révoquer le code de ${name}`,
   reissueLabel: (name: string) => `Donner un nouveau code à ${name}`,
-  qrLabel: (name: string) => `QR code d’accès de ${name}`,
   revokedDone: (name: string) => `Code de ${name} révoqué : ses sessions sont fermées.`,
-  reissuedDone: (name: string, code: string) => `Nouveau code pour ${name} : ${code}`,
   participantsCount: (shown: number, total: number) => `${shown} sur ${total}`,
 
   auditSection: 'Journal des décisions',
@@ -242,6 +244,7 @@ export const fr = {
     'ballot.opened': 'Vote ouvert',
     'ballot.closed': 'Vote clos',
     'ballot.published': 'Résultats publiés',
+    'vote.already_cast': 'Vote refusé : déjà exprimé pour cette personne',
     'ballot.default_rule_changed': 'Règle de vote par défaut modifiée',
     'attendance.checked_in': 'Présence pointée',
     'attendance.checked_out': 'Présence retirée',

@@ -4,6 +4,9 @@ import * as m0002 from './0002-congress-governance.ts'
 import * as m0003 from './0003-amendments.ts'
 import * as m0004 from './0004-ballots.ts'
 import * as m0005 from './0005-seal.ts'
+import * as m0006 from './0006-code-hashes.ts'
+import * as m0007 from './0007-vote-cast-time.ts'
+import * as m0008 from './0008-voted-texts.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003-amendments': m0003,
   '0004-ballots': m0004,
   '0005-seal': m0005,
+  '0006-code-hashes': m0006,
+  '0007-vote-cast-time': m0007,
+  '0008-voted-texts': m0008,
 }

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3'
 import { openDatabase } from '../../db/connection.ts'
 import { verifyAudit } from '../services/audit.ts'
 import { UsageError, type CommonOptions } from './args.ts'
-import { databaseFileName } from './data-dir.ts'
+import { databaseFileName, makePrivate, privateFilesFromNowOn } from './data-dir.ts'
 import { CommandError } from './governance-commands.ts'
 
 /** SQLite's own files beside the database: the backup API copies their content into the copy. */
@@ -16,7 +16,9 @@ const isEmptyOrAbsent = (dir: string) => !existsSync(dir) || (statSync(dir).isDi
 function workFolder(target: string): string {
   const work = join(dirname(target), `.${basename(target)}.partial-${process.pid}`)
   rmSync(work, { recursive: true, force: true })
-  mkdirSync(work, { recursive: true })
+  // A backup holds what the data folder holds: its owner's only, like the data folder.
+  privateFilesFromNowOn()
+  mkdirSync(work, { recursive: true, mode: 0o700 })
   return work
 }
 
@@ -57,6 +59,7 @@ export async function backupCommand(out: string | undefined, options: CommonOpti
     }
     const problem = integrityProblem(join(work, databaseFileName))
     if (problem) throw new CommandError(`the copy failed SQLite's integrity check: ${problem}`)
+    makePrivate(work)
     rmSync(target, { recursive: true, force: true })
     renameSync(work, target)
   } catch (error) {
@@ -92,6 +95,7 @@ export async function restoreCommand(backup: string | undefined, options: Common
     } finally {
       await restored.close()
     }
+    makePrivate(work)
     rmSync(dataDir, { recursive: true, force: true })
     renameSync(work, dataDir)
   } catch (error) {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { ensureClientBuilt } from '../client-build.ts'
+import { joinLink } from '../services/join-link.ts'
 import { seedDemo } from '../services/seed-demo.ts'
 import { startServer } from '../server.ts'
 import type { CommonOptions, ServeOptions } from './args.ts'
@@ -23,13 +24,14 @@ export async function seedDemoCommand(options: CommonOptions): Promise<void> {
 export async function serveCommand(options: ServeOptions & { build: boolean; linkBase?: string }): Promise<void> {
   const clientDir = options.build ? await ensureClientBuilt(projectRoot) : undefined
   const database = await openDataDir(options.dataDir)
-  const bureau = await firstBureauCode(database.db)
-  const bureauCode = bureau ?? (await seedDemo(database.db, Date.now())).bureauCode
-  if (!bureau) console.log('Plenum: congrès de démonstration créé.')
+  // Codes are kept as hashes: the bureau's link can be printed only when its code is created.
+  const bureauCode = (await hasCongress(database.db)) ? undefined : (await seedDemo(database.db, Date.now())).bureauCode
+  if (bureauCode) console.log('Plenum: congrès de démonstration créé.')
 
   const server = await startServer({ database, dataDir: options.dataDir, port: options.port, host: options.host, clientDir })
   console.log(`Plenum listening on ${server.url}`)
-  console.log(`Lien d’accès du bureau : ${options.linkBase ?? server.url}/join/${bureauCode}`)
+  if (bureauCode) console.log(`Lien d’accès du bureau (affiché une seule fois) : ${joinLink(options.linkBase ?? server.url, bureauCode)}`)
+  else console.log('Codes d’accès : affichés une seule fois, à leur création. Pour un nouveau code : la page du bureau, ou plenum participants list puis reissue ID --congress ID.')
 
   let stopping = false
   const stop = async () => {
@@ -43,13 +45,6 @@ export async function serveCommand(options: ServeOptions & { build: boolean; lin
   process.on('SIGTERM', stop)
 }
 
-async function firstBureauCode(db: Awaited<ReturnType<typeof openDataDir>>['db']): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('participants')
-    .select('access_code')
-    .where('role', '=', 'bureau')
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at')
-    .executeTakeFirst()
-  return row?.access_code
+async function hasCongress(db: Awaited<ReturnType<typeof openDataDir>>['db']): Promise<boolean> {
+  return (await db.selectFrom('congresses').select('id').limit(1).executeTakeFirst()) !== undefined
 }

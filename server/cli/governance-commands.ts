@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { parseParticipantsCsv } from '../../shared/participants/participant-rows.ts'
 import { AppError } from '../app-error.ts'
 import { verifyAudit } from '../services/audit.ts'
-import { importParticipants } from '../services/participants.ts'
+import { importParticipants, listParticipants, reissueCode } from '../services/participants.ts'
+import { joinLink } from '../services/join-link.ts'
 import { UsageError, type CommonOptions } from './args.ts'
 import { openDataDir } from './data-dir.ts'
 
@@ -40,6 +41,40 @@ export async function participantsImportCommand(file: string | undefined, option
       const details = error.details?.map((d) => `\n  ${file}:${d.line}: ${d.field}: ${d.message}`).join('') ?? ''
       throw new CommandError(`${error.message}${details}`)
     }
+    throw error
+  } finally {
+    await database.close()
+  }
+}
+
+/** `plenum participants list --congress ID`: ids, roles and names (codes are never stored, so never listed). */
+export async function participantsListCommand(options: CommonOptions): Promise<void> {
+  if (!options.congress) throw new UsageError('participants list needs --congress ID')
+  const database = await openDataDir(options.dataDir)
+  try {
+    const participants = await listParticipants(database.db, options.congress)
+    if (options.json) console.log(JSON.stringify({ participants }))
+    else for (const p of participants) console.log(`${p.id}  ${p.role.padEnd(8)}  ${p.revoked ? '(révoqué) ' : ''}${p.name}`)
+  } finally {
+    await database.close()
+  }
+}
+
+/**
+ * `plenum participants reissue ID --congress ID`: a new code for one person (a lost card, a bureau
+ * that lost its link), printed now and never again; the old code and its sessions stop working.
+ */
+export async function participantsReissueCommand(participantId: string | undefined, options: CommonOptions): Promise<void> {
+  if (!participantId) throw new UsageError('participants reissue needs a participant id (plenum participants list)')
+  if (!options.congress) throw new UsageError('participants reissue needs --congress ID')
+  const database = await openDataDir(options.dataDir)
+  try {
+    const participant = await reissueCode(database.db, options.congress, participantId, null, Date.now())
+    const link = process.env.PUBLIC_URL ? joinLink(process.env.PUBLIC_URL, participant.code) : undefined
+    if (options.json) console.log(JSON.stringify({ id: participant.id, name: participant.name, code: participant.code, joinUrl: link ?? null }))
+    else console.log(`${participant.code}  ${participant.name}${link ? `\n${link}` : ''}\n(affiché une seule fois : notez-le)`)
+  } catch (error) {
+    if (error instanceof AppError) throw new CommandError(error.message)
     throw error
   } finally {
     await database.close()

@@ -2,7 +2,7 @@ import { parseCommandArgs, UsageError } from './args.ts'
 import { backupCommand, restoreCommand } from './backup-commands.ts'
 import { seedDemoCommand, serveCommand } from './commands.ts'
 import { devCommand } from './dev.ts'
-import { auditVerifyCommand, CommandError, participantsImportCommand } from './governance-commands.ts'
+import { auditVerifyCommand, CommandError, participantsImportCommand, participantsListCommand, participantsReissueCommand } from './governance-commands.ts'
 import { keyShowCommand, verifyCommand } from './seal-commands.ts'
 
 const usage = `plenum: write, amend, vote and seal one motion together
@@ -17,15 +17,23 @@ Usage:
                                      {"congressId", "bureauCode", "proposals": [...]}
   plenum participants import FILE --congress ID [--data DIR] [--json]
                                      import participants from CSV (name,organisation,email,role);
-                                     all rows or none; --json prints their ids and codes
+                                     all rows or none; prints each new code (the only time
+                                     it is shown: only its hash is stored); --json: ids and codes
+  plenum participants list --congress ID [--data DIR] [--json]
+                                     ids, roles and names (no codes: they are not stored)
+  plenum participants reissue PARTICIPANT --congress ID [--data DIR] [--json]
+                                     a new code for one person, printed once (and its join link
+                                     if PUBLIC_URL is set); the old code and its sessions end
   plenum audit verify [--data DIR] [--json]
                                      check the audit log's hash chain; exit 1 naming the first broken entry
   plenum key show [--data DIR] [--json]
                                      the seal's public key (PEM) and its SHA-256 fingerprint
   plenum verify BUNDLE [--key PEM] [--json]
-                                     check a sealed bundle (folder or zip) offline: digests, signature,
-                                     every ballot recounted, the decision log's chain; exit 1 naming
-                                     the first file or signature that fails
+                                     check a sealed bundle (folder or zip) offline: SHA256SUMS.sig with
+                                     the key (--key: the published one; else the bundle's own, which it
+                                     says), every digest, no file missing or added, every ballot recounted
+                                     and matched to its ballot.closed log entry, the decision log's chain;
+                                     exit 1 naming the first thing that fails
   plenum backup OUT [--data DIR]     copy the data folder into the new folder OUT, safely while the
                                      server runs (SQLite's online backup), checked
   plenum restore BACKUP [--data DIR] put a backup in place, into a new or empty data folder only
@@ -49,8 +57,10 @@ async function main(argv: string[]): Promise<number> {
       await seedDemoCommand(options)
       return 0
     case 'participants':
-      if (rest[0] !== 'import') throw new UsageError(`unknown command: participants ${rest[0] ?? ''}`)
-      await participantsImportCommand(rest[1], options)
+      if (rest[0] === 'import') await participantsImportCommand(rest[1], options)
+      else if (rest[0] === 'list') await participantsListCommand(options)
+      else if (rest[0] === 'reissue') await participantsReissueCommand(rest[1], options)
+      else throw new UsageError(`unknown command: participants ${rest[0] ?? ''}`)
       return 0
     case 'audit':
       if (rest[0] !== 'verify') throw new UsageError(`unknown command: audit ${rest[0] ?? ''}`)

@@ -6,6 +6,7 @@ import { AppError } from '../app-error.ts'
 import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
+import { hashToken } from '../ids.ts'
 import { jsonBody, requireString, validParams } from '../validate.ts'
 import { listAudit } from '../services/audit.ts'
 import { getCongress } from '../services/congresses.ts'
@@ -80,9 +81,15 @@ export function congressRoutes(deps: AppDeps) {
         const onRevoked = (e: { participantId: string }) => {
           if (e.participantId === participantId) stream.abort()
         }
+        // Signing out ends this session's streams too, not only its cookie.
+        const tokenHash = hashToken(c.var.token)
+        const onSessionClosed = (e: { tokenHash: string }) => {
+          if (e.tokenHash === tokenHash) stream.abort()
+        }
         deps.hub.on('phase-changed', onPhase)
         deps.hub.on('presence-changed', onPresence)
         deps.hub.on('participant-revoked', onRevoked)
+        deps.hub.on('session-closed', onSessionClosed)
         deps.hub.on('structure-changed', onStructure)
         deps.hub.on('amendments-changed', onAmendments)
         deps.hub.on('document-changed', onDocument)
@@ -110,6 +117,7 @@ export function congressRoutes(deps: AppDeps) {
           deps.hub.off('phase-changed', onPhase)
           deps.hub.off('presence-changed', onPresence)
           deps.hub.off('participant-revoked', onRevoked)
+          deps.hub.off('session-closed', onSessionClosed)
           deps.hub.off('structure-changed', onStructure)
           deps.hub.leave(congressId, participantId)
         }

@@ -5,11 +5,11 @@ import { AppError } from '../app-error.ts'
 import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
-import { accessSheetPdf, joinLink, joinQrSvg } from '../services/access-sheet.ts'
+import { accessSheetPdf } from '../services/access-sheet.ts'
 import { getCongress } from '../services/congresses.ts'
 import { publicBase } from '../public-url.ts'
-import { validParams } from '../validate.ts'
-import { getParticipant, importParticipants, invalidRows, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
+import { jsonBody, validParams } from '../validate.ts'
+import { importParticipants, invalidRows, issuedParticipants, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
 
 /** A list of people, as a CSV file (the template) or a JSON array; every bad row is named at once. */
 const participantRows = validator('json', async (json, c) => {
@@ -22,6 +22,24 @@ const participantRows = validator('json', async (json, c) => {
   return parsed
 })
 
+/** The codes the bureau was just given, sent back to print them: [{ id, code }], 5000 at most. */
+const sheetBody = jsonBody((body) => {
+  const list = body.participants
+  if (!Array.isArray(list) || list.length === 0 || list.length > 5000) throw new AppError(400, 'bad_request', 'Champ « participants » : une liste de 1 à 5000 { id, code }.')
+  return list.map((item: unknown, i) => {
+    const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>
+    if (typeof entry.id !== 'string' || entry.id.length === 0 || entry.id.length > 64 || typeof entry.code !== 'string' || entry.code.length === 0 || entry.code.length > 64) {
+      throw new AppError(400, 'bad_request', `Champ « participants », élément ${i + 1} : { id, code } attendus.`)
+    }
+    return { id: entry.id, code: entry.code }
+  })
+})
+
+/**
+ * `/api/congresses/:id/participants`. Codes appear in the answers to an import and a reissue,
+ * and nowhere else: the list never has them, and the access sheet is printed from the codes the
+ * bureau sends back right after (POST, in the body), checked against their hashes.
+ */
 export function participantRoutes(deps: AppDeps) {
   const guard = [validParams, requireSession(deps), authorize(deps, 'participants.manage')] as const
   return new Hono<AppEnv>()
@@ -32,18 +50,15 @@ export function participantRoutes(deps: AppDeps) {
       const participants = await importParticipants(deps.db, actor.congressId, parsed.rows, { id: actor.participantId, name: actor.name }, deps.clock(), parsed.lines)
       return c.json({ participants }, 201)
     })
-    .get('/sheet.pdf', ...guard, async (c) => {
+    .post('/sheet.pdf', ...guard, sheetBody, async (c) => {
       const congressId = c.var.actor.congressId
-      const [congress, participants] = await Promise.all([getCongress(deps.db, congressId), listParticipants(deps.db, congressId)])
-      const pdf = await accessSheetPdf(congress.title, participants.filter((p) => !p.revoked), publicBase(c.req.url))
+      const [congress, participants] = await Promise.all([getCongress(deps.db, congressId), issuedParticipants(deps.db, congressId, c.req.valid('json'))])
+      const pdf = await accessSheetPdf(congress.title, participants, publicBase(c.req.url))
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
-        'content-disposition': 'inline; filename="codes-acces.pdf"',
+        'content-disposition': 'attachment; filename="codes-acces.pdf"',
+        'cache-control': 'no-store',
       })
-    })
-    .get('/:pid/qr.svg', ...guard, async (c) => {
-      const participant = await getParticipant(deps.db, c.var.actor.congressId, c.req.param('pid'))
-      return c.body(await joinQrSvg(joinLink(publicBase(c.req.url), participant.code)), 200, { 'content-type': 'image/svg+xml' })
     })
     .post('/:pid/revoke', ...guard, async (c) => {
       const { actor } = c.var

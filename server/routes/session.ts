@@ -1,36 +1,42 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
-import { AppError } from '../app-error.ts'
+import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { requireSession } from '../auth/require-session.ts'
+import { AppError } from '../app-error.ts'
+import { clientAddress, servedOverHttps } from '../auth/client-address.ts'
 import { sessionCookie, sessionLifetimeMs } from '../auth/credentials.ts'
+import { deviceLabel } from '../auth/device-label.ts'
+import { requireSession } from '../auth/require-session.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { jsonBody, requireString } from '../validate.ts'
 import { closeSession, openSession } from '../services/sessions.ts'
 
+const forwarded = (c: Context) => ({ forwardedFor: c.req.header('x-forwarded-for'), forwardedProto: c.req.header('x-forwarded-proto') })
+
+/** `/api/session`: sign in with a code (in the body, never the URL), who am I, sign out. */
 export function sessionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', jsonBody((body) => requireString(body, 'code', 64)), async (c) => {
-      const address = getConnInfo(c).remote.address ?? 'unknown'
-      const wait = deps.loginLimit.retryAfter(address, deps.clock())
+      const code = c.req.valid('json')
+      const attempt = { address: clientAddress(getConnInfo(c).remote.address, forwarded(c)), code }
+      const wait = deps.loginLimit.retryAfter(attempt, deps.clock())
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)))
-        throw new AppError(429, 'rate_limited', 'Trop de codes erronés depuis cette adresse. Réessayez dans quelques minutes.')
+        throw new AppError(429, 'rate_limited', 'Trop de codes erronés. Réessayez dans quelques minutes.')
       }
-      const code = c.req.valid('json')
       let session
       try {
-        session = await openSession(deps.db, code, deps.clock())
+        session = await openSession(deps.db, code, deviceLabel(c.req.header('user-agent')), deps.clock())
       } catch (error) {
-        if (error instanceof AppError && error.code === 'invalid_code') deps.loginLimit.failed(address, deps.clock())
+        if (error instanceof AppError && error.code === 'invalid_code') deps.loginLimit.failed(attempt, deps.clock())
         throw error
       }
-      deps.loginLimit.succeeded(address)
+      deps.loginLimit.succeeded(attempt)
       setCookie(c, sessionCookie, session.token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
+        secure: servedOverHttps(c.req.url, forwarded(c)),
         maxAge: sessionLifetimeMs / 1000,
       })
       return c.json(session)
@@ -40,8 +46,10 @@ export function sessionRoutes(deps: AppDeps) {
       return c.json({ participant: { id: participantId, name, role, congressId } })
     })
     .delete('/', requireSession(deps), async (c) => {
-      await closeSession(deps.db, c.var.token)
-      deleteCookie(c, sessionCookie, { path: '/' })
+      const tokenHash = await closeSession(deps.db, c.var.token, deps.clock())
+      // After the commit: this session's sockets and event streams close now, not at their next check.
+      deps.hub.sessionClosed(c.var.actor.congressId, tokenHash)
+      deleteCookie(c, sessionCookie, { path: '/', secure: servedOverHttps(c.req.url, forwarded(c)) })
       return c.body(null, 204)
     })
 }

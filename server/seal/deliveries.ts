@@ -2,8 +2,8 @@ import type { DeliveryView } from '../../shared/api-types.ts'
 import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
-import { newAccessCode, newId } from '../ids.ts'
-import { joinLink } from '../services/access-sheet.ts'
+import { hashAccessCode, newAccessCode, newId } from '../ids.ts'
+import { joinLink } from '../services/join-link.ts'
 import { appendAudit, auditActor } from '../services/audit.ts'
 import { currentPhase } from '../services/phase.ts'
 
@@ -42,7 +42,7 @@ export async function recordDelivery(deps: Pick<AppDeps, 'db' | 'hub' | 'clock'>
   const phase = await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('participants')
-      .values({ id: participantId, congress_id: congressId, name: input.advisorName, organisation: input.institution, email: null, role: 'advisor', access_code: code, created_at: now, revoked_at: null })
+      .values({ id: participantId, congress_id: congressId, name: input.advisorName, organisation: input.institution, email: null, role: 'advisor', access_code_hash: hashAccessCode(code), created_at: now, revoked_at: null })
       .execute()
     await trx
       .insertInto('deliveries')
@@ -62,9 +62,10 @@ export async function listDeliveries(deps: Pick<AppDeps, 'db' | 'hub'>, actor: S
   const rows = await deps.db
     .selectFrom('deliveries')
     .innerJoin('participants', 'participants.id', 'deliveries.participant_id')
-    .select(['deliveries.id', 'advisor_name', 'institution', 'delivered_on', 'channel', 'participants.access_code'])
+    .select(['deliveries.id', 'advisor_name', 'institution', 'delivered_on', 'channel'])
     .where('deliveries.congress_id', '=', congressId)
     .orderBy('deliveries.created_at')
     .execute()
-  return rows.map((r) => ({ id: r.id, advisorName: r.advisor_name, institution: r.institution, date: r.delivered_on, channel: r.channel, code: r.access_code, joinUrl: joinLink(joinBase, r.access_code) }))
+  // The advisor's code was shown once, when the delivery was recorded: only its hash is kept.
+  return rows.map((r) => ({ id: r.id, advisorName: r.advisor_name, institution: r.institution, date: r.delivered_on, channel: r.channel, code: null, joinUrl: null }))
 }

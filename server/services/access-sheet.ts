@@ -1,25 +1,18 @@
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
-import type { ParticipantDetailView } from '../../shared/api-types.ts'
+import type { IssuedParticipantView } from '../../shared/api-types.ts'
 import type { Role } from '../../shared/roles.ts'
 import { pdfFonts as fonts } from '../pdf-fonts.ts'
+import { joinLink } from './join-link.ts'
 
 const roleNames: Record<Role, string> = { attendee: 'Participant·e', delegate: 'Délégué·e', bureau: 'Bureau', advisor: 'Conseiller·e' }
 
-export function joinLink(baseUrl: string, code: string): string {
-  return `${baseUrl.replace(/\/$/, '')}/join/${code}`
-}
-
-/** The QR code of a join link, as SVG (for the participants page). */
-export function joinQrSvg(link: string): Promise<string> {
-  return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
-}
-
 /**
  * The accreditation desk's sheet: A4 pages of 8 cards (2 × 4), one per participant, each with
- * name, organisation, role, QR code, link and code, to cut out and hand over.
+ * name, organisation, role, QR code, link and code, to cut out and hand over. Made only from codes
+ * just issued (the server keeps hashes): printing a card again means issuing a new code.
  */
-export function accessSheetPdf(title: string, participants: readonly ParticipantDetailView[], baseUrl: string): Promise<Buffer> {
+export function accessSheetPdf(title: string, participants: readonly IssuedParticipantView[], baseUrl: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `Codes d’accès — ${title}`, Author: 'Plenum' } })
   doc.registerFont('regular', fonts.regular)
   doc.registerFont('bold', fonts.bold)

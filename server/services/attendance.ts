@@ -6,7 +6,8 @@ import { votingRoles, type Role } from '../../shared/roles.ts'
 import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
-import { normalizeAccessCode } from '../ids.ts'
+import { hashAccessCode } from '../ids.ts'
+import { codeFromScan } from './join-link.ts'
 import { appendAudit, auditActor } from './audit.ts'
 import { congressRule } from './ballots.ts'
 
@@ -114,15 +115,14 @@ export async function markPresence(deps: Deps, actor: SessionActor, congressId: 
   return entry!
 }
 
-/** The desk scans or types the personal code on someone's badge (or the code in their join link). */
+/** The desk scans or types the personal code on someone's badge (or its join link), looked up by its hash. */
 export async function markPresentByCode(deps: Deps, actor: SessionActor, congressId: string, code: string): Promise<AttendanceEntryView> {
   requireAllowed(deps, actor, congressId, 'attendance.manage')
-  const raw = code.includes('/join/') ? code.slice(code.lastIndexOf('/join/') + 6) : code
   const row = await deps.db
     .selectFrom('participants')
     .select('id')
     .where('congress_id', '=', congressId)
-    .where('access_code', '=', normalizeAccessCode(raw))
+    .where('access_code_hash', '=', hashAccessCode(codeFromScan(code)))
     .where('role', 'in', votingRoles)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts'
 import { demoCongress } from '../../shared/demo/demo-congress.ts'
 import { formatDocName, preambleDocId } from '../../shared/docs/doc-name.ts'
 import { createDocState, paragraphsToContent } from '../../shared/editor/doc-state.ts'
-import { newAccessCode, newId } from '../ids.ts'
+import { hashAccessCode, newAccessCode, newId } from '../ids.ts'
 import { appendAudit } from './audit.ts'
 
 export interface DemoSeed {
@@ -70,7 +70,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoS
         organisation: demo.organisation,
         email: null,
         role: 'bureau',
-        access_code: bureauCode,
+        access_code_hash: hashAccessCode(bureauCode),
         created_at: now,
       })
       .execute()

@@ -11,9 +11,11 @@ import type { Access } from '../../shared/sync/access-message.ts'
 import { CloseCode, maxBufferedBytes, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
 import { createLoginRateLimit } from '../auth/login-rate-limit.ts'
-import { readSessionToken } from '../auth/credentials.ts'
+import { clientAddress } from '../auth/client-address.ts'
+import { readCredential, type Credential } from '../auth/credentials.ts'
 import { isCrossOrigin } from '../auth/same-origin.ts'
 import type { CongressHub } from '../congress-hub.ts'
+import { hashToken } from '../ids.ts'
 import { Room, RoomStoreError, type Connection } from './room.ts'
 
 export interface SyncServerOptions {
@@ -69,6 +71,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const access = (actor: Actor, doc: DocAddress): Access => {
     const phase = hub.phaseOf(doc.congressId)
     const reason = readOnlyBecause(actor, doc, phase)
+    // A text put to the vote is locked whatever the phase (the bureau may go back to drafting).
+    if (reason !== 'role' && hub.isVoted(doc.congressId, formatDocName(doc))) return { writable: false, reason: 'voted', phase }
     return reason ? { writable: false, reason, phase } : { writable: true }
   }
   const readOnlyBecause = (actor: Actor, doc: DocAddress, phase: Phase): ReadOnlyReason | undefined => {
@@ -92,9 +96,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const onAmendmentsChanged = ({ docNames }: { docNames: readonly string[] }) => {
     for (const name of docNames) rooms.get(name)?.refreshAccess()
   }
+  // Each session's sockets, so that signing out closes them (a revoked code closes a person's).
+  const bySession = new Map<string, Set<WebSocket>>()
+  const onSessionClosed = ({ tokenHash }: { tokenHash: string }) => {
+    for (const ws of bySession.get(tokenHash) ?? []) ws.close(CloseCode.Unauthorized, 'signed out')
+  }
   hub.on('phase-changed', onPhaseChanged)
   hub.on('participant-revoked', onRevoked)
+  hub.on('session-closed', onSessionClosed)
   hub.on('amendments-changed', onAmendmentsChanged)
+  // A ballot that opens locks its texts: open editors learn it at once.
+  const onBallotsChanged = ({ congressId }: { congressId: string }) => onPhaseChanged({ congressId })
+  hub.on('ballots-changed', onBallotsChanged)
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -142,12 +155,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
   }
 
-  function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, actor: Actor | undefined): void {
-    if (!actor) return ws.close(CloseCode.Unauthorized, 'unauthorized')
-    // A page of another site would open this socket with the browser's cookie (WebSocket has no CORS).
-    const viaCookie = !url.searchParams.has('token') && !req.headers.authorization
+  function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, actor: Connection['actor'] | undefined, credential: Credential | undefined): void {
+    if (!actor || !credential) return ws.close(CloseCode.Unauthorized, 'unauthorized')
+    // A page of another site would open this socket with the browser's cookie (WebSocket has no
+    // CORS). The check follows the credential actually used: an empty ?token= is the cookie's.
     const headers = { origin: req.headers.origin, host: req.headers.host, secFetchSite: header(req, 'sec-fetch-site') }
-    if (viaCookie && isCrossOrigin(headers)) return ws.close(CloseCode.Forbidden, 'cross-origin socket')
+    if (credential.via === 'cookie' && isCrossOrigin(headers)) return ws.close(CloseCode.Forbidden, 'cross-origin socket')
 
     let docName: string
     try {
@@ -162,6 +175,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (!room) return ws.close(CloseCode.NotFound, 'no such document')
 
     const conn = socketConnection(ws, actor)
+    const tokenHash = hashToken(credential.token)
+    const sessionSockets = bySession.get(tokenHash) ?? new Set<WebSocket>()
+    sessionSockets.add(ws)
+    bySession.set(tokenHash, sessionSockets)
     alive.set(ws, true)
     ws.on('pong', () => alive.set(ws, true))
     ws.on('message', (data, isBinary) => {
@@ -175,6 +192,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       }
     })
     ws.on('close', () => {
+      sessionSockets.delete(ws)
+      if (sessionSockets.size === 0 && bySession.get(tokenHash) === sessionSockets) bySession.delete(tokenHash)
       room.leave(conn)
       scheduleUnload(room)
       hub.presenceChanged(address.congressId)
@@ -230,9 +249,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost')
       const now = clock()
-      const actor = actorForToken(sessions, readSessionToken(url, { cookie: req.headers.cookie, authorization: req.headers.authorization }), now)
+      const credential = readCredential(url, { cookie: req.headers.cookie, authorization: req.headers.authorization })
+      const actor = actorForToken(sessions, credential?.token, now)
       if (!actor) {
-        const address = req.socket.remoteAddress ?? 'unknown'
+        const address = clientAddress(req.socket.remoteAddress, { forwardedFor: header(req, 'x-forwarded-for') })
         const wait = refused.retryAfter(address, now)
         if (wait > 0) {
           socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -240,12 +260,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         }
         refused.failed(address, now)
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url, actor))
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url, actor, credential))
     },
     close() {
       hub.off('phase-changed', onPhaseChanged)
       hub.off('participant-revoked', onRevoked)
+      hub.off('session-closed', onSessionClosed)
       hub.off('amendments-changed', onAmendmentsChanged)
+      hub.off('ballots-changed', onBallotsChanged)
       clearInterval(pinger)
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       unloadTimers.clear()
@@ -260,7 +282,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
 }
 
-function socketConnection(ws: WebSocket, actor: Actor): Connection {
+function socketConnection(ws: WebSocket, actor: Connection['actor']): Connection {
   return {
     actor,
     send(message) {

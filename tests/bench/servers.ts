@@ -30,7 +30,7 @@ const hocuspocusScript = fileURLToPath(new URL('./hocuspocus-server.ts', import.
 /** Plenum as users run it: `plenum serve` on a fresh data folder (the demo congress). */
 export async function startPlenum(): Promise<PlenumServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-bench-'))
-  const child = await startChild(plenumBin, ['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { ready: /\/join\/([A-Z0-9-]+)/, timeoutMs: 120_000 })
+  const child = await startChild(plenumBin, ['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { ready: /\/join#code=([A-Z0-9-]+)/, timeoutMs: 120_000 })
   const baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(child.output())![1]!
   return {
     kind: 'plenum',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -72,14 +72,16 @@ describe('the bureau runs the congress from its pages', () => {
     await bureau.getByLabel('Fichier CSV').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
     await bureau.getByRole('button', { name: 'Importer' }).click()
     await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'importés' }).count()).toBe(1)
-    const row = bureau.getByRole('row', { name: /Anne Lefèvre/ })
+    // The codes are shown once, right after the import, with the sheet to download; never in the list.
+    const row = bureau.locator('table.issued').getByRole('row', { name: /Anne Lefèvre/ })
     const code = (await row.locator('code').textContent())!.trim()
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    expect(await bureau.locator('table.participants').textContent()).not.toContain(code)
+    expect(await bureau.locator('.issued-codes').textContent()).toContain('ne seront plus jamais affichés')
 
-    const sheetHref = await bureau.getByRole('link', { name: 'Imprimer les codes (PDF)' }).getAttribute('href')
-    const sheet = await bureau.context().request.get(`${plenum.baseUrl}${sheetHref}`)
-    expect(sheet.headers()['content-type']).toBe('application/pdf')
-    expect((await sheet.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByRole('button', { name: 'Télécharger la feuille des codes (PDF)' }).click()])
+    expect(download.suggestedFilename()).toBe('codes-acces.pdf')
+    expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-')
 
     await bureau.getByLabel('Filtrer par nom, organisation ou rôle').fill('évry')
     await expect.poll(() => bureau.locator('table.participants tbody tr').count()).toBe(1)

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { newAccessCode, newId } from '../../server/ids.ts'
+import { newAccessCode } from '../../server/ids.ts'
 import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
+import { insertParticipant } from '../helpers/participants.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -17,10 +18,7 @@ describe('co-editing in headless Chromium', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })
     plenum = await startTestServer({ clientDir })
-    await plenum.database.db
-      .insertInto('participants')
-      .values({ id: newId(), congress_id: plenum.seed.congressId, name: delegate.name, organisation: 'Ville de Brest', email: null, role: 'delegate', access_code: delegate.code })
-      .execute()
+    await insertParticipant(plenum, { ...delegate, role: 'delegate' })
     browser = await launchChromium()
   })
   afterAll(async () => {

@@ -47,8 +47,8 @@ export const apiRoutes: Record<string, RouteFacts> = {
     action: 'participants.manage',
     body: () => [{ name: 'Intruse', organisation: 'Ailleurs', email: `intruse.${Date.now()}@example.fr`, role: 'delegate' }],
   },
-  'GET /api/congresses/:id/participants/sheet.pdf': { action: 'participants.manage' },
-  'GET /api/congresses/:id/participants/:pid/qr.svg': { action: 'participants.manage' },
+  'POST /api/congresses/:id/participants/sheet.pdf': { action: 'participants.manage', body: () => ({ participants: [{ id: 'nobody', code: 'AAAA-BBBB-CCCC' }] }) },
+  'GET /api/congresses/:id/me/activity': { action: 'activity.own' },
   'POST /api/congresses/:id/participants/:pid/revoke': { action: 'participants.manage' },
   'POST /api/congresses/:id/participants/:pid/reissue': { action: 'participants.manage' },
 

@@ -16,8 +16,16 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
+/**
+ * The bureau codes printed by servers this process started. Plenum prints a code only when it
+ * creates it (on a fresh data folder); a restart, or a restored copy, prints none, and signs in
+ * with the code printed first: `bureauCode` if given, else the one of the same folder, else the last.
+ */
+const printedCodes = new Map<string, string>()
+let lastPrintedCode: string | undefined
+
 /** `plenum serve` in a child process of its own, on 127.0.0.1: a free port, or `port` (to restart where clients reconnect). */
-export async function startChildServer(dataDir: string, options: { port?: number } = {}): Promise<ChildServer> {
+export async function startChildServer(dataDir: string, options: { port?: number; bureauCode?: string } = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [plenumBin, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
@@ -30,7 +38,13 @@ export async function startChildServer(dataDir: string, options: { port?: number
     () => {
       if (child.exitCode !== null) throw new Error(`plenum exited: ${output}`)
       const url = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1]
-      const code = output.match(/\/join\/([A-Z0-9-]+)/)?.[1]
+      const printed = output.match(/\/join#code=([A-Z0-9-]+)/)?.[1]
+      const known = /Codes d’accès : affichés une seule fois/.test(output) ? (options.bureauCode ?? printedCodes.get(dataDir) ?? lastPrintedCode) : undefined
+      const code = printed ?? known
+      if (printed) {
+        printedCodes.set(dataDir, printed)
+        lastPrintedCode = printed
+      }
       return url && code ? { url, code } : undefined
     },
     'plenum to listen',

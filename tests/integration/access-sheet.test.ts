@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ParticipantDetailView } from '../../shared/api-types.ts'
+import type { IssuedParticipantView } from '../../shared/api-types.ts'
 import { bearer } from '../helpers/participants.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -47,11 +47,13 @@ describe('the printable access sheet', () => {
     const bureau = (await plenum.login()).token
     const url = `${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/participants`
     const rows = Array.from({ length: 10 }, (_, i) => `Personne ${i + 1} Hélène;Commune n°${i + 1};p${i}@example.fr;${i % 2 ? 'attendee' : 'delegate'}`)
-    await fetch(url, { method: 'POST', headers: { ...bearer(bureau), 'content-type': 'text/csv' }, body: `name;organisation;email;role\n${rows.join('\n')}\n` })
-    const { participants } = (await (await fetch(url, { headers: bearer(bureau) })).json()) as { participants: ParticipantDetailView[] }
-    expect(participants).toHaveLength(11)
+    const imported = await fetch(url, { method: 'POST', headers: { ...bearer(bureau), 'content-type': 'text/csv' }, body: `name;organisation;email;role\n${rows.join('\n')}\n` })
+    const { participants } = (await imported.json()) as { participants: IssuedParticipantView[] }
+    expect(participants).toHaveLength(10)
 
-    const response = await fetch(`${url}/sheet.pdf`, { headers: bearer(bureau) })
+    // The sheet is printed from the codes the import just answered with, sent back in the body.
+    const body = JSON.stringify({ participants: participants.map(({ id, code }) => ({ id, code })) })
+    const response = await fetch(`${url}/sheet.pdf`, { method: 'POST', headers: { ...bearer(bureau), 'content-type': 'application/json' }, body })
     expect(response.headers.get('content-type')).toBe('application/pdf')
     const pdf = join(dir.path, 'sheet.pdf')
     writeFileSync(pdf, Buffer.from(await response.arrayBuffer()))
@@ -65,6 +67,6 @@ describe('the printable access sheet', () => {
     const pages = readdirSync(dir.path).filter((f) => f.startsWith('page')).sort()
     expect(pages).toHaveLength(2)
     const links = pages.flatMap((page) => qrCodesOnPage(join(dir.path, page), 100))
-    expect(links.sort()).toEqual(participants.map((p) => `${plenum.baseUrl}/join/${p.code}`).sort())
+    expect(links.sort()).toEqual(participants.map((p) => `${plenum.baseUrl}/join#code=${p.code}`).sort())
   })
 })

@@ -1,0 +1,33 @@
+import type { CodesMessages } from './fr-codes.ts'
+
+export const enCodes: CodesMessages = {
+  issuedHeading: 'Access codes to hand out now',
+  issuedWarning:
+    'These codes will never be shown again: the server keeps only a fingerprint of them. Download and print the sheet now. To reprint a card later, issue a new code (the old one then stops working).',
+  issuedSheet: 'Download the access sheet (PDF)',
+  issuedSheetPending: 'Preparing the PDF…',
+  issuedSheetReady: 'Access sheet downloaded.',
+  issuedDismiss: 'I have printed these codes: hide them',
+  issuedCode: 'Access code',
+  reissuedDone: (name: string) => `New code for ${name}: shown below, once. The old one no longer works.`,
+  reprintHint: 'Codes are shown once, right after the import. To reprint someone’s card, give them a new code.',
+  activityHeading: 'My sign-ins and votes',
+  activityIntro: 'Every sign-in with your access code is listed here, and every vote cast with it. If a line is not yours, tell the bureau and ask for a new code.',
+  signInsCaption: 'Sign-ins with your code',
+  signInWhen: 'When',
+  signInDevice: 'Device',
+  signInSession: 'Session',
+  device: (browser: string, os: string) => (browser && os ? `${browser} on ${os}` : browser || os || 'Unknown device'),
+  thisSession: 'this session',
+  signedOut: (when: string) => `ended ${when}`,
+  noSignIns: 'No sign-in recorded.',
+  votesCaption: 'Votes cast with your code or on your behalf',
+  voteWhen: 'When',
+  voteSubject: 'Ballot',
+  voteFor: 'For whom',
+  voteForSelf: 'you',
+  voteForProxy: (name: string) => `${name} (proxy)`,
+  voteWhenUnknown: 'time not recorded',
+  noVotes: 'No vote cast with your code.',
+  subjectKinds: { amendment: 'Amendment', proposal: 'Proposal', motion: 'Motion' },
+}
