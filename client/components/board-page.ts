@@ -1,15 +1,19 @@
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
-import type { BallotView, BoardView, CongressView } from '../../shared/api-types.ts'
+import type { BallotView, BoardEntryView, BoardView, CongressView } from '../../shared/api-types.ts'
+import { deviceNonceOf, duplicateReceipts, receiptFor } from '../../shared/ballots/receipt.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './ballot-result.ts'
+import { localVotes, type LocalVote } from './vote-store.ts'
 
 /**
  * A ballot's public board: every receipt with its choice (and name, for roll-call), a search for
- * one's own receipt, and the count redone in the page from the board alone.
+ * one's own receipt, and, in the page and from the board alone: every receipt recomputed, duplicates
+ * flagged, the count redone, and the votes this device cast found (by receipt, or by the device's
+ * own nonce) with the choice it sent. The receipt to look for comes in the fragment, never the query.
  */
 export class BoardPage extends LightElement {
   static override properties = { congress: { attribute: false }, ballotId: { attribute: false }, search: { state: true } }
@@ -19,7 +23,7 @@ export class BoardPage extends LightElement {
 
   constructor() {
     super()
-    this.search = new URLSearchParams(location.search).get('receipt') ?? ''
+    this.search = new URLSearchParams(location.hash.slice(1)).get('receipt') ?? ''
   }
 
   private readonly task = new Task(this, {
@@ -39,6 +43,16 @@ export class BoardPage extends LightElement {
     this.querySelector('tr.found')?.scrollIntoView({ block: 'center' })
   }
 
+  /** One vote this device cast: on the board with the choice sent, or loudly not. */
+  private renderMine(entries: readonly BoardEntryView[], vote: LocalVote) {
+    const m = t()
+    const entry = entries.find((e) => (vote.receipt !== undefined && e.receipt === vote.receipt) || (vote.deviceNonce !== undefined && deviceNonceOf(e.nonce) === vote.deviceNonce))
+    // Only a vote the server acknowledged with a receipt must be there; one the close cut off may not.
+    if (!entry) return vote.receipt === undefined ? nothing : html`<p class="error board-mine" role="alert">${m.v.boardMineMissing}</p>`
+    if (entry.choice !== vote.choice) return html`<p class="error board-mine" role="alert">${m.v.boardMineWrong(m.v.choices[entry.choice])}</p>`
+    return html`<p class="ok board-mine" role="status">✓ ${m.v.boardMine(m.v.choices[entry.choice])}</p>`
+  }
+
   override render() {
     const m = t()
     const data = this.task.value
@@ -50,6 +64,7 @@ export class BoardPage extends LightElement {
     for (const entry of board?.entries ?? []) recount[entry.choice]++
     const matches = ballot.result !== null && recount.yes === ballot.result.yes && recount.no === ballot.result.no && recount.abstain === ballot.result.abstain
     const rollCall = board?.secrecy === 'roll-call'
+    const check = board ? checkBoard(ballot.id, board) : undefined
     return html`
       <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a> › <a href=${paths.vote(this.congress.id)}>${m.v.voteNav}</a></nav>
       <h1>${m.v.boardTitle(ballot.subject.label)}</h1>
@@ -59,6 +74,10 @@ export class BoardPage extends LightElement {
             <p>${m.v.boardIntro}</p>
             <plenum-ballot-result .ballot=${ballot}></plenum-ballot-result>
             <p>${m.v.boardRecount(recount.yes, recount.no, recount.abstain)} <strong>${matches ? m.v.boardRecountMatches : m.v.boardRecountDiffers}</strong></p>
+            ${check!.bad + check!.duplicates > 0
+              ? html`<p class="error" role="alert">${m.v.boardInvalid(check!.bad, check!.duplicates)}</p>`
+              : html`<p class="board-checked">${m.v.boardChecked(board.entries.length)}</p>`}
+            ${localVotes.of(ballot.id).map((vote) => this.renderMine(board.entries, vote))}
             <p>${m.v.boardChainHead} : <code class="hash">${board.chainHead}</code></p>
             <label for="receipt-search">${m.v.boardSearchLabel}</label>
             <input id="receipt-search" type="search" autocomplete="off" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
@@ -81,6 +100,13 @@ export class BoardPage extends LightElement {
           `}
     `
   }
+}
+
+/** Entries whose receipt does not recompute, and receipts listed twice (by the server or as seen here). */
+function checkBoard(ballotId: string, board: BoardView): { bad: number; duplicates: number } {
+  const bad = board.entries.filter((e) => receiptFor(ballotId, e.choice, e.nonce) !== e.receipt).length
+  const duplicates = new Set([...duplicateReceipts(board.entries), ...board.duplicates]).size
+  return { bad, duplicates }
 }
 
 customElements.define('plenum-board-page', BoardPage)

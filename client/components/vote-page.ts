@@ -2,9 +2,11 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { BallotView, CongressView, MyBallotView, ParticipantView, VotingRightView } from '../../shared/api-types.ts'
 import { choices, type Choice } from '../../shared/ballots/ballot-rule.ts'
+import { receiptMatches } from '../../shared/ballots/receipt.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
+import { randomHex } from '../device-random.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
@@ -105,28 +107,44 @@ export class VotePage extends LightElement {
   private async resend(mine: MyBallotView): Promise<void> {
     for (const right of mine.rights) {
       const local = localVotes.find(mine.ballot.id, right.representedId)
-      if (local && !local.receipt && !this.sending.has(right.representedId)) await this.send(local, right)
+      if (local && !local.receipt && !local.closedUnanswered && !this.sending.has(right.representedId)) await this.send(local, right)
     }
   }
 
-  private async send(vote: LocalVote, right: VotingRightView): Promise<void> {
+  /**
+   * Sends the vote and checks the answer: the receipt must be the one this device computes from the
+   * choice it sent, its own nonce and the server's. If it is not, the page says so loudly and never
+   * shows the vote as verified. Any failure is shown: nothing fails silently.
+   */
+  private async send(stored: LocalVote, right: VotingRightView): Promise<void> {
     const m = t()
     this.sending = new Set([...this.sending, right.representedId])
     this.failure = undefined
     try {
-      const { receipt } = await api.vote(vote.ballotId, vote.choice, vote.clientVoteId, right.self ? undefined : right.representedId)
-      localVotes.save({ ...vote, receipt })
+      // A vote kept before devices took part gets its nonce now, kept before it is sent.
+      const vote = stored.deviceNonce ? stored : { ...stored, deviceNonce: randomHex(16) }
+      if (vote !== stored) localVotes.save(vote)
+      const deviceNonce = vote.deviceNonce!
+      const answer = await api.vote(vote.ballotId, { choice: vote.choice, clientVoteId: vote.clientVoteId, deviceNonce, ...(right.self ? {} : { onBehalfOf: right.representedId }) })
+      const receiptVerified = receiptMatches({ ballotId: vote.ballotId, choice: vote.choice, serverNonce: answer.nonce, deviceNonce, receipt: answer.receipt })
+      localVotes.save({ ...vote, receipt: answer.receipt, serverNonce: answer.nonce, receiptVerified })
       this.online = true
-      this.announcement = right.self ? m.v.voted : m.v.votedFor(right.name)
+      if (receiptVerified) this.announcement = right.self ? m.v.voted : m.v.votedFor(right.name)
+      else this.failure = m.v.receiptMismatch
       void this.mine.run()
     } catch (error) {
       if (error instanceof ApiError && error.code === 'network') {
         this.online = false
         this.failure = m.v.retrying
         setTimeout(() => void this.mine.run(), 3000)
+      } else if (error instanceof ApiError && error.code === 'ballot_closed' && stored.deviceNonce) {
+        // It may have got in before the close: the board will tell, by this device's nonce.
+        localVotes.save({ ...stored, closedUnanswered: true })
+        this.failure = error.message
+        void this.mine.run()
       } else {
-        localVotes.remove(vote.ballotId, vote.representedId)
-        this.failure = error instanceof ApiError ? error.message : m.genericError
+        localVotes.remove(stored.ballotId, stored.representedId)
+        this.failure = error instanceof ApiError ? error.message : m.v.voteFailed(error instanceof Error ? error.message : String(error))
         void this.mine.run()
       }
     } finally {
@@ -149,9 +167,15 @@ export class VotePage extends LightElement {
     const choice = this.confirming[right.representedId]
     if (!choice) return
     this.cancel(right)
-    // Kept before it is sent: if the answer is lost, the retry is the same vote.
-    const vote: LocalVote = { ballotId, representedId: right.representedId, clientVoteId: crypto.randomUUID(), choice }
-    localVotes.save(vote)
+    let vote: LocalVote
+    try {
+      // Kept before it is sent: if the answer is lost, the retry is the same vote.
+      vote = { ballotId, representedId: right.representedId, clientVoteId: randomHex(16), deviceNonce: randomHex(16), choice }
+      localVotes.save(vote)
+    } catch (error) {
+      this.failure = t().v.voteFailed(error instanceof Error ? error.message : String(error))
+      return
+    }
     await this.send(vote, right)
   }
 
@@ -208,6 +232,10 @@ export class VotePage extends LightElement {
     )
   }
 
+  private time(ms: number): string {
+    return new Date(ms).toLocaleTimeString(language() === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+  }
+
   private renderCheckIn() {
     const m = t()
     if (this.presence.value !== false || !isAllowed({ role: this.participant.role, phase: this.phase, action: 'attendance.self' })) return nothing
@@ -245,19 +273,21 @@ export class VotePage extends LightElement {
     const heading = right.self ? m.v.myVote : m.v.proxyVote(right.name)
     const id = `right-${right.representedId}`
     if (right.voted || local?.receipt) {
+      const mismatch = local?.receiptVerified === false
       return html`<section class="card vote-block voted" aria-labelledby=${id}>
         <h2 id=${id}>${heading}</h2>
-        <p class="voted-mark">✓ ${m.v.voted}</p>
+        ${mismatch ? html`<p class="error receipt-mismatch">⚠ ${m.v.receiptMismatch}</p>` : html`<p class="voted-mark">✓ ${m.v.voted}</p>`}
         ${local?.receipt
           ? html`<p class="receipt-label">${m.v.receipt}</p>
               <p class="receipt"><strong>${groupReceipt(local.receipt.slice(0, 12))}</strong> <span class="receipt-rest">${groupReceipt(local.receipt.slice(12))}</span></p>
+              ${local.receiptVerified ? html`<p class="hint receipt-verified">${m.v.receiptVerified}</p>` : nothing}
               <p class="hint">${m.v.receiptHelp}</p>
               <p><a href=${paths.board(this.congress.id, ballot.id, local.receipt)}>${m.v.findMyBallot}</a></p>`
-          : html`<p class="hint">${m.v.alreadyVotedElsewhere}</p>`}
+          : html`<p class="hint">${right.castAt === null ? m.v.alreadyVotedElsewhere : m.v.alreadyVotedAt(this.time(right.castAt))}</p>`}
       </section>`
     }
     const confirming = this.confirming[right.representedId]
-    const sending = this.sending.has(right.representedId) || (local !== undefined && !local.receipt)
+    const sending = this.sending.has(right.representedId) || (local !== undefined && !local.receipt && !local.closedUnanswered)
     return html`<section class="card vote-block" aria-labelledby=${id}>
       <h2 id=${id}>${heading}</h2>
       ${sending

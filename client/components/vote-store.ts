@@ -1,12 +1,26 @@
 import type { Choice } from '../../shared/ballots/ballot-rule.ts'
 
-/** A vote as this device remembers it: written before it is sent, so a retry reuses its clientVoteId. */
+/**
+ * A vote as this device remembers it: written before it is sent, so a retry reuses its clientVoteId
+ * and its device nonce (the device's half of the receipt's randomness).
+ */
 export interface LocalVote {
   readonly ballotId: string
   readonly representedId: string
   readonly clientVoteId: string
   readonly choice: Choice
+  /** 32 hex characters drawn here; absent in votes kept before devices took part. */
+  readonly deviceNonce?: string
   readonly receipt?: string
+  /** The server's half, as it answered. */
+  readonly serverNonce?: string
+  /** Whether the receipt is the one this device computes from what it sent: false is loud. */
+  readonly receiptVerified?: boolean
+  /**
+   * The ballot closed before a receipt came back (the server hands none out after the close): not
+   * sent again, kept so the board page can look for its device nonce.
+   */
+  readonly closedUnanswered?: boolean
 }
 
 const key = 'plenum.votes'

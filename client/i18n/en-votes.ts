@@ -22,6 +22,10 @@ export const enVotes: VoteMessages = {
   receiptHelp: 'Keep these characters: once results are published, they find your ballot on the public board.',
   findMyBallot: 'Find my ballot',
   alreadyVotedElsewhere: 'Vote already recorded (from another device: its receipt stayed there).',
+  alreadyVotedAt: (time) => `A vote was already recorded for this right at ${time}, from another device (its receipt stayed there). If it was not you, tell the bureau.`,
+  receiptVerified: 'Receipt checked by this device: it is recomputed from your choice and the random value drawn here.',
+  receiptMismatch: 'WARNING: the receipt the server returned does not match your vote. This vote is not verified: tell the bureau at once.',
+  voteFailed: (detail) => `The vote could not be sent (${detail}). Try again; if it persists, tell the bureau.`,
   offline: 'Offline: the buttons come back as soon as the connection does. A vote being sent will be sent again, never twice.',
   retrying: 'Connection lost while sending: the vote will be sent again automatically.',
   noRight: {
@@ -110,8 +114,13 @@ export const enVotes: VoteMessages = {
   boardRecountMatches: 'The recount matches the published result.',
   boardRecountDiffers: 'The recount does NOT match the published result.',
   boardChainHead: 'Board chain head',
-  boardHowTo: 'Check a receipt: SHA-256 of "plenum-ballot|<ballot>|<choice>|<nonce>" must give the receipt. The chain: h = SHA-256(h|receipt|choice|name), from 64 zeros, in receipt order.',
+  boardHowTo: 'Check a receipt: SHA-256 of "plenum-ballot|<ballot>|<choice>|<nonce>" must give the receipt (the nonce: 32 characters from the server, then 32 drawn by the voter\'s device). The chain: h = SHA-256(h|receipt|choice|name), from 64 zeros, in receipt order.',
   boardColumns: { receipt: 'Receipt', choice: 'Choice', name: 'Name' },
+  boardMine: (choice) => `Your ballot (${choice}) is on this board, and its receipt is recomputed from your choice and this device's random value.`,
+  boardMineMissing: 'Your ballot is NOT on this board: tell the bureau.',
+  boardMineWrong: (choice) => `A ballot carries this device's random value but the choice "${choice}": it is not your vote. Tell the bureau.`,
+  boardChecked: (count) => `All ${count} receipts were recomputed in this page: all correct, none twice.`,
+  boardInvalid: (bad, duplicates) => `This board is NOT valid: ${bad} receipt(s) do not recompute, ${duplicates} receipt(s) appear twice.`,
   boardNotYet: 'The board is published with the results.',
 
   projectorTitle: 'Projector screen',
@@ -142,10 +151,17 @@ export const enVotes: VoteMessages = {
   download: 'Download the sealed bundle (zip)',
   verifying: 'Verifying the signature in your browser…',
   signatureValid: 'Valid signature',
-  signatureValidDetail: (files) => `The manifest is signed by the key above, and the bundle’s ${files} files match their digests.`,
-  signatureInvalid: (what) => `Signature NOT valid: ${what}`,
-  verifyUnsupported: 'Your browser cannot verify an Ed25519 signature: check the bundle with the commands in VERIFY.txt.',
+  signatureValidDetail: (files) =>
+    `Checked as the two commands in VERIFY.txt do: SHA256SUMS.sig is the signature of SHA256SUMS by the published key, whose fingerprint follows, and the ${files} files SHA256SUMS lists match their digests.`,
+  signatureInvalid: (what) => `Seal NOT valid: ${what} does not match what was signed. Do not rely on this bundle.`,
+  verifiedBy: (engine) =>
+    engine === 'webcrypto'
+      ? 'Checked in your browser, by WebCrypto.'
+      : 'Checked in your browser, in JavaScript (@noble/ed25519, @noble/hashes): this page is not served over HTTPS, so WebCrypto is not available here.',
+  verifyFailed: (reason) => `The check could not run in this browser (${reason}): check the bundle with the commands in VERIFY.txt.`,
   motionText: 'Text of the motion',
   files: 'Files of the bundle',
   verifyCommands: 'Verify offline',
+  verifyStockIntro: 'Two commands, in the unzipped folder, with the key Plenum published (a forged bundle does not pass both):',
+  publishedKey: 'download the published key (cle-publiee.pem)',
 }

@@ -25,6 +25,10 @@ export const frVotes = {
   receiptHelp: 'Gardez ces caractères : après la publication des résultats, ils permettent de retrouver votre bulletin sur le tableau public.',
   findMyBallot: 'Retrouver mon bulletin',
   alreadyVotedElsewhere: 'Vote déjà enregistré (depuis un autre appareil : son reçu y est resté).',
+  alreadyVotedAt: (time: string) => `Un vote a déjà été enregistré pour ce droit à ${time}, depuis un autre appareil (son reçu y est resté). Si ce n’était pas vous, prévenez le bureau.`,
+  receiptVerified: 'Reçu vérifié par cet appareil : il se recalcule à partir de votre choix et de l’aléa tiré ici.',
+  receiptMismatch: 'ATTENTION : le reçu renvoyé par le serveur ne correspond pas à votre vote. Ce vote n’est pas vérifié : prévenez le bureau immédiatement.',
+  voteFailed: (detail: string) => `Le vote n’a pas pu être envoyé (${detail}). Réessayez ; si cela persiste, prévenez le bureau.`,
   offline: 'Hors connexion : les boutons reviendront dès que la connexion sera rétablie. Un vote en cours d’envoi sera renvoyé, sans risque de doublon.',
   retrying: 'Connexion perdue pendant l’envoi : le vote sera renvoyé automatiquement.',
   noRight: {
@@ -113,8 +117,13 @@ export const frVotes = {
   boardRecountMatches: 'Le recomptage correspond au résultat publié.',
   boardRecountDiffers: 'Le recomptage NE correspond PAS au résultat publié.',
   boardChainHead: 'Empreinte de chaîne du tableau',
-  boardHowTo: 'Vérifier un reçu : SHA-256 de « plenum-ballot|<scrutin>|<choix>|<aléa> » doit donner le reçu. La chaîne : h = SHA-256(h|reçu|choix|nom), depuis 64 zéros, dans l’ordre des reçus.',
+  boardHowTo: 'Vérifier un reçu : SHA-256 de « plenum-ballot|<scrutin>|<choix>|<aléa> » doit donner le reçu (l’aléa : 32 caractères du serveur puis 32 tirés par l’appareil du votant). La chaîne : h = SHA-256(h|reçu|choix|nom), depuis 64 zéros, dans l’ordre des reçus.',
   boardColumns: { receipt: 'Reçu', choice: 'Choix', name: 'Nom' },
+  boardMine: (choice: string) => `Votre bulletin (${choice}) figure sur ce tableau, et son reçu se recalcule à partir de votre choix et de l’aléa de cet appareil.`,
+  boardMineMissing: 'Votre bulletin NE figure PAS sur ce tableau : prévenez le bureau.',
+  boardMineWrong: (choice: string) => `Un bulletin porte l’aléa de cet appareil mais le choix « ${choice} » : ce n’est pas votre vote. Prévenez le bureau.`,
+  boardChecked: (count: number) => `Les ${count} reçus ont été recalculés dans cette page : tous justes, aucun en double.`,
+  boardInvalid: (bad: number, duplicates: number) => `Ce tableau N’EST PAS valide : ${bad} reçu(s) ne se recalculent pas, ${duplicates} reçu(s) en double.`,
   boardNotYet: 'Le tableau est publié avec les résultats.',
 
   projectorTitle: 'Écran de projection',
@@ -145,12 +154,19 @@ export const frVotes = {
   download: 'Télécharger le dossier scellé (zip)',
   verifying: 'Vérification de la signature dans votre navigateur…',
   signatureValid: 'Signature valide',
-  signatureValidDetail: (files: number) => `Le manifeste est signé par la clé ci-dessus, et les ${files} fichiers du dossier correspondent à leurs empreintes.`,
-  signatureInvalid: (what: string) => `Signature NON valide : ${what}`,
-  verifyUnsupported: 'Votre navigateur ne sait pas vérifier une signature Ed25519 : vérifiez le dossier avec les commandes de VERIFY.txt.',
+  signatureValidDetail: (files: number) =>
+    `Vérifié comme par les deux commandes de VERIFY.txt : SHA256SUMS.sig est la signature de SHA256SUMS par la clé publiée, dont l’empreinte suit, et les ${files} fichiers que SHA256SUMS liste correspondent à leurs empreintes.`,
+  signatureInvalid: (what: string) => `Sceau NON valide : ${what} ne correspond pas à ce qui a été signé. Ne vous fiez pas à ce dossier.`,
+  verifiedBy: (engine: 'webcrypto' | 'javascript'): string =>
+    engine === 'webcrypto'
+      ? 'Vérification faite dans votre navigateur, par WebCrypto.'
+      : 'Vérification faite dans votre navigateur, en JavaScript (@noble/ed25519, @noble/hashes) : cette page n’est pas servie en HTTPS, WebCrypto n’y est pas disponible.',
+  verifyFailed: (reason: string) => `La vérification n’a pas pu se faire dans ce navigateur (${reason}) : vérifiez le dossier avec les commandes de VERIFY.txt.`,
   motionText: 'Texte de la motion',
   files: 'Fichiers du dossier',
   verifyCommands: 'Vérifier hors ligne',
+  verifyStockIntro: 'Deux commandes, dans le dossier décompressé, avec la clé publiée par Plenum (un dossier falsifié ne passe pas les deux) :',
+  publishedKey: 'télécharger la clé publiée (cle-publiee.pem)',
 }
 
 export type VoteMessages = typeof frVotes

@@ -62,7 +62,7 @@ export function ballotRoutes(deps: AppDeps) {
     .post('/:bid/open', ...session, optionalJsonBody(parseDuration), async (c) => c.json(await openBallot(deps, c.var.actor, c.req.param('bid'), c.req.valid('json'))))
     .post('/:bid/close', ...session, async (c) => c.json(await closeBallot(deps, c.var.actor, c.req.param('bid'))))
     .post('/:bid/publish', ...session, async (c) => c.json(await publishBallot(deps, c.var.actor, c.req.param('bid'))))
-    .post('/:bid/votes', ...session, jsonBody(parseVote), async (c) => c.json(castVote(deps, c.var.actor, c.req.param('bid'), c.req.valid('json'))))
+    .post('/:bid/votes', ...session, jsonBody(parseVote), async (c) => c.json(await castVote(deps, c.var.actor, c.req.param('bid'), c.req.valid('json'))))
     .get('/:bid/me', ...session, async (c) => {
       const row = await loadBallot(deps, c.var.actor, c.req.param('bid'))
       requireAllowed(deps, c.var.actor, row.congress_id, 'congress.read')

@@ -5,6 +5,7 @@ import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import type { BallotRule, Choice } from '../../shared/ballots/ballot-rule.ts'
 import type { Tally } from '../../shared/ballots/tally-types.ts'
 import type { Role } from '../../shared/roles.ts'
+import { duplicateReceipts } from '../../shared/ballots/receipt.ts'
 import { AppError } from '../app-error.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 
@@ -80,13 +81,13 @@ export async function myBallot(deps: Db, actor: SessionActor, row: BallotRow): P
     .leftJoin('ballot_participations', (join) =>
       join.onRef('ballot_participations.ballot_id', '=', 'ballot_voters.ballot_id').onRef('ballot_participations.represented_id', '=', 'ballot_voters.represented_id'),
     )
-    .select(['ballot_voters.represented_id', 'participants.name', 'ballot_participations.represented_id as votedFor'])
+    .select(['ballot_voters.represented_id', 'participants.name', 'ballot_participations.represented_id as votedFor', 'ballot_participations.cast_at'])
     .where('ballot_voters.ballot_id', '=', row.id)
     .where('ballot_voters.holder_id', '=', actor.participantId)
     .orderBy('participants.name')
     .execute()
   const views = rights
-    .map((r) => ({ representedId: r.represented_id, name: r.name, self: r.represented_id === actor.participantId, voted: r.votedFor !== null }))
+    .map((r) => ({ representedId: r.represented_id, name: r.name, self: r.represented_id === actor.participantId, voted: r.votedFor !== null, castAt: r.cast_at ?? null }))
     .sort((a, b) => Number(b.self) - Number(a.self))
   return { ballot: await ballotView(deps, row, actor.role), rights: views, noRightReason: views.length > 0 || row.opened_at === null ? null : await noRightReason(deps.db, actor) }
 }
@@ -134,6 +135,7 @@ export async function board(deps: Pick<AppDeps, 'db'>, row: BallotRow): Promise<
     secrecy: ballotRule(row).secrecy,
     entries: entries.map((e) => ({ receipt: e.receipt, choice: e.choice as Choice, nonce: e.nonce, name: e.name ?? null })),
     chainHead: row.chain_head ?? '',
+    duplicates: duplicateReceipts(entries),
   }
 }
 

@@ -30,7 +30,7 @@ describe('secret ballots', () => {
     const receipts: string[] = []
     for (const [i, voter] of voters.entries()) receipts.push((await vote(plenum, voter.token, ballot.id, choices[i]!, { clientVoteId: clientVoteIds[i] })).body.receipt)
 
-    expect(columns('ballot_participations')).toEqual(['ballot_id', 'represented_id', 'client_vote_hash', 'receipt_box'])
+    expect(columns('ballot_participations')).toEqual(['ballot_id', 'represented_id', 'client_vote_hash', 'receipt_box', 'cast_at'])
     expect(columns('ballot_box')).toEqual(['ballot_id', 'receipt', 'choice', 'nonce', 'represented_id'])
     for (const table of ['ballot_participations', 'ballot_box']) {
       expect(() => plenum.database.sqlite.prepare(`SELECT rowid FROM ${table}`).all(), `${table} has no rowid to order it`).toThrow()
