@@ -10,6 +10,8 @@ export interface AmendmentWritersRow {
 export interface CongressStore {
   phase(congressId: string): string | undefined
   amendmentWriters(docName: string): AmendmentWritersRow | undefined
+  /** The documents of a congress that a ballot put to the vote (opened, closed or published): locked. */
+  votedDocs(congressId: string): string[]
 }
 
 export function createCongressStore(sqlite: SQLite.Database): CongressStore {
@@ -20,8 +22,12 @@ export function createCongressStore(sqlite: SQLite.Database): CongressStore {
   const cosignersStmt = sqlite.prepare<[string], { participant_id: string }>(
     'SELECT participant_id FROM amendment_cosigners WHERE amendment_id = ? AND accepted_at IS NOT NULL',
   )
+  const votedStmt = sqlite.prepare<[string], { doc_name: string }>(
+    "SELECT DISTINCT t.doc_name FROM ballot_texts t JOIN ballots b ON b.id = t.ballot_id WHERE b.congress_id = ? AND b.status != 'draft'",
+  )
   return {
     phase: (congressId) => phaseStmt.get(congressId)?.phase,
+    votedDocs: (congressId) => votedStmt.all(congressId).map((row) => row.doc_name),
     amendmentWriters(docName) {
       const amendment = amendmentStmt.get(docName)
       if (!amendment) return undefined

@@ -5,10 +5,16 @@ import { html, nothing } from 'lit'
 import type * as Y from 'yjs'
 import type { ReadOnlyReason } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
+import type { Refusal } from '../../shared/sync/access-message.ts'
+import { maxTextChars } from '../../shared/editor/text-limits.ts'
 import { contentExtensions, docField } from '../../shared/editor/extensions.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { SyncController } from '../sync/sync-controller.ts'
+import { TextSizeLimit } from './text-size-limit.ts'
+
+/** The cap as people read it in their language (100 000 / 100,000). */
+const maxChars = maxTextChars.toLocaleString(document.documentElement.lang || 'fr')
 
 export interface EditorUser {
   readonly name: string
@@ -23,6 +29,7 @@ export class DocEditor extends LightElement {
     user: { attribute: false },
     roleName: { attribute: false },
     discarded: { state: true },
+    tooLong: { state: true },
   }
 
   declare docName: string
@@ -30,8 +37,13 @@ export class DocEditor extends LightElement {
   declare user: EditorUser
   /** The person's role, as shown to them, for the read-only reason. */
   declare roleName: string
-  /** The server refused edits not yet stored (the phase changed meanwhile): they were dropped. */
-  declare discarded: boolean
+  /**
+   * The server dropped edits and the text was reloaded: it was locked meanwhile (`locked`), or it
+   * refused a change outside the editor schema (`schema`) or over the size cap (`size`).
+   */
+  declare discarded: '' | 'locked' | Refusal
+  /** A keystroke or paste was stopped before the size cap. */
+  declare tooLong: boolean
   private sync?: SyncController
   private editor?: Editor
 
@@ -62,8 +74,8 @@ export class DocEditor extends LightElement {
   }
 
   /** Starts again from the server's state: local edits it refused must not linger on screen. */
-  private reload(): void {
-    this.discarded = true
+  private reload(refusal?: Refusal): void {
+    this.discarded = refusal ?? 'locked'
     queueMicrotask(() => {
       this.close()
       this.open()
@@ -78,7 +90,7 @@ export class DocEditor extends LightElement {
   private open(): void {
     const mount = this.querySelector<HTMLElement>('.editor-mount')
     if (!mount) return
-    const sync = new SyncController(this, this.docName, () => this.reload())
+    const sync = new SyncController(this, this.docName, (refusal) => this.reload(refusal))
     this.sync = sync
     this.editor = new Editor({
       element: mount,
@@ -89,7 +101,11 @@ export class DocEditor extends LightElement {
         ...contentExtensions,
         Collaboration.configure({ document: sync.doc, field: docField }),
         CollaborationCaret.configure({ provider: sync.provider, user: { name: this.user.name, color: this.user.color } }),
+        TextSizeLimit.configure({ onRefused: () => (this.tooLong = true) }),
       ],
+      onUpdate: () => {
+        if (this.tooLong) this.tooLong = false
+      },
       editorProps: {
         attributes: {
           class: 'editor-content',
@@ -111,7 +127,15 @@ export class DocEditor extends LightElement {
     if (reason === 'phase') return m.readOnlyPhase[phase]
     if (reason === 'author') return m.readOnlyAuthor
     if (reason === 'closed') return m.readOnlyClosed
+    if (reason === 'voted') return m.readOnlyVoted
     return m.readOnlyRole(this.roleName)
+  }
+
+  private discardedText(why: 'locked' | Refusal): string {
+    const m = t()
+    if (why === 'size') return m.editRefusedSize(maxChars)
+    if (why === 'schema') return m.editRefusedSchema
+    return m.editsDiscarded
   }
 
   override render() {
@@ -137,7 +161,8 @@ export class DocEditor extends LightElement {
         <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
       </div>
       ${readOnly ? html`<p class="read-only-notice" role="status" data-read-only=${access && !access.writable ? access.reason : ''}>${readOnly}</p>` : nothing}
-      ${this.discarded ? html`<p class="error" role="alert">${m.editsDiscarded}</p>` : nothing}
+      ${this.discarded ? html`<p class="error" role="alert" data-discarded=${this.discarded}>${this.discardedText(this.discarded)}</p>` : nothing}
+      ${this.tooLong ? html`<p class="error" role="alert" data-too-long>${m.textTooLong(maxChars)}</p>` : nothing}
       <div class="editor-mount"></div>
     `
   }

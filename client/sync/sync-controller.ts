@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { isPhase } from '../../shared/phases.ts'
-import { authMessageType, authPermissionDenied, authWritable, parseReadOnlyReason, type Access } from '../../shared/sync/access-message.ts'
+import { authMessageType, authPermissionDenied, authWritable, parseReadOnlyReason, parseRefusal, type Access, type Refusal } from '../../shared/sync/access-message.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
 import { SaveAcknowledger } from './save-acknowledger.ts'
 
@@ -38,8 +38,12 @@ export class SyncController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     docName: string,
-    /** The server stopped accepting this client's updates while some were not yet stored. */
-    private readonly onUnsavedRefused: () => void = () => undefined,
+    /**
+     * The server dropped some of this client's updates: it stopped accepting them while some were
+     * not yet stored (the text was locked), or it refused one (`refusal`). The client holds a change
+     * the server never will: the host starts again from the server's state.
+     */
+    private readonly onUnsavedRefused: (refusal?: Refusal) => void = () => undefined,
   ) {
     this.provider = new WebsocketProvider(syncUrl(), docName, this.doc, { connect: false, disableBc: true })
     this.provider.messageHandlers[authMessageType] = (_encoder, decoder) => this.onAccessMessage(decoder)
@@ -56,7 +60,10 @@ export class SyncController implements ReactiveController {
     const kind = decoding.readVarUint(decoder)
     const text = decoding.readVarString(decoder)
     if (kind === authWritable) this.access = { writable: true }
-    else if (kind === authPermissionDenied) {
+    else if (kind === authPermissionDenied && parseRefusal(text)) {
+      // Refused, not read-only: the connection stays writable, the local doc has diverged.
+      this.onUnsavedRefused(parseRefusal(text))
+    } else if (kind === authPermissionDenied) {
       const parsed = parseReadOnlyReason(text)
       this.access = { writable: false, reason: parsed?.reason ?? 'role', phase: parsed && isPhase(parsed.phase) ? parsed.phase : 'setup' }
       if (this.acknowledger.pending) this.onUnsavedRefused()

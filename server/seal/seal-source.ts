@@ -4,10 +4,10 @@ import type { BoardEntryView } from '../../shared/api-types.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import type { BallotRule, Choice } from '../../shared/ballots/ballot-rule.ts'
 import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
-import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
 import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { AppError } from '../app-error.ts'
 import { subjectOf } from '../services/ballot-views.ts'
+import { frozenParagraphs, requireVotedTextsUnchanged, textLabels } from './sealable-texts.ts'
 
 /** One counted ballot as results.json and board.json carry it. */
 export interface SealedBallot {
@@ -43,11 +43,21 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   const frozen = new Map(
     (await db.selectFrom('frozen_documents').select(['doc_name', 'state_v2']).where('congress_id', '=', congressId).execute()).map((d) => [d.doc_name, d.state_v2]),
   )
+  const labels = await textLabels(db, congressId)
+  const rendered = new Map<string, string[]>()
   const paragraphsOf = (docName: string) => {
+    const done = rendered.get(docName)
+    if (done) return done
+    const label = labels.get(docName) ?? docName
     const state = frozen.get(docName)
-    if (!state) throw new Error(`frozen state missing for ${docName}`)
-    return stateV2Paragraphs(state)
+    if (!state) throw new AppError(409, 'seal_failed', `Le texte de ${label} n’a pas d’état gelé : la motion ne peut pas être scellée.`)
+    const paragraphs = frozenParagraphs(state, label)
+    rendered.set(docName, paragraphs)
+    return paragraphs
   }
+  // Every text is checked before anything is rendered: a failure names the text.
+  for (const docName of [...frozen.keys()].sort()) paragraphsOf(docName)
+  await requireVotedTextsUnchanged(db, congressId, paragraphsOf, labels)
 
   const ballotRows = await db.selectFrom('ballots').selectAll().where('congress_id', '=', congressId).where('status', 'in', ['closed', 'published']).orderBy('closed_at').orderBy('id').execute()
   const ballots = await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))

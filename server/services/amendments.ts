@@ -10,9 +10,10 @@ import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { newId } from '../ids.ts'
-import { changedLines } from './amendment-lines.ts'
+import { changedLines, changedLinesAhead } from './amendment-lines.ts'
 import { appendAudit, auditActor } from './audit.ts'
 import { requireNoBallotUnderway } from './ballot-views.ts'
+import { isVotedText } from './voted-texts.ts'
 
 export type AmendmentDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock'>
 
@@ -241,6 +242,8 @@ export async function decideAmendment(deps: AmendmentDeps, actor: SessionActor, 
   await requireNoBallotUnderway(deps.db, id)
   await setStatus(deps, actor, row, outcome, `amendment.${outcome}`, by.byBallot ? { ballotId: by.byBallot } : {})
   if (outcome === 'rejected' || overlapsMerged(row).length > 0) return outcome
+  // Its target was put to the vote meanwhile: it stays adopted, unmerged (mergeAmendment refuses).
+  if (await isVotedText(deps.db, row.target_doc)) return outcome
   await mergeAmendment(deps, actor, id)
   return 'merged'
 }
@@ -272,14 +275,21 @@ export async function mergeAmendment(deps: AmendmentDeps, actor: SessionActor, i
     .where('status', 'in', liveStatuses)
     .execute()
   const label = await labelOf(deps.db, row)
+  // The competition's diffs, off the event loop first; inside the transaction they stand unless a text changed since.
+  const ahead = others.length > 0 ? await changedLinesAhead(documents, [row, ...others]) : undefined
   await deps.db.transaction().execute(async (trx) => {
+    // A text put to the vote does not change any more, not even by a merge.
+    if (await isVotedText(trx, row.target_doc)) {
+      throw new AppError(409, 'text_voted', 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')
+    }
     // Nothing below awaits anything but SQLite: no edit can land between the read and the merge.
     const before = documents.read(row.target_doc)
     const state = documents.read(row.doc_name)
     if (!before || !state) throw new AppError(404, 'not_found', 'Le texte de l’amendement est introuvable.')
-    const mine = changedLines(documents, row, before)
+    const lines = (a: AmendmentRow) => ahead?.get(a) ?? changedLines(documents, a, before)
+    const mine = lines(row)
     for (const other of others) {
-      if (!rangesOverlap(mine, changedLines(documents, other, before))) continue
+      if (!rangesOverlap(mine, lines(other))) continue
       await trx.updateTable('amendments').set({ conflicts: JSON.stringify([...new Set([...overlapsMerged(other), id])]) }).where('id', '=', other.id).execute()
     }
     const result = await trx

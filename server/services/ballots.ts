@@ -13,8 +13,9 @@ import { newId } from '../ids.ts'
 import { valid } from '../validate.ts'
 import { decideAmendment } from './amendments.ts'
 import { appendAudit, auditActor } from './audit.ts'
-import { boardChainHead } from './ballot-receipts.ts'
+import { boardChainHead, duplicateReceipts } from './ballot-receipts.ts'
 import { ballotRule, ballotStatus, ballotView, loadBallot, subjectOf } from './ballot-views.ts'
+import { recordVotedTexts } from './voted-texts.ts'
 
 export type BallotDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock' | 'votes'>
 
@@ -165,6 +166,8 @@ export async function openBallot(deps: BallotDeps, actor: SessionActor, id: stri
       if (isUniqueViolation(error)) throw new AppError(409, 'conflict', 'Un autre scrutin est déjà ouvert : clôturez-le d’abord.')
       throw error
     }
+    // The texts put to the vote are locked from now on; their digests are what the seal checks.
+    await recordVotedTexts(trx, deps.documents, row)
     for (let i = 0; i < list.rights.length; i += 500) {
       const chunk = list.rights.slice(i, i + 500)
       await trx.insertInto('ballot_voters').values(chunk.map((r) => ({ ballot_id: id, represented_id: r.representedId, holder_id: r.holderId }))).execute()
@@ -197,11 +200,15 @@ export async function closeBallot(deps: BallotDeps, actor: SessionActor, id: str
     const choices = box.map((b) => b.choice).filter(isChoice) satisfies Choice[]
     const electorate = { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 }
     const result = tally(ballotRule(row), electorate, choices)
+    // The box's primary key makes this impossible; a box that had it would not be a board.
+    if (duplicateReceipts(box).length > 0) throw new AppError(409, 'conflict', 'L’urne contient deux fois le même reçu : le scrutin ne peut pas être clos.')
     const chainHead = boardChainHead(box.map((b) => ({ receipt: b.receipt, choice: b.choice, name: b.name ?? null })))
     await trx.updateTable('ballots').set({ result: JSON.stringify(result), chain_head: chainHead }).where('id', '=', id).execute()
     const { yes, no, abstain, outcome } = result
     await appendAudit(trx, { congressId: row.congress_id, actor: auditActor(actor), action: 'ballot.closed', payload: { ballotId: id, subject: (await subjectOf(trx, row)).label, yes, no, abstain, outcome, chainHead } }, now)
   })
+  // A secret ballot's files must not keep the order its votes came in (db/write-history.ts).
+  if (ballotRule(row).secrecy !== 'roll-call') await deps.votes.forgetCastingOrder(id)
   return reload(deps, actor, id)
 }
 

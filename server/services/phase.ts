@@ -23,6 +23,10 @@ export async function changePhase(db: Kysely<Database>, congressId: string, to: 
     const from = await currentPhase(trx, congressId)
     const refusal = checkPhaseChange(from, to)
     if (refusal) throw new AppError(409, 'conflict', refusals[refusal])
+    // A ballot's text and list were fixed when it opened: the phase waits for it to close, so no
+    // text can be reopened for writing while it is being voted.
+    const open = await trx.selectFrom('ballots').select('id').where('congress_id', '=', congressId).where('status', '=', 'open').executeTakeFirst()
+    if (open) throw new AppError(409, 'ballot_open', 'Un scrutin est ouvert : clôturez-le avant de changer de phase.')
     await trx.updateTable('congresses').set({ phase: to }).where('id', '=', congressId).execute()
     await appendAudit(trx, { congressId, actor, action: 'phase.changed', payload: { from, to } }, now)
     return { from, to }

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { authMessageType, authPermissionDenied, authWritable, formatReadOnlyReason, type Access } from '../../shared/sync/access-message.ts'
+import { authMessageType, authPermissionDenied, authWritable, formatReadOnlyReason, formatRefusal, type Access, type Refusal } from '../../shared/sync/access-message.ts'
 
 /**
  * The y-websocket wire format: one message per frame, a varuint message type, then for sync
@@ -96,5 +96,14 @@ export function encodeAccess(access: Access): Uint8Array {
     encoding.writeVarUint(encoder, authPermissionDenied)
     encoding.writeVarString(encoder, formatReadOnlyReason(access.reason, access.phase))
   }
+  return encoding.toUint8Array(encoder)
+}
+
+/** Tells a connection that one of its updates was refused and dropped (see shared/sync/access-message.ts). */
+export function encodeRefusal(reason: Refusal): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, authMessageType)
+  encoding.writeVarUint(encoder, authPermissionDenied)
+  encoding.writeVarString(encoder, formatRefusal(reason))
   return encoding.toUint8Array(encoder)
 }

@@ -2,14 +2,18 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
+import { checkUpdate, countTextChars, textCharDelta } from '../../shared/editor/update-check.ts'
 import type { Actor } from '../../shared/permissions.ts'
+import { participantColor } from '../../shared/participant-color.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
-import { awarenessClientIds, decodeMessage, encodeAccess, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
+import { stampIdentity } from './awareness-identity.ts'
+import { awarenessClientIds, decodeMessage, encodeAccess, encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
 
 /** One client's link to a room, whatever transport carries it. */
 export interface Connection {
-  readonly actor: Actor
+  /** The session's person: the name is what their cursor shows. */
+  readonly actor: Actor & { readonly name: string }
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }
@@ -61,6 +65,8 @@ export class Room {
   /** Awareness client ids changed this turn: sent together, as their latest state. */
   private pendingAwareness = new Set<number>()
   private flushScheduled: NodeJS.Immediate | undefined
+  /** The text's length in characters, kept by every transaction: what the size cap is checked against. */
+  private liveChars = 0
 
   constructor(
     readonly name: string,
@@ -76,6 +82,8 @@ export class Room {
     this.stateBytes = stored.state.byteLength
     this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     this.awareness.setLocalState(null)
+    this.liveChars = countTextChars(this.doc)
+    this.doc.on('afterTransaction', this.onTransaction)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -140,7 +148,8 @@ export class Room {
           this.applyFrom(conn, message.update)
           break
         case 'awareness':
-          if (this.acceptsAwareness(conn, message.update)) awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+          // The cursor's name and colour are the connection's own person's, whatever the client sent.
+          if (this.acceptsAwareness(conn, message.update)) awarenessProtocol.applyAwarenessUpdate(this.awareness, stampIdentity(message.update, { name: conn.actor.name, color: participantColor(conn.actor.participantId) }), conn)
           break
         case 'query-awareness':
           conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
@@ -196,9 +205,23 @@ export class Room {
   private applyFrom(conn: Connection, update: Uint8Array): void {
     // A read-only connection's update is dropped: not applied, not stored, not broadcast.
     if (!this.deps.access(conn.actor, this.address).writable) return
-    // Parse the whole update before it touches the shared doc: a malformed one throws here.
-    Y.decodeUpdate(update)
+    // Parse the whole update before it touches the shared doc (a malformed one throws here), and
+    // refuse one that would leave the text outside the editor schema or over the size cap: the
+    // freeze renders every text, so nothing it cannot render may get in.
+    const verdict = checkUpdate(this.doc, update, this.liveChars)
+    if (!verdict.ok) {
+      conn.send(encodeRefusal(verdict.reason))
+      return
+    }
     Y.applyUpdate(this.doc, update, conn)
+    // The check refuses what Yjs would keep pending (a gap, a missing neighbour); should anything
+    // still wait, it is dropped: integrated later, when another update fills the gap, it would
+    // enter unchecked.
+    if (this.doc.store.pendingStructs) this.doc.store.pendingStructs = null
+  }
+
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    this.liveChars += textCharDelta(transaction)
   }
 
   private readonly onDocUpdate = (update: Uint8Array): void => {
@@ -288,6 +311,7 @@ export class Room {
     for (const conn of [...this.connections.keys()]) conn.close(code, reason)
     this.connections.clear()
     this.doc.off('update', this.onDocUpdate)
+    this.doc.off('afterTransaction', this.onTransaction)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

@@ -1,4 +1,5 @@
 import type { Phase } from '../phases.ts'
+import type { UpdateRefusal } from '../editor/update-check.ts'
 import type { ReadOnlyReason } from '../permissions.ts'
 
 /**
@@ -16,7 +17,24 @@ export function formatReadOnlyReason(reason: ReadOnlyReason, phase: Phase): stri
   return `read-only:${reason}:${phase}`
 }
 
+/**
+ * An update the server refused and dropped (not applied, not stored, not broadcast), sent in the
+ * same "permission denied" message: `refused:schema` (the text would leave the editor schema) or
+ * `refused:size` (over maxTextChars). The connection stays writable; the client has a change the
+ * server will never hold, so ours reloads the document from the server and says why.
+ */
+export type Refusal = UpdateRefusal
+
+export function formatRefusal(reason: Refusal): string {
+  return `refused:${reason}`
+}
+
+export function parseRefusal(text: string): Refusal | undefined {
+  const match = /^refused:(schema|size)$/.exec(text)
+  return match ? (match[1] as Refusal) : undefined
+}
+
 export function parseReadOnlyReason(text: string): { reason: ReadOnlyReason; phase: string } | undefined {
-  const match = /^read-only:(role|phase|author|closed):([a-z]+)$/.exec(text)
+  const match = /^read-only:(role|phase|author|closed|voted):([a-z]+)$/.exec(text)
   return match ? { reason: match[1] as ReadOnlyReason, phase: match[2]! } : undefined
 }

@@ -20,7 +20,7 @@ export interface LoadConfig {
 export type Command =
   | { type: 'connect'; config: LoadConfig }
   | { type: 'write-steady'; edits: number; intervalMs: number }
-  | { type: 'write-fast'; edits: number; expectedTotal: number; prefix: string }
+  | { type: 'write-fast'; edits: number; expectedTotal: number }
   | { type: 'report' }
   | { type: 'vote'; baseUrl: string; ballotId: string; voters: readonly { token: string; clientVoteId: string }[] }
 
@@ -28,7 +28,7 @@ interface Client {
   readonly doc: Y.Doc
   synced(): boolean
   destroy(): void
-  /** Keys of the convergence burst this client holds, counted as they arrive (Y.Map's size walks the map). */
+  /** Paragraphs of the convergence burst this client holds, counted as they arrive. */
   burstKeys: number
 }
 
@@ -56,6 +56,24 @@ function connect(config: LoadConfig, docName: string): Client {
   return { doc, synced: () => provider.synced, destroy: () => provider.destroy(), burstKeys: 0 }
 }
 
+// Edits are paragraphs of the editor's fragment, as Tiptap writes them: Plenum refuses any update
+// outside the editor schema, so a bench that wrote a Y.Map would measure refusals. A paragraph's text
+// names the edit, and a steady edit carries its send time; a burst's is one letter, so that the
+// burst stays under the text size cap (shared/editor/text-limits.ts).
+const fragment = 'default'
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph')
+  element.insert(0, [new Y.XmlText(text)])
+  return element
+}
+function parseEdit(node: unknown): { kind: 'steady'; key: string; sentAt: number } | { kind: 'burst' } | undefined {
+  if (!(node instanceof Y.XmlElement) || !(node.firstChild instanceof Y.XmlText)) return undefined
+  const text = node.firstChild.toString()
+  if (text === 'b') return { kind: 'burst' }
+  const at = text.indexOf('@')
+  return at > 0 ? { kind: 'steady', key: text.slice(0, at), sentAt: Number(text.slice(at + 1)) } : undefined
+}
+
 const send = (message: unknown) => process.send!(message)
 const clients: Client[] = []
 const book = new LatencyBook()
@@ -76,11 +94,16 @@ async function run(command: Command): Promise<void> {
     for (let i = 0; i < config.clients; i++) {
       const client = connect(config, config.docs[i % config.docs.length]!)
       const reader = clients.length
-      client.doc.getMap<number>('bench').observe((event) => {
+      client.doc.getXmlFragment(fragment).observe((event) => {
         const at = now()
-        for (const key of event.keysChanged) book.saw(`${reader}:${key}`, client.doc.getMap<number>('bench').get(key) ?? at, at)
+        for (const item of event.changes.added) {
+          for (const node of item.content.getContent()) {
+            const edit = parseEdit(node)
+            if (edit?.kind === 'steady') book.saw(`${reader}:${edit.key}`, edit.sentAt, at)
+            else if (edit?.kind === 'burst') client.burstKeys++
+          }
+        }
       })
-      client.doc.getMap('burst').observe((event) => (client.burstKeys += event.keysChanged.size))
       clients.push(client)
       // Pace the handshakes a little, as a room of phones would.
       if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -90,9 +113,9 @@ async function run(command: Command): Promise<void> {
     if (!synced) return
   }
   if (command.type === 'write-steady') {
-    const map = clients[0]!.doc.getMap<number>('bench')
+    const writer = clients[0]!.doc.getXmlFragment(fragment)
     for (let i = 0; i < command.edits; i++) {
-      map.set(`e${i}`, now())
+      writer.push([paragraph(`e${i}@${now()}`)])
       await new Promise((resolve) => setTimeout(resolve, command.intervalMs))
     }
     send({ type: 'done' })
@@ -102,10 +125,10 @@ async function run(command: Command): Promise<void> {
     received = 0
     const cpu = process.cpuUsage()
     await Promise.all(
-      clients.map(async (client, c) => {
-        const map = client.doc.getMap<number>('burst')
+      clients.map(async (client) => {
+        const writer = client.doc.getXmlFragment(fragment)
         for (let i = 0; i < command.edits; i++) {
-          map.set(`${command.prefix}-${process.pid}-${c}-${i}`, 1)
+          writer.push([paragraph('b')])
           // Let the socket send between edits, as separate keystrokes would.
           if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve))
         }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import type { FuzzFrame } from './socket-fuzz.ts'
+import type { FuzzFrame, SchemaFrame } from './socket-fuzz.ts'
 
 /**
  * A sync step 1 carrying what the fuzzer already holds of the document: the server answers it with
@@ -16,9 +16,11 @@ function probe(known: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Keeps `known` up to date with every update the server sends (step 2 answers and broadcasts). */
-function follow(socket: WebSocket, known: Y.Doc): void {
+/** Keeps `known` up to date with every update the server sends (step 2 answers and broadcasts); counts refusals. */
+function follow(socket: WebSocket, known: Y.Doc, onRefused: () => void): void {
   socket.on('message', (data: Buffer) => {
+    // y-websocket's auth message, "permission denied", reason refused:schema or refused:size.
+    if (data[0] === 2 && data[1] === 0 && data.subarray(2).toString('utf8').includes('refused:')) onRefused()
     if (data[0] !== 0 || (data[1] !== 1 && data[1] !== 2)) return
     try {
       const decoder = decoding.createDecoder(new Uint8Array(data))
@@ -66,6 +68,8 @@ export interface FuzzReport {
   readonly closed: number
   /** Frames the server read and let pass (a read-only update dropped, a harmless awareness). */
   readonly answered: number
+  /** Updates the server refused and said so (refused:schema, refused:size): not applied, not stored. */
+  readonly refused: number
 }
 
 /**
@@ -73,11 +77,12 @@ export interface FuzzReport {
  * answer or close: every frame is read by the server before the next one goes. A closed socket is
  * replaced by a new one.
  */
-export async function sendFuzz(url: string, frames: Iterable<FuzzFrame>): Promise<FuzzReport> {
+export async function sendFuzz(url: string, frames: Iterable<FuzzFrame | SchemaFrame>): Promise<FuzzReport> {
   const known = new Y.Doc()
+  let refused = 0
   const connect = async () => {
     const socket = await open(url)
-    follow(socket, known)
+    follow(socket, known, () => refused++)
     return socket
   }
   let socket = await connect()
@@ -87,12 +92,14 @@ export async function sendFuzz(url: string, frames: Iterable<FuzzFrame>): Promis
   for (const frame of frames) {
     if (socket.readyState !== WebSocket.OPEN) socket = await connect()
     const result = outcome(socket)
-    socket.send(frame.data, { binary: typeof frame.data !== 'string' })
+    // A schema-breaking update is made against what the server holds now, so it passes every check but the schema's.
+    const data = 'make' in frame ? frame.make(known) : frame.data
+    socket.send(data, { binary: typeof data !== 'string' })
     if (socket.readyState === WebSocket.OPEN) socket.send(probe(known))
     sent++
     if ((await result) === 'closed') closed++
     else answered++
   }
   socket.close()
-  return { sent, closed, answered }
+  return { sent, closed, answered, refused }
 }

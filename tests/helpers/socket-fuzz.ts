@@ -106,3 +106,126 @@ export function* fuzzFrames(seed: number, count: number, options: { oversize?: n
     }
   }
 }
+
+/** Updates that decode and apply, but would leave the text outside the editor schema or over its size cap. */
+export type SchemaBreak =
+  | 'bare-text-root'
+  | 'unknown-element'
+  | 'content-under-fragment'
+  | 'new-root'
+  | 'root-map-entry'
+  | 'unknown-attribute'
+  | 'unknown-mark'
+  | 'mark-with-object-value'
+  | 'element-in-wrong-parent'
+  | 'text-in-list'
+  | 'embed-in-text'
+  | 'huge-text'
+
+export const schemaBreaks: readonly SchemaBreak[] = [
+  'bare-text-root',
+  'unknown-element',
+  'content-under-fragment',
+  'new-root',
+  'root-map-entry',
+  'unknown-attribute',
+  'unknown-mark',
+  'mark-with-object-value',
+  'element-in-wrong-parent',
+  'text-in-list',
+  'embed-in-text',
+  'huge-text',
+]
+
+/**
+ * A schema-breaking update, made on a scratch copy of what the sender knows of the document (so
+ * it names real neighbours and passes every structural check but the schema's): the frame it goes
+ * in is built when it is sent (see sendFuzz).
+ */
+export interface SchemaFrame {
+  readonly kind: SchemaBreak
+  readonly make: (known: Y.Doc) => Uint8Array
+}
+
+function firstText(fragment: Y.XmlFragment): Y.XmlText | undefined {
+  for (const node of fragment.createTreeWalker((n) => n instanceof Y.XmlText)) return node as Y.XmlText
+  return undefined
+}
+
+function breakDoc(kind: SchemaBreak, doc: Y.Doc, random: () => number): void {
+  // The same root name read as another type (before anything reads it as the fragment): plain
+  // values, or map entries, straight under the fragment.
+  if (kind === 'content-under-fragment') return void doc.getArray('default').insert(0, ['valeur brute', 42])
+  if (kind === 'root-map-entry') return void doc.getMap('default').set('clé', 'valeur')
+  const fragment = doc.getXmlFragment('default')
+  const at = Math.floor(random() * (fragment.length + 1))
+  const paragraphWith = (text: string) => {
+    const p = new Y.XmlElement('paragraph')
+    p.insert(0, [new Y.XmlText(text)])
+    return p
+  }
+  const text = () => {
+    const existing = firstText(fragment)
+    if (existing) return existing
+    const p = paragraphWith('amorce')
+    fragment.insert(0, [p])
+    return p.get(0) as Y.XmlText
+  }
+  switch (kind) {
+    case 'bare-text-root':
+      return fragment.insert(at, [new Y.XmlText('texte nu à la racine')])
+    case 'unknown-element':
+      return fragment.insert(at, [new Y.XmlElement(['script', 'iframe', 'table', 'div', 'img'][Math.floor(random() * 5)]!)])
+    case 'new-root': {
+      const name = `racine${Math.floor(random() * 1000)}`
+      if (random() < 0.5) doc.getMap(name).set('clé', 'valeur')
+      else doc.getText(name).insert(0, 'texte ailleurs')
+      return
+    }
+    case 'unknown-attribute': {
+      const p = paragraphWith('attribut inconnu')
+      p.setAttribute('onclick', 'alert(1)')
+      return fragment.insert(at, [p])
+    }
+    case 'unknown-mark':
+      return text().format(0, 1, { blink: {} })
+    case 'mark-with-object-value':
+      return text().format(0, 1, { link: { href: { nested: ['javascript:alert(1)'] } } })
+    case 'element-in-wrong-parent': {
+      const p = paragraphWith('parent')
+      p.insert(0, [paragraphWith('enfant')])
+      return fragment.insert(at, [p])
+    }
+    case 'text-in-list': {
+      const list = new Y.XmlElement('bulletList')
+      list.insert(0, [new Y.XmlText('texte dans une liste')])
+      return fragment.insert(at, [list])
+    }
+    case 'embed-in-text':
+      return text().insertEmbed(0, { image: 'x' })
+    case 'huge-text':
+      return text().insert(0, 'x'.repeat(100_001 + Math.floor(random() * 1000)))
+    default:
+      return
+  }
+}
+
+/** `count` schema-breaking updates of every kind, seeded. */
+export function* schemaBreakingFrames(seed: number, count: number): Generator<SchemaFrame> {
+  const random = seededRandom(seed)
+  for (let i = 0; i < count; i++) {
+    const kind = schemaBreaks[i % schemaBreaks.length]!
+    yield {
+      kind,
+      make(known) {
+        const scratch = new Y.Doc()
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(known))
+        const before = Y.encodeStateVector(scratch)
+        breakDoc(kind, scratch, random)
+        const update = Y.encodeStateAsUpdate(scratch, before)
+        scratch.destroy()
+        return frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update)))
+      },
+    }
+  }
+}

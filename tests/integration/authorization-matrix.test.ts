@@ -47,12 +47,15 @@ describe('authorization matrix', () => {
     'congress.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}`, { headers: bearer(token) }),
     'participants.manage': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/participants`, { headers: bearer(token) }),
     'audit.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/audit`, { headers: bearer(token) }),
-    'phase.change': (token, phase) =>
-      fetch(`${plenum.baseUrl}/api/congresses/${congressId}/phase`, {
+    // The ballots 'ballot.vote' opened are closed first: no phase changes while a ballot is open (voted-texts.test.ts).
+    'phase.change': async (token, phase) => {
+      await plenum.database.db.updateTable('ballots').set({ status: 'closed' }).where('status', '=', 'open').execute()
+      return fetch(`${plenum.baseUrl}/api/congresses/${congressId}/phase`, {
         method: 'POST',
         headers: { ...bearer(token), 'content-type': 'application/json' },
         body: JSON.stringify({ phase: phase === 'drafting' ? 'amendments' : 'drafting' }),
-      }),
+      })
+    },
     // Each amendment step on a fresh amendment in the status the step needs, so only role and phase vary.
     'amendment.file': (token) => post(`/api/proposals/${plenum.seed.proposals[1]!.id}/amendments`, token, { justification: 'Pour essayer.' }),
     'amendment.cosign': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'draft' })).id}/cosign`, token),
@@ -82,6 +85,7 @@ describe('authorization matrix', () => {
     },
     'delivery.record': (token) => post(`/api/congresses/${congressId}/deliveries`, token, { advisorName: 'Conseillère test', institution: 'Matignon', date: '2026-12-04', channel: 'courriel' }),
     'seal.read': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/bundle/VERIFY.txt`, { headers: bearer(token) }),
+    'activity.own': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/me/activity`, { headers: bearer(token) }),
   }
 
   function post(path: string, token: string, body: unknown = {}): Promise<Response> {

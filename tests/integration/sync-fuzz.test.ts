@@ -1,10 +1,11 @@
 import * as Y from 'yjs'
+import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { afterAll, describe, expect, test } from 'vitest'
 import { importTarget, loginChild, startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { sendFuzz } from '../helpers/fuzz-socket.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
-import { fuzzFrames } from '../helpers/socket-fuzz.ts'
+import { fuzzFrames, schemaBreakingFrames, schemaBreaks } from '../helpers/socket-fuzz.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
@@ -54,5 +55,23 @@ describe('the sync socket under seeded bad frames (npm run stress sends 100,000)
     const after = await connectSynced(server.wsUrl, sacrificialDoc, writer!.token, 'Après')
     clients.push(after)
     expect(after.text().length).toBeGreaterThan(0)
+  }, 120_000)
+
+  test('schema-breaking updates at a writable socket (every kind, seeded): each refused and said so, none stored; the texts stay within the schema and the motion seals', async () => {
+    const bureau = await loginChild(server!)
+    const [vandal] = await importAndSignIn(importTarget(server!, bureau.congress.id), bureau.token, [{ name: 'Vandale du schéma', role: 'delegate' }])
+    const docName = bureau.congress.proposals[4]!.docName
+    const sent = schemaBreaks.length * 10
+    const report = await sendFuzz(`${server!.wsUrl}/${encodeURIComponent(docName)}?token=${vandal!.token}`, schemaBreakingFrames(3, sent))
+    expect(report.sent).toBe(sent)
+    expect(report.refused).toBe(sent)
+    expect(report.closed).toBe(0)
+
+    const check = await connectSynced(server!.wsUrl, docName, vandal!.token, 'Contrôle')
+    clients.push(check)
+    expect(checkUpdate(new Y.Doc(), Y.encodeStateAsUpdate(check.doc), 0)).toMatchObject({ ok: true })
+    expect(check.text().length).toBeGreaterThan(0)
+    const freeze = await fetch(`${server!.baseUrl}/api/congresses/${bureau.congress.id}/freeze`, { method: 'POST', headers: { authorization: `Bearer ${bureau.token}` } })
+    expect(freeze.status).toBe(200)
   }, 120_000)
 })

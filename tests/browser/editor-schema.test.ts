@@ -1,0 +1,166 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { newAccessCode } from '../../server/ids.ts'
+import { docText } from '../../shared/editor/doc-state.ts'
+import { maxTextChars } from '../../shared/editor/text-limits.ts'
+import { checkUpdate } from '../../shared/editor/update-check.ts'
+import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { connectSynced } from '../helpers/providers.ts'
+import { insertParticipant } from '../helpers/participants.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+
+/** Pastes as a person would (Ctrl+V), with the clipboard's HTML and plain text. */
+async function paste(page: Page, html: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([h, t]) => {
+      const data = new DataTransfer()
+      if (h) data.setData('text/html', h)
+      data.setData('text/plain', t!)
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    },
+    [html, text],
+  )
+}
+
+describe('the real editor’s edits pass the server’s schema check; the size cap is said, not silent (Chromium, plain HTTP on the hall’s name)', () => {
+  let plenum: TestServer
+  let browser: Browser
+  const delegate = { name: 'Alice Martin', code: newAccessCode() }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    await insertParticipant(plenum, { ...delegate, role: 'delegate' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  const proposal = () => plenum.seed.proposals[6]!
+  const serverDoc = () => plenum.server.sync.rooms.get(proposal().docName)?.doc
+
+  async function openProposal(): Promise<Page> {
+    const page = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${delegate.code}`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await page.goto(`${hallUrl(plenum.baseUrl)}/congresses/${plenum.seed.congressId}/proposals/7`)
+    await page.locator('[data-connection="connected"]').waitFor()
+    await page.locator('.editor-content[contenteditable="true"]').waitFor()
+    return page
+  }
+
+  test('typing, headings, lists, bold and italic, a line break, deleting, undo and a rich paste are all stored', async () => {
+    const page = await openProposal()
+    const editor = page.getByRole('textbox', { name: /Proposition 7/ })
+    await editor.click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('## Titre ajouté')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('- premier point')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('second point')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1. numéroté')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type('gras')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type(' puis ')
+    await page.keyboard.press('Control+i')
+    await page.keyboard.type('italique')
+    await page.keyboard.press('Control+i')
+    await page.keyboard.press('Shift+Enter')
+    await page.keyboard.type('après le saut XYZ')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('> une citation')
+    // Undo (Yjs' undo manager: what was typed within half a second is one step), then redo: both
+    // are new updates the server must take.
+    const typed = await editor.textContent()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => editor.textContent()).not.toBe(typed)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => editor.textContent()).toBe(typed)
+    await page.keyboard.press('Enter')
+    await paste(page, '<ul><li><p><strong>collé</strong> en liste</p></li></ul><h3>Titre collé</h3><blockquote><p>citation collée</p></blockquote><p><a href="https://example.org">un lien</a></p>', 'collé en liste')
+    await expect.poll(() => page.locator('.save-state').getAttribute('data-saved'), { timeout: 10_000 }).toBe('yes')
+
+    await page.screenshot({ path: `${artifacts}editor-rich-edits.png`, fullPage: true })
+    const doc = serverDoc()!
+    const text = docText(doc)
+    for (const piece of ['Titre ajouté', 'premier point', 'second point', 'numéroté', 'gras puis italique', 'après le saut', 'une citation', 'collé en liste', 'Titre collé', 'citation collée', 'un lien']) expect(text).toContain(piece)
+    expect(text).not.toContain('XYZ')
+    const kinds = new Set(doc.getXmlFragment('default').toArray().map((n) => (n as Y.XmlElement).nodeName))
+    for (const kind of ['heading', 'bulletList', 'orderedList', 'blockquote', 'paragraph']) expect(kinds).toContain(kind)
+    // The whole stored text, checked as one update: within the schema.
+    expect(checkUpdate(new Y.Doc(), plenum.server.sync.documents.read(proposal().docName)!, 0)).toMatchObject({ ok: true })
+    await expect(page.locator('[data-discarded]').count()).resolves.toBe(0)
+    await page.context().close()
+  })
+
+  test('a paste that would take the text past the cap is stopped in the editor, with a message; nothing of it reaches the server', async () => {
+    const page = await openProposal()
+    const editor = page.getByRole('textbox', { name: /Proposition 7/ })
+    await editor.click()
+    await page.keyboard.press('Control+End')
+    const before = docText(serverDoc()!)
+    await paste(page, '', 'y'.repeat(maxTextChars))
+    const alert = page.locator('[data-too-long]')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/100.000 caractères/)
+    await page.screenshot({ path: `${artifacts}editor-size-cap.png` })
+    expect(await axeViolations(page)).toEqual([])
+    // The next edit that fits goes through, and the message goes.
+    await page.keyboard.type(' suite')
+    await expect.poll(() => page.locator('.save-state').getAttribute('data-saved'), { timeout: 10_000 }).toBe('yes')
+    expect(docText(serverDoc()!)).toBe(`${before} suite`)
+    await expect(alert.count()).resolves.toBe(0)
+    await page.context().close()
+  })
+
+  test('an update the server refuses (two typists past the cap together) reloads the text and says why', async () => {
+    const docName = plenum.seed.proposals[7]!.docName
+    const page = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${delegate.code}`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    // The hall's Wi-Fi delays what the server sends this phone: it has not yet seen the other typist's paste.
+    let hold = false
+    await page.context().routeWebSocket(/\/sync\//, (socket) => {
+      const server = socket.connectToServer()
+      socket.onMessage((message) => server.send(message))
+      server.onMessage((message) => {
+        const bytes = typeof message === 'string' ? Buffer.from(message) : message
+        if (hold && bytes[0] === 0 && bytes[1] === 2) return
+        socket.send(message)
+      })
+    })
+    await page.goto(`${hallUrl(plenum.baseUrl)}/congresses/${plenum.seed.congressId}/proposals/8`)
+    await page.locator('.editor-content[contenteditable="true"]').waitFor()
+    hold = true
+    const other = await connectSynced(plenum.wsUrl, docName, (await plenum.login()).token, 'Autre')
+    const first = (other.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    first.insert(0, 'y'.repeat(maxTextChars - docText(other.doc).length - 5))
+    await expect.poll(() => docText(plenum.server.sync.rooms.get(docName)!.doc).length).toBeGreaterThan(maxTextChars - 10)
+
+    await page.getByRole('textbox', { name: /Proposition 8/ }).click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('0123456789')
+    const alert = page.locator('[data-discarded="size"]')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/100.000 caractères/)
+    hold = false
+    await page.screenshot({ path: `${artifacts}editor-refused-size.png` })
+    expect(docText(plenum.server.sync.rooms.get(docName)!.doc)).not.toContain('0123456789')
+    other.destroy()
+    await page.context().close()
+  })
+})

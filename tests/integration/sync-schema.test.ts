@@ -1,0 +1,150 @@
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { formatDocName, preambleDocId } from '../../shared/docs/doc-name.ts'
+import { docText } from '../../shared/editor/doc-state.ts'
+import { maxTextChars } from '../../shared/editor/text-limits.ts'
+import { call } from '../helpers/ballots.ts'
+import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { roundTrip } from '../helpers/round-trip.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { waitFor } from '../helpers/wait-for.ts'
+
+/** Every text the server sent this stock provider in y-websocket's auth message (type 2). */
+function authMessages(client: TestClient): string[] {
+  const seen: string[] = []
+  client.provider.messageHandlers[2] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder)
+    seen.push(decoding.readVarString(decoder))
+  }
+  return seen
+}
+
+const rootKinds = (doc: Y.Doc) => doc.getXmlFragment('default').toArray().map((node) => (node instanceof Y.XmlElement ? node.nodeName : node.constructor.name))
+
+/** The document as stored on disk, read the way the freeze reads it. */
+function stored(plenum: TestServer, name: string): Y.Doc {
+  const row = plenum.log.load(name)!
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
+  return doc
+}
+
+describe('updates that would leave a text outside the editor schema (issue 15, point 2)', () => {
+  let plenum: TestServer
+  let bureau: string
+  let vandal: Signed
+  let honest: Signed
+  const clients: TestClient[] = []
+  const connect = async (docName: string, token: string, name: string) => {
+    const client = await connectSynced(plenum.wsUrl, docName, token, name)
+    clients.push(client)
+    return client
+  }
+
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    bureau = (await plenum.login()).token
+    const people = await importAndSignIn(plenum, bureau, [
+      { name: 'Vandale', role: 'delegate' },
+      { name: 'Honnête', role: 'delegate' },
+    ])
+    vandal = people[0]!
+    honest = people[1]!
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await plenum.close()
+  })
+
+  test('a bare Y.XmlText at the top of the preamble is refused: not applied, not stored, not broadcast, the socket told; the motion still seals', async () => {
+    const docName = formatDocName({ congressId: plenum.seed.congressId, kind: 'preamble', id: preambleDocId })
+    const watcher = await connect(docName, honest.token, 'Témoin')
+    const attacker = await connect(docName, vandal.token, 'Vandale')
+    const told = authMessages(attacker)
+    attacker.doc.getXmlFragment('default').insert(0, [new Y.XmlText('Texte nu hors schéma')])
+    await waitFor(() => told.includes('refused:schema'), 'the refusal')
+    // The honest writer's next edit goes through, and reaches the watcher without the bare text.
+    watcher.appendParagraph('Après la tentative.')
+    await roundTrip(watcher)
+    await roundTrip(attacker)
+    expect(rootKinds(plenum.server.sync.rooms.get(docName)!.doc)).not.toContain('YXmlText')
+    expect(rootKinds(stored(plenum, docName))).not.toContain('YXmlText')
+    expect(rootKinds(watcher.doc)).not.toContain('YXmlText')
+    expect(docText(stored(plenum, docName))).toContain('Après la tentative.')
+  })
+
+  test('another root type, an unknown element, and a text over the size cap are refused the same way', async () => {
+    const docName = plenum.seed.proposals[1]!.docName
+    // Each from a fresh client: after a refusal, a client's later updates miss what was refused and are refused too.
+    const attempt = async (edit: (doc: Y.Doc) => void, answer: string) => {
+      const attacker = await connect(docName, vandal.token, 'Vandale')
+      const told = authMessages(attacker)
+      edit(attacker.doc)
+      await waitFor(() => told.includes(answer), answer)
+    }
+    await attempt((doc) => doc.getMap('ailleurs').set('clé', 'valeur'), 'refused:schema')
+    await attempt((doc) => {
+      const script = new Y.XmlElement('script')
+      script.insert(0, [new Y.XmlText('alert(1)')])
+      doc.getXmlFragment('default').insert(0, [script])
+    }, 'refused:schema')
+    await attempt((doc) => {
+      const paragraph = doc.getXmlFragment('default').get(0) as Y.XmlElement
+      ;(paragraph.get(0) as Y.XmlText).insert(0, 'x'.repeat(maxTextChars + 1))
+    }, 'refused:size')
+    const disk = stored(plenum, docName)
+    expect(disk.share.has('ailleurs')).toBe(false)
+    expect(rootKinds(disk)).not.toContain('script')
+    expect(docText(disk).length).toBeLessThan(maxTextChars)
+  })
+
+  test('the freeze is all or nothing: a text stored outside the schema (by an operator) or an unwritable bundle leaves the phase as it was, editing resumes, and a later freeze seals', async () => {
+    const congressId = plenum.seed.congressId
+    const docName = plenum.seed.proposals[2]!.docName
+    // An operator appends a bare text straight into the data folder's database.
+    const disk = stored(plenum, docName)
+    const before = Y.encodeStateVector(disk)
+    disk.getXmlFragment('default').insert(0, [new Y.XmlText('écrit à la main')])
+    plenum.log.append(docName, Y.encodeStateAsUpdate(disk, before), Date.now())
+
+    const failed = await call(plenum, bureau, 'POST', `/congresses/${congressId}/freeze`)
+    expect(failed.status).toBe(409)
+    expect(failed.body.error.code).toBe('seal_failed')
+    expect(failed.body.error.message).toMatch(/Proposition|texte/i)
+    const phaseNow = async () => (await call(plenum, bureau, 'GET', `/congresses/${congressId}`)).body.phase
+    expect(await phaseNow()).toBe('drafting')
+    expect(plenum.server.hub.phaseOf(congressId)).toBe('drafting')
+    expect(await plenum.database.db.selectFrom('frozen_documents').select('doc_name').execute()).toEqual([])
+
+    // Editing resumes.
+    const writer = await connect(plenum.seed.proposals[3]!.docName, honest.token, 'Honnête')
+    writer.appendParagraph('Toujours modifiable.')
+    await roundTrip(writer)
+    expect(docText(stored(plenum, plenum.seed.proposals[3]!.docName))).toContain('Toujours modifiable.')
+
+    // The operator removes the bare text; now the bundle cannot be written (a file where its folder goes).
+    const fixed = stored(plenum, docName)
+    const sv = Y.encodeStateVector(fixed)
+    fixed.getXmlFragment('default').delete(0, 1)
+    plenum.log.append(docName, Y.encodeStateAsUpdate(fixed, sv), Date.now())
+    const blocker = join(plenum.dataDir, 'bundles')
+    rmSync(blocker, { recursive: true, force: true })
+    writeFileSync(blocker, 'not a folder')
+    const unwritable = await call(plenum, bureau, 'POST', `/congresses/${congressId}/freeze`)
+    expect(unwritable.status).toBeGreaterThanOrEqual(400)
+    expect(unwritable.status).not.toBe(500)
+    expect(unwritable.body.error.code).toBe('seal_failed')
+    expect(await phaseNow()).toBe('drafting')
+    expect(plenum.server.hub.phaseOf(congressId)).toBe('drafting')
+
+    rmSync(blocker)
+    const sealed = await call(plenum, bureau, 'POST', `/congresses/${congressId}/freeze`)
+    expect(sealed.body).not.toHaveProperty('error')
+    expect(sealed.status).toBe(200)
+    expect(await phaseNow()).toBe('frozen')
+  })
+})
