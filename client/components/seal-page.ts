@@ -5,37 +5,25 @@ import { api, apiLinks } from '../api.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
+import { checkSeal, type SealVerdict } from '../seal-check.ts'
 
-type Verdict = { readonly kind: 'valid'; readonly files: number } | { readonly kind: 'invalid'; readonly what: string } | { readonly kind: 'unsupported' }
-
-const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('')
-const fetchBytes = async (url: string) => {
+const fetchFile = async (url: string): Promise<Uint8Array | undefined> => {
   const response = await fetch(url, { credentials: 'same-origin' })
+  if (response.status === 404) return undefined
   if (!response.ok) throw new Error(`${url}: ${response.status}`)
-  return response.arrayBuffer()
+  return new Uint8Array(await response.arrayBuffer())
 }
 
-/**
- * Checks the seal here, in the browser, as an advisor's own tools would: the public key's
- * fingerprint, the Ed25519 signature of manifest.json (WebCrypto), and every file's SHA-256.
- */
-async function verifySeal(congressId: string, seal: SealInfoView): Promise<Verdict> {
-  const der = Uint8Array.from(atob(seal.publicKeyPem.replace(/-----[^-]+-----/g, '').replace(/\s/g, '')), (c) => c.charCodeAt(0))
-  const fingerprint = hex(await crypto.subtle.digest('SHA-256', der))
-  if (fingerprint !== seal.publicKeyFingerprint.replace(/ /g, '')) return { kind: 'invalid', what: 'public-key.pem' }
-  let key: CryptoKey
-  try {
-    key = await crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify'])
-  } catch {
-    return { kind: 'unsupported' }
-  }
-  const [manifest, signature] = await Promise.all([fetchBytes(apiLinks.bundleFile(congressId, 'manifest.json')), fetchBytes(apiLinks.bundleFile(congressId, 'manifest.sig'))])
-  if (!(await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, manifest))) return { kind: 'invalid', what: 'manifest.sig' }
-  const listed = (JSON.parse(new TextDecoder().decode(manifest)) as { files: { name: string; sha256: string }[] }).files
-  for (const file of listed) {
-    if (hex(await crypto.subtle.digest('SHA-256', await fetchBytes(apiLinks.bundleFile(congressId, file.name)))) !== file.sha256) return { kind: 'invalid', what: file.name }
-  }
-  return { kind: 'valid', files: listed.length }
+/** The seal checked here, in the browser, as the stock commands would check the bundle (seal-check.ts). */
+async function verifySeal(congressId: string, seal: SealInfoView): Promise<SealVerdict> {
+  const published = await fetch('/api/keys/public')
+  if (!published.ok) throw new Error(`/api/keys/public: ${published.status}`)
+  return checkSeal({
+    publishedKeyPem: await published.text(),
+    bundledKeyPem: seal.publicKeyPem,
+    fingerprint: seal.publicKeyFingerprint,
+    file: (name) => fetchFile(apiLinks.bundleFile(congressId, name)),
+  })
 }
 
 /** The frozen motion and its seal: for advisors, and for every participant once it is sealed. */
@@ -53,7 +41,6 @@ export class SealPage extends LightElement {
     const m = t()
     const seal = this.seal.value
     if (!seal) return this.seal.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
-    const verdict = this.verdict.value
     return html`
       <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a></nav>
       <h1>${m.v.sealTitle}</h1>
@@ -62,13 +49,21 @@ export class SealPage extends LightElement {
         <h2 id="seal-heading">${this.congress.title}</h2>
         <p>${m.v.frozenAt(new Date(seal.frozenAt).toLocaleString(language() === 'fr' ? 'fr-FR' : 'en-GB'))}</p>
         <div aria-live="polite" class="verdict">
-          ${!verdict
-            ? html`<p role="status">${m.v.verifying}</p>`
-            : verdict.kind === 'valid'
-              ? html`<p class="ok signature-valid"><strong>✓ ${m.v.signatureValid}</strong></p><p>${m.v.signatureValidDetail(verdict.files)}</p>`
-              : verdict.kind === 'invalid'
-                ? html`<p class="error" role="alert"><strong>${m.v.signatureInvalid(verdict.what)}</strong></p>`
-                : html`<p class="notice">${m.v.verifyUnsupported}</p>`}
+          ${this.verdict.render({
+            initial: () => html`<p role="status">${m.v.verifying}</p>`,
+            pending: () => html`<p role="status">${m.v.verifying}</p>`,
+            complete: (verdict) =>
+              !verdict
+                ? html`<p role="status">${m.v.verifying}</p>`
+                : verdict.kind === 'valid'
+                  ? html`<p class="ok signature-valid"><strong>✓ ${m.v.signatureValid}</strong></p>
+                      <p>${m.v.signatureValidDetail(verdict.files)}</p>
+                      <p class="verified-by">${m.v.verifiedBy(verdict.engine)}</p>`
+                  : html`<p class="error" role="alert"><strong>${m.v.signatureInvalid(verdict.what)}</strong></p>
+                      <p class="verified-by">${m.v.verifiedBy(verdict.engine)}</p>`,
+            // Never silent: a check that could not run says so, and where to check instead.
+            error: (error) => html`<p class="error" role="alert">${m.v.verifyFailed(error instanceof Error ? error.message : String(error))}</p>`,
+          })}
         </div>
         <p>${m.v.fingerprint} :</p>
         <p><code class="hash fingerprint">${seal.publicKeyFingerprint}</code></p>
@@ -82,8 +77,14 @@ export class SealPage extends LightElement {
         <h2 id="files-heading">${m.v.files}</h2>
         <ul class="file-list">
           ${seal.files.map((f) => html`<li><a href=${apiLinks.bundleFile(this.congress.id, f.name)} download>${f.name}</a> <code class="hash">${f.sha256}</code></li>`)}
+          <li><a href=${apiLinks.bundleFile(this.congress.id, 'manifest.json')} download>manifest.json</a> <code class="hash">${seal.manifestSha256}</code></li>
+          ${['SHA256SUMS', 'SHA256SUMS.sig'].map((name) => html`<li><a href=${apiLinks.bundleFile(this.congress.id, name)} download>${name}</a></li>`)}
         </ul>
-        <p><a href=${apiLinks.bundleFile(this.congress.id, 'VERIFY.txt')}>${m.v.verifyCommands} (VERIFY.txt)</a></p>
+        <h3>${m.v.verifyCommands}</h3>
+        <p>${m.v.verifyStockIntro} <a href="/api/keys/public" download="cle-publiee.pem">${m.v.publishedKey}</a></p>
+        <pre class="hash stock-commands"><code>openssl pkeyutl -verify -pubin -inkey cle-publiee.pem -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig
+sha256sum -c SHA256SUMS</code></pre>
+        <p><a href=${apiLinks.bundleFile(this.congress.id, 'VERIFY.txt')}>VERIFY.txt</a></p>
       </section>
       ${nothing}
     `

@@ -37,5 +37,10 @@ export function verifyCommand(path: string | undefined, options: CommonOptions):
   if (!options.json) {
     for (const line of result.summary) console.log(`ok  ${line}`)
     console.log('Bundle verified.')
+    // Said last and plainly: a bundle signed by anyone passes with its own key inside.
+    if (result.key?.source === 'bundled') {
+      console.log(`WARNING: no --key given, so this trusted the key inside the bundle (fingerprint ${result.key.fingerprint}).`)
+      console.log('Compare it with the fingerprint Plenum published (the seal page, `plenum key show`, /api/keys/public), or run again with --key published-key.pem.')
+    }
   }
 }

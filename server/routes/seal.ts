@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Hono } from 'hono'
 import type { SealInfoView } from '../../shared/api-types.ts'
@@ -22,7 +22,7 @@ const fileTypes: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
   sig: 'application/octet-stream',
 }
-const bundleFile = /^(motion\.(json|html|md|pdf|odt)|results\.json|board\.json|audit\.json|manifest\.json|manifest\.sig|public-key\.pem|VERIFY\.txt|SHA256SUMS)$/
+const bundleFile = /^(motion\.(json|html|md|pdf|odt)|results\.json|board\.json|audit\.json|manifest\.json|manifest\.sig|public-key\.pem|VERIFY\.txt|SHA256SUMS(\.sig)?)$/
 
 /** `/api/congresses/:id/…`: freezing, the seal, the bundle, and its deliveries. */
 export function sealRoutes(deps: AppDeps) {
@@ -57,6 +57,8 @@ export function sealRoutes(deps: AppDeps) {
       const file = c.req.param('file')
       if (!bundleFile.test(file)) throw new AppError(404, 'not_found', 'Ce fichier ne fait pas partie du dossier scellé.')
       const paths = await sealedFolder(c.req.param('id'))
+      // manifest.sig only exists in bundles sealed before SHA256SUMS was signed (plenum-bundle/1).
+      if (!existsSync(join(paths.folder, file))) throw new AppError(404, 'not_found', 'Ce fichier ne fait pas partie du dossier scellé.')
       const type = fileTypes[file.split('.').at(-1) ?? ''] ?? 'text/plain; charset=utf-8'
       // The HTML is the motion, not a page of this site: no script, its own inline style, framed
       // by the seal page of this origin only.

@@ -10,13 +10,19 @@ import { renderMotionPdf } from './render-pdf.ts'
 import type { SealSource } from './seal-source.ts'
 import { verifyText } from './verify-text.ts'
 
-export const bundleFormat = 'plenum-bundle/1'
+// 2: SHA256SUMS itself is signed (SHA256SUMS.sig); version 1 signed manifest.json only, so a
+// forger could rewrite SHA256SUMS and still pass `sha256sum -c`.
+export const bundleFormat = 'plenum-bundle/2'
+
+/** The two files the stock check starts from; SHA256SUMS lists every other file of the bundle. */
+export const sumsFile = 'SHA256SUMS'
+export const sumsSignatureFile = 'SHA256SUMS.sig'
 
 export interface Bundle {
   /** File name → bytes, in the order they go into the zip. */
   readonly files: ReadonlyMap<string, Uint8Array>
   readonly manifestSha256: string
-  /** Base64 of manifest.sig. */
+  /** Base64 of SHA256SUMS.sig: the bundle's one signature. */
   readonly signature: string
 }
 
@@ -24,9 +30,12 @@ export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data)
 const json = (value: unknown) => strToU8(`${canonicalJson(value)}\n`)
 
 /**
- * The sealed bundle: the motion in every format, the results, the boards, the decision log, a
- * manifest of their SHA-256, its Ed25519 signature, the public key and how to check it all.
- * Everything is computed from frozen data, so rendering it again gives the same bytes.
+ * The sealed bundle: the motion in every format, the results, the boards, the decision log, the
+ * public key, how to check it all, a manifest (what the bundle is, each file's size and digest);
+ * then SHA256SUMS, every one of those files' SHA-256 in `sha256sum` format, and SHA256SUMS.sig,
+ * its Ed25519 signature. The signature covers SHA256SUMS, which covers everything else, so the
+ * two stock commands (openssl, then sha256sum -c) check the whole bundle and cannot both pass on
+ * a forged one. Everything is computed from frozen data, so rendering it again gives the same bytes.
  */
 export async function buildBundle(source: SealSource, keys: SealKeys): Promise<Bundle> {
   const { motion } = source
@@ -70,11 +79,12 @@ export async function buildBundle(source: SealSource, keys: SealKeys): Promise<B
     publicKeyFingerprint: keys.fingerprint,
     files: [...content].map(([name, data]) => ({ name, bytes: data.length, sha256: sha256Hex(data) })),
   })
-  const signature = signBytes(keys, manifest)
   const files = new Map(content)
   files.set('manifest.json', manifest)
-  files.set('manifest.sig', signature)
-  files.set('SHA256SUMS', strToU8([...files].map(([name, data]) => `${sha256Hex(data)}  ${name}\n`).join('')))
+  const sums = strToU8([...files].map(([name, data]) => `${sha256Hex(data)}  ${name}\n`).join(''))
+  const signature = signBytes(keys, sums)
+  files.set(sumsFile, sums)
+  files.set(sumsSignatureFile, signature)
   return { files, manifestSha256: sha256Hex(manifest), signature: Buffer.from(signature).toString('base64') }
 }
 

@@ -1,8 +1,10 @@
 import { strToU8 } from 'fflate'
 import { deterministicZip } from './deterministic-zip.ts'
 import { frenchDate, isCarried, votesLine, type MotionData } from '../../shared/motion/motion-data.ts'
+import { printable } from '../../shared/motion/printable.ts'
 
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+// printable first: XML 1.0 forbids most control characters, and one would make content.xml unreadable.
+const xml = (text: string) => printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 const namespaces =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import { numberLines } from '../../shared/amendments/text-diff.ts'
 import { frenchDate, isCarried, votesLine, type MotionData } from '../../shared/motion/motion-data.ts'
+import { printable } from '../../shared/motion/printable.ts'
 import { pdfFonts } from '../pdf-fonts.ts'
 
 const margin = 56
@@ -11,7 +12,9 @@ const numberColumn = 26
  * as the amendments' diffs. The creation date is the freeze date and nothing else varies, so a
  * rerun gives the same bytes.
  */
-export function renderMotionPdf(motion: MotionData): Promise<Buffer> {
+export function renderMotionPdf(data: MotionData): Promise<Buffer> {
+  // Every text on one line, without control characters, as in the other formats.
+  const motion = printableMotion(data)
   const frozenAt = new Date(motion.frozenAt)
   const doc = new PDFDocument({
     size: 'A4',
@@ -91,4 +94,14 @@ export function renderMotionPdf(motion: MotionData): Promise<Buffer> {
   }
   doc.end()
   return done
+}
+
+function printableMotion(motion: MotionData): MotionData {
+  const { congress } = motion
+  return {
+    ...motion,
+    congress: { ...congress, title: printable(congress.title), organisation: printable(congress.organisation), place: printable(congress.place), date: printable(congress.date) },
+    preamble: motion.preamble.map(printable),
+    themes: motion.themes.map((t) => ({ ...t, title: printable(t.title), proposals: t.proposals.map((p) => ({ ...p, title: printable(p.title), paragraphs: p.paragraphs.map(printable) })) })),
+  }
 }

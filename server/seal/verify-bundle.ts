@@ -1,16 +1,20 @@
+import { createPublicKey } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import type { BallotRule, Choice } from '../../shared/ballots/ballot-rule.ts'
-import { tally } from '../../shared/ballots/tally.ts'
-import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
-import { canonicalJson } from '../../shared/canonical-json.ts'
-import { auditHash, genesisHash } from '../services/audit.ts'
-import { boardChainHead, receiptFor } from '../services/ballot-receipts.ts'
-import { sha256Hex } from './bundle.ts'
-import { verifyBytes } from './keys.ts'
+import { parseSums, unsummedFiles } from '../../shared/seal/sha256sums.ts'
+import { bundleFormat, sha256Hex, sumsFile, sumsSignatureFile } from './bundle.ts'
+import { fingerprintOf, verifyBytes } from './keys.ts'
+import { verifyAuditChain, verifyBallots, verifyClosings, type AuditFile, type BoardFile, type ResultsFile } from './verify-ballots.ts'
 
-export type Verification = { readonly ok: true; readonly summary: readonly string[] } | { readonly ok: false; readonly summary: readonly string[]; readonly failure: string }
+export type Verification = {
+  readonly summary: readonly string[]
+  /** Whose key the signature was checked with: the one given (--key) or the one inside the bundle. */
+  readonly key: { readonly source: 'given' | 'bundled'; readonly fingerprint: string } | null
+} & ({ readonly ok: true } | { readonly ok: false; readonly failure: string })
+
+/** Every file a bundle must hold (SHA256SUMS must list each). */
+export const bundleFiles = ['motion.json', 'motion.html', 'motion.md', 'motion.pdf', 'motion.odt', 'results.json', 'board.json', 'audit.json', 'public-key.pem', 'VERIFY.txt', 'manifest.json'] as const
 
 /** A bundle's files from its folder or its zip (the zip's single top folder, if any, stripped). */
 export function readBundle(path: string): Map<string, Uint8Array> {
@@ -35,77 +39,85 @@ const json = <T>(files: ReadonlyMap<string, Uint8Array>, name: string): T => {
   }
 }
 
-interface ResultsFile {
-  ballots: { id: string; subject: { label: string }; rule: BallotRule; electorate: Electorate; result: Tally }[]
+interface ManifestFile {
+  format: string
+  files: { name: string; sha256: string; bytes: number }[]
+  congress: { title: string }
+  frozenAt: string
+  publicKeyFingerprint: string
 }
-interface BoardFile {
-  ballots: { id: string; entries: { receipt: string; choice: Choice; nonce: string; name: string | null }[]; chainHead: string }[]
-}
-interface AuditFile {
-  entries: { seq: number; congressId: string; at: number; actorId: string | null; actorName: string; action: string; payload: string; prevHash: string; hash: string }[]
-  head: string | null
+
+function fingerprintOfPem(pem: string, what: string): string {
+  try {
+    return fingerprintOf(createPublicKey(pem))
+  } catch {
+    return fail(`${what}: not a public key`)
+  }
 }
 
 /**
- * Checks a bundle the way an advisor would with stock tools, and more: every file against
- * SHA256SUMS and the manifest, the manifest's signature, every receipt and chain head of every
- * board, every tally recounted from its board, and the decision log's chain. Stops at the first
- * thing that does not hold and names it.
+ * Checks a bundle as the stock commands do, and more. First what `openssl` and `sha256sum -c`
+ * check: SHA256SUMS.sig is the Ed25519 signature of SHA256SUMS, and every file SHA256SUMS lists
+ * has its digest; then that nothing is missing or added, that manifest.json agrees, every receipt
+ * and chain head of every board, no receipt twice, every tally recounted from its board, the
+ * decision log's chain, and every board and count against the log's `ballot.closed` entries.
+ * Stops at the first thing that does not hold and names it. Without `trustedKeyPem` the signature
+ * is checked with the key inside the bundle, which proves nothing about who signed: the result
+ * says so, with that key's fingerprint to compare with the published one.
  */
 export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, trustedKeyPem?: string): Verification {
   const summary: string[] = []
+  let key: Verification['key'] = null
   try {
-    const sums = text(files, 'SHA256SUMS')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => /^([0-9a-f]{64}) {2}(.+)$/.exec(line) ?? fail(`SHA256SUMS: unreadable line « ${line.slice(0, 80)} »`))
-    const listed = new Set<string>()
-    for (const [, digest, name] of sums) {
-      const data = files.get(name!) ?? fail(`${name}: listed in SHA256SUMS but missing`)
-      if (sha256Hex(data) !== digest) fail(`${name}: its SHA-256 does not match SHA256SUMS`)
-      listed.add(name!)
-    }
-    for (const name of files.keys()) if (name !== 'SHA256SUMS' && !listed.has(name)) fail(`${name}: not listed in SHA256SUMS`)
-    summary.push(`SHA256SUMS: ${listed.size} files match`)
+    const bundledKey = text(files, 'public-key.pem')
+    const keyPem = trustedKeyPem ?? bundledKey
+    key = { source: trustedKeyPem === undefined ? 'bundled' : 'given', fingerprint: fingerprintOfPem(keyPem, trustedKeyPem === undefined ? 'public-key.pem' : 'the key given with --key') }
+    const whose = key.source === 'given' ? 'the key given with --key' : 'the key inside the bundle (public-key.pem)'
+    const sums = files.get(sumsFile) ?? fail(`${sumsFile}: missing`)
+    const signature = files.get(sumsSignatureFile) ?? fail(`${sumsSignatureFile}: missing`)
+    if (!verifyBytes(keyPem, sums, signature)) fail(`${sumsSignatureFile}: the signature of ${sumsFile} does not verify with ${whose}`)
+    summary.push(
+      key.source === 'given'
+        ? `${sumsSignatureFile}: valid signature of ${sumsFile} with the key given with --key (fingerprint ${key.fingerprint})`
+        : `${sumsSignatureFile}: valid signature of ${sumsFile} with the key inside the bundle, fingerprint ${key.fingerprint}. ` +
+            'Nothing here shows it is the key Plenum published: compare this fingerprint with the published one, or pass --key',
+    )
 
-    const manifestBytes = files.get('manifest.json') ?? fail('manifest.json: missing')
-    const manifest = json<{ files: { name: string; sha256: string; bytes: number }[]; congress: { title: string }; frozenAt: string }>(files, 'manifest.json')
+    const parsed = parseSums(strFromU8(sums))
+    if (!parsed.ok) fail(`${sumsFile}: unreadable line « ${parsed.line.slice(0, 80)} »`)
+    const entries = parsed.ok ? parsed.entries : []
+    for (const { name, sha256 } of entries) {
+      const data = files.get(name) ?? fail(`${name}: listed in ${sumsFile} but missing`)
+      if (sha256Hex(data) !== sha256) fail(`${name}: its SHA-256 does not match ${sumsFile}`)
+    }
+    const listed = new Set(entries.map((e) => e.name))
+    for (const name of files.keys()) if (!unsummedFiles.includes(name) && !listed.has(name)) fail(`${name}: not listed in ${sumsFile}, so not part of the sealed bundle`)
+    for (const name of bundleFiles) if (!listed.has(name)) fail(`${name}: missing from the bundle and from ${sumsFile}`)
+    summary.push(`${sumsFile}: ${listed.size} files match, none missing, none added`)
+
+    if (trustedKeyPem !== undefined && trustedKeyPem.trim() !== bundledKey.trim()) fail('public-key.pem: not the key given with --key')
+    const manifest = json<ManifestFile>(files, 'manifest.json')
+    if (manifest.format !== bundleFormat) fail(`manifest.json: format ${String(manifest.format)}, expected ${bundleFormat}`)
+    if (manifest.publicKeyFingerprint !== key.fingerprint) fail('manifest.json: its key fingerprint is not the signing key’s')
+    const inManifest = new Set(manifest.files.map((f) => f.name))
     for (const f of manifest.files) {
       const data = files.get(f.name) ?? fail(`${f.name}: listed in manifest.json but missing`)
       if (sha256Hex(data) !== f.sha256 || data.length !== f.bytes) fail(`${f.name}: does not match manifest.json`)
     }
-    const bundledKey = text(files, 'public-key.pem')
-    if (trustedKeyPem !== undefined && trustedKeyPem.trim() !== bundledKey.trim()) fail('public-key.pem: not the key given with --key')
-    if (!verifyBytes(trustedKeyPem ?? bundledKey, manifestBytes, files.get('manifest.sig') ?? fail('manifest.sig: missing'))) fail('manifest.sig: the signature of manifest.json does not verify')
-    summary.push(`manifest.json: ${manifest.files.length} files, signature valid${trustedKeyPem === undefined ? ' (with the bundled key: pass --key to check it is the published one)' : ' with the given key'}`)
+    for (const name of listed) if (name !== 'manifest.json' && !inManifest.has(name)) fail(`manifest.json: does not list ${name}`)
+    summary.push(`manifest.json: ${manifest.files.length} files, agrees with ${sumsFile}`)
 
     const results = json<ResultsFile>(files, 'results.json')
-    const boards = new Map(json<BoardFile>(files, 'board.json').ballots.map((b) => [b.id, b]))
-    for (const ballot of results.ballots) {
-      const board = boards.get(ballot.id) ?? fail(`board.json: no board for ballot ${ballot.subject.label} (${ballot.id})`)
-      for (const entry of board.entries) {
-        if (receiptFor(ballot.id, entry.choice, entry.nonce) !== entry.receipt) fail(`board.json: receipt ${entry.receipt.slice(0, 12)}… of ${ballot.subject.label} does not match its choice`)
-      }
-      if (boardChainHead(board.entries) !== board.chainHead) fail(`board.json: the chain head of ${ballot.subject.label} does not match its entries`)
-      const recount = tally(ballot.rule, ballot.electorate, board.entries.map((e) => e.choice))
-      if (canonicalJson(recount) !== canonicalJson(ballot.result)) fail(`results.json: ${ballot.subject.label} does not recount from its board`)
-    }
-    summary.push(`results.json: ${results.ballots.length} ballots recounted from board.json`)
-
+    const board = json<BoardFile>(files, 'board.json')
     const audit = json<AuditFile>(files, 'audit.json')
-    let previous = genesisHash
-    for (const e of audit.entries) {
-      if (e.prevHash !== previous) fail(`audit.json: entry ${e.seq} does not follow the one before it`)
-      const hash = auditHash({ congress_id: e.congressId, at: e.at, actor_id: e.actorId, actor_name: e.actorName, action: e.action, payload: e.payload, prev_hash: e.prevHash })
-      if (hash !== e.hash) fail(`audit.json: entry ${e.seq} does not match its hash`)
-      previous = e.hash
-    }
-    if ((audit.entries.at(-1)?.hash ?? null) !== audit.head) fail('audit.json: the head is not the last entry’s hash')
-    summary.push(`audit.json: ${audit.entries.length} entries, chain holds`)
+    summary.push(...verifyBallots(results, board, fail))
+    summary.push(verifyAuditChain(audit, fail))
+    summary.push(verifyClosings(results, board, audit, fail))
     summary.unshift(`${manifest.congress.title}, frozen ${manifest.frozenAt}`)
-    return { ok: true, summary }
+    return { ok: true, summary, key }
   } catch (error) {
-    if (error instanceof Failed) return { ok: false, summary, failure: error.message }
-    throw error
+    if (error instanceof Failed) return { ok: false, summary, key, failure: error.message }
+    // A signed file of the wrong shape (a field missing): still a failed check, never a crash.
+    return { ok: false, summary, key, failure: `the bundle’s files are not shaped as Plenum writes them (${(error as Error).message})` }
   }
 }

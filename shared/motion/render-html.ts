@@ -1,6 +1,8 @@
 import { frenchDate, isCarried, votesLine, type MotionData } from './motion-data.ts'
+import { printable } from './printable.ts'
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+// printable first: no control character in the sealed HTML, and a line break reads as the space it is in the other formats.
+const escapeHtml = (text: string) => printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 // Self-contained and printable: no script, no external resource, A4 margins for the print.
 const style = `body{font-family:"DejaVu Serif",Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111;background:#fff}

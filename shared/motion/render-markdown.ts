@@ -1,13 +1,27 @@
 import { canonicalJson } from '../canonical-json.ts'
 import { frenchDate, isCarried, votesLine, type MotionData } from './motion-data.ts'
+import { printable } from './printable.ts'
 
 /** motion.json: the data itself, canonical, so the same motion is always the same bytes. */
 export function renderMotionJson(motion: MotionData): string {
   return `${canonicalJson(motion)}\n`
 }
 
-// Markdown would read these as markup at the start of a line or inline.
-const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ').replace(/^([-+]) /, '\\$1 ')
+/**
+ * A text as one line of Markdown that reads as itself: on one line (no line break can start a
+ * heading, a list or a code block), trimmed (four spaces would make code), every character
+ * CommonMark or GitHub reads as markup escaped wherever it is (emphasis, code, fences with ` or ~,
+ * links, HTML, headings, quotes, tables, entities), and at the start what opens a list, a
+ * setext heading or a rule (`-`, `+`, `=`, `1.`, `1)`).
+ */
+export function escapeMarkdown(text: string): string {
+  return printable(text)
+    .trim()
+    .replace(/([\\`*_{}[\]<>#|~])/g, '\\$1')
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+}
 
 export function renderMotionMarkdown(motion: MotionData): string {
   const { congress } = motion

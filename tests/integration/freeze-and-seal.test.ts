@@ -8,9 +8,10 @@ import type { FreezeView, SealInfoView } from '../../shared/api-types.ts'
 import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
 import { buildBundle, sha256Hex } from '../../server/seal/bundle.ts'
-import { loadOrCreateKeys } from '../../server/seal/keys.ts'
+import { keyPath, loadOrCreateKeys } from '../../server/seal/keys.ts'
 import { readSealSource } from '../../server/seal/seal-source.ts'
 import { readBundle, verifyBundle } from '../../server/seal/verify-bundle.ts'
+import { bundleForgeries, rejectedAsExpected, stockCheck, tryForgeries } from '../helpers/bundle-forgeries.ts'
 import { call, checkIn, openedBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
@@ -124,19 +125,33 @@ describe('freezing and sealing the motion', () => {
     const folder = join(work.path, 'fresh')
     execFileSync('unzip', ['-q', '-d', folder, join(work.path, 'bundle.zip')])
     const dir = join(folder, readdirSync(folder)[0]!)
-    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'audit.json', 'board.json', 'manifest.json', 'manifest.sig', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'VERIFY.txt', 'audit.json', 'board.json', 'manifest.json', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
+    // SHA256SUMS lists every file but itself and its signature.
+    const listed = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.slice(66)).sort()
+    expect(listed).toEqual(readdirSync(dir).filter((n) => !n.startsWith('SHA256SUMS')).sort())
 
-    expect(sh(dir, 'sha256sum -c SHA256SUMS').status).toBe(0)
-    const openssl = sh(dir, 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig')
-    expect(openssl.stdout).toContain('Signature Verified Successfully')
+    // The stock check, as VERIFY.txt gives it: openssl with the published key, then sha256sum.
     const published = join(work.path, 'published.pem')
     writeFileSync(published, await (await fetch(`${plenum.baseUrl}/api/keys/public`)).text())
+    const openssl = sh(dir, `openssl pkeyutl -verify -pubin -inkey ${published} -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig`)
+    expect(openssl.stdout).toContain('Signature Verified Successfully')
+    expect(sh(dir, 'sha256sum -c SHA256SUMS').status).toBe(0)
+    expect(stockCheck(dir, published).passed).toBe(true)
+    const verifyTxt = readFileSync(join(dir, 'VERIFY.txt'), 'utf8')
+    expect(verifyTxt).toContain('-rawin -in SHA256SUMS -sigfile SHA256SUMS.sig')
+    expect(verifyTxt).toContain('sha256sum -c SHA256SUMS')
     const verified = verifyCli(join(work.path, 'bundle.zip'), published)
     expect(verified.status, verified.stdout + verified.stderr).toBe(0)
     expect(verified.stdout).toContain('3 ballots recounted')
-    expect(verifyCli(dir).status).toBe(0)
-
+    expect(verified.stdout).toContain('3 ballots match their ballot.closed entries')
+    expect(verified.stdout).toContain('with the key given with --key')
+    // Without --key, plenum verify says plainly whose key it trusted, and its fingerprint.
+    const bundled = verifyCli(dir)
+    expect(bundled.status).toBe(0)
     const fingerprint = sh(dir, 'openssl pkey -pubin -in public-key.pem -outform DER | sha256sum').stdout.slice(0, 64)
+    expect(bundled.stdout).toContain('the key inside the bundle')
+    expect(bundled.stdout.replace(/ /g, '')).toContain(fingerprint)
+
     const seal = (await call<SealInfoView>(plenum, voters[1]!.token, 'GET', `${congressPath()}/seal`)).body
     expect(seal.publicKeyFingerprint.replace(/ /g, '')).toBe(fingerprint)
     expect(seal.manifestSha256).toBe(sha256Hex(readFileSync(join(dir, 'manifest.json'))))
@@ -148,9 +163,9 @@ describe('freezing and sealing the motion', () => {
       expect(sha256Hex(second.files.get(name)!), name).toBe(sha256Hex(data))
       expect(sha256Hex(data), `${name} as served`).toBe(sha256Hex(readFileSync(join(dir, name))))
     }
-  })
+   }, 60_000)
 
-  test('one byte changed in any file, or one vote in board.json, fails each check that covers it', async () => {
+  test('one byte changed in any file fails each check that covers it', async () => {
     const folder = join(work.path, 'fresh')
     const pristine = join(folder, readdirSync(folder)[0]!)
     const published = join(work.path, 'published.pem')
@@ -160,10 +175,11 @@ describe('freezing and sealing the motion', () => {
       const bytes = readFileSync(join(dir, name))
       bytes[Math.floor(bytes.length / 2)]! ^= 0x01
       writeFileSync(join(dir, name), bytes)
-      if (name !== 'SHA256SUMS') expect.soft(sh(dir, 'sha256sum -c --quiet SHA256SUMS').status, `sha256sum, ${name}`).not.toBe(0)
-      if (['manifest.json', 'manifest.sig', 'public-key.pem'].includes(name)) {
-        expect.soft(sh(dir, 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig').status, `openssl, ${name}`).not.toBe(0)
+      if (!name.startsWith('SHA256SUMS')) expect.soft(sh(dir, 'sha256sum -c --quiet SHA256SUMS').status, `sha256sum, ${name}`).not.toBe(0)
+      if (name.startsWith('SHA256SUMS')) {
+        expect.soft(sh(dir, `openssl pkeyutl -verify -pubin -inkey ${published} -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig`).status, `openssl, ${name}`).not.toBe(0)
       }
+      expect.soft(stockCheck(dir, published).passed, `stock check, ${name}`).toBe(false)
       const result = verifyBundle(readBundle(dir), readFileSync(published, 'utf8'))
       expect.soft(result.ok, `plenum verify, ${name}`).toBe(false)
       if (!result.ok) expect.soft(result.failure, `plenum verify names ${name}`).toContain(name)
@@ -171,23 +187,40 @@ describe('freezing and sealing the motion', () => {
     const cli = verifyCli(join(work.path, 'tampered-motion.pdf'), published)
     expect(cli.status).toBe(1)
     expect(cli.stderr).toContain('motion.pdf')
+  }, 60_000)
 
-    // A forger changes one vote and writes SHA256SUMS and the manifest again: only the key stops them.
-    const dir = join(work.path, 'forged')
-    cpSync(pristine, dir, { recursive: true })
-    const board = readFileSync(join(dir, 'board.json'), 'utf8')
-    const forged = board.includes('"choice":"yes"') ? board.replace('"choice":"yes"', '"choice":"no"') : board.replace('"choice":"no"', '"choice":"yes"')
-    writeFileSync(join(dir, 'board.json'), forged)
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { name: string; sha256: string; bytes: number }[] }
-    for (const f of manifest.files) if (f.name === 'board.json') Object.assign(f, { sha256: sha256Hex(Buffer.from(forged)), bytes: Buffer.byteLength(forged) })
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
-    writeFileSync(join(dir, 'SHA256SUMS'), readdirSync(dir).filter((n) => n !== 'SHA256SUMS').map((n) => `${sha256Hex(readFileSync(join(dir, n)))}  ${n}\n`).join(''))
-    expect(sh(dir, 'sha256sum -c --quiet SHA256SUMS').status).toBe(0)
-    expect(sh(dir, 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig').status).not.toBe(0)
-    const result = verifyCli(dir, published)
-    expect(result.status).toBe(1)
-    expect(result.stderr).toContain('manifest.sig')
-  })
+  test('forged bundles: the stock commands reject every forgery made without the key, plenum verify every one, naming what failed', async () => {
+    const folder = join(work.path, 'fresh')
+    const pristine = join(folder, readdirSync(folder)[0]!)
+    const published = join(work.path, 'published.pem')
+    const sealKeyPem = readFileSync(keyPath(plenum.dataDir), 'utf8')
+    const outcomes = tryForgeries(pristine, work.path, published, { sealKeyPem })
+    for (const outcome of outcomes) {
+      const { forgery } = outcome
+      if (forgery.rejectedBy !== 'verify') expect.soft(outcome.stockPassed, `stock commands, ${forgery.name}: ${outcome.stockOutput}`).toBe(false)
+      expect.soft(outcome.verifyFailure, `plenum verify, ${forgery.name}`).toContain(forgery.names)
+      expect.soft(rejectedAsExpected(outcome), forgery.name).toBe(true)
+    }
+    expect(outcomes.length).toBeGreaterThanOrEqual(12)
+
+    // The issue's forgery, step by step: sha256sum alone is fooled, openssl with the published key is not.
+    const issue = join(work.path, 'forgery-1')
+    expect(sh(issue, 'sha256sum -c --quiet SHA256SUMS').status).toBe(0)
+    expect(sh(issue, `openssl pkeyutl -verify -pubin -inkey ${published} -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig`).status).not.toBe(0)
+    const cli = verifyCli(issue, published)
+    expect(cli.status).toBe(1)
+    expect(cli.stderr).toContain('SHA256SUMS.sig')
+
+    // A swapped key passes only for whoever trusts the key inside the bundle: plenum verify says so,
+    // and the fingerprint it prints is not the published one.
+    const swapped = join(work.path, `forgery-${bundleForgeries.findIndex((f) => f.name.includes('public-key.pem swapped')) + 1}`)
+    const trusting = verifyCli(swapped)
+    expect(trusting.status, trusting.stdout + trusting.stderr).toBe(0)
+    expect(trusting.stdout).toContain('WARNING: no --key given, so this trusted the key inside the bundle')
+    const publishedFingerprint = sh(work.path, `openssl pkey -pubin -in ${published} -outform DER | sha256sum`).stdout.slice(0, 64)
+    expect(trusting.stdout.replace(/ /g, '')).not.toContain(publishedFingerprint)
+    expect(verifyCli(swapped, published).status).toBe(1)
+  }, 120_000)
 
   test('the PDF holds every proposal, the ODT is a well-formed OpenDocument text', async () => {
     const folder = join(work.path, 'fresh')
@@ -218,7 +251,6 @@ describe('freezing and sealing the motion', () => {
 
   test('the key lives in the data folder, private to its owner; the API and plenum key show give the same fingerprint', async () => {
     const { statSync } = await import('node:fs')
-    const { keyPath } = await import('../../server/seal/keys.ts')
     expect(statSync(keyPath(plenum.dataDir)).mode & 0o777).toBe(0o600)
     const response = await fetch(`${plenum.baseUrl}/api/keys/public`)
     expect(await response.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/)
