@@ -1,5 +1,6 @@
 import { amendmentDiff } from '../../shared/amendments/fork.ts'
 import type { LineRange } from '../../shared/amendments/text-diff.ts'
+import { changedLinesOffThread } from '../diff/diff-pool.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 
 /** What locates an amendment's changes: its document, its target and its fork point. */
@@ -14,6 +15,8 @@ export interface AmendmentDocs {
 
 type Cache = Map<string, { readonly key: string; readonly ranges: readonly LineRange[] }>
 const caches = new WeakMap<DocumentAccess, Cache>()
+/** Computations under way on the diff thread, by amendment: one per amendment and revision. */
+const running = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly ranges: Promise<readonly LineRange[]> }>>()
 
 /**
  * The base lines an amendment changes: against its target as it is now, or, once merged, as it was
@@ -33,4 +36,66 @@ export function changedLines(documents: DocumentAccess, amendment: AmendmentDocs
   const ranges = amendmentDiff(target, state, amendment.fork_vector).changed
   if (baseKey !== undefined) cache.set(amendment.id, { key, ranges })
   return ranges
+}
+
+/**
+ * The same, for the lists and the detail: computed on the diff thread (server/diff/), so that an
+ * amendment of a long text never stalls the server, and kept as above. A request arriving while the
+ * same revisions are being computed waits for that computation.
+ */
+export async function changedLinesOffLoop(documents: DocumentAccess, amendment: AmendmentDocs): Promise<readonly LineRange[]> {
+  const cache = caches.get(documents) ?? new Map()
+  caches.set(documents, cache)
+  const key = `${amendment.merged_onto ? 'merged' : documents.revision(amendment.target_doc)}:${documents.revision(amendment.doc_name)}`
+  const cached = cache.get(amendment.id)
+  if (cached?.key === key) return cached.ranges
+  const inFlight = running.get(documents) ?? new Map()
+  running.set(documents, inFlight)
+  const current = inFlight.get(amendment.id)
+  if (current?.key === key) return current.ranges
+  const target = amendment.merged_onto ?? documents.read(amendment.target_doc)
+  const state = documents.read(amendment.doc_name)
+  if (!target || !state) return []
+  const ranges = changedLinesOffThread(target, state, amendment.fork_vector)
+  inFlight.set(amendment.id, { key, ranges })
+  try {
+    const result = await ranges
+    // Stored under the revisions read above: if either text changed meanwhile, the next call recomputes.
+    cache.set(amendment.id, { key, ranges: result })
+    return result
+  } finally {
+    if (inFlight.get(amendment.id)?.ranges === ranges) inFlight.delete(amendment.id)
+  }
+}
+
+/** Lines computed ahead of a decision; `get` answers only while neither text has changed since. */
+export interface LinesAhead {
+  get(amendment: AmendmentDocs): readonly LineRange[] | undefined
+}
+
+/**
+ * The changed lines of amendments of one text against that text as it is now, computed on the diff
+ * thread before a decision's transaction (the merge), which must not await anything else: inside
+ * it, what `get` still answers stands; what changed meanwhile is computed there, synchronously.
+ */
+export async function changedLinesAhead(documents: DocumentAccess, amendments: readonly AmendmentDocs[]): Promise<LinesAhead> {
+  const seen = (a: AmendmentDocs) => `${documents.revision(a.target_doc)}:${documents.revision(a.doc_name)}`
+  const results = new Map<string, { readonly key: string; readonly ranges: readonly LineRange[] }>()
+  // Every read and revision below is taken in this same turn, before the first await.
+  const base = amendments[0] && documents.read(amendments[0].target_doc)
+  if (base) {
+    await Promise.all(
+      amendments.map(async (a) => {
+        const key = seen(a)
+        const state = documents.read(a.doc_name)
+        if (state) results.set(a.id, { key, ranges: await changedLinesOffThread(base, state, a.fork_vector) })
+      }),
+    )
+  }
+  return {
+    get(a) {
+      const result = results.get(a.id)
+      return result && result.key === seen(a) ? result.ranges : undefined
+    },
+  }
 }

@@ -3,7 +3,7 @@ import type { AmendmentDetailView, AmendmentView } from '../../shared/api-types.
 import { amendmentLabel, isAmendmentStatus, liveStatuses, type AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
 import { rangesOverlap } from '../../shared/amendments/text-diff.ts'
 import { AppError } from '../app-error.ts'
-import { changedLines } from './amendment-lines.ts'
+import { changedLinesOffLoop } from './amendment-lines.ts'
 import { overlapsMerged, type AmendmentDeps } from './amendments.ts'
 
 export interface AmendmentFilter {
@@ -36,7 +36,7 @@ export async function listAmendments(deps: AmendmentDeps, congressId: string, fi
   const numberOf = new Map(proposals.map((p) => [p.id, p.number]))
   const proposalNumber = (row: AmendmentRow) => (row.proposal_id === null ? null : (numberOf.get(row.proposal_id) ?? 0))
   const labels = new Map(rows.map((row) => [row.id, amendmentLabel(proposalNumber(row), row.number)]))
-  const lines = new Map(rows.map((row) => [row.id, changedLines(documents, row)]))
+  const lines = new Map(await Promise.all(rows.map(async (row) => [row.id, await changedLinesOffLoop(documents, row)] as const)))
   const live = (row: AmendmentRow) => liveStatuses.includes(statusOf(row))
 
   const views = rows.map((row): AmendmentView => {

@@ -3,6 +3,8 @@
  * changes inline, word by word. Pure, so the page, the server and the exports agree.
  */
 
+import { alignTokens } from './word-alignment.ts'
+
 /** Characters per numbered line, as the motion is printed. */
 export const printedLineWidth = 80
 
@@ -89,65 +91,11 @@ type Op = { readonly kind: SegmentKind; readonly token: Token; readonly other?: 
 // Words match whatever spacing follows them, so a word that merely gained a space is not "replaced".
 const key = (token: Token) => (token.isBreak ? token.text : token.text.trimEnd())
 
-/** Myers' O(ND) shortest edit script between two token lists, compared by text. */
+/** The edit script between two token lists, compared by text (see word-alignment.ts). */
 function editScript(a: readonly Token[], b: readonly Token[]): Op[] {
-  let start = 0
-  while (start < a.length && start < b.length && key(a[start]!) === key(b[start]!)) start += 1
-  let endA = a.length
-  let endB = b.length
-  while (endA > start && endB > start && key(a[endA - 1]!) === key(b[endB - 1]!)) {
-    endA -= 1
-    endB -= 1
-  }
-  const middle = myers(a.slice(start, endA), b.slice(start, endB))
-  return [
-    ...a.slice(0, start).map((token, i): Op => ({ kind: 'same', token, other: b[i] })),
-    ...middle,
-    ...a.slice(endA).map((token, i): Op => ({ kind: 'same', token, other: b[endB + i] })),
-  ]
-}
-
-function myers(a: readonly Token[], b: readonly Token[]): Op[] {
-  const n = a.length
-  const m = b.length
-  const max = n + m
-  const offset = max + 1
-  const v = new Int32Array(2 * max + 3)
-  const trace: Int32Array[] = []
-  outer: for (let d = 0; d <= max; d++) {
-    trace.push(v.slice())
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1
-      let y = x - k
-      while (x < n && y < m && key(a[x]!) === key(b[y]!)) {
-        x += 1
-        y += 1
-      }
-      v[offset + k] = x
-      if (x >= n && y >= m) break outer
-    }
-  }
-  const ops: Op[] = []
-  let x = n
-  let y = m
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d]!
-    const k = x - y
-    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1
-    const prevX = d === 0 ? 0 : vd[offset + prevK]!
-    const prevY = prevX - prevK
-    while (x > prevX && y > prevY) {
-      x -= 1
-      y -= 1
-      ops.push({ kind: 'same', token: a[x]!, other: b[y]! })
-    }
-    if (d === 0) break
-    if (x === prevX) ops.push({ kind: 'ins', token: b[y - 1]! })
-    else ops.push({ kind: 'del', token: a[x - 1]! })
-    x = prevX
-    y = prevY
-  }
-  return ops.reverse()
+  return alignTokens(a.map(key), b.map(key), paragraphBreak).map(
+    (e): Op => (e.kind === 'same' ? { kind: 'same', token: a[e.a]!, other: b[e.b]! } : e.kind === 'del' ? { kind: 'del', token: a[e.a]! } : { kind: 'ins', token: b[e.b]! }),
+  )
 }
 
 /**
@@ -162,7 +110,8 @@ function foldShortCommonWords(ops: readonly Op[]): Op[] {
     const after = ops[i + 1]
     const isolated = op.kind === 'same' && !op.token.isBreak && before && after && before.kind !== 'same' && after.kind !== 'same'
     if (isolated && op.token.text.trim().length <= 3) {
-      out.push({ kind: 'del', token: op.token }, { kind: 'ins', token: op.token })
+      // The amended text's own token: the same word, but perhaps not the same spacing after it.
+      out.push({ kind: 'del', token: op.token }, { kind: 'ins', token: op.other ?? op.token })
     } else out.push(op)
   }
   // Deletions first, then insertions, within each run of changes: "old words" then "new words".

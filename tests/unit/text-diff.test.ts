@@ -101,6 +101,14 @@ describe('amendment diff', () => {
       changed: [{ from: 1, to: 1 }],
     },
     {
+      name: 'a folded short word is inserted again as the amended text spaces it',
+      base: ['aaaa et bbbb'],
+      amended: ['cccc et  dddd'],
+      width: 80,
+      shown: ['¶1|[-aaaa et bbbb][+cccc et  dddd]'],
+      changed: [{ from: 1, to: 1 }],
+    },
+    {
       name: 'separate changes make separate ranges',
       base: ['aaaa', 'bbbb', 'cccc', 'dddd'],
       amended: ['aaaa', 'BBBB', 'cccc', 'DDDD'],
