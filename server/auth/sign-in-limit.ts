@@ -5,14 +5,18 @@ import { createLoginRateLimit } from './login-rate-limit.ts'
 /**
  * Bounds code guessing without letting one person lock out the room. Failures are counted twice:
  * per code tried (its first 8 characters, so a code half seen over a shoulder cannot be completed
- * from many addresses) and per client address, with a larger budget (a hall behind one NAT shares
- * it). A success clears only the failures on the code that succeeded, never an address's: signing
- * in with one's own code does not buy more guesses, and nobody's typos are cleared by another.
+ * from many addresses) and per client address. The code's count is checked before the code: past
+ * it, that code waits, right or wrong. The address's count only decides how a wrong code is
+ * answered (429 rather than 401): a right code from that address still signs in, because a hall
+ * behind one NAT shares the address with whoever floods it. What stops guessing from an address is
+ * the codes' 60 bits, not the count (1,000 codes valid: about 10^15 guesses per hit, years at the
+ * server's full rate). A success clears only the failures on its own code, never an address's.
  */
 export interface SignInLimit {
-  /** Milliseconds to wait before this address may try this code, or 0. */
+  /** Milliseconds before this code may be tried again, whatever the address, or 0. */
   retryAfter(attempt: SignInAttempt, now: number): number
-  failed(attempt: SignInAttempt, now: number): void
+  /** Counts a wrong code; returns how long the address's budget of wrong codes stays spent, or 0. */
+  failed(attempt: SignInAttempt, now: number): number
   succeeded(attempt: SignInAttempt): void
 }
 
@@ -35,11 +39,12 @@ export function createSignInLimit(options: Partial<Record<keyof typeof signInLim
   const perAddress = createLoginRateLimit({ maxFailures: options.perAddress ?? signInLimits.perAddress, windowMs })
   return {
     retryAfter(attempt, now) {
-      return Math.max(perCode.retryAfter(codeKey(attempt.code), now), perAddress.retryAfter(attempt.address, now))
+      return perCode.retryAfter(codeKey(attempt.code), now)
     },
     failed(attempt, now) {
       perCode.failed(codeKey(attempt.code), now)
       perAddress.failed(attempt.address, now)
+      return perAddress.retryAfter(attempt.address, now)
     },
     succeeded(attempt) {
       perCode.succeeded(codeKey(attempt.code))

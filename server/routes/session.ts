@@ -19,17 +19,19 @@ export function sessionRoutes(deps: AppDeps) {
     .post('/', jsonBody((body) => requireString(body, 'code', 64)), async (c) => {
       const code = c.req.valid('json')
       const attempt = { address: clientAddress(getConnInfo(c).remote.address, forwarded(c)), code }
-      const wait = deps.loginLimit.retryAfter(attempt, deps.clock())
-      if (wait > 0) {
+      const tooMany = (wait: number) => {
         c.header('Retry-After', String(Math.ceil(wait / 1000)))
-        throw new AppError(429, 'rate_limited', 'Trop de codes erronés. Réessayez dans quelques minutes.')
+        return new AppError(429, 'rate_limited', 'Trop de codes erronés. Réessayez dans quelques minutes.')
       }
+      const wait = deps.loginLimit.retryAfter(attempt, deps.clock())
+      if (wait > 0) throw tooMany(wait)
       let session
       try {
         session = await openSession(deps.db, code, deviceLabel(c.req.header('user-agent')), deps.clock())
       } catch (error) {
-        if (error instanceof AppError && error.code === 'invalid_code') deps.loginLimit.failed(attempt, deps.clock())
-        throw error
+        if (!(error instanceof AppError && error.code === 'invalid_code')) throw error
+        const addressWait = deps.loginLimit.failed(attempt, deps.clock())
+        throw addressWait > 0 ? tooMany(addressWait) : error
       }
       deps.loginLimit.succeeded(attempt)
       setCookie(c, sessionCookie, session.token, {

@@ -69,9 +69,17 @@ describe('the sign-in limit', () => {
     for (let i = 0; i < 2; i++) limit.failed({ address: 'a', code: `AAAA-BBBB-000${i}` }, now)
     limit.succeeded({ address: 'a', code: 'AAAA-BBBB-CCCC' })
     expect(limit.retryAfter({ address: 'b', code: 'AAAA-BBBB-0009' }, now)).toBe(0)
-    for (let i = 0; i < 3; i++) limit.failed({ address: 'a', code: `ZZZ${i}-YYYY-XXXX` }, now)
-    expect(limit.retryAfter({ address: 'a', code: 'QQQQ-RRRR-SSSS' }, now)).toBeGreaterThan(0)
-    expect(limit.retryAfter({ address: 'c', code: 'QQQQ-RRRR-SSSS' }, now)).toBe(0)
+    const spent = [0, 1, 2].map((i) => limit.failed({ address: 'a', code: `ZZZ${i}-YYYY-XXXX` }, now))
+    // Two wrong codes before the success, three after: the address's five are spent all the same.
+    expect(spent).toEqual([0, 0, expect.any(Number)])
+    expect(spent[2]).toBeGreaterThan(0)
+    expect(limit.failed({ address: 'c', code: 'QQQQ-RRRR-SSSS' }, now)).toBe(0)
+  })
+
+  test('an address past its budget is told so on wrong codes, but no code waits for it', () => {
+    const limit = createSignInLimit({ perCode: 3, perAddress: 5 })
+    for (let i = 0; i < 5; i++) limit.failed({ address: 'nat', code: `G${i}GG-HHHH-JJJJ` }, now)
+    expect(limit.retryAfter({ address: 'nat', code: 'KKKK-LLLL-MMMM' }, now)).toBe(0)
   })
 
   test('a code’s first 8 characters are limited whichever addresses try them', () => {
