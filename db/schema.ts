@@ -188,6 +188,14 @@ export interface BallotTextTable {
   sha256: string
 }
 
+/** Where the texts a ballot put to the vote stood when it opened (see services/voted-texts.ts). */
+export interface BallotStructureTable {
+  ballot_id: string
+  /** Canonical JSON VotedPlace. */
+  structure: string
+  sha256: string
+}
+
 export interface BallotVoterTable {
   ballot_id: string
   represented_id: string
@@ -259,6 +267,7 @@ export interface Database {
   ballots: BallotTable
   ballot_voters: BallotVoterTable
   ballot_texts: BallotTextTable
+  ballot_structures: BallotStructureTable
   ballot_participations: BallotParticipationTable
   ballot_box: BallotBoxTable
   frozen_documents: FrozenDocumentTable

@@ -13,8 +13,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('ballot_texts_pk', ['ballot_id', 'doc_name'])
     .execute()
   await db.schema.createIndex('ballot_texts_doc').on('ballot_texts').column('doc_name').execute()
+  // What else a ballot put to the vote: the place of its texts, as the seal prints it (for the
+  // motion the congress's details and the whole structure: questions and proposals, their titles,
+  // numbers and order; for a proposal its title, number and question), in canonical JSON with its
+  // digest. Structure changes that would alter it are refused; the seal compares it again.
+  await db.schema
+    .createTable('ballot_structures')
+    .addColumn('ballot_id', 'text', (c) => c.primaryKey().references('ballots.id').onDelete('cascade'))
+    .addColumn('structure', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('ballot_structures').execute()
   await db.schema.dropTable('ballot_texts').execute()
 }

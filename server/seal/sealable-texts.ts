@@ -5,6 +5,7 @@ import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { AppError } from '../app-error.ts'
+import { describeVotedPlaceChanges, votedPlaceChanges } from '../services/voted-texts.ts'
 import { textDigest } from './text-digest.ts'
 
 /** What a person calls each text of a congress, by document name: for messages that name it. */
@@ -45,8 +46,10 @@ export function frozenParagraphs(stateV2: Uint8Array, label: string): string[] {
 
 /**
  * Every text put to the vote must be, at the seal, the text that was voted: its digest is compared
- * with the one recorded when its ballot opened. The lock makes a difference unreachable through the
- * app; this catches one made behind it (the database edited by hand) and names the texts.
+ * with the one recorded when its ballot opened, and so is its place (a proposal's title, number and
+ * question; for the motion, the congress's details and every question and proposal). The locks make
+ * a difference unreachable through the app; this catches one made behind it (the database edited by
+ * hand) and names what changed.
  */
 export async function requireVotedTextsUnchanged(
   db: Kysely<Database>,
@@ -63,6 +66,12 @@ export async function requireVotedTextsUnchanged(
     .execute()
   const changed = new Set<string>()
   for (const { doc_name, sha256 } of voted) if (textDigest(paragraphsOf(doc_name)) !== sha256) changed.add(labels.get(doc_name) ?? doc_name)
-  if (changed.size === 0) return
-  throw new AppError(409, 'voted_text_changed', `Texte modifié depuis son vote : ${[...changed].join(', ')}. Le sceau ne certifie pas comme voté un texte qui ne l’est pas ; rien n’a été gelé.`)
+  const places = await votedPlaceChanges(db, congressId)
+  if (changed.size === 0 && places.length === 0) return
+  const what = [
+    ...(changed.size > 0 ? [`texte modifié depuis son vote : ${[...changed].join(', ')}`] : []),
+    ...(places.length > 0 ? [`structure modifiée depuis son vote — ${describeVotedPlaceChanges(places)}`] : []),
+  ]
+  const message = `${what.join('. ').replace(/^./, (c) => c.toUpperCase())}. Le sceau ne certifie pas comme voté ce qui ne l’est pas ; rien n’a été gelé.`
+  throw new AppError(409, 'voted_text_changed', message)
 }

@@ -15,7 +15,7 @@ import { decideAmendment } from './amendments.ts'
 import { appendAudit, auditActor } from './audit.ts'
 import { boardChainHead, duplicateReceipts } from './ballot-receipts.ts'
 import { ballotRule, ballotStatus, ballotView, loadBallot, subjectOf } from './ballot-views.ts'
-import { recordVotedTexts } from './voted-texts.ts'
+import { readTextsAhead, recordVotedTexts } from './voted-texts.ts'
 
 export type BallotDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock' | 'votes'>
 
@@ -141,6 +141,9 @@ export async function openBallot(deps: BallotDeps, actor: SessionActor, id: stri
   requireStatus(row, 'draft', 'l’ouvrir')
   const rule = ballotRule(row)
   const now = deps.clock()
+  // The texts are read (and a live room's unstored edits stored) before the transaction, never
+  // inside it: a refusal below must not take back edits every client already has.
+  const texts = await readTextsAhead(deps.db, deps.documents, row)
   await deps.db.transaction().execute(async (trx) => {
     await requireSubject(trx, row.congress_id, row.subject_kind === 'motion' ? { kind: 'motion' } : { kind: row.subject_kind as 'amendment' | 'proposal', id: row.subject_id ?? '' })
     const entitled = await trx.selectFrom('participants').select('id').where('congress_id', '=', row.congress_id).where('role', 'in', votingRoles).where('revoked_at', 'is', null).execute()
@@ -166,8 +169,9 @@ export async function openBallot(deps: BallotDeps, actor: SessionActor, id: stri
       if (isUniqueViolation(error)) throw new AppError(409, 'conflict', 'Un autre scrutin est déjà ouvert : clôturez-le d’abord.')
       throw error
     }
-    // The texts put to the vote are locked from now on; their digests are what the seal checks.
-    await recordVotedTexts(trx, deps.documents, row)
+    // The texts put to the vote, and their place in the motion, are locked from now on; their
+    // digests are what the seal checks.
+    await recordVotedTexts(trx, deps.documents, row, texts)
     for (let i = 0; i < list.rights.length; i += 500) {
       const chunk = list.rights.slice(i, i + 500)
       await trx.insertInto('ballot_voters').values(chunk.map((r) => ({ ballot_id: id, represented_id: r.representedId, holder_id: r.holderId }))).execute()

@@ -6,7 +6,15 @@ import type { CongressDetailsInput } from '../../shared/structure-input.ts'
 import { AppError } from '../app-error.ts'
 import { newId } from '../ids.ts'
 import { appendAudit } from './audit.ts'
+import { requireVotedPlacesKept } from './voted-texts.ts'
 import type { AuditActor } from './participants.ts'
+
+/*
+ * Every change below is made, then checked against what ballots put to the vote
+ * (requireVotedPlacesKept): one that would alter a voted proposal's title, number or question, or
+ * once the motion was put to the vote anything its seal prints around the texts, is refused with
+ * 409 text_voted and its transaction rolls back.
+ */
 
 /** The congress's title, edition, date and place. */
 export async function updateCongressDetails(db: Kysely<Database>, congressId: string, input: CongressDetailsInput, actor: AuditActor, now: number): Promise<void> {
@@ -15,6 +23,7 @@ export async function updateCongressDetails(db: Kysely<Database>, congressId: st
     const columns = minCosigners === undefined ? details : { ...details, min_cosigners: minCosigners }
     const result = await trx.updateTable('congresses').set(columns).where('id', '=', congressId).executeTakeFirst()
     if (result.numUpdatedRows === 0n) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
+    await requireVotedPlacesKept(trx, congressId)
     await appendAudit(trx, { congressId, actor, action: 'congress.updated', payload: { ...input } }, now)
   })
 }
@@ -53,6 +62,7 @@ export async function addTheme(db: Kysely<Database>, congressId: string, title: 
     const id = newId()
     const position = (await themeIds(trx, congressId)).length + 1
     await trx.insertInto('themes').values({ id, congress_id: congressId, title, position }).execute()
+    await requireVotedPlacesKept(trx, congressId)
     await appendAudit(trx, { congressId, actor, action: 'theme.added', payload: { themeId: id, title, position } }, now)
     return id
   })
@@ -74,6 +84,7 @@ export async function updateTheme(
       for (const [index, id] of ordered.entries()) await trx.updateTable('themes').set({ position: index + 1 }).where('id', '=', id).execute()
       await renumber(trx, congressId)
     }
+    await requireVotedPlacesKept(trx, congressId)
     await appendAudit(trx, { congressId, actor, action: 'theme.updated', payload: { themeId, ...change } }, now)
   })
 }
@@ -87,6 +98,7 @@ export async function addProposal(db: Kysely<Database>, congressId: string, them
     await trx.insertInto('documents').values({ name: docName, congress_id: congressId, kind: 'proposal', state: createDocState(paragraphsToContent([''])), updated_at: now }).execute()
     await trx.insertInto('proposals').values({ id, congress_id: congressId, theme_id: themeId, number: (last?.max ?? 0) + 1, title, doc_name: docName }).execute()
     await renumber(trx, congressId)
+    await requireVotedPlacesKept(trx, congressId)
     await appendAudit(trx, { congressId, actor, action: 'proposal.added', payload: { proposalId: id, themeId, title } }, now)
     return id
   })
@@ -112,6 +124,7 @@ export async function updateProposal(
       await trx.updateTable('proposals').set({ theme_id: themeId }).where('id', '=', proposalId).execute()
       await renumber(trx, congressId, new Map([[themeId, ordered]]))
     }
+    await requireVotedPlacesKept(trx, congressId)
     await appendAudit(trx, { congressId, actor, action: 'proposal.updated', payload: { proposalId, ...change } }, now)
   })
 }

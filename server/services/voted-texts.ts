@@ -1,16 +1,21 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { BallotRow, Database } from '../../db/schema.ts'
+import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import { canonicalJson } from '../../shared/canonical-json.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { AppError } from '../app-error.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 import { textDigest } from '../seal/text-digest.ts'
+
+type BallotSubject = Pick<BallotRow, 'congress_id' | 'subject_kind' | 'subject_id'>
 
 /**
  * The texts a ballot puts to the vote: a proposal's or an amendment's own text; for the motion,
  * the preamble and every proposal. Once its ballot opens a text is locked (no edit on the socket,
  * no merge) and its digest is kept, which the seal checks.
  */
-async function subjectDocs(db: Kysely<Database>, ballot: Pick<BallotRow, 'congress_id' | 'subject_kind' | 'subject_id'>): Promise<string[]> {
+async function subjectDocs(db: Kysely<Database>, ballot: BallotSubject): Promise<string[]> {
   if (ballot.subject_kind === 'proposal') {
     const row = await db.selectFrom('proposals').select('doc_name').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
     return row ? [row.doc_name] : []
@@ -35,21 +40,248 @@ export async function isVotedText(db: Kysely<Database>, docName: string): Promis
   return row !== undefined
 }
 
+/** The texts an opening will record, read before its transaction. */
+export interface TextsAhead {
+  readonly texts: readonly { readonly docName: string; readonly sha256: string; readonly revision: number }[]
+}
+
+/**
+ * Reads the texts a ballot is about to put to the vote, BEFORE the opening's transaction: reading a
+ * live room stores (and broadcasts) the edits it had not stored yet, which must not happen inside
+ * a transaction that may still roll back (those edits would leave the log while every client has
+ * them). The opening then checks, inside its transaction, that nothing was stored since.
+ */
+export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAccess, ballot: BallotSubject): Promise<TextsAhead> {
+  const docNames = await subjectDocs(db, ballot)
+  // From here to the end, nothing is awaited: the states, digests and revisions are of one instant.
+  const texts = docNames.map((docName) => {
+    const state = documents.read(docName)
+    if (!state) throw new AppError(404, 'not_found', 'Le texte mis aux voix est introuvable.')
+    return { docName, sha256: textDigest(stateParagraphs(state)), revision: documents.revision(docName) }
+  })
+  return { texts }
+}
+
 /**
  * Inside the opening's transaction: refuses a ballot on an amendment whose target was already put
  * to the vote (adopting it could no longer change that text), then records each text put to the
- * vote with the digest of its paragraphs, as the seal computes it.
+ * vote with the digest of its paragraphs, as the seal computes it (read by readTextsAhead), and the
+ * place of those texts in the motion (votedPlace). Reads no document: no room stores inside it.
  */
-export async function recordVotedTexts(trx: Kysely<Database>, documents: DocumentAccess, ballot: Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>): Promise<void> {
+export async function recordVotedTexts(trx: Kysely<Database>, documents: DocumentAccess, ballot: Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>, ahead: TextsAhead): Promise<void> {
   if (ballot.subject_kind === 'amendment') {
     const amendment = await trx.selectFrom('amendments').select('target_doc').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
     if (amendment && (await isVotedText(trx, amendment.target_doc))) {
       throw new AppError(409, 'text_voted', 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.')
     }
   }
-  for (const docName of await subjectDocs(trx, ballot)) {
-    const state = documents.read(docName)
-    if (!state) throw new AppError(404, 'not_found', 'Le texte mis aux voix est introuvable.')
-    await trx.insertInto('ballot_texts').values({ ballot_id: ballot.id, doc_name: docName, sha256: textDigest(stateParagraphs(state)) }).execute()
+  const docNames = await subjectDocs(trx, ballot)
+  const unchanged =
+    docNames.length === ahead.texts.length && ahead.texts.every((t, i) => t.docName === docNames[i] && documents.revision(t.docName) === t.revision)
+  if (!unchanged) throw new AppError(409, 'conflict', 'Les textes à mettre aux voix viennent de changer : ouvrez le scrutin à nouveau.')
+  for (const { docName, sha256 } of ahead.texts) await trx.insertInto('ballot_texts').values({ ballot_id: ballot.id, doc_name: docName, sha256 }).execute()
+  const structure = canonicalJson(votedPlace(await readStructure(trx, ballot.congress_id), ballot))
+  await trx.insertInto('ballot_structures').values({ ballot_id: ballot.id, structure, sha256: createHash('sha256').update(structure).digest('hex') }).execute()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The place of what was voted. A ballot puts to the vote a text AND where it stands in the
+// motion: for a proposal its title, number and question; for the motion everything the seal
+// prints around the texts (the congress's title, edition, organisation, place and date; every
+// question and every proposal, their titles, numbers and order). It is recorded when the ballot
+// opens; a structure change that would alter it is refused, and the seal compares it again.
+
+interface ThemePlace {
+  readonly id: string
+  readonly position: number
+  readonly title: string
+}
+
+interface ProposalPlace {
+  readonly id: string
+  readonly number: number
+  readonly title: string
+  readonly doc: string
+}
+
+const congressFields = ['title', 'edition', 'organisation', 'place', 'date'] as const
+
+/** Canonical JSON once recorded: only plain values, no undefined. */
+export type VotedPlace =
+  | {
+      readonly kind: 'motion'
+      readonly congress: Record<(typeof congressFields)[number], string | number>
+      readonly preamble: string
+      readonly themes: readonly (ThemePlace & { readonly proposals: readonly ProposalPlace[] })[]
+    }
+  | { readonly kind: 'proposal'; readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }
+  | { readonly kind: 'amendment'; readonly amendment: { readonly id: string; readonly number: number; readonly doc: string } | null; readonly proposal: { readonly id: string; readonly number: number } | null }
+
+interface Structure {
+  readonly congress: Record<(typeof congressFields)[number], string | number> & { readonly preambleDoc: string }
+  readonly themes: readonly ThemePlace[]
+  readonly proposals: readonly (ProposalPlace & { readonly themeId: string })[]
+  readonly amendments: ReadonlyMap<string, { readonly id: string; readonly number: number; readonly doc: string; readonly proposalId: string | null }>
+}
+
+async function readStructure(db: Kysely<Database>, congressId: string): Promise<Structure> {
+  const congress = await db.selectFrom('congresses').select(['title', 'edition', 'organisation', 'place', 'date', 'preamble_doc']).where('id', '=', congressId).executeTakeFirst()
+  if (!congress) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
+  const themes = await db.selectFrom('themes').select(['id', 'position', 'title']).where('congress_id', '=', congressId).orderBy('position').orderBy('id').execute()
+  const proposals = await db.selectFrom('proposals').select(['id', 'number', 'title', 'doc_name', 'theme_id']).where('congress_id', '=', congressId).orderBy('number').orderBy('id').execute()
+  const amendments = await db.selectFrom('amendments').select(['id', 'number', 'doc_name', 'proposal_id']).where('congress_id', '=', congressId).execute()
+  const { preamble_doc, ...details } = congress
+  return {
+    congress: { ...details, preambleDoc: preamble_doc },
+    themes,
+    proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, doc: p.doc_name, themeId: p.theme_id })),
+    amendments: new Map(amendments.map((a) => [a.id, { id: a.id, number: a.number, doc: a.doc_name, proposalId: a.proposal_id }])),
   }
 }
+
+const proposalPlace = (p: ProposalPlace): ProposalPlace => ({ id: p.id, number: p.number, title: p.title, doc: p.doc })
+const themePlace = (t: ThemePlace): ThemePlace => ({ id: t.id, position: t.position, title: t.title })
+
+function votedPlace(structure: Structure, ballot: Pick<BallotRow, 'subject_kind' | 'subject_id'>): VotedPlace {
+  if (ballot.subject_kind === 'proposal') {
+    const proposal = structure.proposals.find((p) => p.id === ballot.subject_id)
+    const theme = proposal && structure.themes.find((t) => t.id === proposal.themeId)
+    return { kind: 'proposal', proposal: proposal ? proposalPlace(proposal) : null, theme: theme ? themePlace(theme) : null }
+  }
+  if (ballot.subject_kind === 'amendment') {
+    const amendment = structure.amendments.get(ballot.subject_id ?? '')
+    const proposal = amendment && structure.proposals.find((p) => p.id === amendment.proposalId)
+    return { kind: 'amendment', amendment: amendment ? { id: amendment.id, number: amendment.number, doc: amendment.doc } : null, proposal: proposal ? { id: proposal.id, number: proposal.number } : null }
+  }
+  const { preambleDoc, ...congress } = structure.congress
+  return {
+    kind: 'motion',
+    congress,
+    preamble: preambleDoc,
+    themes: structure.themes.map((t) => ({ ...themePlace(t), proposals: structure.proposals.filter((p) => p.themeId === t.id).map(proposalPlace) })),
+  }
+}
+
+const congressFieldNames: Record<(typeof congressFields)[number], string> = {
+  title: 'le titre du congrès',
+  edition: 'son édition',
+  organisation: 'l’organisation',
+  place: 'le lieu',
+  date: 'la date',
+}
+
+function themeChanges(voted: ThemePlace, now: ThemePlace | undefined, name: string): string[] {
+  if (!now) return [`${name} retirée`]
+  const changes: string[] = []
+  if (now.title !== voted.title) changes.push(`le titre de ${name}`)
+  if (now.position !== voted.position) changes.push(`la place de ${name} (désormais ${now.position})`)
+  return changes
+}
+
+function proposalChanges(voted: ProposalPlace & { themeId?: string }, now: (ProposalPlace & { themeId?: string }) | undefined): string[] {
+  const name = `la proposition ${voted.number}`
+  if (!now) return [`${name} retirée`]
+  const changes: string[] = []
+  if (now.title !== voted.title) changes.push(`le titre de ${name}`)
+  if (now.number !== voted.number) changes.push(`le numéro de ${name} (désormais ${now.number})`)
+  if (now.doc !== voted.doc) changes.push(`le texte de ${name}`)
+  if (voted.themeId !== undefined && now.themeId !== voted.themeId) changes.push(`la question de ${name}`)
+  return changes
+}
+
+/** What differs between the place recorded when a ballot opened and the same place now, in French. */
+function placeChanges(voted: VotedPlace, now: VotedPlace): string[] {
+  if (voted.kind === 'proposal' && now.kind === 'proposal') {
+    if (!voted.proposal) return now.proposal ? ['la proposition'] : []
+    const changes = proposalChanges(voted.proposal, now.proposal ?? undefined)
+    if (voted.theme && now.proposal) {
+      if (now.theme?.id !== voted.theme.id) changes.push(`la question de la proposition ${voted.proposal.number}`)
+      else changes.push(...themeChanges(voted.theme, now.theme, `sa question (${voted.theme.position})`))
+    }
+    return [...new Set(changes)]
+  }
+  if (voted.kind === 'amendment' && now.kind === 'amendment') {
+    const changes: string[] = []
+    if (voted.amendment && now.amendment?.number !== voted.amendment.number) changes.push('le numéro de l’amendement')
+    if (voted.amendment && now.amendment?.doc !== voted.amendment.doc) changes.push('le texte de l’amendement')
+    if (voted.proposal?.id !== now.proposal?.id || voted.proposal?.number !== now.proposal?.number) changes.push('le numéro de la proposition qu’il amende')
+    return changes
+  }
+  if (voted.kind === 'motion' && now.kind === 'motion') {
+    const changes: string[] = []
+    for (const field of congressFields) if (voted.congress[field] !== now.congress[field]) changes.push(congressFieldNames[field])
+    if (voted.preamble !== now.preamble) changes.push('le préambule')
+    const nowThemes = new Map(now.themes.map((t) => [t.id, t]))
+    for (const theme of voted.themes) changes.push(...themeChanges(theme, nowThemes.get(theme.id), `la question ${theme.position}`))
+    const votedThemeIds = new Set(voted.themes.map((t) => t.id))
+    for (const theme of now.themes) if (!votedThemeIds.has(theme.id)) changes.push(`question ajoutée « ${theme.title} »`)
+    const flat = (place: typeof voted) => new Map(place.themes.flatMap((t) => t.proposals.map((p) => [p.id, { ...p, themeId: t.id }] as const)))
+    const [votedProposals, nowProposals] = [flat(voted), flat(now)]
+    for (const proposal of votedProposals.values()) changes.push(...proposalChanges(proposal, nowProposals.get(proposal.id)))
+    for (const proposal of nowProposals.values()) if (!votedProposals.has(proposal.id)) changes.push(`proposition ajoutée « ${proposal.title} »`)
+    return changes
+  }
+  return ['la nature du scrutin']
+}
+
+function subjectName(place: VotedPlace): string {
+  if (place.kind === 'motion') return 'la motion'
+  if (place.kind === 'proposal') return place.proposal ? `la proposition ${place.proposal.number}` : 'une proposition'
+  return place.amendment ? `l’amendement ${amendmentLabel(place.proposal?.number ?? null, place.amendment.number)}` : 'un amendement'
+}
+
+/** Each ballot put to the vote whose recorded place differs from the structure now: its subject and what changed. */
+export async function votedPlaceChanges(db: Kysely<Database>, congressId: string): Promise<{ readonly subject: string; readonly changes: readonly string[] }[]> {
+  const recorded = await db
+    .selectFrom('ballot_structures')
+    .innerJoin('ballots', 'ballots.id', 'ballot_structures.ballot_id')
+    .select(['ballots.subject_kind', 'ballots.subject_id', 'ballot_structures.structure', 'ballot_structures.sha256'])
+    .where('ballots.congress_id', '=', congressId)
+    .where('ballots.status', '!=', 'draft')
+    .orderBy('ballots.opened_at')
+    .orderBy('ballots.id')
+    .execute()
+  if (recorded.length === 0) return []
+  const structure = await readStructure(db, congressId)
+  const found: { subject: string; changes: string[] }[] = []
+  const seen = new Set<string>()
+  for (const row of recorded) {
+    const nowJson = canonicalJson(votedPlace(structure, row))
+    const digest = createHash('sha256').update(row.structure).digest('hex')
+    if (nowJson === row.structure && digest === row.sha256) continue
+    const voted = JSON.parse(row.structure) as VotedPlace
+    const changes = digest === row.sha256 ? placeChanges(voted, JSON.parse(nowJson) as VotedPlace) : []
+    const entry = { subject: subjectName(voted), changes: changes.length > 0 ? changes : ['ce qui a été enregistré à l’ouverture de son scrutin'] }
+    const key = canonicalJson(entry)
+    if (seen.has(key)) continue
+    seen.add(key)
+    found.push(entry)
+  }
+  return found
+}
+
+/** Per subject, its first changes (a move can renumber every proposal) and how many more. */
+const describeChanges = (found: readonly { readonly subject: string; readonly changes: readonly string[] }[]) =>
+  found
+    .map((f) => {
+      const shown = f.changes.slice(0, 4).join(', ')
+      const more = f.changes.length - 4
+      return `${f.subject} : ${shown}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''} changement${more > 1 ? 's' : ''}` : ''}`
+    })
+    .join(' ; ')
+
+/**
+ * Inside a structure change's transaction, after the change: refuses it (the transaction rolls
+ * back) if it altered the place of anything put to the vote.
+ */
+export async function requireVotedPlacesKept(db: Kysely<Database>, congressId: string): Promise<void> {
+  const found = await votedPlaceChanges(db, congressId)
+  if (found.length === 0) return
+  throw new AppError(
+    409,
+    'text_voted',
+    `Ce changement toucherait ce qui a été mis aux voix (${describeChanges(found)}). Ce qu’un scrutin a soumis au vote garde son texte, son titre, son numéro et sa place dans la motion ; rien n’a été modifié.`,
+  )
+}
+
+export { describeChanges as describeVotedPlaceChanges }
