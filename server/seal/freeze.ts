@@ -47,12 +47,21 @@ export async function freezeCongress(deps: SealDeps, actor: SessionActor, congre
   deps.hub.phaseChanged(congressId, 'frozen')
   let wroteBundle = false
   try {
+    // Every text is read here, outside the transaction: a read stores (and sends) what a room still
+    // holds, edits accepted before the line above; inside, a failed freeze's rollback would take
+    // them from the log while every client has them. Nothing is awaited between these reads and
+    // the transaction's statements but SQLite, so they are the final states.
+    const names = await deps.db.selectFrom('documents').select('name').where('congress_id', '=', congressId).execute()
+    const read = new Map(names.map(({ name }) => [name, { state: deps.documents.read(name), revision: deps.documents.revision(name) }]))
     return await deps.db.transaction().execute(async (trx) => {
       const moved = await trx.updateTable('congresses').set({ phase: 'frozen' }).where('id', '=', congressId).where('phase', '=', from).executeTakeFirst()
       if (moved.numUpdatedRows === 0n) throw new AppError(409, 'conflict', 'Le congrès vient de changer de phase : rechargez la page.')
       const docs = await trx.selectFrom('documents').select('name').where('congress_id', '=', congressId).orderBy('name').execute()
       for (const { name } of docs) {
-        const state = deps.documents.read(name)
+        // A text stored since (a merge or a filing whose transaction came first) is read again:
+        // the hub says frozen, so none of it waits in a room and the read writes nothing.
+        const before = read.get(name)
+        const state = before && before.revision === deps.documents.revision(name) ? before.state : deps.documents.read(name)
         if (!state) continue
         const stateV2 = Y.convertUpdateFormatV1ToV2(state)
         await trx.insertInto('frozen_documents').values({ doc_name: name, congress_id: congressId, state_v2: stateV2, sha256: sha256Hex(stateV2) }).execute()

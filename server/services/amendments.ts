@@ -5,7 +5,7 @@ import { amendmentLabel, canTakeStep, editableStatuses, isAmendmentStatus, liveS
 import { forkChanges, forkPoint } from '../../shared/amendments/fork.ts'
 import { rangesOverlap } from '../../shared/amendments/text-diff.ts'
 import { formatDocName } from '../../shared/docs/doc-name.ts'
-import type { Action } from '../../shared/permissions.ts'
+import { refusal, type Action } from '../../shared/permissions.ts'
 import { AppError } from '../app-error.ts'
 import { requireAllowed } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
@@ -13,6 +13,7 @@ import { newId } from '../ids.ts'
 import { changedLines, changedLinesAhead } from './amendment-lines.ts'
 import { appendAudit, auditActor } from './audit.ts'
 import { requireNoBallotUnderway } from './ballot-views.ts'
+import { currentPhase } from './phase.ts'
 import { isVotedText } from './voted-texts.ts'
 
 export type AmendmentDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock'>
@@ -65,6 +66,17 @@ async function acceptedCosigners(db: Kysely<Database> | Transaction<Database>, a
   return rows.map((r) => r.participant_id)
 }
 
+/**
+ * `requireAllowed` against the phase in the database, inside a decision's transaction: the hub's
+ * cached phase was checked before the decision awaited anything, and a freeze may have come since.
+ */
+async function requireAllowedNow(trx: Transaction<Database>, actor: SessionActor, congressId: string, action: Action): Promise<void> {
+  const phase = await currentPhase(trx, congressId)
+  const refused = actor.congressId !== congressId ? 'role' : refusal({ role: actor.role, phase, action })
+  if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
+  if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
+}
+
 function changed(deps: AmendmentDeps, row: AmendmentRow): void {
   deps.hub.amendmentsChanged(row.congress_id, [row.doc_name])
 }
@@ -91,10 +103,13 @@ export async function fileAmendment(deps: AmendmentDeps, actor: SessionActor, ta
   }
   requireAllowed(deps, actor, congressId, 'amendment.file')
   const now = deps.clock()
+  // The copy and its fork point come from the same bytes, so they always agree. Read before the
+  // transaction: a read stores what the text's room still holds, which a rollback must not undo.
+  const state = documents.read(targetDoc)
+  if (!state) throw new AppError(404, 'not_found', 'Le texte à amender est introuvable.')
   return db.transaction().execute(async (trx) => {
-    // The copy and its fork point come from the same bytes, so they always agree.
-    const state = documents.read(targetDoc)
-    if (!state) throw new AppError(404, 'not_found', 'Le texte à amender est introuvable.')
+    // A freeze may have come while the checks above awaited SQLite: no new text after it.
+    await requireAllowedNow(trx, actor, congressId, 'amendment.file')
     const last = await trx.selectFrom('amendments').select((eb) => eb.fn.max('number').as('max')).where('target_doc', '=', targetDoc).executeTakeFirst()
     const number = (last?.max ?? 0) + 1
     const id = newId()
@@ -275,21 +290,29 @@ export async function mergeAmendment(deps: AmendmentDeps, actor: SessionActor, i
     .where('status', 'in', liveStatuses)
     .execute()
   const label = await labelOf(deps.db, row)
-  // The competition's diffs, off the event loop first; inside the transaction they stand unless a text changed since.
+  // The competition's diffs, off the event loop first; they stand unless a text changed since.
   const ahead = others.length > 0 ? await changedLinesAhead(documents, [row, ...others]) : undefined
+  // Every text is read here, outside the transaction: a read stores (and sends) what a room still
+  // holds (another amendment's authors may be typing), and a refusal's rollback must not take that
+  // from the log. Nothing below awaits anything but SQLite, so these are the texts the merge meets.
+  const before = documents.read(row.target_doc)
+  const beforeRevision = documents.revision(row.target_doc)
+  const state = documents.read(row.doc_name)
+  if (!before || !state) throw new AppError(404, 'not_found', 'Le texte de l’amendement est introuvable.')
+  const lines = (a: AmendmentRow) => ahead?.get(a) ?? changedLines(documents, a, before)
+  const mine = lines(row)
+  const overlapping = others.filter((other) => rangesOverlap(mine, lines(other)))
   await deps.db.transaction().execute(async (trx) => {
+    // Checked again here, in the database: a freeze (or a phase change) may have landed while the
+    // diffs were computed, and nothing may change a text after its freeze.
+    await requireAllowedNow(trx, actor, row.congress_id, 'amendment.decide')
     // A text put to the vote does not change any more, not even by a merge.
     if (await isVotedText(trx, row.target_doc)) {
       throw new AppError(409, 'text_voted', 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')
     }
-    // Nothing below awaits anything but SQLite: no edit can land between the read and the merge.
-    const before = documents.read(row.target_doc)
-    const state = documents.read(row.doc_name)
-    if (!before || !state) throw new AppError(404, 'not_found', 'Le texte de l’amendement est introuvable.')
-    const lines = (a: AmendmentRow) => ahead?.get(a) ?? changedLines(documents, a, before)
-    const mine = lines(row)
-    for (const other of others) {
-      if (!rangesOverlap(mine, lines(other))) continue
+    // Another merge into the same text got in first: what was read above is no longer the text.
+    if (documents.revision(row.target_doc) !== beforeRevision) throw new AppError(409, 'conflict', 'Le texte visé vient de changer : recommencez.')
+    for (const other of overlapping) {
       await trx.updateTable('amendments').set({ conflicts: JSON.stringify([...new Set([...overlapsMerged(other), id])]) }).where('id', '=', other.id).execute()
     }
     const result = await trx
