@@ -79,7 +79,7 @@ export const en: Messages = {
   readOnlyClosed: 'Read only: this amendment is no longer in its authors’ hands.',
   readOnlyVoted: 'Read only: this text was put to the vote. It no longer changes: the seal certifies the text voted.',
   editRefusedSchema: 'The server refused your last change (content the editor does not know): the text was reloaded as stored.',
-  editRefusedSize: (max: string) => `This text may not exceed ${max} characters: your last change was not saved and the text was reloaded. Shorten it or split it.`,
+  editRefusedSize: (max: string) => `This text may not exceed ${max} characters, nor a link 2,000 characters: your last change was not saved and the text was reloaded. Shorten it or split it.`,
   textTooLong: (max: string) => `This text may not exceed ${max} characters: that addition was not made.`,
 
   amendments: 'Amendments',

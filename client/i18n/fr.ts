@@ -79,7 +79,7 @@ export const fr = {
   readOnlyClosed: 'Lecture seule : cet amendement n’est plus entre les mains de ses auteurs.',
   readOnlyVoted: 'Lecture seule : ce texte a été mis aux voix. Il ne change plus : le sceau certifie le texte voté.',
   editRefusedSchema: 'Votre dernière modification a été refusée par le serveur (contenu que l’éditeur ne connaît pas) : le texte a été rechargé tel qu’il est enregistré.',
-  editRefusedSize: (max: string) => `Ce texte ne peut pas dépasser ${max} caractères : votre dernière modification n’a pas été enregistrée et le texte a été rechargé. Raccourcissez-le ou scindez-le.`,
+  editRefusedSize: (max: string) => `Ce texte ne peut pas dépasser ${max} caractères, ni un lien 2 000 caractères : votre dernière modification n’a pas été enregistrée et le texte a été rechargé. Raccourcissez-le ou scindez-le.`,
   textTooLong: (max: string) => `Ce texte ne peut pas dépasser ${max} caractères : cet ajout n’a pas été fait.`,
 
   amendments: 'Amendements',

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
-import { checkUpdate, countTextChars, textCharDelta } from '../../shared/editor/update-check.ts'
+import { checkUpdate, countTextSize, textSizeDelta, type TextSize } from '../../shared/editor/update-check.ts'
 import type { Actor } from '../../shared/permissions.ts'
 import { participantColor } from '../../shared/participant-color.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
@@ -65,8 +65,8 @@ export class Room {
   /** Awareness client ids changed this turn: sent together, as their latest state. */
   private pendingAwareness = new Set<number>()
   private flushScheduled: NodeJS.Immediate | undefined
-  /** The text's length in characters, kept by every transaction: what the size cap is checked against. */
-  private liveChars = 0
+  /** The text's size (characters; marks' and attributes' values), kept by every transaction: what the size caps are checked against. */
+  private liveSize: TextSize = { chars: 0, markup: 0 }
 
   constructor(
     readonly name: string,
@@ -82,7 +82,7 @@ export class Room {
     this.stateBytes = stored.state.byteLength
     this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     this.awareness.setLocalState(null)
-    this.liveChars = countTextChars(this.doc)
+    this.liveSize = countTextSize(this.doc)
     this.doc.on('afterTransaction', this.onTransaction)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -208,7 +208,7 @@ export class Room {
     // Parse the whole update before it touches the shared doc (a malformed one throws here), and
     // refuse one that would leave the text outside the editor schema or over the size cap: the
     // freeze renders every text, so nothing it cannot render may get in.
-    const verdict = checkUpdate(this.doc, update, this.liveChars)
+    const verdict = checkUpdate(this.doc, update, this.liveSize)
     if (!verdict.ok) {
       conn.send(encodeRefusal(verdict.reason))
       return
@@ -221,7 +221,8 @@ export class Room {
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
-    this.liveChars += textCharDelta(transaction)
+    const delta = textSizeDelta(transaction)
+    if (delta.chars !== 0 || delta.markup !== 0) this.liveSize = { chars: this.liveSize.chars + delta.chars, markup: this.liveSize.markup + delta.markup }
   }
 
   private readonly onDocUpdate = (update: Uint8Array): void => {

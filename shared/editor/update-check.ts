@@ -1,12 +1,21 @@
 import * as Y from 'yjs'
 import { docField } from './extensions.ts'
 import { editorRules, markNameOfAttribute, type SchemaRules } from './schema-rules.ts'
-import { maxTextChars } from './text-limits.ts'
+import { maxMarkupChars, maxTextChars, maxValueChars } from './text-limits.ts'
 
 /** Why an update is refused: it would leave the text outside the editor schema, or over the size cap. */
 export type UpdateRefusal = 'schema' | 'size'
 
-export type UpdateVerdict = { readonly ok: true; readonly chars: number } | { readonly ok: false; readonly reason: UpdateRefusal; readonly detail: string }
+/**
+ * A text's size as the caps count it: its characters (what the editor counts too), and the
+ * characters of its marks' and attributes' values (see valueChars).
+ */
+export interface TextSize {
+  readonly chars: number
+  readonly markup: number
+}
+
+export type UpdateVerdict = ({ readonly ok: true } & TextSize) | { readonly ok: false; readonly reason: UpdateRefusal; readonly detail: string }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
@@ -22,7 +31,14 @@ type Parent =
 interface Placement {
   readonly parent: Parent
   readonly parentSub: string | null
+  /**
+   * The parent type itself: the document's, or the update's own object for a type the update
+   * creates (never equal to a document's); null for GC, or a root the document does not have.
+   */
+  readonly type: object | null
 }
+
+const gcPlacement: Placement = { parent: { kind: 'gc' }, parentSub: null, type: null }
 
 class Refused extends Error {
   constructor(
@@ -64,47 +80,71 @@ function findIn(structs: readonly Struct[] | undefined, clock: number): Struct |
 
 /**
  * Decides, before it touches the document, whether a client's update keeps `doc` within the
- * editor schema and the size cap. It reads the update's structs: each new item's parent (named,
+ * editor schema and the size caps. It reads the update's structs: each new item's parent (named,
  * or inherited from its left or right neighbour, in the update or already in the document) and
  * its content. Linear in the update plus the deleted ranges it names, not in the document.
  *
  * Sound by construction: an item whose placement cannot be traced (a missing neighbour, a gap in
  * a client's clocks, a cycle) is refused rather than left pending, since Yjs would integrate a
- * pending item later, when another update fills the gap, without anyone checking it then.
+ * pending item later, when another update fills the gap, without anyone checking it then. So is
+ * whatever Yjs would read otherwise than the check: a client in two blocks (Yjs keeps the last), a
+ * reference to a clock of the same client that is not earlier, an empty struct, and a struct
+ * whose first clocks the document already holds unless the document's item just before its new
+ * part sits in the same list (Yjs links the new part after that item, whatever the struct says).
  * Deletions are always allowed: removing content cannot add a node the schema does not know.
  *
- * `liveChars` is the document's current text length (see countTextChars and textCharDelta).
+ * `live` is the document's current size (see countTextSize and textSizeDelta); a number is its
+ * characters, for a document without marks or attributes (a new one).
  */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, liveChars: number, rules: SchemaRules = editorRules): UpdateVerdict {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, live: TextSize | number, rules: SchemaRules = editorRules): UpdateVerdict {
   try {
-    return { ok: true, chars: check(doc, Y.decodeUpdate(update), liveChars, rules) }
+    const size = typeof live === 'number' ? { chars: live, markup: 0 } : live
+    return { ok: true, ...check(doc, Y.decodeUpdate(update), size, rules) }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.reason, detail: error.message }
     throw error
   }
 }
 
-function check(doc: Y.Doc, decoded: { structs: Struct[]; ds: DeleteSet }, liveChars: number, rules: SchemaRules): number {
+/** The ids an item names, as Yjs reads them: its left and right origins and, with neither, its parent. */
+function namedIds(item: Y.Item): Y.ID[] {
+  const ids: Y.ID[] = []
+  if (item.origin) ids.push(item.origin)
+  if (item.rightOrigin) ids.push(item.rightOrigin)
+  if (item.parent instanceof Y.ID) ids.push(item.parent)
+  return ids
+}
+
+function check(doc: Y.Doc, decoded: { structs: Struct[]; ds: DeleteSet }, live: TextSize, rules: SchemaRules): TextSize {
+  // Yjs reads one block per client (a second replaces the first) and integrates each from the
+  // first clock it does not hold: the update must read the same to the check. (A second block
+  // that starts where the first ends reads the same, but for the first, which Yjs drops; then the
+  // second starts past what the document holds and waits, and the room drops what waits: less
+  // gets in, never something else.)
   const byClient = new Map<number, Struct[]>()
+  let previous: Struct | undefined
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) refuse('the update has a gap (a skipped range)')
-    const list = byClient.get(struct.id.client) ?? []
-    list.push(struct)
-    byClient.set(struct.id.client, list)
-  }
-  for (const [client, list] of byClient) {
-    list.sort((a, b) => a.id.clock - b.id.clock)
-    const known = Y.getState(doc.store, client)
-    let next = list[0]!.id.clock
-    if (next > known) refuse(`the update starts past what the document holds of client ${client}`)
-    for (const s of list) {
-      if (s.id.clock > next) refuse(`the update has a gap in client ${client}`)
-      next = Math.max(next, s.id.clock + s.length)
+    if (struct.length < 1) refuse('the update holds an empty struct')
+    const client = struct.id.client
+    let list = byClient.get(client)
+    if (!list) {
+      if (struct.id.clock > Y.getState(doc.store, client)) refuse(`the update starts past what the document holds of client ${client}`)
+      list = []
+      byClient.set(client, list)
+    } else if (previous!.id.client !== client || previous!.id.clock + previous!.length !== struct.id.clock) {
+      refuse(`the update holds client ${client} in two blocks`)
     }
+    list.push(struct)
+    previous = struct
+    if (!(struct instanceof Y.Item)) continue
+    // Yjs looks these up for every struct, even one it then skips: a later clock of the same client
+    // is not there yet (it would throw half-way), another root would be created.
+    for (const id of namedIds(struct)) if (id.client === client && id.clock >= struct.id.clock) refuse('an item names a clock of its own client that is not earlier')
+    if (typeof struct.parent === 'string' && struct.parent !== docField) refuse(`the update writes the root type "${struct.parent}"`)
   }
 
   const placements = new Map<Y.Item, Placement>()
-  const resolving = new Set<Y.Item>()
 
   /**
    * The struct with this id as Yjs will see it: the document's when it holds the clock (an update
@@ -119,29 +159,22 @@ function check(doc: Y.Doc, decoded: { structs: Struct[]; ds: DeleteSet }, liveCh
     return own && { struct: own, inUpdate: true }
   }
 
-  const placementOf = (item: Y.Item, inUpdate: boolean): Placement => {
-    if (!inUpdate) return { parent: classify(item.parent, doc), parentSub: item.parentSub }
-    const cached = placements.get(item)
-    if (cached) return cached
-    if (resolving.has(item)) refuse('the update places items in a cycle')
-    resolving.add(item)
-    const placement = resolveNew(item)
-    resolving.delete(item)
-    placements.set(item, placement)
-    return placement
-  }
+  const docPlacement = (item: Y.Item): Placement => ({ parent: classify(item.parent, doc), parentSub: item.parentSub, type: item.parent })
 
-  /** Yjs' own rule (Item.getMissing): the named parent, else the left neighbour's, else the right one's, else GC. */
-  const resolveNew = (item: Y.Item): Placement => {
+  /**
+   * Yjs' own rule (Item.getMissing): the named parent, else the left neighbour's, else the right
+   * one's, else GC. Either the placement, or the update's item whose placement it needs first.
+   */
+  const resolveStep = (item: Y.Item): Placement | Y.Item => {
     const parent = item.parent as unknown
-    if (typeof parent === 'string') return { parent: { kind: 'root', name: parent }, parentSub: item.parentSub }
+    if (typeof parent === 'string') return { parent: { kind: 'root', name: parent }, parentSub: item.parentSub, type: doc.share.get(parent) ?? null }
     if (parent instanceof Y.ID) {
       const found = lookup(parent)
       if (!found) return refuse('an item names a parent the document does not hold')
       const p = found.struct
-      if (!(p instanceof Y.Item)) return { parent: { kind: 'gc' }, parentSub: null }
+      if (!(p instanceof Y.Item)) return gcPlacement
       if (!(p.content instanceof Y.ContentType)) return refuse('an item names a parent that is not a type')
-      return { parent: classify(p.content.type, found.inUpdate ? null : doc), parentSub: item.parentSub }
+      return { parent: classify(p.content.type, found.inUpdate ? null : doc), parentSub: item.parentSub, type: p.content.type }
     }
     for (const neighbour of [item.origin, item.rightOrigin]) {
       if (neighbour === null) continue
@@ -150,35 +183,108 @@ function check(doc: Y.Doc, decoded: { structs: Struct[]; ds: DeleteSet }, liveCh
       if (!(found.struct instanceof Y.Item)) continue
       // Yjs turns an item next to a GC neighbour into GC too; checking it against the other
       // neighbour's parent instead is stricter, never looser.
-      const placement = placementOf(found.struct, found.inUpdate)
+      if (!found.inUpdate) return docPlacement(found.struct)
+      const placement = placements.get(found.struct)
+      if (!placement) return found.struct
       if (placement.parent.kind !== 'gc') return placement
     }
-    return { parent: { kind: 'gc' }, parentSub: null }
+    return gcPlacement
+  }
+
+  /** An update item's placement, resolved without recursion (a long chain of neighbours is fine), memoised. */
+  const placementOf = (item: Y.Item): Placement => {
+    const known = placements.get(item)
+    if (known) return known
+    const first = resolveStep(item)
+    if (!(first instanceof Y.Item)) {
+      placements.set(item, first)
+      return first
+    }
+    const stack = [item]
+    const resolving = new Set<Y.Item>([item])
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!
+      const step = placements.get(top) ?? resolveStep(top)
+      if (step instanceof Y.Item) {
+        if (resolving.has(step)) refuse('the update places items in a cycle')
+        resolving.add(step)
+        stack.push(step)
+        continue
+      }
+      placements.set(top, step)
+      resolving.delete(top)
+      stack.pop()
+    }
+    return placements.get(item)!
   }
 
   let inserted = 0
+  let insertedMarkup = 0
+  let oversize: Refused | undefined
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
+    const known = Y.getState(doc.store, struct.id.client)
     // Known to the document already: Yjs skips it, and it was checked when it came.
-    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
-    const { parent, parentSub } = placementOf(struct, true)
+    if (struct.id.clock + struct.length <= known) continue
+    const placement = placementOf(struct)
+    const { parent, parentSub } = placement
+    if (struct.id.clock < known && parent.kind !== 'gc') {
+      // Yjs integrates only the new part, with the document's item just before it as its left
+      // neighbour, whatever list that item is in, and the parent found above: the two must agree.
+      const left = findIn(doc.store.clients.get(struct.id.client) as Struct[] | undefined, known - 1)
+      if (!(left instanceof Y.Item) || left.parent !== placement.type || left.parentSub !== parentSub) {
+        refuse('the update resends a clock range the document holds, from another place')
+      }
+    }
     if (parent.kind === 'root' && parent.name !== docField) refuse(`the update writes the root type "${parent.name}"`)
     try {
       checkContent(struct.content, parent, parentSub, rules)
     } catch (error) {
+      if (!(error instanceof Refused)) throw error
       // Deleted by the same update (a merged log, a state with its deletions): never part of the text.
-      if (error instanceof Refused && deletedBy(decoded.ds, struct)) continue
-      throw error
+      if (deletedBy(decoded.ds, struct)) continue
+      // A value over its cap: said once the whole update is read, so that a schema break further on
+      // is what is said (the freeze refuses only those, a size being no bar to rendering).
+      if (error.reason !== 'size') throw error
+      oversize ??= error
+      continue
     }
-    if (struct.content instanceof Y.ContentString && parent.kind === 'text') {
-      const known = Y.getState(doc.store, struct.id.client)
-      inserted += Math.max(0, Math.min(struct.length, struct.id.clock + struct.length - known))
-    }
+    const offset = Math.max(0, known - struct.id.clock)
+    if (struct.content instanceof Y.ContentString && parent.kind === 'text') inserted += struct.length - offset
+    if (parent.kind !== 'gc') insertedMarkup += contentMarkup(struct.content, offset)
   }
-  const chars = liveChars + inserted - deletedChars(doc, decoded.ds)
-  // Only growth is refused: a text already over the cap (an older one) may still be shortened.
+  if (oversize) throw oversize
+  const removed = deletedSize(doc, decoded.ds)
+  const chars = live.chars + inserted - removed.chars
+  const markup = live.markup + insertedMarkup - removed.markup
+  // Only growth is refused: a text already over a cap (an older one) may still be shortened.
   if (inserted > 0 && chars > maxTextChars) throw new Refused('size', `the text would hold ${chars} characters, over ${maxTextChars}`)
+  if (insertedMarkup > 0 && markup > maxMarkupChars) throw new Refused('size', `the text's marks and attributes would hold ${markup} characters, over ${maxMarkupChars}`)
+  return { chars, markup }
+}
+
+/**
+ * What a mark's or an attribute's value weighs: the characters of its strings and keys, one for a
+ * number or a boolean. Values are plain (checkContent); an object's fields are read one level deep.
+ */
+function valueChars(value: unknown): number {
+  if (typeof value === 'string') return value.length
+  if (value === null || value === undefined) return 0
+  if (typeof value !== 'object') return 1
+  let chars = 0
+  for (const [key, field] of Object.entries(value)) chars += key.length + (typeof field === 'string' ? field.length : 1)
   return chars
+}
+
+/** What an item's content adds to the markup count, from `offset` on: each mark or attribute value one, plus valueChars. */
+function contentMarkup(content: Y.Item['content'], offset = 0): number {
+  if (content instanceof Y.ContentFormat) return offset > 0 ? 0 : 1 + valueChars(content.value)
+  if (content instanceof Y.ContentAny) {
+    let markup = 0
+    for (let i = offset; i < content.arr.length; i++) markup += 1 + valueChars(content.arr[i])
+    return markup
+  }
+  return 0
 }
 
 function deletedBy(ds: DeleteSet, item: Y.Item): boolean {
@@ -202,6 +308,7 @@ function checkContent(content: Y.Item['content'], parent: Parent, parentSub: str
       const value = content.value as unknown
       if (value === null) return
       if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every(isPrimitive)) refuse(`mark "${mark}" with attributes that are not plain values`)
+      if (valueChars(value) > maxValueChars) throw new Refused('size', `mark "${mark}" with attributes over ${maxValueChars} characters`)
       return
     }
     return refuse('a text holds something other than characters and marks')
@@ -212,7 +319,8 @@ function checkContent(content: Y.Item['content'], parent: Parent, parentSub: str
   if (parentSub !== null) {
     if (parent.kind === 'root') refuse('the root fragment carries an attribute')
     if (!rules.attributes.get(nodeName)?.has(parentSub)) refuse(`"${nodeName}" has no attribute "${parentSub}"`)
-    if (!(content instanceof Y.ContentAny) || !content.arr.every(isPrimitive)) refuse(`attribute "${parentSub}" is not a plain value`)
+    if (!(content instanceof Y.ContentAny) || !content.arr.every(isPrimitive)) return refuse(`attribute "${parentSub}" is not a plain value`)
+    if (content.arr.some((value: unknown) => valueChars(value) > maxValueChars)) throw new Refused('size', `attribute "${parentSub}" over ${maxValueChars} characters`)
     return
   }
   if (!(content instanceof Y.ContentType)) return refuse(`"${nodeName}" holds something other than elements and texts`)
@@ -226,9 +334,22 @@ function checkContent(content: Y.Item['content'], parent: Parent, parentSub: str
   if (!allowed.has(type.nodeName) || type.nodeName === 'text') refuse(`"${nodeName}" may not hold "${type.nodeName}"`)
 }
 
-/** Characters of the document's live text that the delete set removes. */
-function deletedChars(doc: Y.Doc, ds: DeleteSet): number {
-  let removed = 0
+/** The size of a part [from, to) of an item: its characters if a string, its values' weight if a mark or an attribute. */
+function partSize(s: Y.Item, from: number, to: number): TextSize {
+  if (s.content instanceof Y.ContentString) return { chars: to - from, markup: 0 }
+  if (s.content instanceof Y.ContentFormat) return { chars: 0, markup: contentMarkup(s.content) }
+  if (s.content instanceof Y.ContentAny) {
+    let markup = 0
+    for (let i = from - s.id.clock; i < to - s.id.clock; i++) markup += 1 + valueChars(s.content.arr[i])
+    return { chars: 0, markup }
+  }
+  return { chars: 0, markup: 0 }
+}
+
+/** What the delete set removes of the document's live text: characters, and marks' and attributes' values. */
+function deletedSize(doc: Y.Doc, ds: DeleteSet): TextSize {
+  let chars = 0
+  let markup = 0
   for (const [client, ranges] of ds.clients) {
     const structs = doc.store.clients.get(client) as Struct[] | undefined
     if (!structs || structs.length === 0) continue
@@ -238,40 +359,64 @@ function deletedChars(doc: Y.Doc, ds: DeleteSet): number {
       for (let i = Y.findIndexSS(structs as Y.Item[], clock); i < structs.length; i++) {
         const s = structs[i]!
         if (s.id.clock >= end) break
-        if (s instanceof Y.Item && !s.deleted && s.content instanceof Y.ContentString && s.countable) {
-          removed += Math.min(end, s.id.clock + s.length) - Math.max(clock, s.id.clock)
-        }
+        if (!(s instanceof Y.Item) || s.deleted) continue
+        const part = partSize(s, Math.max(clock, s.id.clock), Math.min(end, s.id.clock + s.length))
+        chars += part.chars
+        markup += part.markup
       }
     }
   }
-  return removed
+  return { chars, markup }
 }
 
-/** The document's live text length: every character not deleted (once, when a room loads). */
-export function countTextChars(doc: Y.Doc): number {
+/** The document's live size: every character, mark and attribute value not deleted (once, when a room loads). */
+export function countTextSize(doc: Y.Doc): TextSize {
   let chars = 0
+  let markup = 0
   for (const structs of doc.store.clients.values()) {
-    for (const s of structs) if (s instanceof Y.Item && !s.deleted && s.content instanceof Y.ContentString) chars += s.length
+    for (const s of structs) {
+      if (!(s instanceof Y.Item) || s.deleted) continue
+      const part = partSize(s, s.id.clock, s.id.clock + s.length)
+      chars += part.chars
+      markup += part.markup
+    }
   }
-  return chars
+  return { chars, markup }
 }
 
-/** How a transaction changed the live text length: characters added and not deleted, minus older ones deleted. */
-export function textCharDelta(transaction: Y.Transaction): number {
+/** The document's live text length: every character not deleted. */
+export function countTextChars(doc: Y.Doc): number {
+  return countTextSize(doc).chars
+}
+
+/** How a transaction changed the live size: what it added and did not delete, minus older content it deleted. */
+export function textSizeDelta(transaction: Y.Transaction): TextSize {
   const store = transaction.doc.store
-  let delta = 0
+  let chars = 0
+  let markup = 0
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0
     if (after <= before) continue
     const structs = store.clients.get(client)!
     for (let i = Y.findIndexSS(structs as Y.Item[], before); i < structs.length; i++) {
       const s = structs[i]!
-      if (s instanceof Y.Item && !s.deleted && s.content instanceof Y.ContentString) delta += s.length
+      if (!(s instanceof Y.Item) || s.deleted) continue
+      const part = partSize(s, s.id.clock, s.id.clock + s.length)
+      chars += part.chars
+      markup += part.markup
     }
   }
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (s) => {
     const before = transaction.beforeState.get(s.id.client) ?? 0
-    if (s instanceof Y.Item && s.id.clock < before && s.content instanceof Y.ContentString) delta -= s.length
+    if (!(s instanceof Y.Item) || s.id.clock >= before) return
+    const part = partSize(s, s.id.clock, s.id.clock + s.length)
+    chars -= part.chars
+    markup -= part.markup
   })
-  return delta
+  return { chars, markup }
+}
+
+/** How a transaction changed the live text length, in characters. */
+export function textCharDelta(transaction: Y.Transaction): number {
+  return textSizeDelta(transaction).chars
 }

@@ -20,7 +20,8 @@ export function formatReadOnlyReason(reason: ReadOnlyReason, phase: Phase): stri
 /**
  * An update the server refused and dropped (not applied, not stored, not broadcast), sent in the
  * same "permission denied" message: `refused:schema` (the text would leave the editor schema) or
- * `refused:size` (over maxTextChars). The connection stays writable; the client has a change the
+ * `refused:size` (over maxTextChars, or a mark or attribute value over maxValueChars, or all of them
+ * over maxMarkupChars). The connection stays writable; the client has a change the
  * server will never hold, so ours reloads the document from the server and says why.
  */
 export type Refusal = UpdateRefusal

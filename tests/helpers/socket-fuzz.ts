@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { maxValueChars } from '../../shared/editor/text-limits.ts'
 
 /** A small seeded generator (mulberry32): the same seed, the same frames, so a crash can be replayed. */
 export function seededRandom(seed: number): () => number {
@@ -36,6 +37,45 @@ function sampleUpdates(): Uint8Array[] {
   doc.getMap('m').set('k', { nested: [1, 2, 3] })
   fragment.delete(1, 2)
   return updates
+}
+
+/** One struct to write by hand: its id, where it says it goes, its content. */
+export interface CraftedStruct {
+  readonly client: number
+  readonly clock: number
+  readonly origin?: Y.ID | null
+  readonly rightOrigin?: Y.ID | null
+  /** A root type's name or a parent item's id; written only when the struct names no neighbour. */
+  readonly parent?: string | Y.ID | null
+  readonly parentSub?: string | null
+  readonly content: Y.Item['content']
+}
+
+/**
+ * A Yjs update (v1) holding exactly these structs, one block per run of the same client, in the
+ * given order, and no deletions: what a hostile client can put on the wire that no Y.Doc would
+ * write (a clock range the server already holds, from another history; a client in two blocks).
+ */
+export function craftUpdate(structs: readonly CraftedStruct[]): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1()
+  const blocks: CraftedStruct[][] = []
+  for (const s of structs) {
+    const last = blocks[blocks.length - 1]
+    if (last && last[0]!.client === s.client) last.push(s)
+    else blocks.push([s])
+  }
+  encoding.writeVarUint(encoder.restEncoder, blocks.length)
+  for (const block of blocks) {
+    encoding.writeVarUint(encoder.restEncoder, block.length)
+    encoder.writeClient(block[0]!.client)
+    encoding.writeVarUint(encoder.restEncoder, block[0]!.clock)
+    for (const s of block) {
+      const item = new Y.Item(Y.createID(s.client, s.clock), null, s.origin ?? null, null, s.rightOrigin ?? null, (s.parent ?? null) as never, s.parentSub ?? null, s.content)
+      item.write(encoder, 0)
+    }
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0)
+  return encoder.toUint8Array()
 }
 
 const frame = (write: (encoder: encoding.Encoder) => void) => {
@@ -121,6 +161,9 @@ export type SchemaBreak =
   | 'text-in-list'
   | 'embed-in-text'
   | 'huge-text'
+  | 'reused-clock'
+  | 'huge-mark-value'
+  | 'huge-attribute-value'
 
 export const schemaBreaks: readonly SchemaBreak[] = [
   'bare-text-root',
@@ -135,6 +178,9 @@ export const schemaBreaks: readonly SchemaBreak[] = [
   'text-in-list',
   'embed-in-text',
   'huge-text',
+  'reused-clock',
+  'huge-mark-value',
+  'huge-attribute-value',
 ]
 
 /**
@@ -149,6 +195,47 @@ export interface SchemaFrame {
 
 function firstText(fragment: Y.XmlFragment): Y.XmlText | undefined {
   for (const node of fragment.createTreeWalker((n) => n instanceof Y.XmlText)) return node as Y.XmlText
+  return undefined
+}
+
+/** The id of the last character of a live text other than `besides`, if any. */
+function lastCharOfAnotherText(doc: Y.Doc, besides: unknown): Y.ID | undefined {
+  let found: Y.ID | undefined
+  for (const node of doc.getXmlFragment('default').createTreeWalker((n) => n instanceof Y.XmlText)) {
+    if (node === besides) continue
+    for (let item = (node as Y.XmlText)._start; item !== null; item = item.right) if (!item.deleted && item.content instanceof Y.ContentString) found = item.lastId
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * A clock range the server already holds, sent again from another history: Yjs integrates only
+ * the unknown tail, after the server's own item at the last known clock (whatever list that item
+ * is in), under the parent the struct declares. Declared in one place while that item sits in
+ * another, the tail lands in the wrong list: characters at the root, a paragraph inside a text.
+ */
+function reusedClock(known: Y.Doc, random: () => number): Uint8Array | undefined {
+  const clients = [...known.store.clients.entries()]
+  for (let tries = 0; tries < clients.length; tries++) {
+    const [client, structs] = clients[(Math.floor(random() * clients.length) + tries) % clients.length]!
+    const last = structs[structs.length - 1]
+    if (!(last instanceof Y.Item)) continue
+    const clock = last.id.clock + last.length - 1
+    if (!(last.parent instanceof Y.XmlText)) {
+      const origin = lastCharOfAnotherText(known, null)
+      if (origin) return craftUpdate([{ client, clock, origin, content: new Y.ContentString('X'.repeat(12)) }])
+      continue
+    }
+    const origin = lastCharOfAnotherText(known, last.parent)
+    if (origin) return craftUpdate([{ client, clock, origin, content: new Y.ContentString('X'.repeat(12)) }])
+    // One text only: deleted content declared at the root (the schema never reads it), its tail in
+    // the text, and a paragraph after the tail.
+    return craftUpdate([
+      { client: 0x7ffffff0 + Math.floor(random() * 15), clock: 0, origin: Y.createID(client, clock + 1), content: new Y.ContentType(new Y.XmlElement('paragraph')) },
+      { client, clock, parent: 'default', content: new Y.ContentDeleted(3) },
+    ])
+  }
   return undefined
 }
 
@@ -205,6 +292,16 @@ function breakDoc(kind: SchemaBreak, doc: Y.Doc, random: () => number): void {
       return text().insertEmbed(0, { image: 'x' })
     case 'huge-text':
       return text().insert(0, 'x'.repeat(100_001 + Math.floor(random() * 1000)))
+    case 'reused-clock':
+      // Nothing to reuse (a document without items): a bare text instead.
+      return fragment.insert(at, [new Y.XmlText('texte nu à la racine')])
+    case 'huge-mark-value':
+      return text().format(0, 1, { link: { href: `https://exemple.org/${'h'.repeat(maxValueChars + Math.floor(random() * 900_000))}` } })
+    case 'huge-attribute-value': {
+      const block = new Y.XmlElement('codeBlock')
+      block.setAttribute('language', 'x'.repeat(maxValueChars + 1 + Math.floor(random() * 100_000)))
+      return fragment.insert(at, [block])
+    }
     default:
       return
   }
@@ -218,6 +315,8 @@ export function* schemaBreakingFrames(seed: number, count: number): Generator<Sc
     yield {
       kind,
       make(known) {
+        const crafted = kind === 'reused-clock' ? reusedClock(known, random) : undefined
+        if (crafted) return frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, crafted)))
         const scratch = new Y.Doc()
         Y.applyUpdate(scratch, Y.encodeStateAsUpdate(known))
         const before = Y.encodeStateVector(scratch)

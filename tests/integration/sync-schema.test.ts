@@ -1,10 +1,11 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { formatDocName, preambleDocId } from '../../shared/docs/doc-name.ts'
-import { docText } from '../../shared/editor/doc-state.ts'
+import { docText, stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { maxTextChars } from '../../shared/editor/text-limits.ts'
 import { call } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
@@ -21,6 +22,15 @@ function authMessages(client: TestClient): string[] {
     seen.push(decoding.readVarString(decoder))
   }
   return seen
+}
+
+/** A y-websocket sync update frame (type 0, step 2) around `update`, as a hostile client writes it by hand. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
 
 const rootKinds = (doc: Y.Doc) => doc.getXmlFragment('default').toArray().map((node) => (node instanceof Y.XmlElement ? node.nodeName : node.constructor.name))
@@ -100,6 +110,52 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     expect(disk.share.has('ailleurs')).toBe(false)
     expect(rootKinds(disk)).not.toContain('script')
     expect(docText(disk).length).toBeLessThan(maxTextChars)
+  })
+
+  test('a clock range the server holds, re-sent from another history (its tail would land at the root): refused, not stored, not broadcast, said so; the text still reads', async () => {
+    const docName = plenum.seed.proposals[5]!.docName
+    const watcher = await connect(docName, honest.token, 'Témoin')
+    const attacker = await connect(docName, vandal.token, 'Vandale')
+    const told = authMessages(attacker)
+    const base = Y.encodeStateAsUpdate(attacker.doc)
+    // An honest-looking first edit through the stock provider: an empty paragraph at the root.
+    attacker.doc.getXmlFragment('default').insert(attacker.doc.getXmlFragment('default').length, [new Y.XmlElement('paragraph')])
+    await roundTrip(attacker)
+    // Then the same client id's first clocks again, from the state before: characters in a text.
+    const other = new Y.Doc()
+    other.clientID = attacker.doc.clientID
+    Y.applyUpdate(other, base)
+    const sv = Y.encodeStateVector(other)
+    ;((other.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'XXXXXXXXXXX')
+    attacker.provider.ws!.send(updateFrame(Y.encodeStateAsUpdate(other, sv)))
+    await waitFor(() => told.includes('refused:schema'), 'the refusal')
+    watcher.appendParagraph('Après la réécriture.')
+    await roundTrip(watcher)
+    await waitFor(() => docText(watcher.doc).includes('Après la réécriture.'), 'the honest edit')
+    for (const doc of [plenum.server.sync.rooms.get(docName)!.doc, stored(plenum, docName), watcher.doc]) {
+      expect(docText(doc)).not.toContain('XXX')
+      expect(rootKinds(doc).every((kind) => kind !== 'String')).toBe(true)
+    }
+    const row = plenum.log.load(docName)!
+    expect(() => stateParagraphs(row.state, ...row.updates)).not.toThrow()
+  })
+
+  test('a link whose address is 900 kB is refused as too large (refused:size): not stored, not broadcast', async () => {
+    const docName = plenum.seed.proposals[6]!.docName
+    const watcher = await connect(docName, honest.token, 'Témoin')
+    const attacker = await connect(docName, vandal.token, 'Vandale')
+    const told = authMessages(attacker)
+    const sizeBefore = Y.encodeStateAsUpdate(stored(plenum, docName)).byteLength
+    const text = (attacker.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.format(0, 1, { link: { href: 'https://exemple.org/' + 'h'.repeat(900_000) } })
+    await waitFor(() => told.includes('refused:size'), 'the refusal')
+    watcher.appendParagraph('Après le lien.')
+    await roundTrip(watcher)
+    await roundTrip(attacker)
+    const disk = stored(plenum, docName)
+    expect(docText(disk)).toContain('Après le lien.')
+    expect(Y.encodeStateAsUpdate(disk).byteLength).toBeLessThan(sizeBefore + 1_000)
+    expect(Y.encodeStateAsUpdate(watcher.doc).byteLength).toBeLessThan(sizeBefore + 1_000)
   })
 
   test('the freeze is all or nothing: a text stored outside the schema (by an operator) or an unwritable bundle leaves the phase as it was, editing resumes, and a later freeze seals', async () => {
