@@ -10,6 +10,7 @@ import { refusedSocketsPerMinute } from '../../server/sync/sync-server.ts'
 import { actions } from '../../shared/permissions.ts'
 import { phases } from '../../shared/phases.ts'
 import { roles } from '../../shared/roles.ts'
+import { readBundle, verifyBundle } from '../../server/seal/verify-bundle.ts'
 import { rssBytes } from '../bench/child.ts'
 import { importTarget, loginChild, startChildServer } from '../helpers/child-server.ts'
 import { editingCrash, voteCrash } from '../helpers/crash-scenario.ts'
@@ -17,11 +18,15 @@ import { reconnectStorm } from '../helpers/reconnect-storm.ts'
 import { sendFuzz } from '../helpers/fuzz-socket.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
-import { fuzzFrames } from '../helpers/socket-fuzz.ts'
+import { fuzzFrames, schemaBreakingFrames, schemaBreaks } from '../helpers/socket-fuzz.ts'
+import { rejectedAsExpected, stockCheck, tryForgeries } from '../helpers/bundle-forgeries.ts'
+import { makeSealedBundle } from '../helpers/sealed-bundle.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 const frames = Number(process.env.STRESS_FRAMES ?? 100_000)
+/** Schema-breaking updates (every kind of helpers/socket-fuzz.ts's schemaBreaks, in turn), sent beside the bad frames. */
+const schemaFrames = Number(process.env.STRESS_SCHEMA_FRAMES ?? 1_200)
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const vitestBin = join(root, 'node_modules', '.bin', 'vitest')
 // Each stock y-websocket provider listens for this process's exit: up to 600 of them are expected here (the reconnect storm).
@@ -55,7 +60,9 @@ async function fuzz(): Promise<void> {
       sendFuzz(url(docs[0]!, reader!.token), fuzzFrames(12, quarter, { oversize: 1000 })),
       sendFuzz(url(docs[1]!, vandal!.token), fuzzFrames(13, quarter, { oversize: 1000 })),
       sendFuzz(url(docs[2]!, vandal!.token), fuzzFrames(14, frames - 3 * quarter, { oversize: 1000 })),
+      sendFuzz(url(docs[3]!, vandal!.token), schemaBreakingFrames(15, schemaFrames)),
     ])
+    const schema = reports.pop()!
     clearInterval(typing)
     clearInterval(sampler)
     const seconds = (Date.now() - started) / 1000
@@ -72,6 +79,11 @@ async function fuzz(): Promise<void> {
     rows.push(
       { measure: 'Bad frames sent (seeded: random, truncated varints, unknown types, huge lengths, invalid and mutated updates, awareness, text, oversize)', value: String(sent), goal: '100,000' },
       { measure: 'Sockets the server closed on a bad frame', value: String(reports.reduce((n, r) => n + r.closed, 0)), goal: '' },
+      {
+        measure: `Schema-breaking updates tried (${schemaBreaks.join(', ')}), built on the live text so only the schema check can stop them: refused, said so, not stored`,
+        value: `${schema.refused} of ${schema.sent}`,
+        goal: 'all',
+      },
       { measure: 'Server crashes', value: crashed ? '1' : '0', goal: '0' },
       { measure: `Honest delegate's text, ${line} lines typed during the fuzz, stored byte for byte`, value: identical ? 'yes' : 'no', goal: 'yes' },
       { measure: 'Server peak RSS during the fuzz', value: `${(peak / 2 ** 20).toFixed(0)} MB`, goal: '' },
@@ -120,6 +132,25 @@ async function reconnect(): Promise<void> {
   }
 }
 
+/** Forged bundles (helpers/bundle-forgeries.ts) against the documented stock commands and plenum verify. */
+async function forgeries(): Promise<void> {
+  const work = makeTempDir('plenum-stress-forgeries-')
+  try {
+    log('forgeries: a genuine bundle, then each forgery against openssl + sha256sum -c and plenum verify')
+    const sealed = await makeSealedBundle(work.path)
+    const genuine = stockCheck(sealed.dir, sealed.publishedKey).passed && verifyBundle(readBundle(sealed.dir), readFileSync(sealed.publishedKey, 'utf8')).ok
+    const outcomes = tryForgeries(sealed.dir, work.path, sealed.publishedKey, { sealKeyPem: sealed.sealKeyPem })
+    const covered = outcomes.filter((o) => o.forgery.rejectedBy !== 'verify')
+    rows.push(
+      { measure: 'Genuine bundle: passes openssl (SHA256SUMS.sig, published key), sha256sum -c and plenum verify --key', value: genuine ? 'yes' : 'no', goal: 'yes' },
+      { measure: `Forged bundles made without the seal key (edited files with SHA256SUMS rewritten, a vote, a count, a log entry, a removed file, another key, a replayed signature): rejected by the two stock commands`, value: `${covered.filter((o) => !o.stockPassed).length} of ${covered.length}`, goal: 'all' },
+      { measure: `Forged bundles rejected by plenum verify --key, naming what failed (those, a file added beside the sealed ones, and ${outcomes.filter((o) => o.forgery.by === 'operator').length} signed with the seal key itself that contradict the log's ballot.closed entries or list a receipt twice)`, value: `${outcomes.filter(rejectedAsExpected).length} of ${outcomes.length}`, goal: 'all' },
+    )
+  } finally {
+    work.remove()
+  }
+}
+
 /** The suites that check a property case by case, run here so their verdict is in the figures. */
 async function suites(): Promise<void> {
   const report = join(makeTempDir('plenum-stress-report-').path, 'report.json')
@@ -129,6 +160,18 @@ async function suites(): Promise<void> {
     xss: 'tests/browser/xss.test.ts',
     web: 'tests/integration/web-security.test.ts',
     restore: 'tests/integration/backup-restore.test.ts',
+    secretFiles: 'tests/integration/secret-ballot-files.test.ts',
+    voteWire: 'tests/integration/vote-wire.test.ts',
+    codes: 'tests/integration/code-secrecy.test.ts',
+    signIn: 'tests/integration/sign-in-and-sessions.test.ts',
+    dataFolder: 'tests/integration/data-folder.test.ts',
+    votedTexts: 'tests/integration/voted-texts.test.ts',
+    freeze: 'tests/integration/sync-schema.test.ts',
+    cursors: 'tests/integration/cursor-identity.test.ts',
+    hallVote: 'tests/browser/vote-hall.test.ts',
+    hallEditor: 'tests/browser/hall-origin.test.ts',
+    hallJoin: 'tests/browser/join-and-activity.test.ts',
+    hallSeal: 'tests/browser/seal.test.ts',
   }
   log(`suites: ${Object.values(files).join(' ')}`)
   spawnSync(vitestBin, ['run', '--config', 'tests/vitest.config.ts', '--reporter=json', `--outputFile=${report}`, ...Object.values(files)], { cwd: root, stdio: 'ignore' })
@@ -148,6 +191,23 @@ async function suites(): Promise<void> {
     { measure: 'XSS corpus (10 payloads) through every text a person enters, 15 pages and the exports in Chromium: payloads executed', value: verdict(files.xss, '0'), goal: '0' },
     { measure: 'Browser protections (CSP, framing, cookies, cross-site writes and sockets)', value: verdict(files.web), goal: 'all' },
     { measure: 'Backup while serving, restore: same canonical motion and public key, byte for byte', value: verdict(files.restore, 'identical'), goal: 'identical' },
+    {
+      measure: 'Secret ballots (40 voters one at a time, half pour then half contre) whose files were searched after the close — database, -wal, -shm and a backup — for a page holding a voter and a receipt, or cells in casting order: pairings found',
+      value: verdict(files.secretFiles, '0'),
+      goal: '0',
+    },
+    { measure: 'Vote requests and answers of one length whatever the choice; receipts recomputed by the device, retries only while open', value: verdict(files.voteWire), goal: 'all' },
+    { measure: 'Access codes readable after they were shown (participants list, sheet, QR, database, WAL); sign-ins and votes made with a code shown to its holder', value: verdict(files.codes, 'none; shown'), goal: 'none; shown' },
+    { measure: 'Sign-in limits per code tried and per address (typos behind one NAT, own success clears nothing), Secure cookie, empty ?token= from another site, logout closes sockets', value: verdict(files.signIn), goal: 'all' },
+    { measure: 'Data folder and backups owner-only (0700 / 0600) under umask 022', value: verdict(files.dataFolder), goal: 'all' },
+    { measure: 'Texts put to the vote: locked on the socket and over HTTP, no phase change while a ballot is open, a changed voted text refused by the seal', value: verdict(files.votedTexts), goal: 'all' },
+    { measure: 'A text outside the editor schema refused on the socket; a freeze that fails leaves the phase as it was, and succeeds once the cause is gone', value: verdict(files.freeze), goal: 'all' },
+    { measure: 'Cursor names and colours another person tried to take', value: verdict(files.cursors, '0 shown'), goal: '0 shown' },
+    {
+      measure: 'From http://plenum-hall.test (not a secure context) and 127.0.0.1 in Chromium: vote with a verified receipt, co-edit, sign in by link, check the seal',
+      value: `${[files.hallVote, files.hallEditor, files.hallJoin, files.hallSeal].map((f) => verdict(f)).join('; ')}`,
+      goal: 'all',
+    },
   )
 }
 
@@ -157,6 +217,7 @@ async function main(): Promise<void> {
   await fuzz()
   await crashes()
   await reconnect()
+  await forgeries()
   await suites()
   const table = ['| measure | value | goal |', '| --- | ---: | --- |', ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.goal} |`)].join('\n')
   const minutes = (Date.now() - started) / 60_000
@@ -168,7 +229,8 @@ async function main(): Promise<void> {
 Written by \`npm run stress\` (${new Date().toISOString().slice(0, 10)}); do not edit by hand. The same checks run at a few
 seconds' size in \`npm test\` (tests/integration/sync-fuzz.test.ts, crash.test.ts, sync-abuse.test.ts,
 http-input.test.ts, authorization-matrix.test.ts, web-security.test.ts, backup-restore.test.ts,
-persistence.test.ts, and tests/browser/xss.test.ts).
+persistence.test.ts, the trust suites named in the table, tests/browser/xss.test.ts and the browser
+tests from a non-secure origin).
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The run took ${minutes.toFixed(1)} minutes.
 
