@@ -28,8 +28,10 @@ interface Client {
   readonly doc: Y.Doc
   synced(): boolean
   destroy(): void
-  /** Paragraphs of the convergence burst this client holds, counted as they arrive. */
+  /** Keystrokes of the convergence burst this client holds, counted as they arrive. */
   burstKeys: number
+  /** The paragraph this client types in, once it has typed. */
+  line?: Y.XmlText
 }
 
 /** Messages this process's clients received since the last reset: how much the server batches. */
@@ -56,22 +58,32 @@ function connect(config: LoadConfig, docName: string): Client {
   return { doc, synced: () => provider.synced, destroy: () => provider.destroy(), burstKeys: 0 }
 }
 
-// Edits are paragraphs of the editor's fragment, as Tiptap writes them: Plenum refuses any update
-// outside the editor schema, so a bench that wrote a Y.Map would measure refusals. A paragraph's text
-// names the edit, and a steady edit carries its send time; a burst's is one letter, so that the
-// burst stays under the text size cap (shared/editor/text-limits.ts).
+// Edits are keystrokes in the editor's fragment, as Tiptap writes them: Plenum refuses any update
+// outside the editor schema, so a bench that wrote a Y.Map would measure refusals. Each writer
+// types at the end of a paragraph of its own (made on its first edit): a steady edit types
+// `e<i>@<send time>;`, a burst edit one `b`. Readers read what each update inserted, so no client
+// walks the document.
 const fragment = 'default'
-function paragraph(text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph')
-  element.insert(0, [new Y.XmlText(text)])
-  return element
+const steadyEdit = /e(\d+)@([\d.]+);/g
+
+/** The paragraph this client types in, made on its first edit. */
+function typingLine(client: Client): Y.XmlText {
+  if (client.line) return client.line
+  const text = new Y.XmlText()
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [text])
+  client.doc.getXmlFragment(fragment).push([paragraph])
+  return (client.line = text)
 }
-function parseEdit(node: unknown): { kind: 'steady'; key: string; sentAt: number } | { kind: 'burst' } | undefined {
-  if (!(node instanceof Y.XmlElement) || !(node.firstChild instanceof Y.XmlText)) return undefined
-  const text = node.firstChild.toString()
-  if (text === 'b') return { kind: 'burst' }
-  const at = text.indexOf('@')
-  return at > 0 ? { kind: 'steady', key: text.slice(0, at), sentAt: Number(text.slice(at + 1)) } : undefined
+
+/** The text an event's update brought: inserted into a paragraph, or whole new paragraphs. */
+function insertedText(event: Y.YEvent<Y.AbstractType<unknown>>): string {
+  if (event.target instanceof Y.XmlText) return event.delta.map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('')
+  let text = ''
+  for (const item of event.changes.added) {
+    for (const node of item.content.getContent()) if (node instanceof Y.XmlElement && node.firstChild instanceof Y.XmlText) text += node.firstChild.toString()
+  }
+  return text
 }
 
 const send = (message: unknown) => process.send!(message)
@@ -94,14 +106,12 @@ async function run(command: Command): Promise<void> {
     for (let i = 0; i < config.clients; i++) {
       const client = connect(config, config.docs[i % config.docs.length]!)
       const reader = clients.length
-      client.doc.getXmlFragment(fragment).observe((event) => {
+      client.doc.getXmlFragment(fragment).observeDeep((events) => {
         const at = now()
-        for (const item of event.changes.added) {
-          for (const node of item.content.getContent()) {
-            const edit = parseEdit(node)
-            if (edit?.kind === 'steady') book.saw(`${reader}:${edit.key}`, edit.sentAt, at)
-            else if (edit?.kind === 'burst') client.burstKeys++
-          }
+        for (const event of events) {
+          const text = insertedText(event)
+          for (const [, key, sentAt] of text.matchAll(steadyEdit)) book.saw(`${reader}:e${key}`, Number(sentAt), at)
+          for (const char of text) if (char === 'b') client.burstKeys++
         }
       })
       clients.push(client)
@@ -113,9 +123,10 @@ async function run(command: Command): Promise<void> {
     if (!synced) return
   }
   if (command.type === 'write-steady') {
-    const writer = clients[0]!.doc.getXmlFragment(fragment)
+    const writer = clients[0]!
     for (let i = 0; i < command.edits; i++) {
-      writer.push([paragraph(`e${i}@${now()}`)])
+      const line = typingLine(writer)
+      line.insert(line.length, `e${i}@${now()};`)
       await new Promise((resolve) => setTimeout(resolve, command.intervalMs))
     }
     send({ type: 'done' })
@@ -126,9 +137,9 @@ async function run(command: Command): Promise<void> {
     const cpu = process.cpuUsage()
     await Promise.all(
       clients.map(async (client) => {
-        const writer = client.doc.getXmlFragment(fragment)
         for (let i = 0; i < command.edits; i++) {
-          writer.push([paragraph('b')])
+          const line = typingLine(client)
+          line.insert(line.length, 'b')
           // Let the socket send between edits, as separate keystrokes would.
           if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve))
         }
