@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
+import { emptyTextSize } from '../../shared/editor/text-size.ts'
 import { AppError } from '../app-error.ts'
 import { describeVotedPlaceChanges, votedPlaceChanges } from '../services/voted-texts.ts'
 import { textDigest } from './text-digest.ts'
@@ -32,7 +33,7 @@ export async function textLabels(db: Kysely<Database>, congressId: string): Prom
  * say, is refused with its name rather than rendered wrong or not at all.
  */
 export function frozenParagraphs(stateV2: Uint8Array, label: string): string[] {
-  const verdict = checkUpdate(new Y.Doc(), Y.convertUpdateFormatV2ToV1(stateV2), 0)
+  const verdict = checkUpdate(new Y.Doc(), Y.convertUpdateFormatV2ToV1(stateV2), emptyTextSize)
   // The size cap is for typing; a text stored over it still renders.
   if (!verdict.ok && verdict.reason === 'schema') {
     throw new AppError(409, 'seal_failed', `Le texte de ${label} sort du schéma de l’éditeur (${verdict.detail}) : il ne peut pas être scellé. Rien n’a été gelé.`)

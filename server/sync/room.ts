@@ -2,7 +2,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
-import { checkUpdate, countTextSize, textSizeDelta, type TextSize } from '../../shared/editor/update-check.ts'
+import { checkUpdate } from '../../shared/editor/update-check.ts'
+import { countTextSize, emptyTextSize, textSizeDelta, type TextSize } from '../../shared/editor/text-size.ts'
 import type { Actor } from '../../shared/permissions.ts'
 import { participantColor } from '../../shared/participant-color.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
@@ -66,7 +67,7 @@ export class Room {
   private pendingAwareness = new Set<number>()
   private flushScheduled: NodeJS.Immediate | undefined
   /** The text's size (characters; marks' and attributes' values), kept by every transaction: what the size caps are checked against. */
-  private liveSize: TextSize = { chars: 0, markup: 0 }
+  private liveSize: TextSize = emptyTextSize
 
   constructor(
     readonly name: string,

@@ -2,23 +2,14 @@ import * as Y from 'yjs'
 import { docField } from './extensions.ts'
 import { editorRules, markNameOfAttribute, type SchemaRules } from './schema-rules.ts'
 import { maxMarkupChars, maxTextChars, maxValueChars } from './text-limits.ts'
+import { contentMarkup, deletedSize, valueChars, type DeleteSet, type TextSize } from './text-size.ts'
 
 /** Why an update is refused: it would leave the text outside the editor schema, or over the size cap. */
 export type UpdateRefusal = 'schema' | 'size'
 
-/**
- * A text's size as the caps count it: its characters (what the editor counts too), and the
- * characters of its marks' and attributes' values (see valueChars).
- */
-export interface TextSize {
-  readonly chars: number
-  readonly markup: number
-}
-
 export type UpdateVerdict = ({ readonly ok: true } & TextSize) | { readonly ok: false; readonly reason: UpdateRefusal; readonly detail: string }
 
 type Struct = Y.Item | Y.GC | Y.Skip
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 
 /** Where an item lands: under the root fragment, an element, a text, something else, or nowhere (Yjs turns it into GC). */
 type Parent =
@@ -93,13 +84,11 @@ function findIn(structs: readonly Struct[] | undefined, clock: number): Struct |
  * part sits in the same list (Yjs links the new part after that item, whatever the struct says).
  * Deletions are always allowed: removing content cannot add a node the schema does not know.
  *
- * `live` is the document's current size (see countTextSize and textSizeDelta); a number is its
- * characters, for a document without marks or attributes (a new one).
+ * `live` is the document's current size (see countTextSize and textSizeDelta in text-size.ts).
  */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, live: TextSize | number, rules: SchemaRules = editorRules): UpdateVerdict {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, live: TextSize, rules: SchemaRules = editorRules): UpdateVerdict {
   try {
-    const size = typeof live === 'number' ? { chars: live, markup: 0 } : live
-    return { ok: true, ...check(doc, Y.decodeUpdate(update), size, rules) }
+    return { ok: true, ...check(doc, Y.decodeUpdate(update), live, rules) }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.reason, detail: error.message }
     throw error
@@ -263,30 +252,6 @@ function check(doc: Y.Doc, decoded: { structs: Struct[]; ds: DeleteSet }, live: 
   return { chars, markup }
 }
 
-/**
- * What a mark's or an attribute's value weighs: the characters of its strings and keys, one for a
- * number or a boolean. Values are plain (checkContent); an object's fields are read one level deep.
- */
-function valueChars(value: unknown): number {
-  if (typeof value === 'string') return value.length
-  if (value === null || value === undefined) return 0
-  if (typeof value !== 'object') return 1
-  let chars = 0
-  for (const [key, field] of Object.entries(value)) chars += key.length + (typeof field === 'string' ? field.length : 1)
-  return chars
-}
-
-/** What an item's content adds to the markup count, from `offset` on: each mark or attribute value one, plus valueChars. */
-function contentMarkup(content: Y.Item['content'], offset = 0): number {
-  if (content instanceof Y.ContentFormat) return offset > 0 ? 0 : 1 + valueChars(content.value)
-  if (content instanceof Y.ContentAny) {
-    let markup = 0
-    for (let i = offset; i < content.arr.length; i++) markup += 1 + valueChars(content.arr[i])
-    return markup
-  }
-  return 0
-}
-
 function deletedBy(ds: DeleteSet, item: Y.Item): boolean {
   if (!ds.clients.has(item.id.client)) return false
   for (let clock = item.id.clock; clock < item.id.clock + item.length; clock++) if (!Y.isDeleted(ds, Y.createID(item.id.client, clock))) return false
@@ -332,91 +297,4 @@ function checkContent(content: Y.Item['content'], parent: Parent, parentSub: str
   // XmlHook extends Y.Map, not XmlElement; the constructor check keeps any other type out.
   if (!(type instanceof Y.XmlElement) || type.constructor !== Y.XmlElement) return refuse(`"${nodeName}" holds a type the editor does not use`)
   if (!allowed.has(type.nodeName) || type.nodeName === 'text') refuse(`"${nodeName}" may not hold "${type.nodeName}"`)
-}
-
-/** The size of a part [from, to) of an item: its characters if a string, its values' weight if a mark or an attribute. */
-function partSize(s: Y.Item, from: number, to: number): TextSize {
-  if (s.content instanceof Y.ContentString) return { chars: to - from, markup: 0 }
-  if (s.content instanceof Y.ContentFormat) return { chars: 0, markup: contentMarkup(s.content) }
-  if (s.content instanceof Y.ContentAny) {
-    let markup = 0
-    for (let i = from - s.id.clock; i < to - s.id.clock; i++) markup += 1 + valueChars(s.content.arr[i])
-    return { chars: 0, markup }
-  }
-  return { chars: 0, markup: 0 }
-}
-
-/** What the delete set removes of the document's live text: characters, and marks' and attributes' values. */
-function deletedSize(doc: Y.Doc, ds: DeleteSet): TextSize {
-  let chars = 0
-  let markup = 0
-  for (const [client, ranges] of ds.clients) {
-    const structs = doc.store.clients.get(client) as Struct[] | undefined
-    if (!structs || structs.length === 0) continue
-    for (const { clock, len } of ranges) {
-      const end = Math.min(clock + len, Y.getState(doc.store, client))
-      if (end <= clock) continue
-      for (let i = Y.findIndexSS(structs as Y.Item[], clock); i < structs.length; i++) {
-        const s = structs[i]!
-        if (s.id.clock >= end) break
-        if (!(s instanceof Y.Item) || s.deleted) continue
-        const part = partSize(s, Math.max(clock, s.id.clock), Math.min(end, s.id.clock + s.length))
-        chars += part.chars
-        markup += part.markup
-      }
-    }
-  }
-  return { chars, markup }
-}
-
-/** The document's live size: every character, mark and attribute value not deleted (once, when a room loads). */
-export function countTextSize(doc: Y.Doc): TextSize {
-  let chars = 0
-  let markup = 0
-  for (const structs of doc.store.clients.values()) {
-    for (const s of structs) {
-      if (!(s instanceof Y.Item) || s.deleted) continue
-      const part = partSize(s, s.id.clock, s.id.clock + s.length)
-      chars += part.chars
-      markup += part.markup
-    }
-  }
-  return { chars, markup }
-}
-
-/** The document's live text length: every character not deleted. */
-export function countTextChars(doc: Y.Doc): number {
-  return countTextSize(doc).chars
-}
-
-/** How a transaction changed the live size: what it added and did not delete, minus older content it deleted. */
-export function textSizeDelta(transaction: Y.Transaction): TextSize {
-  const store = transaction.doc.store
-  let chars = 0
-  let markup = 0
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0
-    if (after <= before) continue
-    const structs = store.clients.get(client)!
-    for (let i = Y.findIndexSS(structs as Y.Item[], before); i < structs.length; i++) {
-      const s = structs[i]!
-      if (!(s instanceof Y.Item) || s.deleted) continue
-      const part = partSize(s, s.id.clock, s.id.clock + s.length)
-      chars += part.chars
-      markup += part.markup
-    }
-  }
-  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (s) => {
-    const before = transaction.beforeState.get(s.id.client) ?? 0
-    if (!(s instanceof Y.Item) || s.id.clock >= before) return
-    const part = partSize(s, s.id.clock, s.id.clock + s.length)
-    chars -= part.chars
-    markup -= part.markup
-  })
-  return { chars, markup }
-}
-
-/** How a transaction changed the live text length, in characters. */
-export function textCharDelta(transaction: Y.Transaction): number {
-  return textSizeDelta(transaction).chars
 }

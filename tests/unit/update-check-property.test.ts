@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest'
 import { createDocState, docParagraphs, paragraphsToContent, stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { docField } from '../../shared/editor/extensions.ts'
 import { editorRules, markNameOfAttribute } from '../../shared/editor/schema-rules.ts'
-import { checkUpdate, countTextSize, textSizeDelta, type TextSize } from '../../shared/editor/update-check.ts'
+import { countTextSize, textSizeDelta, type TextSize } from '../../shared/editor/text-size.ts'
+import { checkUpdate } from '../../shared/editor/update-check.ts'
 
 const isPrimitive = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 

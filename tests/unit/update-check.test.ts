@@ -3,7 +3,8 @@ import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { describe, expect, test } from 'vitest'
 import { createDocState, editorSchema, paragraphsToContent, stateParagraphs } from '../../shared/editor/doc-state.ts'
-import { checkUpdate, countTextChars, countTextSize, textCharDelta, textSizeDelta } from '../../shared/editor/update-check.ts'
+import { countTextSize, textSizeDelta } from '../../shared/editor/text-size.ts'
+import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { maxMarkupChars, maxTextChars, maxValueChars } from '../../shared/editor/text-limits.ts'
 import { craftUpdate, schemaBreakingFrames, schemaBreaks } from '../helpers/socket-fuzz.ts'
 
@@ -27,7 +28,7 @@ function updateOf(client: Y.Doc, edit: (fragment: Y.XmlFragment) => void): Uint8
   return Y.mergeUpdates(updates)
 }
 
-const verdict = (server: Y.Doc, update: Uint8Array) => checkUpdate(server, update, countTextChars(server))
+const verdict = (server: Y.Doc, update: Uint8Array) => checkUpdate(server, update, countTextSize(server))
 
 const richContent = {
   type: 'doc',
@@ -109,28 +110,28 @@ describe('checkUpdate: what breaks the schema is refused', () => {
 describe('checkUpdate: the size cap', () => {
   test('a paste past the cap is refused; a text may shrink; the count follows transactions', () => {
     const { server, client } = pair(['x'.repeat(maxTextChars - 10)])
-    let live = countTextChars(server)
-    server.on('afterTransaction', (tr: Y.Transaction) => (live += textCharDelta(tr)))
+    let live = countTextSize(server).chars
+    server.on('afterTransaction', (tr: Y.Transaction) => (live += textSizeDelta(tr).chars))
     expect(live).toBe(maxTextChars - 10)
     const text = () => (client.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
     const small = updateOf(client, () => text().insert(0, '0123456789'))
-    expect(checkUpdate(server, small, live)).toMatchObject({ ok: true, chars: maxTextChars })
+    expect(checkUpdate(server, small, { chars: live, markup: 0 })).toMatchObject({ ok: true, chars: maxTextChars })
     Y.applyUpdate(server, small)
     expect(live).toBe(maxTextChars)
     const over = updateOf(client, () => text().insert(0, '!'))
-    expect(checkUpdate(server, over, live)).toMatchObject({ ok: false, reason: 'size' })
+    expect(checkUpdate(server, over, { chars: live, markup: 0 })).toMatchObject({ ok: false, reason: 'size' })
     const { server: s2, client: c2 } = pair(['y'.repeat(100)])
     const replace = updateOf(c2, (f) => {
       const t = (f.get(0) as Y.XmlElement).get(0) as Y.XmlText
       t.delete(0, 100)
       t.insert(0, 'z'.repeat(maxTextChars))
     })
-    expect(checkUpdate(s2, replace, countTextChars(s2))).toMatchObject({ ok: true, chars: maxTextChars })
+    expect(checkUpdate(s2, replace, countTextSize(s2))).toMatchObject({ ok: true, chars: maxTextChars })
     const shrink = updateOf(client, () => text().delete(0, 500))
     // The refused '!' is still in the client's text: it deletes it and 499 characters the server holds.
-    expect(checkUpdate(server, shrink, live)).toMatchObject({ ok: true, chars: maxTextChars - 499 })
+    expect(checkUpdate(server, shrink, { chars: live, markup: 0 })).toMatchObject({ ok: true, chars: maxTextChars - 499 })
     Y.applyUpdate(server, shrink)
-    expect(live).toBe(countTextChars(server))
+    expect(live).toBe(countTextSize(server).chars)
   })
 })
 
