@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { Actor } from '../../shared/permissions.ts'
 import { refusal, type Action } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
 import { AppError } from '../app-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 
@@ -9,8 +10,13 @@ import type { AppDeps, AppEnv } from '../env.ts'
  * current phase: 403 for another congress or a role that never may, 409 for a phase that forbids.
  */
 export function requireAllowed(deps: Pick<AppDeps, 'hub'>, actor: Actor, congressId: string, action: Action): void {
+  requireAllowedInPhase(actor, congressId, deps.hub.phaseOf(congressId), action)
+}
+
+/** The same, against a phase the caller read (from the database, inside a decision's transaction). */
+export function requireAllowedInPhase(actor: Actor, congressId: string, phase: Phase, action: Action): void {
   if (actor.congressId !== congressId) throw new AppError(403, 'forbidden', 'Votre code d’accès ne concerne pas ce congrès.')
-  const refused = refusal({ role: actor.role, phase: deps.hub.phaseOf(congressId), action })
+  const refused = refusal({ role: actor.role, phase, action })
   if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
   if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
 }

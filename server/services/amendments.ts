@@ -5,9 +5,9 @@ import { amendmentLabel, canTakeStep, editableStatuses, isAmendmentStatus, liveS
 import { forkChanges, forkPoint } from '../../shared/amendments/fork.ts'
 import { rangesOverlap } from '../../shared/amendments/text-diff.ts'
 import { formatDocName } from '../../shared/docs/doc-name.ts'
-import { refusal, type Action } from '../../shared/permissions.ts'
+import type { Action } from '../../shared/permissions.ts'
 import { AppError } from '../app-error.ts'
-import { requireAllowed } from '../auth/authorize.ts'
+import { requireAllowed, requireAllowedInPhase } from '../auth/authorize.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { newId } from '../ids.ts'
 import { changedLines, changedLinesAhead } from './amendment-lines.ts'
@@ -71,10 +71,7 @@ async function acceptedCosigners(db: Kysely<Database> | Transaction<Database>, a
  * cached phase was checked before the decision awaited anything, and a freeze may have come since.
  */
 async function requireAllowedNow(trx: Transaction<Database>, actor: SessionActor, congressId: string, action: Action): Promise<void> {
-  const phase = await currentPhase(trx, congressId)
-  const refused = actor.congressId !== congressId ? 'role' : refusal({ role: actor.role, phase, action })
-  if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
-  if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
+  requireAllowedInPhase(actor, congressId, await currentPhase(trx, congressId), action)
 }
 
 function changed(deps: AmendmentDeps, row: AmendmentRow): void {
