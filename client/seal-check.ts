@@ -1,5 +1,6 @@
 import * as ed from '@noble/ed25519'
 import { sha256 as jsSha256, sha512 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 import { parseSums } from '../shared/seal/sha256sums.ts'
 
 // noble's synchronous API hashes with this; its async one would look for crypto.subtle, which a
@@ -46,7 +47,6 @@ async function pickChecker(key: Uint8Array): Promise<Checker> {
   }
 }
 
-const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
 // An Ed25519 SubjectPublicKeyInfo is this 12-byte header, then the raw 32-byte key.
 const ed25519Spki = '302a300506032b6570032100'
 const pemBody = (pem: string) => Uint8Array.from(atob(pem.replace(/-----[^-]+-----/g, '').replace(/\s/g, '')), (c) => c.charCodeAt(0))
@@ -70,9 +70,9 @@ export async function checkSeal(seal: SealFiles): Promise<SealVerdict> {
   const der = pemBody(seal.publishedKeyPem)
   const checker = await pickChecker(der.subarray(12))
   const invalid = (what: string): SealVerdict => ({ kind: 'invalid', what, engine: checker.engine })
-  if (der.length !== 44 || hex(der.subarray(0, 12)) !== ed25519Spki) return invalid('public-key.pem')
+  if (der.length !== 44 || bytesToHex(der.subarray(0, 12)) !== ed25519Spki) return invalid('public-key.pem')
   if (seal.bundledKeyPem.trim() !== seal.publishedKeyPem.trim()) return invalid('public-key.pem')
-  if (hex(await checker.sha256(der)) !== seal.fingerprint.replace(/ /g, '')) return invalid('public-key.pem')
+  if (bytesToHex(await checker.sha256(der)) !== seal.fingerprint.replace(/ /g, '')) return invalid('public-key.pem')
   const [sums, signature] = await Promise.all([seal.file('SHA256SUMS'), seal.file('SHA256SUMS.sig')])
   if (!sums) return invalid('SHA256SUMS')
   if (!signature || !(await checker.verify(der.subarray(12), signature, sums))) return invalid('SHA256SUMS.sig')
@@ -80,7 +80,7 @@ export async function checkSeal(seal: SealFiles): Promise<SealVerdict> {
   if (!parsed.ok) return invalid('SHA256SUMS')
   for (const { name, sha256 } of parsed.entries) {
     const data = await seal.file(name)
-    if (!data || hex(await checker.sha256(data)) !== sha256) return invalid(name)
+    if (!data || bytesToHex(await checker.sha256(data)) !== sha256) return invalid(name)
   }
   return { kind: 'valid', files: parsed.entries.length, engine: checker.engine }
 }
