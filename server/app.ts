@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError } from './app-error.ts'
+import { DomainError, fail } from './domain-error.ts'
+import { statusOf } from './http/error-status.ts'
 import { sameOriginWrites } from './auth/same-origin.ts'
 import { bodySizeLimit } from './body-size-limit.ts'
 import type { AppDeps, AppEnv } from './env.ts'
@@ -36,12 +38,13 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono().use(securityHeaders()).route('/api', api)
   app.all('/api/*', () => {
-    throw new AppError(404, 'not_found', 'Cette adresse de l’API n’existe pas.')
+    throw fail('route_not_found', {}, 'Cette adresse de l’API n’existe pas.')
   })
   app.onError((error, c) => {
+    if (error instanceof DomainError) return c.json(error.toBody(), statusOf(error.code))
     if (error instanceof AppError) return c.json(error.toBody(), error.status)
     // Hono's validator refuses a body that is not what its Content-Type says (malformed JSON).
-    if (error instanceof HTTPException && error.status === 400) return c.json(new AppError(400, 'bad_request', `Requête mal formée : ${error.message}.`).toBody(), 400)
+    if (error instanceof HTTPException && error.status === 400) return c.json(fail('bad_request', {}, `Requête mal formée : ${error.message}.`).toBody(), 400)
     console.error(error)
     return c.json({ error: { code: 'internal', message: 'Erreur interne du serveur.' } }, 500)
   })

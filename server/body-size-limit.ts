@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { AppError } from './app-error.ts'
+import { fail } from './domain-error.ts'
 
 /**
  * Refuses bodies over `maxSize` bytes with a 413. A declared Content-Length is checked from the
@@ -11,7 +11,7 @@ import { AppError } from './app-error.ts'
  */
 export function bodySizeLimit(maxSize: number): MiddlewareHandler {
   const tooLarge = (): never => {
-    throw new AppError(413, 'payload_too_large', 'Requête trop volumineuse.')
+    throw fail('payload_too_large', { maxBytes: maxSize }, 'Requête trop volumineuse.')
   }
   const chunked = bodyLimit({ maxSize, onError: tooLarge })
   return (c: Context, next: Next) => {

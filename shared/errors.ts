@@ -1,42 +1,50 @@
-/** Every failure a user can meet, by a code that clients and tests can rely on. */
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_rows'
-  | 'conflict'
-  /** A vote for this person in this ballot is already in the box. */
-  | 'already_voted'
-  /** The ballot is not open (yet, or any more) by the server's clock. */
-  | 'ballot_closed'
-  | 'phase_forbids'
-  | 'rate_limited'
-  | 'invalid_code'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'payload_too_large'
-  /** The freeze could not render, sign or write the seal: nothing was frozen, the phase is unchanged. */
-  | 'seal_failed'
-  /** A text differs from the one its ballot was opened on (changed behind the app): the seal refuses it. */
-  | 'voted_text_changed'
-  /** A ballot is open: the phase does not change until it is closed. */
-  | 'ballot_open'
-  /** The text was put to the vote: it no longer changes (no edit, no merge). */
-  | 'text_voted'
-  | 'internal'
+import { type AmendmentErrorParams, amendmentErrorKinds } from './errors/amendment-errors.ts'
+import { type BallotErrorParams, ballotErrorKinds } from './errors/ballot-errors.ts'
+import { type CommonErrorParams, commonErrorKinds } from './errors/common-errors.ts'
+import { type CongressErrorParams, congressErrorKinds } from './errors/congress-errors.ts'
+import type { ErrorKind } from './errors/error-kind.ts'
+import { type SealErrorParams, sealErrorKinds } from './errors/seal-errors.ts'
+import type { FieldProblem } from './parsed.ts'
 
-/** One problem of an imported row: the line (or item) and the field. */
-export interface ErrorDetail {
-  readonly line: number
-  readonly field: string
-  readonly message: string
+export type { ErrorKind } from './errors/error-kind.ts'
+
+/**
+ * Every failure a user can meet, by a code that clients and tests can rely on, with the parameters
+ * a client needs to say it in its own language (client/i18n/errors/). Each area declares its codes
+ * in shared/errors/<area>-errors.ts.
+ */
+export type ErrorParams = CommonErrorParams & CongressErrorParams & AmendmentErrorParams & BallotErrorParams & SealErrorParams
+export type ErrorCode = keyof ErrorParams
+
+/** One error as data: its code and that code's parameters, side by side ({code:'ballot_closed', ballotId}). */
+export type ErrorInfo = { readonly [K in ErrorCode]: { readonly code: K } & Readonly<ErrorParams[K]> }[ErrorCode]
+export type ErrorOf<K extends ErrorCode> = Extract<ErrorInfo, { code: K }>
+
+export const errorKinds: { readonly [K in ErrorCode]: ErrorKind } = {
+  ...commonErrorKinds,
+  ...congressErrorKinds,
+  ...amendmentErrorKinds,
+  ...ballotErrorKinds,
+  ...sealErrorKinds,
 }
 
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorKinds, value)
+}
+
+/** One problem of the input: the field, and for imported rows the line. */
+export type ErrorDetail = FieldProblem
+
+/**
+ * The body of every failed answer. `message` is the server's French sentence, for API users; the
+ * client says the code in the reader's language.
+ */
 export interface ErrorBody {
-  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: readonly ErrorDetail[] }
+  readonly error: ErrorInfo & { readonly message: string; readonly details?: readonly ErrorDetail[] }
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false
   const error = (value as { error: unknown }).error
-  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && 'message' in error
 }

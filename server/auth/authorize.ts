@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory'
 import type { Actor } from '../../shared/permissions.ts'
 import { refusal, type Action } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
-import { AppError } from '../app-error.ts'
+import { fail } from '../domain-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 
 /**
@@ -15,10 +15,10 @@ export function requireAllowed(deps: Pick<AppDeps, 'hub'>, actor: Actor, congres
 
 /** The same, against a phase the caller read (from the database, inside a decision's transaction). */
 export function requireAllowedInPhase(actor: Actor, congressId: string, phase: Phase, action: Action): void {
-  if (actor.congressId !== congressId) throw new AppError(403, 'forbidden', 'Votre code d’accès ne concerne pas ce congrès.')
+  if (actor.congressId !== congressId) throw fail('forbidden', { reason: 'congress' }, 'Votre code d’accès ne concerne pas ce congrès.')
   const refused = refusal({ role: actor.role, phase, action })
-  if (refused === 'phase') throw new AppError(409, 'phase_forbids', 'La phase actuelle du congrès ne le permet pas.')
-  if (refused === 'role') throw new AppError(403, 'forbidden', 'Votre rôle ne le permet pas.')
+  if (refused === 'phase') throw fail('phase_forbids', { phase }, 'La phase actuelle du congrès ne le permet pas.')
+  if (refused === 'role') throw fail('forbidden', { reason: 'role' }, 'Votre rôle ne le permet pas.')
 }
 
 /** `requireAllowed` as middleware, for routes whose `:id` is the congress. Run after requireSession. */

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory'
-import { AppError } from '../app-error.ts'
+import { fail } from '../domain-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { actorForToken } from './actor.ts'
 import { readSessionToken } from './credentials.ts'
@@ -12,7 +12,7 @@ export function requireSession(deps: AppDeps) {
       authorization: c.req.header('authorization'),
     })
     const actor = actorForToken(deps.sessions, token, deps.clock())
-    if (!token || !actor) throw new AppError(401, 'unauthenticated', 'Connectez-vous avec votre code d’accès.')
+    if (!token || !actor) throw fail('unauthenticated', {}, 'Connectez-vous avec votre code d’accès.')
     c.set('actor', actor)
     c.set('token', token)
     await next()

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { AppError } from '../app-error.ts'
+import { fail } from '../domain-error.ts'
 
 /** The request headers that tell where a browser request comes from. */
 export interface OriginHeaders {
@@ -38,7 +38,7 @@ export function sameOriginWrites(): MiddlewareHandler {
     const method = c.req.method
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       const headers = { origin: c.req.header('origin'), host: c.req.header('host'), secFetchSite: c.req.header('sec-fetch-site') }
-      if (isCrossOrigin(headers)) throw new AppError(403, 'forbidden', 'Requête envoyée depuis un autre site : refusée.')
+      if (isCrossOrigin(headers)) throw fail('forbidden', { reason: 'cross_site' }, 'Requête envoyée depuis un autre site : refusée.')
     }
     await next()
   }

@@ -10,7 +10,8 @@ import { hashToken } from '../ids.ts'
 import { jsonBody, requireString, validParams } from '../validate.ts'
 import { listAudit } from '../services/audit.ts'
 import { getCongress } from '../services/congresses.ts'
-import { changePhase } from '../services/phase.ts'
+import { changePhase } from '../commands/congress/change-phase.ts'
+import { respond } from '../http/respond.ts'
 import { congressPresence } from '../services/presence.ts'
 import { participantRoutes } from './participants.ts'
 import { structureRoutes } from './structure.ts'
@@ -25,13 +26,7 @@ export function congressRoutes(deps: AppDeps) {
   const session = [validParams, requireSession(deps)] as const
   return new Hono<AppEnv>()
     .get('/:id', ...session, authorize(deps, 'congress.read'), async (c) => c.json(await getCongress(deps.db, c.req.param('id'))))
-    .post('/:id/phase', ...session, authorize(deps, 'phase.change'), phaseBody, async (c) => {
-      const phase = c.req.valid('json')
-      const { actor } = c.var
-      const change = await changePhase(deps.db, actor.congressId, phase, { id: actor.participantId, name: actor.name }, deps.clock())
-      deps.hub.phaseChanged(actor.congressId, change.to)
-      return c.json(change)
-    })
+    .post('/:id/phase', ...session, phaseBody, async (c) => respond(c, await changePhase(deps, c.var.actor, { congressId: c.req.param('id'), phase: c.req.valid('json') })))
     .get('/:id/audit', ...session, authorize(deps, 'audit.read'), async (c) => c.json({ entries: await listAudit(deps.db, c.req.param('id')) }))
     .get('/:id/presence', ...session, authorize(deps, 'congress.read'), async (c) => c.json(await congressPresence(deps, c.req.param('id'))))
     .get('/:id/events', ...session, authorize(deps, 'congress.read'), (c) => {

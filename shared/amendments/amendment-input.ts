@@ -1,20 +1,20 @@
+import { invalid, type Parsed } from '../parsed.ts'
 import { isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
 /** The longest exposé des motifs or ruling reason accepted. */
 export const maxJustificationLength = 20_000
 export const maxReasonLength = 2_000
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly field: string; readonly message: string }
 
 // Newlines and tabs are text; other control characters are not.
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 function longText(value: unknown, field: string, max: number, required: boolean): Parsed<string> {
   if (value === undefined && !required) return { ok: true, value: '' }
-  if (typeof value !== 'string') return { ok: false, field, message: 'doit être un texte' }
-  if (value.length > max) return { ok: false, field, message: `ne doit pas dépasser ${max} caractères` }
-  if (controlCharacters.test(value)) return { ok: false, field, message: 'contient des caractères de contrôle' }
-  if (required && value.trim() === '') return { ok: false, field, message: 'est obligatoire' }
+  if (typeof value !== 'string') return invalid(field, 'doit être un texte')
+  if (value.length > max) return invalid(field, `ne doit pas dépasser ${max} caractères`)
+  if (controlCharacters.test(value)) return invalid(field, 'contient des caractères de contrôle')
+  if (required && value.trim() === '') return invalid(field, 'est obligatoire')
   return { ok: true, value: value.trim() }
 }
 
@@ -25,14 +25,14 @@ export function parseJustification(body: Record<string, unknown>, required: bool
 
 /** `{ admissible, reason }`: a reason is owed for an inadmissible ruling. */
 export function parseRuling(body: Record<string, unknown>): Parsed<{ admissible: boolean; reason: string }> {
-  if (typeof body.admissible !== 'boolean') return { ok: false, field: 'admissible', message: 'doit valoir true ou false' }
+  if (typeof body.admissible !== 'boolean') return invalid('admissible', 'doit valoir true ou false')
   const reason = longText(body.reason, 'reason', maxReasonLength, !body.admissible)
   return reason.ok ? { ok: true, value: { admissible: body.admissible, reason: reason.value } } : reason
 }
 
 export function parseDecision(body: Record<string, unknown>): Parsed<'adopted' | 'rejected'> {
   const outcome = body.outcome
-  return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: outcome } : { ok: false, field: 'outcome', message: 'doit valoir « adopted » ou « rejected »' }
+  return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: outcome } : invalid('outcome', 'doit valoir « adopted » ou « rejected »')
 }
 
 /** `?status=draft,submitted`: a filter on statuses. */
@@ -40,6 +40,6 @@ export function parseStatusFilter(param: string | undefined): Parsed<AmendmentSt
   if (param === undefined || param === '') return { ok: true, value: undefined }
   const statuses = param.split(',')
   const unknown = statuses.find((s) => !isAmendmentStatus(s))
-  if (unknown !== undefined) return { ok: false, field: 'status', message: `statut inconnu « ${unknown.slice(0, 40)} »` }
+  if (unknown !== undefined) return invalid('status', `statut inconnu « ${unknown.slice(0, 40)} »`)
   return { ok: true, value: statuses as AmendmentStatus[] }
 }

@@ -1,8 +1,8 @@
-import type { Parsed } from '../amendments/amendment-input.ts'
+import { invalid, type Parsed } from '../parsed.ts'
 import { majorities, majorityBases, maxProxiesPerHolder, secrecies, type BallotRule, type ProxyRule, type Quorum } from './ballot-rule.ts'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const fail = (field: string, message: string): Parsed<never> => ({ ok: false, field, message })
+const fail = (field: string, message: string): Parsed<never> => invalid(field, message)
 const oneOf = (values: readonly string[]) => `doit valoir ${values.map((v) => `« ${v} »`).join(', ').replace(/, ([^,]*)$/, ' ou $1')}`
 
 function onlyKeys(value: Record<string, unknown>, keys: readonly string[], path: string): Parsed<true> {

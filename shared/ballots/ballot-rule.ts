@@ -1,4 +1,3 @@
-import type { Parsed } from '../amendments/amendment-input.ts'
 
 /** The options every ballot offers. */
 export const choices = ['yes', 'no', 'abstain'] as const
@@ -57,4 +56,3 @@ export const defaultBallotRule: BallotRule = {
 
 export const maxProxiesPerHolder = 10
 
-export type { Parsed }

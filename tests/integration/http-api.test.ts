@@ -95,7 +95,7 @@ describe('HTTP API', () => {
   test('an unknown API path is a JSON 404, any other GET serves the client', async () => {
     const api = await fetch(`${plenum.baseUrl}/api/nothing-here`)
     expect(api.status).toBe(404)
-    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found')
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('route_not_found')
 
     for (const path of ['/', '/join/ABCD-EFGH-JKMN', `/congresses/${plenum.seed.congressId}/proposals/12`]) {
       const page = await fetch(`${plenum.baseUrl}${path}`)

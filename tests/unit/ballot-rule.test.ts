@@ -30,8 +30,8 @@ describe('a ballot rule from JSON', () => {
       const parsed = parseBallotRule(value)
       expect(parsed.ok).toBe(false)
       if (!parsed.ok) {
-        expect(parsed.field).toBe(field)
-        expect(parsed.message.length).toBeGreaterThan(5)
+        expect(parsed.problems[0]?.field).toBe(field)
+        expect(parsed.problems[0]?.message.length).toBeGreaterThan(5)
       }
     })
   }
@@ -49,12 +49,12 @@ describe('a ballot rule from JSON', () => {
     })
     expect(mergeRulePatch(defaultBallotRule, {})).toEqual({ ok: true, value: defaultBallotRule })
     const bad = mergeRulePatch(defaultBallotRule, { proxies: { allowed: true } })
-    expect(bad.ok || bad.field).toBe('proxies.maxPerHolder')
+    expect(bad.ok || bad.problems[0]?.field).toBe('proxies.maxPerHolder')
     expect(mergeRulePatch(defaultBallotRule, 'two-thirds').ok).toBe(false)
   })
 
   test('messages say what is expected, in French', () => {
     const parsed = parseBallotRule({ ...defaultBallotRule, majority: 'most' })
-    expect(parsed.ok || parsed.message).toBe('doit valoir « simple », « absolute », « two-thirds » ou « three-fifths »')
+    expect(parsed.ok || parsed.problems[0]?.message).toBe('doit valoir « simple », « absolute », « two-thirds » ou « three-fifths »')
   })
 })

@@ -1,0 +1,114 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { Action } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
+import { err, ok, type Result } from '../../shared/result.ts'
+import { requireAllowedInPhase } from '../auth/authorize.ts'
+import { DomainError } from '../domain-error.ts'
+import type { AppDeps, SessionActor } from '../env.ts'
+import { appendAudit } from '../services/audit.ts'
+
+/**
+ * Who runs a command: a participant's session, or the machine's operator (the plenum command line),
+ * who acts as the congress's bureau and is logged as "ligne de commande".
+ */
+export type CommandActor = SessionActor | OperatorActor
+
+export interface OperatorActor {
+  readonly operator: true
+  readonly participantId: ''
+  readonly congressId: string
+  readonly role: 'bureau'
+  readonly name: string
+}
+
+export function operatorOf(congressId: string): OperatorActor {
+  return { operator: true, participantId: '', congressId, role: 'bureau', name: 'ligne de commande' }
+}
+
+/** What every command is built from; a command names the parts it reads (Pick<CommandDeps, …>). */
+export type CommandDeps = Pick<AppDeps, 'db' | 'hub' | 'clock'> & Partial<Pick<AppDeps, 'documents' | 'votes' | 'dataDir' | 'loginLimit' | 'sessions' | 'docPresence'>>
+
+/** Inside a command's one transaction. */
+export interface Tx {
+  readonly trx: Transaction<Database>
+  /** The command's clock reading: the decision's time, the same in every row and in its log entry. */
+  readonly now: number
+  /** Appends the decision to the congress's hash-chained log, inside this transaction. */
+  audit(congressId: string, action: string, payload: Record<string, unknown>): Promise<void>
+  /** Runs after the commit, in order: hub events, broadcasts. Never if the transaction rolls back. */
+  afterCommit(effect: () => void): void
+  /** Runs if the transaction rolls back: undoes what lives outside the database (a room's Y.Doc). */
+  onRollback(effect: () => void): void
+}
+
+export interface CommandSteps {
+  readonly actor: CommandActor
+  /**
+   * The one policy (shared/permissions.ts), against the congress's phase as the hub holds it; a
+   * command calls it before any write. 403 `forbidden`, 409 `phase_forbids`.
+   */
+  authorize(congressId: string, action: Action): void
+  /** The same, against a phase read inside the transaction (a freeze may have landed since). */
+  authorizeInPhase(congressId: string, phase: Phase, action: Action): void
+  /**
+   * The command's one transaction: its writes and its audit entry commit together, then the effects
+   * queued with afterCommit run. A DomainError thrown inside rolls everything back.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+}
+
+/**
+ * Runs a decision: `body` loads what it needs, authorizes, reads ahead what must be read outside
+ * the transaction, then writes in one transaction. Every DomainError becomes the Result's error;
+ * any other error is a bug and is thrown.
+ */
+export async function command<T>(deps: CommandDeps, actor: CommandActor, body: (steps: CommandSteps) => Promise<T>): Promise<Result<T, DomainError>> {
+  const steps: CommandSteps = {
+    actor,
+    authorize: (congressId, action) => authorizeActor(actor, congressId, deps.hub.phaseOf(congressId), action),
+    authorizeInPhase: (congressId, phase, action) => authorizeActor(actor, congressId, phase, action),
+    transaction: (work) => inTransaction(deps, actor, work),
+  }
+  try {
+    return ok(await body(steps))
+  } catch (error) {
+    if (error instanceof DomainError) return err(error)
+    throw error
+  }
+}
+
+/** A read: the same steps without a transaction. Presenters use it so a read authorizes like a write. */
+export const query = command
+
+function authorizeActor(actor: CommandActor, congressId: string, phase: Phase, action: Action): void {
+  requireAllowedInPhase(actor, congressId, phase, action)
+}
+
+/** The actor as the log records them: null for the command line. */
+export function auditActorOf(actor: CommandActor): { readonly id: string; readonly name: string } | null {
+  return 'operator' in actor ? null : { id: actor.participantId, name: actor.name }
+}
+
+async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const now = deps.clock()
+  const after: (() => void)[] = []
+  const undo: (() => void)[] = []
+  let value: T
+  try {
+    value = await deps.db.transaction().execute((trx) =>
+      work({
+        trx,
+        now,
+        audit: (congressId, action, payload) => appendAudit(trx, { congressId, actor: auditActorOf(actor), action, payload }, now),
+        afterCommit: (effect) => void after.push(effect),
+        onRollback: (effect) => void undo.push(effect),
+      }),
+    )
+  } catch (error) {
+    for (const effect of undo.reverse()) effect()
+    throw error
+  }
+  for (const effect of after) effect()
+  return value
+}
