@@ -11,6 +11,7 @@ import { amendmentRoutes, congressAmendmentRoutes, proposalAmendmentRoutes } fro
 import { attendanceRoutes } from './routes/attendance.ts'
 import { ballotRoutes, congressBallotRoutes } from './routes/ballots.ts'
 import { congressRoutes } from './routes/congresses.ts'
+import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { projectorRoutes } from './routes/projector.ts'
 import { keyRoutes, sealRoutes } from './routes/seal.ts'
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes())
     .route('/session', sessionRoutes(deps))
     .route('/congresses', congressRoutes(deps))
+    .route('/congresses', eventRoutes(deps))
     .route('/congresses', congressAmendmentRoutes(deps))
     .route('/proposals', proposalAmendmentRoutes(deps))
     .route('/amendments', amendmentRoutes(deps))

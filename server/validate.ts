@@ -21,14 +21,18 @@ async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>
 }
 
-/** A JSON object body, checked by `check` (which throws a 400 naming the field, see `valid`). */
-export function jsonBody<T>(check: (body: Record<string, unknown>) => T) {
-  return validator('json', async (_value, c): Promise<T> => check(await readJsonObject(c)))
+/**
+ * A JSON object body, checked by `check` (which throws a 400 naming the field, see `valid`). The
+ * check returns the request's shape as declared in shared/api-requests.ts: that type is both what
+ * the handler reads and what hc<AppType> makes the client send.
+ */
+export function jsonBody<T extends object>(check: (body: Record<string, unknown>) => T) {
+  return validator('json', async (_value: T, c): Promise<T> => check(await readJsonObject(c)))
 }
 
 /** As `jsonBody`, for actions whose options may be left out: no body at all reads as {}. */
-export function optionalJsonBody<T>(check: (body: Record<string, unknown>) => T) {
-  return validator('json', async (_value, c): Promise<T> => check((await c.req.text()).trim() === '' ? {} : await readJsonObject(c)))
+export function optionalJsonBody<T extends object>(check: (body: Record<string, unknown>) => T) {
+  return validator('json', async (_value: T, c): Promise<T> => check((await c.req.text()).trim() === '' ? {} : await readJsonObject(c)))
 }
 
 // Row ids are 16 base64url characters; a bundle file is a plain file name.
