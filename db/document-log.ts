@@ -1,10 +1,11 @@
 import type SQLite from 'better-sqlite3'
+import type { DocKind } from '../shared/docs/doc-name.ts'
 import type { DocumentRow } from './schema.ts'
 
 export interface StoredDocument {
   readonly name: string
   readonly congressId: string
-  readonly kind: string
+  readonly kind: DocKind
   readonly state: Uint8Array
   readonly updates: readonly Uint8Array[]
   /** Id of the last update in `updates`, or 0. */

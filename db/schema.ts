@@ -1,7 +1,23 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
+import type { Choice } from '../shared/ballots/ballot-rule.ts'
+import type { BallotStatus } from '../shared/ballots/ballot-status.ts'
+import type { Decision } from '../shared/ballots/decision.ts'
+import type { SubjectKind } from '../shared/ballots/subject-kind.ts'
+import type { DocKind } from '../shared/docs/doc-name.ts'
+import type { Phase } from '../shared/phases.ts'
+import type { Role } from '../shared/roles.ts'
 
 /** Epoch milliseconds, as SQLite stores them. */
 type Millis = number
+
+/**
+ * A column holding one of a shared union's values, on reads, inserts and updates alike. The
+ * database refuses any other value (migration 0009), so a row read back needs no guard.
+ */
+type OneOf<T extends string> = ColumnType<T, T, T>
+/** The same, for a nullable column that may be left out of an insert. */
+type OneOfOrNull<T extends string> = ColumnType<T | null, T | null | undefined, T | null>
 
 export interface CongressTable {
   id: string
@@ -11,7 +27,8 @@ export interface CongressTable {
   place: string
   date: string
   preamble_doc: string
-  phase: string
+  /** Defaults to 'drafting' for rows older than phases (migration 0002). */
+  phase: ColumnType<Phase, Phase | undefined, Phase>
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   min_cosigners: ColumnType<number, number | undefined, number>
   /** JSON BallotRule: the template of new ballots; null for the default. */
@@ -19,8 +36,8 @@ export interface CongressTable {
   /** Shown in the room: participants check themselves in with it. */
   room_code: ColumnType<string | null, string | null | undefined, string | null>
   projected_ballot_id: ColumnType<string | null, string | null | undefined, string | null>
-  /** 'adopted' | 'rejected', once the ballot on the whole motion is published. */
-  motion_outcome: ColumnType<string | null, string | null | undefined, string | null>
+  /** Once the ballot on the whole motion is published. */
+  motion_outcome: OneOfOrNull<Decision>
   created_at: ColumnType<Millis, Millis | undefined, never>
 }
 
@@ -38,8 +55,8 @@ export interface ProposalTable {
   number: number
   title: string
   doc_name: string
-  /** 'adopted' | 'rejected', once its ballot is published. */
-  outcome: ColumnType<string | null, string | null | undefined, string | null>
+  /** Once its ballot is published. */
+  outcome: OneOfOrNull<Decision>
   outcome_ballot_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
@@ -49,7 +66,7 @@ export interface ParticipantTable {
   name: string
   organisation: string
   email: string | null
-  role: string
+  role: OneOf<Role>
   /** hashAccessCode(code) (server/ids.ts): the code itself is shown once, when it is issued, never stored. */
   access_code_hash: string
   created_at: ColumnType<Millis, Millis | undefined, never>
@@ -83,7 +100,7 @@ export interface SignInTable {
 export interface DocumentTable {
   name: string
   congress_id: string
-  kind: string
+  kind: OneOf<DocKind>
   /** The compacted Yjs state; the log below holds what came after it. */
   state: Uint8Array
   updated_at: Millis
@@ -124,7 +141,7 @@ export interface AmendmentTable {
   doc_name: string
   author_id: string
   justification: string
-  status: string
+  status: OneOf<AmendmentStatus>
   /** The target's state vector when the amendment was filed: its changes are what lies past it. */
   fork_vector: Uint8Array
   ruling_reason: string | null
@@ -162,12 +179,11 @@ export interface ProxyTable {
 export interface BallotTable {
   id: string
   congress_id: string
-  /** 'amendment' | 'proposal' | 'motion'. */
-  subject_kind: string
+  subject_kind: OneOf<SubjectKind>
   subject_id: string | null
   /** JSON BallotRule, fixed once open. */
   rule: string
-  status: string
+  status: OneOf<BallotStatus>
   created_at: Millis
   opened_at: Millis | null
   closes_at: Millis | null
@@ -214,7 +230,7 @@ export interface BallotParticipationTable {
 export interface BallotBoxTable {
   ballot_id: string
   receipt: string
-  choice: string
+  choice: OneOf<Choice>
   nonce: string
   represented_id: string | null
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005-seal.ts'
 import * as m0006 from './0006-code-hashes.ts'
 import * as m0007 from './0007-vote-cast-time.ts'
 import * as m0008 from './0008-voted-texts.ts'
+import * as m0009 from './0009-known-values.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-code-hashes': m0006,
   '0007-vote-cast-time': m0007,
   '0008-voted-texts': m0008,
+  '0009-known-values': m0009,
 }

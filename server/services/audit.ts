@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { decodeObject } from '../../db/json-columns.ts'
 import type { AuditLogRow, Database } from '../../db/schema.ts'
 import type { AuditEntryView } from '../../shared/api-types.ts'
 import { canonicalJson } from '../../shared/canonical-json.ts'
@@ -61,7 +62,7 @@ export async function listAudit(db: Kysely<Database>, congressId: string): Promi
     at: row.at,
     actorName: row.actor_name,
     action: row.action,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    payload: decodeObject(row.payload, 'audit_log.payload'),
     hash: row.hash,
   }))
 }
