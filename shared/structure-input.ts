@@ -1,14 +1,11 @@
-/** What the bureau may change of a congress, validated the same way in the form and on the server. */
-export interface CongressDetailsInput {
-  title?: string
-  edition?: number
-  date?: string
-  place?: string
-  /** Accepted co-signers an amendment needs before it goes to the bureau. */
-  minCosigners?: number
-}
+import { collected, type FieldProblem, type Parsed } from './parsed.ts'
+import type { CongressDetailsRequest, NewProposalRequest, NewThemeRequest, ProposalChangeRequest, ThemeChangeRequest } from './requests/congress-requests.ts'
 
-export type FieldProblem = { readonly field: string; readonly message: string }
+// The congress's details and structure as the bureau sends them, checked the same way in the form
+// and on the server.
+
+/** The form's name for the details request. */
+export type CongressDetailsInput = CongressDetailsRequest
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -30,42 +27,63 @@ function position(value: unknown, field: string, problems: FieldProblem[]): numb
   return value
 }
 
-export function parseCongressDetails(body: Record<string, unknown>): { value: CongressDetailsInput; problems: FieldProblem[] } {
+function themeIdOf(value: unknown, problems: FieldProblem[]): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value === '') {
+    problems.push({ field: 'themeId', message: 'identifiant de question invalide' })
+    return undefined
+  }
+  return value
+}
+
+function title(body: Record<string, unknown>, required: boolean, problems: FieldProblem[]): string | undefined {
+  if (required && body.title === undefined) problems.push({ field: 'title', message: 'le titre est obligatoire' })
+  return text(body.title, 'title', problems, 300)
+}
+
+/** Only the fields given: the log records what was asked to change. */
+function given<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+export function parseCongressDetails(body: Record<string, unknown>): Parsed<CongressDetailsRequest> {
   const problems: FieldProblem[] = []
-  const value: CongressDetailsInput = {}
-  const title = text(body.title, 'title', problems)
-  const place = text(body.place, 'place', problems)
-  const edition = position(body.edition, 'edition', problems)
-  if (title !== undefined) value.title = title
-  if (place !== undefined) value.place = place
-  if (edition !== undefined) value.edition = edition
+  let date: string | undefined
   if (body.date !== undefined) {
     if (typeof body.date !== 'string' || !isoDate.test(body.date) || Number.isNaN(Date.parse(body.date))) problems.push({ field: 'date', message: 'doit être une date AAAA-MM-JJ' })
-    else value.date = body.date
+    else date = body.date
   }
+  let minCosigners: number | undefined
   if (body.minCosigners !== undefined) {
     const n = body.minCosigners
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) problems.push({ field: 'minCosigners', message: 'doit être un entier de 0 à 100' })
-    else value.minCosigners = n
+    else minCosigners = n
   }
+  const value = given({ title: text(body.title, 'title', problems), place: text(body.place, 'place', problems), edition: position(body.edition, 'edition', problems), date, minCosigners })
   if (problems.length === 0 && Object.keys(value).length === 0) problems.push({ field: 'body', message: 'rien à modifier' })
-  return { value, problems }
+  return collected(value, problems)
 }
 
-export function parseTitled(body: Record<string, unknown>, required: boolean): { title?: string; problems: FieldProblem[] } {
+export function parseNewTheme(body: Record<string, unknown>): Parsed<NewThemeRequest> {
   const problems: FieldProblem[] = []
-  if (required && body.title === undefined) problems.push({ field: 'title', message: 'le titre est obligatoire' })
-  const title = text(body.title, 'title', problems, 300)
-  return { title, problems }
+  return collected({ title: title(body, true, problems) ?? '' }, problems)
 }
 
-export function parseMove(body: Record<string, unknown>): { themeId?: string; position?: number; problems: FieldProblem[] } {
+export function parseThemeChange(body: Record<string, unknown>): Parsed<ThemeChangeRequest> {
   const problems: FieldProblem[] = []
-  const pos = position(body.position, 'position', problems)
-  let themeId: string | undefined
-  if (body.themeId !== undefined) {
-    if (typeof body.themeId !== 'string' || body.themeId === '') problems.push({ field: 'themeId', message: 'identifiant de question invalide' })
-    else themeId = body.themeId
-  }
-  return { themeId, position: pos, problems }
+  return collected({ title: title(body, false, problems), position: position(body.position, 'position', problems) }, problems)
+}
+
+export function parseNewProposal(body: Record<string, unknown>): Parsed<NewProposalRequest> {
+  const problems: FieldProblem[] = []
+  const value = { title: title(body, true, problems) ?? '', themeId: themeIdOf(body.themeId, problems) ?? '' }
+  if (body.themeId === undefined) problems.push({ field: 'themeId', message: 'la question est obligatoire' })
+  // A new proposal goes last in its question; a position sent anyway must still be well formed.
+  position(body.position, 'position', problems)
+  return collected(value, problems)
+}
+
+export function parseProposalChange(body: Record<string, unknown>): Parsed<ProposalChangeRequest> {
+  const problems: FieldProblem[] = []
+  return collected({ title: title(body, false, problems), themeId: themeIdOf(body.themeId, problems), position: position(body.position, 'position', problems) }, problems)
 }

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs'
+import { createCongressStore } from '../../db/congress-store.ts'
+import type { DatabaseHandle } from '../../db/connection.ts'
+import type { FieldProblem } from '../../shared/parsed.ts'
 import { parseParticipantsCsv } from '../../shared/participants/participant-rows.ts'
-import { AppError } from '../app-error.ts'
+import type { Result } from '../../shared/result.ts'
+import { importParticipants } from '../commands/participants/import-participants.ts'
+import { reissueCode } from '../commands/participants/reissue-code.ts'
+import { operatorOf, type CommandDeps } from '../commands/command.ts'
+import { CongressHub } from '../congress-hub.ts'
+import type { DomainError } from '../domain-error.ts'
+import { presentParticipants } from '../presenters/participants-list.ts'
 import { verifyAudit } from '../services/audit.ts'
-import { importParticipants, listParticipants, reissueCode } from '../services/participants.ts'
 import { joinLink } from '../services/join-link.ts'
 import { UsageError, type CommonOptions } from './args.ts'
 import { openDataDir } from './data-dir.ts'
@@ -17,9 +25,26 @@ export class CommandError extends Error {
   }
 }
 
+/**
+ * What the commands need, on the command line: the database, and a hub that no connection listens
+ * to (a running server sees the changes at its next read of the database).
+ */
+function commandDeps(database: DatabaseHandle): CommandDeps {
+  return { db: database.db, hub: new CongressHub(createCongressStore(database.sqlite)), clock: Date.now }
+}
+
+const problemLines = (file: string, problems: readonly FieldProblem[]) => problems.map((p) => `\n  ${file}:${p.line ?? 1}: ${p.field}: ${p.message}`).join('')
+
+/** The command's view, or its refusal as the operator reads it (with the file's lines, if any). */
+function valueOf<T>(result: Result<T, DomainError>, file = ''): T {
+  if (result.ok) return result.value
+  throw new CommandError(`${result.error.message}${result.error.details ? problemLines(file, result.error.details) : ''}`)
+}
+
 export async function participantsImportCommand(file: string | undefined, options: CommonOptions): Promise<void> {
   if (!file) throw new UsageError('participants import needs a CSV file')
-  if (!options.congress) throw new UsageError('participants import needs --congress ID')
+  const congressId = options.congress
+  if (!congressId) throw new UsageError('participants import needs --congress ID')
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -27,21 +52,12 @@ export async function participantsImportCommand(file: string | undefined, option
     throw new CommandError(`cannot read ${file}: ${(error as Error).message}`)
   }
   const parsed = parseParticipantsCsv(text)
-  if (!parsed.ok) {
-    const lines = parsed.errors.map((e) => `  ${file}:${e.line}: ${e.field}: ${e.message}`)
-    throw new CommandError(`nothing imported, ${parsed.errors.length} error(s):\n${lines.join('\n')}`)
-  }
+  if (!parsed.ok) throw new CommandError(`nothing imported, ${parsed.problems.length} error(s):${problemLines(file, parsed.problems)}`)
   const database = await openDataDir(options.dataDir)
   try {
-    const participants = await importParticipants(database.db, options.congress, parsed.rows, null, Date.now(), parsed.lines)
+    const { participants } = valueOf(await importParticipants(commandDeps(database), operatorOf(congressId), { congressId, participants: parsed.value }), file)
     if (options.json) console.log(JSON.stringify({ participants: participants.map(({ id, name, role, code }) => ({ id, name, role, code })) }))
     else for (const p of participants) console.log(`${p.code}  ${p.role.padEnd(8)}  ${p.name}`)
-  } catch (error) {
-    if (error instanceof AppError) {
-      const details = error.details?.map((d) => `\n  ${file}:${d.line}: ${d.field}: ${d.message}`).join('') ?? ''
-      throw new CommandError(`${error.message}${details}`)
-    }
-    throw error
   } finally {
     await database.close()
   }
@@ -49,10 +65,11 @@ export async function participantsImportCommand(file: string | undefined, option
 
 /** `plenum participants list --congress ID`: ids, roles and names (codes are never stored, so never listed). */
 export async function participantsListCommand(options: CommonOptions): Promise<void> {
-  if (!options.congress) throw new UsageError('participants list needs --congress ID')
+  const congressId = options.congress
+  if (!congressId) throw new UsageError('participants list needs --congress ID')
   const database = await openDataDir(options.dataDir)
   try {
-    const participants = await listParticipants(database.db, options.congress)
+    const { participants } = valueOf(await presentParticipants(commandDeps(database), operatorOf(congressId), { congressId }))
     if (options.json) console.log(JSON.stringify({ participants }))
     else for (const p of participants) console.log(`${p.id}  ${p.role.padEnd(8)}  ${p.revoked ? '(révoqué) ' : ''}${p.name}`)
   } finally {
@@ -66,16 +83,14 @@ export async function participantsListCommand(options: CommonOptions): Promise<v
  */
 export async function participantsReissueCommand(participantId: string | undefined, options: CommonOptions): Promise<void> {
   if (!participantId) throw new UsageError('participants reissue needs a participant id (plenum participants list)')
-  if (!options.congress) throw new UsageError('participants reissue needs --congress ID')
+  const congressId = options.congress
+  if (!congressId) throw new UsageError('participants reissue needs --congress ID')
   const database = await openDataDir(options.dataDir)
   try {
-    const participant = await reissueCode(database.db, options.congress, participantId, null, Date.now())
+    const { participant } = valueOf(await reissueCode(commandDeps(database), operatorOf(congressId), { congressId, participantId }))
     const link = process.env.PUBLIC_URL ? joinLink(process.env.PUBLIC_URL, participant.code) : undefined
     if (options.json) console.log(JSON.stringify({ id: participant.id, name: participant.name, code: participant.code, joinUrl: link ?? null }))
     else console.log(`${participant.code}  ${participant.name}${link ? `\n${link}` : ''}\n(affiché une seule fois : notez-le)`)
-  } catch (error) {
-    if (error instanceof AppError) throw new CommandError(error.message)
-    throw error
   } finally {
     await database.close()
   }

@@ -1,39 +1,47 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
-import { parseParticipantsCsv, parseParticipantsJson } from '../../shared/participants/participant-rows.ts'
-import { AppError } from '../app-error.ts'
-import { authorize } from '../auth/authorize.ts'
+import { invalid, parsed, type Parsed } from '../../shared/parsed.ts'
+import { parseParticipantsCsv, parseParticipantsJson, type ParticipantRows } from '../../shared/participants/participant-rows.ts'
+import type { AccessSheetRequest } from '../../shared/requests/congress-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
+import { importParticipants, invalidRows } from '../commands/participants/import-participants.ts'
+import { reissueCode } from '../commands/participants/reissue-code.ts'
+import { revokeCode } from '../commands/participants/revoke-code.ts'
+import { fail } from '../domain-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
-import { accessSheetPdf } from '../services/access-sheet.ts'
-import { getCongress } from '../services/congresses.ts'
+import { respond } from '../http/respond.ts'
+import { presentAccessSheet } from '../presenters/access-sheet.ts'
+import { presentParticipants } from '../presenters/participants-list.ts'
 import { publicBase } from '../public-url.ts'
-import { jsonBody, validParams } from '../validate.ts'
-import { importParticipants, invalidRows, issuedParticipants, listParticipants, reissueCode, revokeCode } from '../services/participants.ts'
+import { jsonBody, valid, validParams } from '../validate.ts'
 
 /** A list of people, as a CSV file (the template) or a JSON array; every bad row is named at once. */
-const participantRows = validator('json', async (json, c) => {
+const participantRows = validator('json', async (json: unknown, c): Promise<ParticipantRows> => {
   const type = c.req.header('content-type') ?? ''
-  let parsed
-  if (type.includes('json')) parsed = parseParticipantsJson(json)
-  else if (type.startsWith('text/csv') || type.startsWith('text/plain')) parsed = parseParticipantsCsv(await c.req.text())
-  else throw new AppError(400, 'bad_request', 'Envoyez un fichier CSV (text/csv) ou un tableau JSON (application/json).')
-  if (!parsed.ok) throw invalidRows(parsed.errors)
-  return parsed
+  let rows: Parsed<ParticipantRows>
+  if (type.includes('json')) rows = parseParticipantsJson(json)
+  else if (type.startsWith('text/csv') || type.startsWith('text/plain')) rows = parseParticipantsCsv(await c.req.text())
+  else throw fail('participants_format', { contentType: type }, 'Envoyez un fichier CSV (text/csv) ou un tableau JSON (application/json).')
+  if (!rows.ok) throw invalidRows(rows.problems)
+  return rows.value
 })
 
+const maxSheet = 5000
+const isShortText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64
+
 /** The codes the bureau was just given, sent back to print them: [{ id, code }], 5000 at most. */
-const sheetBody = jsonBody((body) => {
+function parseSheet(body: Record<string, unknown>): Parsed<AccessSheetRequest> {
   const list = body.participants
-  if (!Array.isArray(list) || list.length === 0 || list.length > 5000) throw new AppError(400, 'bad_request', 'Champ « participants » : une liste de 1 à 5000 { id, code }.')
-  return list.map((item: unknown, i) => {
+  if (!Array.isArray(list) || list.length === 0 || list.length > maxSheet) return invalid('participants', `une liste de 1 à ${maxSheet} { id, code }`)
+  const participants: { id: string; code: string }[] = []
+  for (const [i, item] of list.entries()) {
     const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>
-    if (typeof entry.id !== 'string' || entry.id.length === 0 || entry.id.length > 64 || typeof entry.code !== 'string' || entry.code.length === 0 || entry.code.length > 64) {
-      throw new AppError(400, 'bad_request', `Champ « participants », élément ${i + 1} : { id, code } attendus.`)
-    }
-    return { id: entry.id, code: entry.code }
-  })
-})
+    if (!isShortText(entry.id) || !isShortText(entry.code)) return invalid('participants', `élément ${i + 1} : { id, code } attendus`, i + 1)
+    participants.push({ id: entry.id, code: entry.code })
+  }
+  return parsed({ participants })
+}
+const sheetBody = jsonBody((body) => valid(parseSheet(body)))
 
 /**
  * `/api/congresses/:id/participants`. Codes appear in the answers to an import and a reissue,
@@ -41,35 +49,19 @@ const sheetBody = jsonBody((body) => {
  * bureau sends back right after (POST, in the body), checked against their hashes.
  */
 export function participantRoutes(deps: AppDeps) {
-  const guard = [validParams, requireSession(deps), authorize(deps, 'participants.manage')] as const
+  const session = [validParams, requireSession(deps)] as const
   return new Hono<AppEnv>()
-    .get('/', ...guard, async (c) => c.json({ participants: await listParticipants(deps.db, c.var.actor.congressId) }))
-    .post('/', ...guard, participantRows, async (c) => {
-      const parsed = c.req.valid('json')
-      const { actor } = c.var
-      const participants = await importParticipants(deps.db, actor.congressId, parsed.rows, { id: actor.participantId, name: actor.name }, deps.clock(), parsed.lines)
-      return c.json({ participants }, 201)
-    })
-    .post('/sheet.pdf', ...guard, sheetBody, async (c) => {
-      const congressId = c.var.actor.congressId
-      const [congress, participants] = await Promise.all([getCongress(deps.db, congressId), issuedParticipants(deps.db, congressId, c.req.valid('json'))])
-      const pdf = await accessSheetPdf(congress.title, participants, publicBase(c.req.url))
-      return c.body(new Uint8Array(pdf), 200, {
+    .get('/', ...session, async (c) => respond(c, await presentParticipants(deps, c.var.actor, { congressId: c.req.param('id') ?? '' })))
+    .post('/', ...session, participantRows, async (c) => respond(c, await importParticipants(deps, c.var.actor, { congressId: c.req.param('id') ?? '', participants: c.req.valid('json') }), 201))
+    .post('/sheet.pdf', ...session, sheetBody, async (c) => {
+      const pdf = await presentAccessSheet(deps, c.var.actor, { congressId: c.req.param('id') ?? '', baseUrl: publicBase(c.req.url), ...c.req.valid('json') })
+      if (!pdf.ok) throw pdf.error
+      return c.body(pdf.value, 200, {
         'content-type': 'application/pdf',
         'content-disposition': 'attachment; filename="codes-acces.pdf"',
         'cache-control': 'no-store',
       })
     })
-    .post('/:pid/revoke', ...guard, async (c) => {
-      const { actor } = c.var
-      const participant = await revokeCode(deps.db, actor.congressId, c.req.param('pid'), { id: actor.participantId, name: actor.name }, deps.clock())
-      deps.hub.participantRevoked(actor.congressId, participant.id)
-      return c.json({ participant })
-    })
-    .post('/:pid/reissue', ...guard, async (c) => {
-      const { actor } = c.var
-      const participant = await reissueCode(deps.db, actor.congressId, c.req.param('pid'), { id: actor.participantId, name: actor.name }, deps.clock())
-      deps.hub.participantRevoked(actor.congressId, participant.id)
-      return c.json({ participant })
-    })
+    .post('/:pid/revoke', ...session, async (c) => respond(c, await revokeCode(deps, c.var.actor, { congressId: c.req.param('id') ?? '', participantId: c.req.param('pid') })))
+    .post('/:pid/reissue', ...session, async (c) => respond(c, await reissueCode(deps, c.var.actor, { congressId: c.req.param('id') ?? '', participantId: c.req.param('pid') })))
 }

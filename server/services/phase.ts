@@ -1,10 +1,3 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema.ts'
-import { isPhase, type Phase } from '../../shared/phases.ts'
-import { AppError } from '../app-error.ts'
-
-export async function currentPhase(db: Kysely<Database>, congressId: string): Promise<Phase> {
-  const row = await db.selectFrom('congresses').select('phase').where('id', '=', congressId).executeTakeFirst()
-  if (!row) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
-  return isPhase(row.phase) ? row.phase : 'setup'
-}
+// Kept for the amendments and seal areas until they read the phase through
+// commands/congress/congress-rows.ts's readPhase, which this now is.
+export { readPhase as currentPhase } from '../commands/congress/congress-rows.ts'

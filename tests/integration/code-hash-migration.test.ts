@@ -6,7 +6,8 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { openDatabase } from '../../db/connection.ts'
 import { migrations } from '../../db/migrations/index.ts'
 import { hashAccessCode } from '../../server/ids.ts'
-import { openSession } from '../../server/services/sessions.ts'
+import { createSignInLimit } from '../../server/auth/sign-in-limit.ts'
+import { openSession } from '../../server/commands/session/open-session.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 
 /** A data folder from before codes were hashed: every migration up to 0005, and codes in clear. */
@@ -39,8 +40,9 @@ describe('migration 0006 on a data folder with clear codes', () => {
     try {
       const rows = await upgraded.db.selectFrom('participants').select(['id', 'access_code_hash']).orderBy('id').execute()
       expect(rows.map((r) => r.access_code_hash)).toEqual(codes.map((code) => hashAccessCode(code)))
-      const session = await openSession(upgraded.db, codes[1]!.toLowerCase(), { browser: 'Firefox', os: 'Linux' }, Date.now())
-      expect(session.participant.id).toBe('p1')
+      const deps = { db: upgraded.db, clock: Date.now, loginLimit: createSignInLimit() }
+      const session = await openSession(deps, { attempt: { address: '127.0.0.1', code: codes[1]!.toLowerCase() }, device: { browser: 'Firefox', os: 'Linux' } })
+      expect(session.ok && session.value.participant.id).toBe('p1')
       for (const code of codes) {
         expect(seen(code)).toEqual([])
         expect(seen(code.replace(/-/g, ''))).toEqual([])

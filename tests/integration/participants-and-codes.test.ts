@@ -88,4 +88,19 @@ describe('participants, access codes and sessions', () => {
     const pdf = Buffer.from(await response.arrayBuffer())
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   })
+
+  test('a refusal about a participant says which, and why', async () => {
+    const errorOf = async (response: Response) => ({ status: response.status, ...((await response.json()) as { error: Record<string, unknown> }).error })
+    const post = (path: string, body?: unknown) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { ...bearer(bureau), 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    expect(await errorOf(await post('/personne/revoke'))).toMatchObject({ status: 404, code: 'participant_not_found', participantId: 'personne' })
+    expect(await errorOf(await post('/personne/reissue'))).toMatchObject({ status: 404, code: 'participant_not_found', participantId: 'personne' })
+    const me = (await (await fetch(`${plenum.baseUrl}/api/session`, { headers: bearer(bureau) })).json()) as { participant: { id: string } }
+    expect(await errorOf(await post(`/${me.participant.id}/revoke`))).toMatchObject({ status: 409, code: 'own_code_revoke', participantId: me.participant.id })
+    const [person] = ((await (await importCsv('name;organisation;email;role\nFeuille;Ville;;delegate\n')).json()) as { participants: IssuedParticipantView[] }).participants
+    const sheet = await post('/sheet.pdf', { participants: [{ id: person!.id, code: person!.code }, { id: person!.id, code: 'AAAA-BBBB-CCCC' }] })
+    expect(await errorOf(sheet)).toMatchObject({ status: 409, code: 'access_code_mismatch', participantId: person!.id, position: 2 })
+    const xml = await fetch(url, { method: 'POST', headers: { ...bearer(bureau), 'content-type': 'application/xml' }, body: '<p/>' })
+    expect(await errorOf(xml)).toMatchObject({ status: 400, code: 'participants_format', contentType: 'application/xml' })
+  })
 })

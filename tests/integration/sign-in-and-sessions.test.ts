@@ -58,6 +58,11 @@ describe('the sign-in limit, behind the hall’s one address', () => {
     for (let i = 0; i < 12; i++) statuses.push((await signIn(plenum, wrongCode('AAAA-BBBB'))).status)
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses.slice(10)).toEqual([429, 429])
+    const waiting = await signIn(plenum, wrongCode('AAAA-BBBB'))
+    const { error } = (await waiting.json()) as { error: { code: string; retryAfterSeconds: number } }
+    expect(error.code).toBe('sign_in_code_limited')
+    expect(error.retryAfterSeconds).toBeGreaterThan(0)
+    expect(waiting.headers.get('retry-after')).toBe(String(error.retryAfterSeconds))
     // Alice, behind the same address, signs in.
     expect((await signIn(plenum, alice.code)).status).toBe(200)
   })
@@ -72,7 +77,7 @@ describe('the sign-in limit, behind the hall’s one address', () => {
       const blocked = await signIn(fresh, wrongCode())
       expect(blocked.status).toBe(429)
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
-      expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('rate_limited')
+      expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('sign_in_address_limited')
       expect((await signIn(fresh, wrongCode())).status).toBe(429)
       expect((await signIn(fresh, own.code)).status).toBe(200)
     } finally {

@@ -75,6 +75,21 @@ describe('the bureau shapes the congress', () => {
     await send('POST', '/phase', { phase: 'drafting' })
   })
 
+  test('a question or a proposal that is not there is named in the refusal, with its id', async () => {
+    const errorOf = async (response: Response) => ({ status: response.status, ...((await response.json()) as { error: Record<string, unknown> }).error })
+    expect(await errorOf(await send('PATCH', '/themes/nulle-part', { title: 'X' }))).toMatchObject({ status: 404, code: 'theme_not_found', themeId: 'nulle-part' })
+    expect(await errorOf(await send('POST', '/proposals', { title: 'X', themeId: 'nulle-part' }))).toMatchObject({ status: 404, code: 'theme_not_found', themeId: 'nulle-part' })
+    expect(await errorOf(await send('PATCH', '/proposals/aucune', { title: 'X' }))).toMatchObject({ status: 404, code: 'proposal_not_found', proposalId: 'aucune' })
+  })
+
+  test('a body with several bad fields names each of them in the details', async () => {
+    const response = await send('PATCH', '', { date: 'demain', edition: 0 })
+    expect(response.status).toBe(400)
+    const { error } = (await response.json()) as { error: { code: string; details: { field: string; message: string }[] } }
+    expect(error.code).toBe('bad_request')
+    expect(error.details.map((d) => d.field).sort()).toEqual(['date', 'edition'])
+  })
+
   test('every change is in the audit log', async () => {
     const { entries } = (await (await fetch(`${base}/audit`, { headers: bearer(token) })).json()) as { entries: { action: string }[] }
     const actions = entries.map((e) => e.action)

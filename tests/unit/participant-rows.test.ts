@@ -8,17 +8,19 @@ describe('participants CSV', () => {
     const result = parseParticipantsCsv(csv)
     expect(result).toEqual({
       ok: true,
-      lines: [2, 3],
-      rows: [
-        { name: 'Éloïse Lefèvre', organisation: 'Mairie de Saint-Étienne', email: 'eloise@example.fr', role: 'delegate' },
-        { name: 'Dupont; Jean-Noël', organisation: 'Communauté d’agglo "Cœur" d’Essonne', email: null, role: 'attendee' },
-      ],
+      value: {
+        lines: [2, 3],
+        rows: [
+          { name: 'Éloïse Lefèvre', organisation: 'Mairie de Saint-Étienne', email: 'eloise@example.fr', role: 'delegate' },
+          { name: 'Dupont; Jean-Noël', organisation: 'Communauté d’agglo "Cœur" d’Essonne', email: null, role: 'attendee' },
+        ],
+      },
     })
   })
 
   test('reads commas too, and French headers and roles', () => {
     const result = parseParticipantsCsv('Nom,Collectivité,Courriel,Rôle\nAmélie Durand,Ville de Brest,AMELIE@example.fr,Délégué\nLéa Martin,Villes Internet,,bureau\n')
-    expect(result.ok && result.rows).toEqual([
+    expect(result.ok && result.value.rows).toEqual([
       { name: 'Amélie Durand', organisation: 'Ville de Brest', email: 'amelie@example.fr', role: 'delegate' },
       { name: 'Léa Martin', organisation: 'Villes Internet', email: null, role: 'bureau' },
     ])
@@ -28,7 +30,7 @@ describe('participants CSV', () => {
     const result = parseParticipantsCsv('name;organisation;email;role\nA;B;a@example.fr;delegate\nC;D;not-an-email;delegate\n;E;e@example.fr;chef\n')
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.errors.map((e) => [e.line, e.field])).toEqual([
+    expect(result.problems.map((e) => [e.line, e.field])).toEqual([
       [3, 'email'],
       [4, 'name'],
       [4, 'role'],
@@ -37,13 +39,13 @@ describe('participants CSV', () => {
 
   test('duplicate emails are refused, naming both lines', () => {
     const result = parseParticipantsCsv('name,organisation,email,role\nA,B,same@example.fr,delegate\nC,D,Same@example.fr,attendee\n')
-    expect(result).toEqual({ ok: false, errors: [{ line: 3, field: 'email', message: '« same@example.fr » figure déjà ligne 2' }] })
+    expect(result).toEqual({ ok: false, problems: [{ line: 3, field: 'email', message: '« same@example.fr » figure déjà ligne 2' }] })
   })
 
   test('a missing column or an empty file is an error on the header', () => {
-    expect(parseParticipantsCsv('name;email\nA;a@b.fr')).toMatchObject({ ok: false, errors: [{ line: 1, field: 'header' }] })
-    expect(parseParticipantsCsv('')).toMatchObject({ ok: false, errors: [{ field: 'header' }] })
-    expect(parseParticipantsCsv('name,organisation,email,role\n')).toMatchObject({ ok: false, errors: [{ field: 'row' }] })
+    expect(parseParticipantsCsv('name;email\nA;a@b.fr')).toMatchObject({ ok: false, problems: [{ line: 1, field: 'header' }] })
+    expect(parseParticipantsCsv('')).toMatchObject({ ok: false, problems: [{ field: 'header' }] })
+    expect(parseParticipantsCsv('name,organisation,email,role\n')).toMatchObject({ ok: false, problems: [{ field: 'row' }] })
   })
 
   test('line numbers count the lines inside quoted fields', () => {
@@ -53,10 +55,10 @@ describe('participants CSV', () => {
   })
 
   test('JSON arrays go through the same checks', () => {
-    expect(parseParticipantsJson([{ name: 'A', organisation: 'B', email: 'a@example.fr', role: 'advisor' }])).toMatchObject({ ok: true, rows: [{ role: 'advisor' }] })
+    expect(parseParticipantsJson([{ name: 'A', organisation: 'B', email: 'a@example.fr', role: 'advisor' }])).toMatchObject({ ok: true, value: { rows: [{ role: 'advisor' }] } })
     expect(parseParticipantsJson([{ name: 'A', role: 'delegate' }, { name: 3, role: 'delegate' }, 'x'])).toMatchObject({
       ok: false,
-      errors: [{ line: 2, field: 'name' }, { line: 3, field: 'row' }],
+      problems: [{ line: 2, field: 'name' }, { line: 3, field: 'row' }],
     })
     expect(parseParticipantsJson({})).toMatchObject({ ok: false })
   })

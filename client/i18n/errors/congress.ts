@@ -1,5 +1,9 @@
-import type { CongressErrorParams } from '../../../shared/errors/congress-errors.ts'
+import type { CongressErrorParams, VotedPlaceChange } from '../../../shared/errors/congress-errors.ts'
 import type { ErrorMessages } from './error-messages.ts'
+
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60))
+// The subjects and changes are the server's French words: said as they are in both languages.
+const placesSaid = (places: readonly VotedPlaceChange[]) => places.map((p) => `${p.subject} : ${p.changes.join(', ')}`).join(' ; ')
 
 export const congressFr: ErrorMessages<CongressErrorParams> = {
   congress_not_found: () => 'Ce congrès n’existe pas.',
@@ -10,6 +14,15 @@ export const congressFr: ErrorMessages<CongressErrorParams> = {
         ? 'Le gel et la remise de la motion se font par le scellement, pas par un changement de phase.'
         : 'La motion est gelée : sa phase ne change plus.',
   ballot_open: () => 'Un scrutin est ouvert : clôturez-le avant de changer de phase.',
+  theme_not_found: () => 'Cette question n’existe pas.',
+  proposal_not_found: () => 'Cette proposition n’existe pas.',
+  structure_voted: (e) => `Ce changement toucherait ce qui a été mis aux voix (${placesSaid(e.places)}) : rien n’a été modifié.`,
+  participant_not_found: () => 'Ce participant n’existe pas.',
+  own_code_revoke: () => 'Vous ne pouvez pas révoquer votre propre code.',
+  participants_format: () => 'Envoyez un fichier CSV ou un tableau JSON de participants.',
+  access_code_mismatch: (e) => `Participant ${e.position} : ce code n’est pas (ou plus) le sien. Pour réimprimer une carte, émettez un nouveau code.`,
+  sign_in_code_limited: (e) => `Ce code a été mal saisi trop souvent. Réessayez dans ${minutes(e.retryAfterSeconds)} minute(s).`,
+  sign_in_address_limited: (e) => `Trop de codes erronés. Réessayez dans ${minutes(e.retryAfterSeconds)} minute(s).`,
 }
 
 export const congressEn: ErrorMessages<CongressErrorParams> = {
@@ -21,4 +34,13 @@ export const congressEn: ErrorMessages<CongressErrorParams> = {
         ? 'Freezing and delivering the motion go through the seal, not through a phase change.'
         : 'The motion is frozen: its phase no longer changes.',
   ballot_open: () => 'A ballot is open: close it before changing the phase.',
+  theme_not_found: () => 'This question does not exist.',
+  proposal_not_found: () => 'This proposal does not exist.',
+  structure_voted: (e) => `This change would alter what was put to the vote (${placesSaid(e.places)}): nothing was changed.`,
+  participant_not_found: () => 'This participant does not exist.',
+  own_code_revoke: () => 'You cannot revoke your own code.',
+  participants_format: () => 'Send a CSV file or a JSON array of participants.',
+  access_code_mismatch: (e) => `Participant ${e.position}: this code is not (or no longer) theirs. To reprint a card, issue a new code.`,
+  sign_in_code_limited: (e) => `This code was mistyped too often. Try again in ${minutes(e.retryAfterSeconds)} minute(s).`,
+  sign_in_address_limited: (e) => `Too many wrong codes. Try again in ${minutes(e.retryAfterSeconds)} minute(s).`,
 }

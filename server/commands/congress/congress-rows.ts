@@ -9,3 +9,8 @@ export async function readPhase(db: Kysely<Database>, congressId: string): Promi
   if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
   return row.phase as Phase
 }
+
+/** Refuses a congress that does not exist (404 congress_not_found). */
+export async function requireCongress(db: Kysely<Database>, congressId: string): Promise<void> {
+  await readPhase(db, congressId)
+}

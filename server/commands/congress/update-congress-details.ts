@@ -1,0 +1,22 @@
+import type { CongressDetailsRequest } from '../../../shared/requests/congress-requests.ts'
+import { fail } from '../../domain-error.ts'
+import { command, type CommandActor, type CommandDeps } from '../command.ts'
+import { requireVotedStructureKept } from './structure-rows.ts'
+
+/** The bureau changes the congress's title, edition, date, place or co-signers needed. */
+export function updateCongressDetails(deps: CommandDeps, actor: CommandActor, input: { congressId: string; details: CongressDetailsRequest }) {
+  const { congressId, details } = input
+  return command(deps, actor, async (steps) => {
+    steps.authorize(congressId, 'structure.edit')
+    return steps.transaction(async (tx) => {
+      const { minCosigners, ...columns } = details
+      const set = minCosigners === undefined ? columns : { ...columns, min_cosigners: minCosigners }
+      const result = await tx.trx.updateTable('congresses').set(set).where('id', '=', congressId).executeTakeFirst()
+      if (result.numUpdatedRows === 0n) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+      await requireVotedStructureKept(tx.trx, congressId)
+      await tx.audit(congressId, 'congress.updated', { ...details })
+      tx.afterCommit(() => deps.hub.structureChanged(congressId))
+      return { ok: true as const }
+    })
+  })
+}
