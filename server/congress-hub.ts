@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events'
 import type { CongressStore } from '../db/congress-store.ts'
-import { editableStatuses, isAmendmentStatus } from '../shared/amendments/amendment-status.ts'
 import type { DocKind } from '../shared/docs/doc-name.ts'
-import type { AmendmentWriters } from '../shared/permissions.ts'
+import type { AmendmentAuthorship } from '../shared/permissions.ts'
 import { isPhase, type Phase } from '../shared/phases.ts'
 
-interface HubEvents {
+/** The hub's events: name → payload. Listeners and emitters are checked against it (EventEmitter<HubEvents>). */
+export interface HubEvents {
   'phase-changed': [{ congressId: string; phase: Phase }]
   'participant-revoked': [{ congressId: string; participantId: string }]
   /** A session signed out: its sockets and event streams close. */
@@ -23,6 +23,9 @@ interface HubEvents {
   'projector-changed': [{ congressId: string; ballotId: string | null }]
 }
 
+export type HubEventName = keyof HubEvents
+export type HubEvent<K extends HubEventName> = HubEvents[K][0]
+
 /**
  * The live state of congresses in this process: the current phase (cached, read on every
  * incoming update) and the events that open connections must react to at once.
@@ -30,7 +33,7 @@ interface HubEvents {
 export class CongressHub extends EventEmitter<HubEvents> {
   private readonly phases = new Map<string, Phase>()
   /** Amendment document → who writes it; read on every update to an amendment. */
-  private readonly writers = new Map<string, AmendmentWriters>()
+  private readonly writers = new Map<string, AmendmentAuthorship>()
   /** Documents put to the vote, per congress; read on every update, dropped when a ballot changes. */
   private readonly voted = new Map<string, ReadonlySet<string>>()
   /** Open event streams per congress and participant: who has Plenum open. */
@@ -39,6 +42,15 @@ export class CongressHub extends EventEmitter<HubEvents> {
   constructor(private readonly store: CongressStore) {
     super()
     this.setMaxListeners(0)
+  }
+
+  /** Listens to one event until the returned function is called: a listener never outlives its subscriber. */
+  subscribe<K extends HubEventName>(name: K, listener: (event: HubEvent<K>) => void): () => void {
+    // EventEmitter types a listener by a conditional type TypeScript cannot resolve for a generic
+    // name; the signature above is the checked one.
+    const handler = ((event: HubEvent<K>) => listener(event)) as Parameters<typeof this.on<K>>[1]
+    this.on(name, handler)
+    return () => void this.off(name, handler)
   }
 
   phaseOf(congressId: string): Phase {
@@ -56,16 +68,15 @@ export class CongressHub extends EventEmitter<HubEvents> {
     this.emit('phase-changed', { congressId, phase })
   }
 
-  /** Who writes an amendment's document now; undefined for a document that is no amendment. */
-  amendmentWriters(docName: string): AmendmentWriters | undefined {
-    let writers = this.writers.get(docName)
-    if (!writers) {
-      const row = this.store.amendmentWriters(docName)
-      if (!row) return undefined
-      writers = { editorIds: row.editorIds, editable: isAmendmentStatus(row.status) && editableStatuses.includes(row.status) }
-      this.writers.set(docName, writers)
+  /** Who writes an amendment's document now (the facts; shared/permissions.ts decides); undefined for a document that is no amendment. */
+  amendmentAuthorship(docName: string): AmendmentAuthorship | undefined {
+    let authorship = this.writers.get(docName)
+    if (!authorship) {
+      authorship = this.store.amendmentAuthorship(docName)
+      if (!authorship) return undefined
+      this.writers.set(docName, authorship)
     }
-    return writers
+    return authorship
   }
 
   /** Call after the change is committed: open editors learn their new rights, pages re-read lists. */

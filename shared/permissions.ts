@@ -1,3 +1,4 @@
+import { editableStatuses, type AmendmentStatus } from './amendments/amendment-status.ts'
 import type { DocAddress, DocKind } from './docs/doc-name.ts'
 import type { Phase } from './phases.ts'
 import { phases } from './phases.ts'
@@ -123,31 +124,55 @@ export function refusal(query: PermissionQuery): Refusal | undefined {
  */
 export type ReadOnlyReason = Refusal | 'author' | 'closed' | 'voted'
 
-/** Who writes one amendment, and whether its authors still may. */
-export interface AmendmentWriters {
-  /** The author and the co-signers the author accepted. */
-  readonly editorIds: readonly string[]
-  readonly editable: boolean
+/**
+ * Who writes one amendment: the facts the rule reads. An AmendmentView (shared/api-types.ts) is one
+ * as it is; the server builds one from its rows.
+ */
+export interface AmendmentAuthorship {
+  readonly status: AmendmentStatus
+  readonly author: { readonly id: string }
+  /** Co-signers: only the accepted ones co-edit. */
+  readonly cosigners: readonly { readonly id: string; readonly accepted: boolean }[]
+}
+
+/** The people who write an amendment: its author and the co-signers the author accepted. */
+export function amendmentEditors(amendment: AmendmentAuthorship): readonly string[] {
+  return [amendment.author.id, ...amendment.cosigners.filter((c) => c.accepted).map((c) => c.id)]
+}
+
+/**
+ * Whether the actor may edit the amendment (its text and its justification) now: the table lets
+ * their role write amendments in this phase, the amendment is still in its authors' hands (draft or
+ * submitted), and the actor is one of its editors. The socket, the commands and the client ask this.
+ */
+export function canEditAmendment(actor: Actor, phase: Phase, amendment: AmendmentAuthorship): boolean {
+  return amendmentReadOnlyReason(actor, phase, amendment) === undefined
 }
 
 export function readOnlyReason(role: Role, phase: Phase, kind: DocKind): ReadOnlyReason | undefined {
   return refusal({ role, phase, action: 'doc.write', kind })
 }
 
-export function amendmentReadOnlyReason(actor: Actor, phase: Phase, writers: AmendmentWriters): ReadOnlyReason | undefined {
+/** Why the actor may not edit the amendment, if they may not (see canEditAmendment). */
+export function amendmentReadOnlyReason(actor: Actor, phase: Phase, amendment: AmendmentAuthorship): ReadOnlyReason | undefined {
   const refused = readOnlyReason(actor.role, phase, 'amendment')
   if (refused) return refused
-  if (!writers.editable) return 'closed'
-  return writers.editorIds.includes(actor.participantId) ? undefined : 'author'
+  if (!editableStatuses.includes(amendment.status)) return 'closed'
+  return amendmentEditors(amendment).includes(actor.participantId) ? undefined : 'author'
 }
 
 export function canRead(actor: Actor, doc: DocAddress, phase: Phase): boolean {
   return actor.congressId === doc.congressId && isAllowed({ role: actor.role, phase, action: 'doc.read', kind: doc.kind })
 }
 
-/** For amendments, `writers` says who among those the table allows actually writes this one. */
-export function canWrite(actor: Actor, doc: DocAddress, phase: Phase, writers?: AmendmentWriters): boolean {
-  if (actor.congressId !== doc.congressId) return false
-  if (doc.kind === 'amendment') return writers !== undefined && amendmentReadOnlyReason(actor, phase, writers) === undefined
-  return isAllowed({ role: actor.role, phase, action: 'doc.write', kind: doc.kind })
+/** Why the actor may not write the document (undefined: they may). An amendment without its `authorship` is closed. */
+export function writeRefusal(actor: Actor, doc: DocAddress, phase: Phase, authorship?: AmendmentAuthorship): ReadOnlyReason | undefined {
+  if (actor.congressId !== doc.congressId) return 'role'
+  if (doc.kind !== 'amendment') return readOnlyReason(actor.role, phase, doc.kind)
+  return authorship ? amendmentReadOnlyReason(actor, phase, authorship) : 'closed'
+}
+
+/** For an amendment, `authorship` says who among those the table allows actually writes this one. */
+export function canWrite(actor: Actor, doc: DocAddress, phase: Phase, authorship?: AmendmentAuthorship): boolean {
+  return writeRefusal(actor, doc, phase, authorship) === undefined
 }

@@ -182,10 +182,26 @@ export class Room {
     return true
   }
 
-  /** Applies an update the server itself makes (a merge): stored, then sent to every connection. */
-  applyFromServer(update: Uint8Array): void {
+  /**
+   * Applies an update the server itself makes (a merge) as part of the caller's database
+   * transaction: stored at once (the log shares the transaction's connection), and sent to the
+   * connections only by the returned `release`, once the transaction has committed. Updates the
+   * clients sent just before stay pending for their own flush, outside the transaction. Throws if
+   * the update cannot be stored: the Y.Doc already holds it, so the caller must drop the room.
+   */
+  stageFromServer(update: Uint8Array): () => void {
+    const before = this.pending.length
     Y.applyUpdate(this.doc, update, this)
-    this.store()
+    const mine = this.pending.splice(before)
+    if (mine.length === 0) return () => {}
+    const staged = mine.length === 1 ? mine[0]! : Y.mergeUpdates(mine)
+    this.lastUpdateId = this.deps.log.append(this.name, staged, this.deps.clock())
+    return () => {
+      this.logBytes += staged.byteLength
+      this.deps.changed(this.name, this.address)
+      const message = encodeUpdate(staged)
+      for (const conn of this.connections.keys()) conn.send(message)
+    }
   }
 
   /** The document as stored: pending updates are written (and sent) first. */

@@ -5,8 +5,7 @@ import * as Y from 'yjs'
 import type { DocumentLog } from '../../db/document-log.ts'
 import type { SessionStore } from '../../db/session-store.ts'
 import { formatDocName, parseDocName, type DocAddress } from '../../shared/docs/doc-name.ts'
-import { amendmentReadOnlyReason, canRead, readOnlyReason, type Actor, type ReadOnlyReason } from '../../shared/permissions.ts'
-import type { Phase } from '../../shared/phases.ts'
+import { canRead, writeRefusal, type Actor } from '../../shared/permissions.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
 import { CloseCode, maxBufferedBytes, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
@@ -33,10 +32,21 @@ export interface SyncServerOptions {
 export interface DocumentAccess {
   /** The current state: the loaded room's when someone has it open, else the stored one. */
   read(name: string): Uint8Array | undefined
-  /** Applies a server-made update: stored first, then sent to everyone who has the document open. */
-  apply(name: string, update: Uint8Array): void
+  /**
+   * Applies a server-made update as part of a command's transaction: stored at once on the
+   * database's own connection, so it commits or rolls back with the decision; sent to everyone who
+   * has the document open only after the commit. On a rollback, an open room (whose Y.Doc already
+   * holds the update) is dropped: its clients reconnect to the text as the database has it.
+   */
+  applyInTransaction(name: string, update: Uint8Array, tx: TransactionEffects): void
   /** Grows with every stored update in this process: what derived data is cached against. */
   revision(name: string): number
+}
+
+/** What a command's transaction offers a change made outside SQLite (server/commands/command.ts's Tx). */
+export interface TransactionEffects {
+  afterCommit(effect: () => void): void
+  onRollback(effect: () => void): void
 }
 
 export interface SyncServer {
@@ -70,16 +80,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const readable = (actor: Actor, doc: DocAddress) => canRead(actor, doc, hub.phaseOf(doc.congressId))
   const access = (actor: Actor, doc: DocAddress): Access => {
     const phase = hub.phaseOf(doc.congressId)
-    const reason = readOnlyBecause(actor, doc, phase)
+    const name = formatDocName(doc)
+    const reason = writeRefusal(actor, doc, phase, doc.kind === 'amendment' ? hub.amendmentAuthorship(name) : undefined)
     // A text put to the vote is locked whatever the phase (the bureau may go back to drafting).
-    if (reason !== 'role' && hub.isVoted(doc.congressId, formatDocName(doc))) return { writable: false, reason: 'voted', phase }
+    if (reason !== 'role' && hub.isVoted(doc.congressId, name)) return { writable: false, reason: 'voted', phase }
     return reason ? { writable: false, reason, phase } : { writable: true }
-  }
-  const readOnlyBecause = (actor: Actor, doc: DocAddress, phase: Phase): ReadOnlyReason | undefined => {
-    if (actor.congressId !== doc.congressId) return 'role'
-    if (doc.kind !== 'amendment') return readOnlyReason(actor.role, phase, doc.kind)
-    const writers = hub.amendmentWriters(formatDocName(doc))
-    return writers ? amendmentReadOnlyReason(actor, phase, writers) : 'closed'
   }
   const revisions = new Map<string, number>()
   const changed = (name: string, doc: DocAddress) => {
@@ -155,6 +160,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
   }
 
+  /** A change the room holds was rolled back in the database: its clients reconnect to the stored text. */
+  function reloadRoom(room: Room): void {
+    if (rooms.get(room.name) !== room) return
+    rooms.delete(room.name)
+    room.destroy(CloseCode.ServerError, 'change rolled back, reconnect')
+  }
+
   function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, actor: Connection['actor'] | undefined, credential: Credential | undefined): void {
     if (!actor || !credential) return ws.close(CloseCode.Unauthorized, 'unauthorized')
     // A page of another site would open this socket with the browser's cookie (WebSocket has no
@@ -217,20 +229,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const stored = log.load(name)
       return stored && Y.mergeUpdates([stored.state, ...stored.updates])
     },
-    apply(name, update) {
+    applyInTransaction(name, update, tx) {
+      const address = parseDocName(name)
       const room = rooms.get(name)
       if (!room) {
         log.append(name, update, clock())
-        const address = parseDocName(name)
-        if (address) changed(name, address)
+        if (address) tx.afterCommit(() => changed(name, address))
         return
       }
-      try {
-        room.applyFromServer(update)
-      } catch (error) {
-        if (error instanceof RoomStoreError) dropRoom(room, error)
-        throw error
-      }
+      // Registered before the update touches the room: if storing it fails, the rollback drops it.
+      tx.onRollback(() => reloadRoom(room))
+      const release = room.stageFromServer(update)
+      tx.afterCommit(release)
     },
     revision: (name) => revisions.get(name) ?? 0,
   }

@@ -1,4 +1,5 @@
 import { invalid, type Parsed } from '../parsed.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, RulingRequest } from '../requests/amendment-requests.ts'
 import { isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
 /** The longest exposé des motifs or ruling reason accepted. */
@@ -18,21 +19,28 @@ function longText(value: unknown, field: string, max: number, required: boolean)
   return { ok: true, value: value.trim() }
 }
 
-/** `{ justification? }` of a filing or an edit. */
-export function parseJustification(body: Record<string, unknown>, required: boolean): Parsed<string> {
-  return longText(body.justification, 'justification', maxJustificationLength, required)
+/** `{ justification? }` of a filing: empty until the authors write it. */
+export function parseNewAmendment(body: Record<string, unknown>): Parsed<NewAmendmentRequest & { readonly justification: string }> {
+  const justification = longText(body.justification, 'justification', maxJustificationLength, false)
+  return justification.ok ? { ok: true, value: { justification: justification.value } } : justification
+}
+
+/** `{ justification }` of an edit. */
+export function parseJustificationChange(body: Record<string, unknown>): Parsed<JustificationChangeRequest> {
+  const justification = longText(body.justification, 'justification', maxJustificationLength, true)
+  return justification.ok ? { ok: true, value: { justification: justification.value } } : justification
 }
 
 /** `{ admissible, reason }`: a reason is owed for an inadmissible ruling. */
-export function parseRuling(body: Record<string, unknown>): Parsed<{ admissible: boolean; reason: string }> {
+export function parseRuling(body: Record<string, unknown>): Parsed<RulingRequest & { readonly reason: string }> {
   if (typeof body.admissible !== 'boolean') return invalid('admissible', 'doit valoir true ou false')
   const reason = longText(body.reason, 'reason', maxReasonLength, !body.admissible)
   return reason.ok ? { ok: true, value: { admissible: body.admissible, reason: reason.value } } : reason
 }
 
-export function parseDecision(body: Record<string, unknown>): Parsed<'adopted' | 'rejected'> {
+export function parseDecision(body: Record<string, unknown>): Parsed<DecisionRequest> {
   const outcome = body.outcome
-  return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: outcome } : invalid('outcome', 'doit valoir « adopted » ou « rejected »')
+  return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: { outcome } } : invalid('outcome', 'doit valoir « adopted » ou « rejected »')
 }
 
 /** `?status=draft,submitted`: a filter on statuses. */

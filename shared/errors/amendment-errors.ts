@@ -1,6 +1,53 @@
+import type { AmendmentStatus } from '../amendments/amendment-status.ts'
 import type { ErrorKinds } from './error-kind.ts'
 
-/** The failures of the amendment commands and presenters, each with what the client needs to say it. */
-export interface AmendmentErrorParams {}
+/**
+ * What an amendment command was about to do when the amendment's status refused it: a step of its
+ * life (shared/amendments/amendment-status.ts), or a change only its authors make while they hold it.
+ */
+export type AmendmentAttempt = 'submit' | 'withdraw' | 'rule' | 'adopt' | 'reject' | 'merge' | 'edit' | 'cosign' | 'change_cosigners'
 
-export const amendmentErrorKinds = {} as const satisfies ErrorKinds<AmendmentErrorParams>
+/** What only the amendment's author does. */
+export type AuthorOnlyStep = 'submit' | 'withdraw' | 'accept_cosigner' | 'remove_cosigner'
+
+/** The failures of the amendment commands and presenters, each with what the client needs to say it. */
+export interface AmendmentErrorParams {
+  amendment_not_found: { readonly amendmentId: string }
+  /** The amendment's status does not allow what was attempted (only a draft is submitted…). */
+  amendment_status: { readonly amendmentId: string; readonly status: AmendmentStatus; readonly attempted: AmendmentAttempt }
+  /** Someone else moved the amendment on between the read and the write: reload. */
+  amendment_changed_meanwhile: { readonly amendmentId: string }
+  /** The text to amend (or the amendment's own) has no document. */
+  amendment_text_missing: { readonly docName: string }
+  /** Only the author submits, withdraws, accepts or removes co-signers (a co-signer may remove themself). */
+  not_an_author: { readonly amendmentId: string; readonly attempted: AuthorOnlyStep }
+  /** Only the author and the accepted co-signers edit the amendment. */
+  not_an_editor: { readonly amendmentId: string }
+  /** The congress asks for more accepted co-signers before an amendment goes to the bureau. */
+  cosigners_missing: { readonly amendmentId: string; readonly required: number; readonly accepted: number }
+  /** The author does not co-sign their own amendment. */
+  cosigner_is_author: { readonly amendmentId: string }
+  /** This participant does not co-sign the amendment. */
+  cosigner_not_found: { readonly amendmentId: string; readonly participantId: string }
+  /** No co-signing request of this participant awaits the author's answer. */
+  cosign_request_not_found: { readonly amendmentId: string; readonly participantId: string }
+  /** The amended text was put to the vote: it no longer changes, the adopted amendment stays unmerged. */
+  target_voted: { readonly amendmentId: string; readonly docName: string }
+  /** Another merge changed the amended text while this one was prepared: merge again. */
+  target_changed_meanwhile: { readonly amendmentId: string; readonly docName: string }
+}
+
+export const amendmentErrorKinds = {
+  amendment_not_found: 'not_found',
+  amendment_status: 'conflict',
+  amendment_changed_meanwhile: 'conflict',
+  amendment_text_missing: 'not_found',
+  not_an_author: 'forbidden',
+  not_an_editor: 'forbidden',
+  cosigners_missing: 'conflict',
+  cosigner_is_author: 'conflict',
+  cosigner_not_found: 'not_found',
+  cosign_request_not_found: 'not_found',
+  target_voted: 'conflict',
+  target_changed_meanwhile: 'conflict',
+} as const satisfies ErrorKinds<AmendmentErrorParams>

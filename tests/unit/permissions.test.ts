@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { actions, isAllowed, readOnlyReason } from '../../shared/permissions.ts'
+import { amendmentStatuses } from '../../shared/amendments/amendment-status.ts'
+import { actions, amendmentEditors, amendmentReadOnlyReason, canEditAmendment, canWrite, isAllowed, readOnlyReason, type AmendmentAuthorship } from '../../shared/permissions.ts'
 import { checkPhaseChange, phases, type Phase } from '../../shared/phases.ts'
 import { roles } from '../../shared/roles.ts'
 
@@ -43,6 +44,51 @@ describe('permissions table defaults', () => {
     expect(readOnlyReason('delegate', 'amendments', 'proposal')).toBe('phase')
     expect(readOnlyReason('attendee', 'drafting', 'proposal')).toBe('role')
     expect(readOnlyReason('bureau', 'drafting', 'proposal')).toBeUndefined()
+  })
+})
+
+describe('who edits an amendment (the one rule the socket, the commands and the client ask)', () => {
+  const congressId = 'c1'
+  const author = { participantId: 'author', congressId, role: 'delegate' } as const
+  const accepted = { participantId: 'accepted', congressId, role: 'delegate' } as const
+  const pending = { participantId: 'pending', congressId, role: 'delegate' } as const
+  const bureau = { participantId: 'bureau', congressId, role: 'bureau' } as const
+  const amendment = (status: AmendmentAuthorship['status']): AmendmentAuthorship => ({
+    status,
+    author: { id: 'author' },
+    cosigners: [
+      { id: 'accepted', accepted: true },
+      { id: 'pending', accepted: false },
+    ],
+  })
+
+  test('its editors are its author and the co-signers the author accepted', () => {
+    expect(amendmentEditors(amendment('draft'))).toEqual(['author', 'accepted'])
+  })
+
+  test('they edit it while it is a draft or submitted, in the amendment phase only', () => {
+    for (const status of amendmentStatuses) {
+      for (const actor of [author, accepted]) {
+        expect(canEditAmendment(actor, 'amendments', amendment(status)), `${actor.participantId} ${status}`).toBe(status === 'draft' || status === 'submitted')
+        expect(canEditAmendment(actor, 'voting', amendment(status))).toBe(false)
+      }
+    }
+  })
+
+  test('anyone else reads it, told why', () => {
+    expect(amendmentReadOnlyReason(pending, 'amendments', amendment('draft'))).toBe('author')
+    expect(amendmentReadOnlyReason(bureau, 'amendments', amendment('draft'))).toBe('author')
+    expect(amendmentReadOnlyReason(author, 'amendments', amendment('admissible'))).toBe('closed')
+    expect(amendmentReadOnlyReason(author, 'drafting', amendment('draft'))).toBe('phase')
+    expect(amendmentReadOnlyReason({ ...author, role: 'attendee' }, 'amendments', amendment('draft'))).toBe('role')
+  })
+
+  test('the socket’s canWrite is the same rule; an amendment whose authorship is unknown is closed', () => {
+    const doc = { congressId, kind: 'amendment', id: 'a1' } as const
+    expect(canWrite(accepted, doc, 'amendments', amendment('submitted'))).toBe(true)
+    expect(canWrite(pending, doc, 'amendments', amendment('submitted'))).toBe(false)
+    expect(canWrite(author, doc, 'amendments')).toBe(false)
+    expect(canWrite({ ...author, congressId: 'other' }, doc, 'amendments', amendment('draft'))).toBe(false)
   })
 })
 

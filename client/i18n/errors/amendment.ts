@@ -1,6 +1,62 @@
-import type { AmendmentErrorParams } from '../../../shared/errors/amendment-errors.ts'
+import { amendmentAttemptNames, amendmentStatusNames, authorStepNames } from '../../../shared/amendments/amendment-status-names.ts'
+import type { AmendmentStatus } from '../../../shared/amendments/amendment-status.ts'
+import type { AmendmentAttempt, AmendmentErrorParams, AuthorOnlyStep } from '../../../shared/errors/amendment-errors.ts'
 import type { ErrorMessages } from './error-messages.ts'
 
-export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {}
+export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {
+  amendment_not_found: () => 'Cet amendement n’existe pas.',
+  amendment_status: (e) => `Cet amendement est ${amendmentStatusNames[e.status]} : impossible de ${amendmentAttemptNames[e.attempted]}.`,
+  amendment_changed_meanwhile: () => 'L’amendement vient de changer : rechargez la page.',
+  amendment_text_missing: () => 'Le texte de l’amendement est introuvable.',
+  not_an_author: (e) => `Seul l’auteur de l’amendement peut ${authorStepNames[e.attempted]}.`,
+  not_an_editor: () => 'Seuls les auteurs de l’amendement peuvent le modifier.',
+  cosigners_missing: (e) => `Il faut ${e.required} cosignataire(s) accepté(s) pour déposer cet amendement ; il en a ${e.accepted}.`,
+  cosigner_is_author: () => 'L’auteur ne cosigne pas son propre amendement.',
+  cosigner_not_found: () => 'Ce participant ne cosigne pas cet amendement.',
+  cosign_request_not_found: () => 'Aucune demande de cosignature en attente de ce participant.',
+  target_voted: () => 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.',
+  target_changed_meanwhile: () => 'Le texte visé vient de changer : recommencez.',
+}
 
-export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {}
+const statusEn: Record<AmendmentStatus, string> = {
+  draft: 'being drafted',
+  submitted: 'submitted',
+  admissible: 'admissible',
+  inadmissible: 'inadmissible',
+  withdrawn: 'withdrawn',
+  adopted: 'adopted',
+  rejected: 'rejected',
+  merged: 'merged',
+}
+const attemptEn: Record<AmendmentAttempt, string> = {
+  submit: 'submit it',
+  withdraw: 'withdraw it',
+  rule: 'rule on its admissibility',
+  adopt: 'adopt it',
+  reject: 'reject it',
+  merge: 'merge it',
+  edit: 'edit its text',
+  cosign: 'co-sign it',
+  change_cosigners: 'change its co-signers',
+}
+const authorStepEn: Record<AuthorOnlyStep, string> = {
+  submit: 'submit it',
+  withdraw: 'withdraw it',
+  accept_cosigner: 'accept a co-signer',
+  remove_cosigner: 'remove a co-signer',
+}
+
+export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
+  amendment_not_found: () => 'This amendment does not exist.',
+  amendment_status: (e) => `This amendment is ${statusEn[e.status]}: you cannot ${attemptEn[e.attempted]}.`,
+  amendment_changed_meanwhile: () => 'The amendment has just changed: reload the page.',
+  amendment_text_missing: () => 'The amendment’s text cannot be found.',
+  not_an_author: (e) => `Only the amendment’s author can ${authorStepEn[e.attempted]}.`,
+  not_an_editor: () => 'Only the amendment’s authors can edit it.',
+  cosigners_missing: (e) => `This amendment needs ${e.required} accepted co-signer(s) to be submitted; it has ${e.accepted}.`,
+  cosigner_is_author: () => 'The author does not co-sign their own amendment.',
+  cosigner_not_found: () => 'This participant does not co-sign this amendment.',
+  cosign_request_not_found: () => 'No co-signing request from this participant is waiting.',
+  target_voted: () => 'The amended text was put to the vote: it no longer changes, the adopted amendment cannot be merged into it.',
+  target_changed_meanwhile: () => 'The amended text has just changed: try again.',
+}

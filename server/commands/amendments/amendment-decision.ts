@@ -1,0 +1,101 @@
+import type { AmendmentRow } from '../../../db/schema.ts'
+import { liveStatuses } from '../../../shared/amendments/amendment-status.ts'
+import { forkChanges } from '../../../shared/amendments/fork.ts'
+import { rangesOverlap } from '../../../shared/amendments/text-diff.ts'
+import type { Decision } from '../../../shared/ballots/decision.ts'
+import { fail } from '../../domain-error.ts'
+import { changedLines, changedLinesAhead } from '../../services/amendment-lines.ts'
+import { isVotedText } from '../../services/voted-texts.ts'
+import type { Tx } from '../command.ts'
+import { requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
+import { changedMeanwhile, conflictsOf, labelOf, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
+
+// The decision on an amendment and its merge, as steps of a transaction: the decide and merge
+// commands run them in theirs, and publishing a ballot on an amendment runs both in its own, so
+// the publication, the decision and the merge commit together or not at all.
+
+/**
+ * Inside a transaction: the amendment adopted or rejected, logged as `amendment.adopted` or
+ * `amendment.rejected` (with the ballot, when a published ballot decides it).
+ */
+export async function recordDecision(tx: Tx, row: AmendmentRow, outcome: Decision, byBallot?: string): Promise<void> {
+  requireStep(row, outcome === 'adopted' ? 'adopt' : 'reject')
+  // A published ballot decides; any other ballot on it still under way holds it as it found it.
+  await requireNoBallotUnderway(tx.trx, row.id, byBallot)
+  await setStatus(tx, row, outcome, `amendment.${outcome}`, byBallot ? { ballotId: byBallot } : {})
+}
+
+/**
+ * An adopted amendment merges at once, unless it touches lines an already merged amendment changed
+ * (the bureau reviews it first). Read before the transaction, to know whether to read ahead.
+ */
+export function mergesOnAdoption(row: AmendmentRow): boolean {
+  return conflictsOf(row).length === 0
+}
+
+/** What a merge reads before its transaction: the texts, and the competition's diffs. */
+export interface MergeAhead {
+  readonly label: string
+  /** The target just before the merge, kept as the amendment's `merged_onto`. */
+  readonly before: Uint8Array
+  readonly beforeRevision: number
+  /** The amendment's own text. */
+  readonly state: Uint8Array
+  /** Live amendments of the same text. */
+  readonly others: readonly AmendmentRow[]
+  /** Those among them that change some of the same lines: marked for the bureau to review. */
+  readonly overlapping: readonly AmendmentRow[]
+}
+
+/**
+ * Reads what the merge needs, outside the transaction: a read stores (and sends) what a room still
+ * holds (another amendment's authors may be typing), which a rollback must not take from the log;
+ * the competition's diffs are computed off the event loop. Nothing in the transaction awaits
+ * anything but SQLite, so these are the texts the merge meets, unless another merge got in first
+ * (the target's revision tells).
+ */
+export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents'>, row: AmendmentRow): Promise<MergeAhead> {
+  const { db, documents } = deps
+  const others = await db.selectFrom('amendments').selectAll().where('target_doc', '=', row.target_doc).where('id', '!=', row.id).where('status', 'in', liveStatuses).execute()
+  const label = await labelOf(db, row)
+  const ahead = others.length > 0 ? await changedLinesAhead(documents, [row, ...others]) : undefined
+  const before = documents.read(row.target_doc)
+  const beforeRevision = documents.revision(row.target_doc)
+  const state = documents.read(row.doc_name)
+  if (!before) throw fail('amendment_text_missing', { docName: row.target_doc }, 'Le texte visé est introuvable.')
+  if (!state) throw fail('amendment_text_missing', { docName: row.doc_name }, 'Le texte de l’amendement est introuvable.')
+  const lines = (a: AmendmentRow) => ahead?.get(a) ?? changedLines(documents, a, before)
+  const mine = lines(row)
+  const overlapping = others.filter((other) => rangesOverlap(mine, lines(other)))
+  return { label, before, beforeRevision, state, others, overlapping }
+}
+
+/**
+ * Inside a transaction: merges the adopted amendment into its target — its changes since its fork
+ * point, applied to the target as it is now, so every other change to it stays. The text's update
+ * is written last, in the same transaction, and reaches open editors after the commit. Returns the
+ * documents whose amendments changed (for the hub, after the commit).
+ */
+export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'documents'>, row: AmendmentRow, ahead: MergeAhead): Promise<string[]> {
+  // A text put to the vote does not change any more, not even by a merge.
+  if (await isVotedText(tx.trx, row.target_doc)) {
+    throw fail('target_voted', { amendmentId: row.id, docName: row.target_doc }, 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')
+  }
+  if (deps.documents.revision(row.target_doc) !== ahead.beforeRevision) {
+    throw fail('target_changed_meanwhile', { amendmentId: row.id, docName: row.target_doc }, 'Le texte visé vient de changer : recommencez.')
+  }
+  for (const other of ahead.overlapping) {
+    await tx.trx.updateTable('amendments').set({ conflicts: JSON.stringify([...new Set([...conflictsOf(other), row.id])]) }).where('id', '=', other.id).execute()
+  }
+  const result = await tx.trx
+    .updateTable('amendments')
+    .set({ status: 'merged', merged_onto: ahead.before, merged_at: tx.now, updated_at: tx.now })
+    .where('id', '=', row.id)
+    .where('status', '=', 'adopted')
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
+  await tx.audit(row.congress_id, 'amendment.merged', { amendmentId: row.id, label: ahead.label, targetDoc: row.target_doc })
+  // Last: nothing awaits between this write and the commit, so no other write joins it.
+  deps.documents.applyInTransaction(row.target_doc, forkChanges(ahead.state, row.fork_vector), tx)
+  return [row.doc_name, ...ahead.others.map((o) => o.doc_name)]
+}

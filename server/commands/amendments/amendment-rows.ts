@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely'
+import { decodeIdList } from '../../../db/json-columns.ts'
+import type { AmendmentRow, Database } from '../../../db/schema.ts'
+import { amendmentAttemptNames, amendmentStatusNames, authorStepNames } from '../../../shared/amendments/amendment-status-names.ts'
+import { amendmentLabel, canTakeStep, editableStatuses, type AmendmentStatus, type AmendmentStep } from '../../../shared/amendments/amendment-status.ts'
+import type { AmendmentAttempt, AuthorOnlyStep } from '../../../shared/errors/amendment-errors.ts'
+import type { AmendmentAuthorship } from '../../../shared/permissions.ts'
+import { fail } from '../../domain-error.ts'
+import type { AppDeps } from '../../env.ts'
+import type { CommandActor, Tx } from '../command.ts'
+
+// The rows every amendment command reads, and the checks they share.
+
+export type AmendmentDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock'>
+
+/** The amendment, by id; its congress is checked by the command's authorize step. */
+export async function loadAmendment(db: Kysely<Database>, amendmentId: string): Promise<AmendmentRow> {
+  const row = await db.selectFrom('amendments').selectAll().where('id', '=', amendmentId).executeTakeFirst()
+  if (!row) throw fail('amendment_not_found', { amendmentId }, 'Cet amendement n’existe pas.')
+  return row
+}
+
+/** "P12-A3", "PR-A1". */
+export async function labelOf(db: Kysely<Database>, row: Pick<AmendmentRow, 'proposal_id' | 'number'>): Promise<string> {
+  if (row.proposal_id === null) return amendmentLabel(null, row.number)
+  const proposal = await db.selectFrom('proposals').select('number').where('id', '=', row.proposal_id).executeTakeFirst()
+  return amendmentLabel(proposal?.number ?? 0, row.number)
+}
+
+/** Its status, author and co-signers: what shared/permissions.ts's canEditAmendment reads. */
+export async function authorshipOf(db: Kysely<Database>, row: AmendmentRow): Promise<AmendmentAuthorship> {
+  const cosigners = await db.selectFrom('amendment_cosigners').select(['participant_id', 'accepted_at']).where('amendment_id', '=', row.id).orderBy('signed_at').execute()
+  return { status: row.status, author: { id: row.author_id }, cosigners: cosigners.map((c) => ({ id: c.participant_id, accepted: c.accepted_at !== null })) }
+}
+
+/** The merged amendments that touched the same lines: the bureau reviews before merging this one. */
+export function conflictsOf(row: Pick<AmendmentRow, 'conflicts'>): string[] {
+  return decodeIdList(row.conflicts, 'amendments.conflicts')
+}
+
+export function statusRefusal(row: Pick<AmendmentRow, 'id' | 'status'>, attempted: AmendmentAttempt) {
+  return fail('amendment_status', { amendmentId: row.id, status: row.status, attempted }, `Cet amendement est ${amendmentStatusNames[row.status]} : impossible de ${amendmentAttemptNames[attempted]}.`)
+}
+
+/** The step must be one its status allows (shared/amendments/amendment-status.ts). */
+export function requireStep(row: Pick<AmendmentRow, 'id' | 'status'>, step: AmendmentStep): void {
+  if (!canTakeStep(row.status, step)) throw statusRefusal(row, step)
+}
+
+/** Its authors still hold it (draft or submitted): its text, justification and co-signers may change. */
+export function requireEditable(row: Pick<AmendmentRow, 'id' | 'status'>, attempted: 'edit' | 'cosign' | 'change_cosigners'): void {
+  if (!editableStatuses.includes(row.status)) throw statusRefusal(row, attempted)
+}
+
+export function requireAuthor(actor: CommandActor, row: Pick<AmendmentRow, 'id' | 'author_id'>, attempted: AuthorOnlyStep): void {
+  if (row.author_id !== actor.participantId) throw fail('not_an_author', { amendmentId: row.id, attempted }, `Seul l’auteur de l’amendement peut ${authorStepNames[attempted]}.`)
+}
+
+export const changedMeanwhile = (amendmentId: string) => fail('amendment_changed_meanwhile', { amendmentId }, 'L’amendement vient de changer : rechargez la page.')
+
+/**
+ * Moves the amendment to `next` and logs `action`, inside the command's transaction. Guarded on
+ * the status read: two bureau members clicking at once cannot both move it.
+ */
+export async function setStatus(tx: Tx, row: AmendmentRow, next: AmendmentStatus, action: string, extra: Record<string, unknown> = {}, rulingReason?: string): Promise<void> {
+  const result = await tx.trx
+    .updateTable('amendments')
+    .set({ status: next, updated_at: tx.now, ...(rulingReason === undefined ? {} : { ruling_reason: rulingReason }) })
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
+  await tx.audit(row.congress_id, action, { amendmentId: row.id, label: await labelOf(tx.trx, row), ...extra })
+}

@@ -1,0 +1,74 @@
+import type { FiledAmendmentView } from '../../../shared/api-types.ts'
+import { amendmentLabel } from '../../../shared/amendments/amendment-status.ts'
+import { forkPoint } from '../../../shared/amendments/fork.ts'
+import { formatDocName } from '../../../shared/docs/doc-name.ts'
+import { fail } from '../../domain-error.ts'
+import type { SessionActor } from '../../env.ts'
+import { newId } from '../../ids.ts'
+import { command } from '../command.ts'
+import { readPhase } from '../congress/congress-rows.ts'
+import type { AmendmentDeps } from './amendment-rows.ts'
+
+/** What an amendment is filed on: a proposal, or the congress's preamble. */
+export type AmendmentTarget = { readonly proposalId: string } | { readonly preambleOf: string }
+
+/**
+ * Files an amendment: its document starts as a copy of the target's current state, and the state
+ * vector of that copy is kept as its fork point.
+ */
+export function fileAmendment(deps: AmendmentDeps, actor: SessionActor, input: { target: AmendmentTarget; justification: string }) {
+  const { target, justification } = input
+  return command(deps, actor, async (steps) => {
+    const { db, documents } = deps
+    let congressId: string
+    let proposal: { id: string; number: number } | undefined
+    let targetDoc: string
+    if ('proposalId' in target) {
+      const row = await db.selectFrom('proposals').select(['id', 'number', 'doc_name', 'congress_id']).where('id', '=', target.proposalId).executeTakeFirst()
+      if (!row) throw fail('proposal_not_found', { proposalId: target.proposalId }, 'Cette proposition n’existe pas.')
+      proposal = row
+      congressId = row.congress_id
+      targetDoc = row.doc_name
+    } else {
+      const congress = await db.selectFrom('congresses').select(['id', 'preamble_doc']).where('id', '=', target.preambleOf).executeTakeFirst()
+      if (!congress) throw fail('congress_not_found', { congressId: target.preambleOf }, 'Ce congrès n’existe pas.')
+      congressId = congress.id
+      targetDoc = congress.preamble_doc
+    }
+    steps.authorize(congressId, 'amendment.file')
+    // The copy and its fork point come from the same bytes, so they always agree. Read before the
+    // transaction: a read stores what the text's room still holds, which a rollback must not undo.
+    const state = documents.read(targetDoc)
+    if (!state) throw fail('amendment_text_missing', { docName: targetDoc }, 'Le texte à amender est introuvable.')
+    return steps.transaction(async (tx): Promise<FiledAmendmentView> => {
+      // A freeze may have come while the checks above awaited SQLite: no new text after it.
+      steps.authorizeInPhase(congressId, await readPhase(tx.trx, congressId), 'amendment.file')
+      const last = await tx.trx.selectFrom('amendments').select((eb) => eb.fn.max('number').as('max')).where('target_doc', '=', targetDoc).executeTakeFirst()
+      const number = (last?.max ?? 0) + 1
+      const id = newId()
+      const docName = formatDocName({ congressId, kind: 'amendment', id })
+      await tx.trx.insertInto('documents').values({ name: docName, congress_id: congressId, kind: 'amendment', state, updated_at: tx.now }).execute()
+      await tx.trx
+        .insertInto('amendments')
+        .values({
+          id,
+          congress_id: congressId,
+          proposal_id: proposal?.id ?? null,
+          target_doc: targetDoc,
+          number,
+          doc_name: docName,
+          author_id: actor.participantId,
+          justification,
+          status: 'draft',
+          fork_vector: forkPoint(state),
+          created_at: tx.now,
+          updated_at: tx.now,
+        })
+        .execute()
+      const label = amendmentLabel(proposal?.number ?? null, number)
+      await tx.audit(congressId, 'amendment.filed', { amendmentId: id, label, targetDoc })
+      tx.afterCommit(() => deps.hub.amendmentsChanged(congressId, []))
+      return { id, number, label, docName, status: 'draft' }
+    })
+  })
+}

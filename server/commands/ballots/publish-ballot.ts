@@ -1,0 +1,63 @@
+import { decodeTally } from '../../../db/json-columns.ts'
+import type { AmendmentRow } from '../../../db/schema.ts'
+import type { Decision } from '../../../shared/ballots/decision.ts'
+import type { AppDeps } from '../../env.ts'
+import { subjectOf, type BallotPresenterDeps } from '../../presenters/ballot-view.ts'
+import { isVotedText } from '../../services/voted-texts.ts'
+import { mergeInTransaction, mergesOnAdoption, readMergeAhead, recordDecision, type MergeAhead } from '../amendments/amendment-decision.ts'
+import { loadAmendment, requireStep } from '../amendments/amendment-rows.ts'
+import { command, type CommandActor } from '../command.ts'
+import { readPhase } from '../congress/congress-rows.ts'
+import { advance, loadBallot, requireStatus } from './ballot-rows.ts'
+import { reloadedView } from './reloaded-view.ts'
+
+export type PublishDeps = BallotPresenterDeps & Pick<AppDeps, 'documents'>
+
+/**
+ * Publishes a closed ballot's result, and with it the decision it carries: a proposal's or the
+ * motion's outcome; an amendment adopted (merged at once when it can be) or rejected. One
+ * transaction: if the merge fails, the ballot stays closed and the amendment as it was.
+ */
+export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { ballotId: string }) {
+  const { ballotId } = input
+  return command(deps, actor, async (steps) => {
+    const row = await loadBallot(deps, actor, ballotId)
+    const congressId = row.congress_id
+    steps.authorize(congressId, 'ballot.manage')
+    requireStatus(row, 'closed', 'publish')
+    const outcome = decodeTally(row.result)?.outcome ?? 'no-quorum'
+    const decided: Decision | null = outcome === 'adopted' || outcome === 'rejected' ? outcome : null
+    let amendment: AmendmentRow | undefined
+    let ahead: MergeAhead | undefined
+    if (decided && row.subject_kind === 'amendment' && row.subject_id) {
+      amendment = await loadAmendment(deps.db, row.subject_id)
+      steps.authorize(amendment.congress_id, 'amendment.decide')
+      requireStep(amendment, decided === 'adopted' ? 'adopt' : 'reject')
+      // Its target put to the vote meanwhile: it stays adopted, unmerged.
+      if (decided === 'adopted' && mergesOnAdoption(amendment) && !(await isVotedText(deps.db, amendment.target_doc))) ahead = await readMergeAhead(deps, amendment)
+    }
+    await steps.transaction(async (tx) => {
+      // A freeze may have landed while the texts were read: nothing is decided after it.
+      const phase = await readPhase(tx.trx, congressId)
+      steps.authorizeInPhase(congressId, phase, 'ballot.manage')
+      await advance(tx.trx, row, { status: 'published', published_at: tx.now })
+      if (decided && row.subject_kind === 'proposal' && row.subject_id) {
+        await tx.trx.updateTable('proposals').set({ outcome: decided, outcome_ballot_id: ballotId }).where('id', '=', row.subject_id).execute()
+      }
+      if (decided && row.subject_kind === 'motion') await tx.trx.updateTable('congresses').set({ motion_outcome: decided }).where('id', '=', congressId).execute()
+      await tx.audit(congressId, 'ballot.published', { ballotId, subject: (await subjectOf(tx.trx, row)).label, outcome })
+      if (amendment && decided) {
+        await recordDecision(tx, amendment, decided, ballotId)
+        let touched = [amendment.doc_name]
+        if (ahead && !(await isVotedText(tx.trx, amendment.target_doc))) {
+          steps.authorizeInPhase(congressId, phase, 'amendment.decide')
+          touched = await mergeInTransaction(tx, deps, amendment, ahead)
+        }
+        const docNames = touched
+        tx.afterCommit(() => deps.hub.amendmentsChanged(congressId, docNames))
+      }
+      tx.afterCommit(() => deps.hub.ballotsChanged(congressId, ballotId))
+    })
+    return reloadedView(deps, actor, ballotId)
+  })
+}

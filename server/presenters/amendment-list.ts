@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import type { AmendmentRow, Database } from '../../db/schema.ts'
+import type { AmendmentView } from '../../shared/api-types.ts'
+import { amendmentLabel, liveStatuses, type AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
+import { rangesOverlap } from '../../shared/amendments/text-diff.ts'
+import type { AppDeps } from '../env.ts'
+import { conflictsOf } from '../commands/amendments/amendment-rows.ts'
+import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
+import { fail } from '../domain-error.ts'
+import { changedLinesOffLoop } from '../services/amendment-lines.ts'
+
+export type AmendmentPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
+
+export interface AmendmentFilter {
+  /** Only the amendments of this document (a proposal's or the preamble's). */
+  readonly targetDoc?: string
+  readonly statuses?: readonly AmendmentStatus[]
+}
+
+/** A congress's amendments, for whoever reads the congress. */
+export function congressAmendments(deps: AmendmentPresenterDeps, actor: CommandActor, input: { congressId: string; statuses?: readonly AmendmentStatus[] }) {
+  return query(deps, actor, async (steps) => {
+    steps.authorize(input.congressId, 'congress.read')
+    return { amendments: await listAmendments(deps, input.congressId, { statuses: input.statuses }) }
+  })
+}
+
+/** The amendments to one proposal of the reader's congress. */
+export function proposalAmendments(deps: AmendmentPresenterDeps, actor: CommandActor, input: { proposalId: string; statuses?: readonly AmendmentStatus[] }) {
+  const { congressId } = actor
+  return query(deps, actor, async (steps) => {
+    steps.authorize(congressId, 'congress.read')
+    const proposal = await deps.db.selectFrom('proposals').select('doc_name').where('id', '=', input.proposalId).where('congress_id', '=', congressId).executeTakeFirst()
+    if (!proposal) throw fail('proposal_not_found', { proposalId: input.proposalId }, 'Cette proposition n’existe pas.')
+    return { amendments: await listAmendments(deps, congressId, { targetDoc: proposal.doc_name, statuses: input.statuses }) }
+  })
+}
+
+/**
+ * The amendments of a congress, in the motion's reading order, each with the lines it changes and
+ * the live amendments it competes with. Competition is judged among all amendments of the same
+ * text, whatever the filter shows.
+ */
+export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, congressId: string, filter: AmendmentFilter = {}): Promise<AmendmentView[]> {
+  const { db, documents } = deps
+  let rowsQuery = db.selectFrom('amendments').selectAll().where('congress_id', '=', congressId)
+  if (filter.targetDoc) rowsQuery = rowsQuery.where('target_doc', '=', filter.targetDoc)
+  const rows = await rowsQuery.execute()
+  if (rows.length === 0) return []
+  const { numberOf, people, cosigners } = await readRelated(db, congressId, rows.map((r) => r.id))
+  const proposalNumber = (row: AmendmentRow) => (row.proposal_id === null ? null : (numberOf.get(row.proposal_id) ?? 0))
+  const labels = new Map(rows.map((row) => [row.id, amendmentLabel(proposalNumber(row), row.number)]))
+  const lines = new Map(await Promise.all(rows.map(async (row) => [row.id, await changedLinesOffLoop(documents, row)] as const)))
+  const live = (row: AmendmentRow) => liveStatuses.includes(row.status)
+
+  const views = rows.map((row): AmendmentView => {
+    const competing = live(row)
+      ? rows.filter((o) => o.id !== row.id && o.target_doc === row.target_doc && live(o) && rangesOverlap(lines.get(row.id)!, lines.get(o.id)!)).map((o) => labels.get(o.id)!)
+      : []
+    return {
+      id: row.id,
+      number: row.number,
+      label: labels.get(row.id)!,
+      docName: row.doc_name,
+      status: row.status,
+      proposalId: row.proposal_id,
+      proposalNumber: proposalNumber(row),
+      targetDocName: row.target_doc,
+      author: { id: row.author_id, name: people.get(row.author_id) ?? '' },
+      cosigners: cosigners
+        .filter((c) => c.amendment_id === row.id)
+        .map((c) => ({ id: c.participant_id, name: people.get(c.participant_id) ?? '', accepted: c.accepted_at !== null })),
+      justification: row.justification,
+      rulingReason: row.ruling_reason,
+      changedLines: lines.get(row.id)!,
+      competing,
+      overlapsMerged: conflictsOf(row).map((id) => labels.get(id) ?? id),
+      createdAt: row.created_at,
+      mergedAt: row.merged_at,
+    }
+  })
+  const order = (v: AmendmentView) => (v.proposalNumber ?? 0) * 100_000 + v.number
+  views.sort((a, b) => order(a) - order(b))
+  return filter.statuses ? views.filter((v) => filter.statuses!.includes(v.status)) : views
+}
+
+async function readRelated(db: Kysely<Database>, congressId: string, ids: readonly string[]) {
+  const [proposals, cosigners, participants] = await Promise.all([
+    db.selectFrom('proposals').select(['id', 'number']).where('congress_id', '=', congressId).execute(),
+    db.selectFrom('amendment_cosigners').selectAll().where('amendment_id', 'in', ids).orderBy('signed_at').execute(),
+    db.selectFrom('participants').select(['id', 'name']).where('congress_id', '=', congressId).execute(),
+  ])
+  return { numberOf: new Map(proposals.map((p) => [p.id, p.number])), people: new Map(participants.map((p) => [p.id, p.name])), cosigners }
+}

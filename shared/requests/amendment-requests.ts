@@ -1,0 +1,23 @@
+import type { Decision } from '../ballots/decision.ts'
+
+// The bodies the amendment routes take: what hc<AppType> makes a client send, and what the
+// commands receive.
+
+/** Filing: the exposé des motifs may come later (empty until then). */
+export interface NewAmendmentRequest {
+  readonly justification?: string
+}
+
+export interface JustificationChangeRequest {
+  readonly justification: string
+}
+
+/** A reason is owed for an inadmissible ruling. */
+export interface RulingRequest {
+  readonly admissible: boolean
+  readonly reason?: string
+}
+
+export interface DecisionRequest {
+  readonly outcome: Decision
+}
