@@ -1,9 +1,11 @@
 import type SQLite from 'better-sqlite3'
+import type { Choice } from '../shared/ballots/ballot-rule.ts'
+import type { BallotStatus } from '../shared/ballots/ballot-status.ts'
 import { eraseWriteHistory } from './write-history.ts'
 
 export interface BallotForVote {
   readonly congress_id: string
-  readonly status: string
+  readonly status: BallotStatus
   readonly closes_at: number | null
   readonly rule: string
 }
@@ -21,7 +23,7 @@ export interface NewVote {
   readonly clientVoteHash: string
   readonly receiptBox: Uint8Array
   readonly receipt: string
-  readonly choice: string
+  readonly choice: Choice
   readonly nonce: string
   /** Roll-call ballots only. */
   readonly publicVoterId: string | null

@@ -1,17 +1,22 @@
 import { Hono } from 'hono'
-import { AppError } from '../app-error.ts'
+import { parsePresence, type BadgeCheckInRequest, type ProxyRequest, type RoomCheckInRequest } from '../../shared/requests/ballot-requests.ts'
 import { createLoginRateLimit } from '../auth/login-rate-limit.ts'
-import { authorize } from '../auth/authorize.ts'
 import { requireSession } from '../auth/require-session.ts'
+import { checkInByCode } from '../commands/attendance/check-in-by-code.ts'
+import { checkInWithRoomCode } from '../commands/attendance/check-in-with-room-code.ts'
+import { markPresence } from '../commands/attendance/mark-presence.ts'
+import { recordProxy } from '../commands/attendance/record-proxy.ts'
+import { renewRoomCode } from '../commands/attendance/renew-room-code.ts'
+import { revokeProxy } from '../commands/attendance/revoke-proxy.ts'
+import { fail } from '../domain-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
-import { jsonBody, requireString, validParams } from '../validate.ts'
-import { attendance, checkInWithRoomCode, isPresent, markPresence, markPresentByCode, recordProxy, renewRoomCode, revokeProxy } from '../services/attendance.ts'
+import { respond, respondEmpty } from '../http/respond.ts'
+import { attendanceDesk, myCheckIn } from '../presenters/attendance-desk.ts'
+import { jsonBody, requireString, valid, validParams } from '../validate.ts'
 
-const presentBody = jsonBody((body) => {
-  if (typeof body.present !== 'boolean') throw new AppError(400, 'bad_request', 'Champ « present » : doit valoir true ou false.')
-  return body.present
-})
-const proxyBody = jsonBody((body) => ({ giverId: requireString(body, 'giverId', 64), holderId: requireString(body, 'holderId', 64) }))
+const proxyBody = jsonBody((body): ProxyRequest => ({ giverId: requireString(body, 'giverId', 64), holderId: requireString(body, 'holderId', 64) }))
+const badgeBody = jsonBody((body): BadgeCheckInRequest => ({ code: requireString(body, 'code', 300) }))
+const roomCodeBody = jsonBody((body): RoomCheckInRequest => ({ roomCode: requireString(body, 'roomCode', 20) }))
 
 /** `/api/congresses/:id/…`: the check-in desk, self check-in with the room's code, and proxies. */
 export function attendanceRoutes(deps: AppDeps) {
@@ -19,35 +24,26 @@ export function attendanceRoutes(deps: AppDeps) {
   // Six digits are quick to type and quick to guess: a participant gets a few tries a minute.
   const roomCodeTries = createLoginRateLimit({ maxFailures: 5, windowMs: 60_000 })
   return new Hono<AppEnv>()
-    .get('/:id/attendance', ...session, async (c) => c.json(await attendance(deps, c.var.actor, c.req.param('id'))))
-    .put('/:id/attendance/:pid', ...session, presentBody, async (c) => {
-      return c.json(await markPresence(deps, c.var.actor, c.req.param('id'), c.req.param('pid'), c.req.valid('json')))
-    })
-    .post('/:id/attendance', ...session, jsonBody((body) => requireString(body, 'code', 300)), async (c) => c.json(await markPresentByCode(deps, c.var.actor, c.req.param('id'), c.req.valid('json'))))
-    .get('/:id/check-in', ...session, authorize(deps, 'congress.read'), async (c) => c.json({ present: await isPresent(deps.db, c.var.actor.participantId) }))
-    .post('/:id/check-in', ...session, jsonBody((body) => requireString(body, 'roomCode', 20)), async (c) => {
+    .get('/:id/attendance', ...session, async (c) => respond(c, await attendanceDesk(deps, c.var.actor, { congressId: c.req.param('id') })))
+    .put('/:id/attendance/:pid', ...session, jsonBody((body) => valid(parsePresence(body))), async (c) =>
+      respond(c, await markPresence(deps, c.var.actor, { congressId: c.req.param('id'), participantId: c.req.param('pid'), present: c.req.valid('json').present })),
+    )
+    .post('/:id/attendance', ...session, badgeBody, async (c) => respond(c, await checkInByCode(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })))
+    .get('/:id/check-in', ...session, async (c) => respond(c, await myCheckIn(deps, c.var.actor, { congressId: c.req.param('id') })))
+    .post('/:id/check-in', ...session, roomCodeBody, async (c) => {
       const { participantId } = c.var.actor
       const now = deps.clock()
       const wait = roomCodeTries.retryAfter(participantId, now)
-      if (wait > 0) throw new AppError(429, 'rate_limited', `Trop d’essais : réessayez dans ${Math.ceil(wait / 1000)} secondes.`)
-      const code = c.req.valid('json')
-      try {
-        await checkInWithRoomCode(deps, c.var.actor, c.req.param('id'), code)
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'invalid_code') roomCodeTries.failed(participantId, now)
-        throw error
+      if (wait > 0) {
+        const retryAfterSeconds = Math.ceil(wait / 1000)
+        throw fail('rate_limited', { retryAfterSeconds }, `Trop d’essais : réessayez dans ${retryAfterSeconds} secondes.`)
       }
-      roomCodeTries.succeeded(participantId)
-      return c.json({ present: true })
+      const result = await checkInWithRoomCode(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })
+      if (result.ok) roomCodeTries.succeeded(participantId)
+      else if (result.error.code === 'room_code_mismatch') roomCodeTries.failed(participantId, now)
+      return respond(c, result)
     })
-    .post('/:id/room-code', ...session, async (c) => c.json({ roomCode: await renewRoomCode(deps, c.var.actor, c.req.param('id')) }))
-    .post('/:id/proxies', ...session, proxyBody, async (c) => {
-      const { giverId, holderId } = c.req.valid('json')
-      await recordProxy(deps, c.var.actor, c.req.param('id'), giverId, holderId)
-      return c.json({ giverId, holderId }, 201)
-    })
-    .delete('/:id/proxies/:giverId', ...session, async (c) => {
-      await revokeProxy(deps, c.var.actor, c.req.param('id'), c.req.param('giverId'))
-      return c.body(null, 204)
-    })
+    .post('/:id/room-code', ...session, async (c) => respond(c, await renewRoomCode(deps, c.var.actor, { congressId: c.req.param('id') })))
+    .post('/:id/proxies', ...session, proxyBody, async (c) => respond(c, await recordProxy(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') }), 201))
+    .delete('/:id/proxies/:giverId', ...session, async (c) => respondEmpty(c, await revokeProxy(deps, c.var.actor, { congressId: c.req.param('id'), giverId: c.req.param('giverId') })))
 }

@@ -4,7 +4,7 @@ import type { BallotRow, Database } from '../../db/schema.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import { canonicalJson } from '../../shared/canonical-json.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
-import { AppError } from '../app-error.ts'
+import { fail } from '../domain-error.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 import { textDigest } from '../seal/text-digest.ts'
 
@@ -56,7 +56,7 @@ export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAc
   // From here to the end, nothing is awaited: the states, digests and revisions are of one instant.
   const texts = docNames.map((docName) => {
     const state = documents.read(docName)
-    if (!state) throw new AppError(404, 'not_found', 'Le texte mis aux voix est introuvable.')
+    if (!state) throw fail('voted_text_missing', { docName }, 'Le texte mis aux voix est introuvable.')
     return { docName, sha256: textDigest(stateParagraphs(state)), revision: documents.revision(docName) }
   })
   return { texts }
@@ -72,13 +72,13 @@ export async function recordVotedTexts(trx: Kysely<Database>, documents: Documen
   if (ballot.subject_kind === 'amendment') {
     const amendment = await trx.selectFrom('amendments').select('target_doc').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
     if (amendment && (await isVotedText(trx, amendment.target_doc))) {
-      throw new AppError(409, 'text_voted', 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.')
+      throw fail('text_voted', { docName: amendment.target_doc }, 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.')
     }
   }
   const docNames = await subjectDocs(trx, ballot)
   const unchanged =
     docNames.length === ahead.texts.length && ahead.texts.every((t, i) => t.docName === docNames[i] && documents.revision(t.docName) === t.revision)
-  if (!unchanged) throw new AppError(409, 'conflict', 'Les textes à mettre aux voix viennent de changer : ouvrez le scrutin à nouveau.')
+  if (!unchanged) throw fail('voted_texts_changed_meanwhile', { ballotId: ballot.id }, 'Les textes à mettre aux voix viennent de changer : ouvrez le scrutin à nouveau.')
   for (const { docName, sha256 } of ahead.texts) await trx.insertInto('ballot_texts').values({ ballot_id: ballot.id, doc_name: docName, sha256 }).execute()
   const structure = canonicalJson(votedPlace(await readStructure(trx, ballot.congress_id), ballot))
   await trx.insertInto('ballot_structures').values({ ballot_id: ballot.id, structure, sha256: createHash('sha256').update(structure).digest('hex') }).execute()
@@ -126,7 +126,7 @@ interface Structure {
 
 async function readStructure(db: Kysely<Database>, congressId: string): Promise<Structure> {
   const congress = await db.selectFrom('congresses').select(['title', 'edition', 'organisation', 'place', 'date', 'preamble_doc']).where('id', '=', congressId).executeTakeFirst()
-  if (!congress) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
+  if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
   const themes = await db.selectFrom('themes').select(['id', 'position', 'title']).where('congress_id', '=', congressId).orderBy('position').orderBy('id').execute()
   const proposals = await db.selectFrom('proposals').select(['id', 'number', 'title', 'doc_name', 'theme_id']).where('congress_id', '=', congressId).orderBy('number').orderBy('id').execute()
   const amendments = await db.selectFrom('amendments').select(['id', 'number', 'doc_name', 'proposal_id']).where('congress_id', '=', congressId).execute()
@@ -277,9 +277,9 @@ const describeChanges = (found: readonly { readonly subject: string; readonly ch
 export async function requireVotedPlacesKept(db: Kysely<Database>, congressId: string): Promise<void> {
   const found = await votedPlaceChanges(db, congressId)
   if (found.length === 0) return
-  throw new AppError(
-    409,
+  throw fail(
     'text_voted',
+    { subjects: found.map((f) => f.subject) },
     `Ce changement toucherait ce qui a été mis aux voix (${describeChanges(found)}). Ce qu’un scrutin a soumis au vote garde son texte, son titre, son numéro et sa place dans la motion ; rien n’a été modifié.`,
   )
 }

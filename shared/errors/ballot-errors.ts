@@ -1,6 +1,85 @@
+import type { BallotStatus } from '../ballots/ballot-status.ts'
 import type { ErrorKinds } from './error-kind.ts'
 
-/** The failures of the ballot commands and presenters, each with what the client needs to say it. */
-export interface BallotErrorParams {}
+/** What a ballot command was about to do when its ballot's status refused it. */
+export type BallotStep = 'update' | 'delete' | 'open' | 'close' | 'publish' | 'vote'
 
-export const ballotErrorKinds = {} as const satisfies ErrorKinds<BallotErrorParams>
+/** The failures of the ballot, vote, attendance and projector commands and presenters. */
+export interface BallotErrorParams {
+  ballot_not_found: { readonly ballotId: string }
+  /** The ballot is not in the status the step needs (only a draft opens, only an open ballot closes…). */
+  ballot_status: { readonly ballotId: string; readonly status: BallotStatus; readonly attempted: BallotStep }
+  /** Another bureau member moved the ballot on between the read and the write: reload. */
+  ballot_changed_meanwhile: { readonly ballotId: string }
+  /** Another ballot of the congress is open: one at a time. */
+  ballot_already_open: { readonly ballotId: string }
+  /** The vote came after the close; `castAt` when a vote had already been cast for that person. */
+  ballot_closed: { readonly ballotId: string; readonly castAt?: number | null }
+  /** A vote is final; `castAt` is null for votes stored before their time was kept. */
+  already_voted: { readonly ballotId: string; readonly castAt: number | null }
+  /** `self`: the voter was not checked in at the opening or gave their proxy; else they do not hold this person's proxy. */
+  not_on_voting_list: { readonly ballotId: string; readonly self: boolean }
+  /** Counts stay secret until the close (for the bureau) and the publication (for everyone). */
+  result_not_visible: { readonly ballotId: string; readonly status: BallotStatus }
+  /** The box holds a receipt twice: it cannot be counted (its primary key makes this impossible). */
+  board_duplicate_receipts: { readonly ballotId: string }
+  /** The proposal or amendment to put to the vote does not exist in this congress. */
+  subject_not_found: { readonly kind: 'amendment' | 'proposal'; readonly id: string }
+  /** Only an amendment declared admissible is put to the vote. */
+  subject_not_admissible: { readonly amendmentId: string }
+  /** The text put to the vote has no document. */
+  voted_text_missing: { readonly docName: string }
+  /** The texts changed between the opening's read and its transaction: open again. */
+  voted_texts_changed_meanwhile: { readonly ballotId: string }
+  /**
+   * What was put to the vote keeps its text and its place: `docName` for a ballot on an amendment
+   * whose target was voted, `subjects` for a structure change that would move what was voted.
+   */
+  text_voted: { readonly docName?: string; readonly subjects?: readonly string[] }
+  /** A ballot on this amendment is open or counted: it stays as the ballot found it until published. */
+  amendment_under_ballot: { readonly amendmentId: string; readonly ballotId: string }
+  /** The participant does not exist in this congress, is revoked, or has no vote. */
+  voter_not_found: { readonly participantId: string }
+  /** The badge's code is no voting participant's of this congress (the desk's scan). */
+  badge_code_unknown: {}
+  /** The code typed is not the one the room shows (self check-in). */
+  room_code_mismatch: {}
+  proxy_to_self: { readonly participantId: string }
+  /** The congress's ballot rule admits no proxies. */
+  proxies_not_allowed: {}
+  proxy_already_given: { readonly giverId: string; readonly giverName: string }
+  /** The intended holder gave their own proxy: they cannot receive one. */
+  proxy_holder_gave: { readonly holderId: string; readonly holderName: string }
+  /** The intended giver holds a proxy: they cannot give theirs. */
+  proxy_giver_holds: { readonly giverId: string; readonly giverName: string }
+  proxy_holder_full: { readonly holderId: string; readonly holderName: string; readonly maxPerHolder: number }
+  proxy_not_found: { readonly giverId: string }
+}
+
+export const ballotErrorKinds = {
+  ballot_not_found: 'not_found',
+  ballot_status: 'conflict',
+  ballot_changed_meanwhile: 'conflict',
+  ballot_already_open: 'conflict',
+  ballot_closed: 'conflict',
+  already_voted: 'conflict',
+  not_on_voting_list: 'forbidden',
+  result_not_visible: 'conflict',
+  board_duplicate_receipts: 'conflict',
+  subject_not_found: 'not_found',
+  subject_not_admissible: 'conflict',
+  voted_text_missing: 'not_found',
+  voted_texts_changed_meanwhile: 'conflict',
+  text_voted: 'conflict',
+  amendment_under_ballot: 'conflict',
+  voter_not_found: 'not_found',
+  badge_code_unknown: 'not_found',
+  room_code_mismatch: 'invalid',
+  proxy_to_self: 'conflict',
+  proxies_not_allowed: 'conflict',
+  proxy_already_given: 'conflict',
+  proxy_holder_gave: 'conflict',
+  proxy_giver_holds: 'conflict',
+  proxy_holder_full: 'conflict',
+  proxy_not_found: 'not_found',
+} as const satisfies ErrorKinds<BallotErrorParams>

@@ -10,7 +10,7 @@ import { createCongressStore } from '../../db/congress-store.ts'
 import { createVoteStore } from '../../db/vote-store.ts'
 import { databaseFileName } from '../../server/cli/data-dir.ts'
 import { CongressHub } from '../../server/congress-hub.ts'
-import { castVote } from '../../server/services/votes.ts'
+import { castVote } from '../../server/commands/ballots/cast-vote.ts'
 import type { BallotView, BoardView } from '../../shared/api-types.ts'
 import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
 import { cpuSeconds, rssBytes, startChild } from './child.ts'
@@ -187,7 +187,7 @@ async function inProcessVoteRate(server: PlenumServer, congressId: string, voter
     const deps = { db: database.db, hub: new CongressHub(createCongressStore(database.sqlite)), votes: createVoteStore(database.sqlite), clock: Date.now }
     const started = now()
     // Every vote handed in at once, as a burst of requests would be: they share group commits.
-    await Promise.all(voterIds.map((id, i) => castVote(deps, { participantId: id, congressId, role: 'attendee', name: '' }, ballotId, { choice: 'yes', clientVoteId: `inprocess-vote-${i}` })))
+    await Promise.all(voterIds.map((id, i) => castVote(deps, { participantId: id, congressId, role: 'attendee', name: '' }, { ballotId, choice: 'yes', clientVoteId: `inprocess-vote-${i}` })))
     return voterIds.length / ((now() - started) / 1000)
   } finally {
     await database.close()

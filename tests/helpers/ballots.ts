@@ -37,7 +37,7 @@ export async function checkIn(plenum: TestServer, bureauToken: string, ids: read
   }
 }
 
-export type SubjectInput = { kind: 'amendment' | 'proposal'; id: string } | { kind: 'motion' }
+export type SubjectInput = import('../../shared/requests/ballot-requests.ts').BallotSubject
 
 export async function createBallot(plenum: TestServer, bureauToken: string, subject: SubjectInput, rule: Partial<BallotRule> = {}): Promise<BallotView> {
   const answer = await call<BallotView>(plenum, bureauToken, 'POST', '/ballots', { congressId: plenum.seed.congressId, subject, rule })

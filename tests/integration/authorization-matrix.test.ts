@@ -11,6 +11,10 @@ import { roundTrip } from '../helpers/round-trip.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { apiRoutes, routeRequest, type RouteIds } from '../helpers/api-routes.ts'
 import { insertOpenBallot } from '../helpers/ballots.ts'
+import { readBallotBox } from '../../db/ballot-board.ts'
+import { decodeBallotRule } from '../../db/json-columns.ts'
+import { boardChainHead } from '../../shared/ballots/receipt.ts'
+import { tally } from '../../shared/ballots/tally.ts'
 import { forcePhase, startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
@@ -81,6 +85,7 @@ describe('authorization matrix', () => {
       await plenum.database.db.deleteFrom('frozen_documents').where('congress_id', '=', congressId).execute()
       await plenum.database.db.deleteFrom('seals').where('congress_id', '=', congressId).execute()
       await plenum.database.db.updateTable('ballots').set({ status: 'closed' }).where('status', '=', 'open').execute()
+      await countHandClosedBallots(plenum)
       return post(`/api/congresses/${congressId}/freeze`, token)
     },
     'delivery.record': (token) => post(`/api/congresses/${congressId}/deliveries`, token, { advisorName: 'Conseillère test', institution: 'Matignon', date: '2026-12-04', channel: 'courriel' }),
@@ -248,3 +253,18 @@ describe('authorization of every route', () => {
     })
   }
 })
+
+/**
+ * The ballots this file opens and closes by hand (insertOpenBallot) get the count a real close
+ * keeps: the seal refuses a counted ballot without its tally.
+ */
+async function countHandClosedBallots(plenum: TestServer): Promise<void> {
+  const db = plenum.database.db
+  const rows = await db.selectFrom('ballots').selectAll().where('status', '=', 'closed').where('result', 'is', null).execute()
+  for (const row of rows) {
+    const box = await readBallotBox(db, row.id)
+    const electorate = { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 }
+    const result = tally(decodeBallotRule(row.rule), electorate, box.map((b) => b.choice))
+    await db.updateTable('ballots').set({ result: JSON.stringify(result), chain_head: boardChainHead(box) }).where('id', '=', row.id).execute()
+  }
+}

@@ -44,6 +44,20 @@ describe('proxies (pouvoirs)', () => {
     expect(entry(holder.id).proxiesHeld).toEqual([{ id: giver.id, name: 'Gaston Donneur' }])
   })
 
+  test('each refusal names its reason and the people concerned', async () => {
+    expect((await give(second.id, holder.id)).body.error).toMatchObject({ code: 'proxy_holder_full', holderId: holder.id, holderName: 'Hélène Porteuse', maxPerHolder: 1 })
+    expect((await give(second.id, second.id)).body.error).toMatchObject({ code: 'proxy_to_self', participantId: second.id })
+    expect((await give(giver.id, second.id)).body.error).toMatchObject({ code: 'proxy_already_given', giverId: giver.id, giverName: 'Gaston Donneur' })
+    expect((await give(second.id, giver.id)).body.error).toMatchObject({ code: 'proxy_holder_gave', holderId: giver.id, holderName: 'Gaston Donneur' })
+    expect((await give(holder.id, second.id)).body.error).toMatchObject({ code: 'proxy_giver_holds', giverId: holder.id, giverName: 'Hélène Porteuse' })
+    const unknown = await give(second.id, 'nosuchperson0000')
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error).toMatchObject({ code: 'voter_not_found', participantId: 'nosuchperson0000' })
+    const notGiven = await call(plenum, bureau, 'DELETE', `${proxies.replace('{id}', plenum.seed.congressId)}/${second.id}`)
+    expect(notGiven.status).toBe(404)
+    expect(notGiven.body.error).toMatchObject({ code: 'proxy_not_found', giverId: second.id })
+  })
+
   test('the holder casts one vote per person represented; the giver, even present, does not vote; an absent holder carries nothing', async () => {
     await checkIn(plenum, bureau, [holder.id, giver.id, second.id])
     const ballot = await openedBallot(plenum, bureau, { kind: 'motion' })

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openBallot } from '../../server/services/ballots.ts'
+import { openBallot } from '../../server/commands/ballots/open-ballot.ts'
 import type { CongressView } from '../../shared/api-types.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
@@ -103,7 +103,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     await waitFor(() => seen.includes('read-only:voted:drafting'), 'the read-only reason')
   })
 
-  test('an adopted amendment is not merged into a proposal already voted: its ballot does not open, and the bureau’s merge answers 409 text_voted', async () => {
+  test('an adopted amendment is not merged into a proposal already voted: its ballot does not open, and the bureau’s merge answers 409 target_voted', async () => {
     const amendment = await insertAmendment(plenum, { authorId: delegate.id, status: 'admissible', proposalIndex: 0 })
     await setPhase(plenum, bureau, 'voting')
     const ballot = await createBallot(plenum, bureau, { kind: 'amendment', id: amendment.id })
@@ -118,7 +118,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     expect(decided.body.status).toBe('adopted')
     const merge = await call(plenum, bureau, 'POST', `/amendments/${amendment.id}/merge`)
     expect(merge.status).toBe(409)
-    expect(merge.body.error.code).toBe('text_voted')
+    expect(merge.body.error.code).toBe('target_voted')
     expect(storedText(plenum, plenum.seed.proposals[0]!.docName)).toBe(before)
   })
 
@@ -197,7 +197,7 @@ describe('what a ballot put to the vote includes its place: the motion’s struc
     for (const [method, path, body] of refusals) {
       const answer = await call(plenum, bureau, method, `${congressPath()}${path}`, body)
       expect.soft(answer.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(409)
-      expect.soft(answer.body?.error?.code, `${method} ${path}`).toBe('text_voted')
+      expect.soft(answer.body?.error?.code, `${method} ${path}`).toBe('structure_voted')
       expect.soft(answer.body?.error?.message, `${method} ${path}`).toMatch(/mis(e)? aux voix/)
     }
     expect(await structureOf(plenum, bureau)).toEqual(before)
@@ -270,7 +270,7 @@ describe('a proposal put to the vote keeps its title, number and question; the r
     for (const [method, path, body] of refusals) {
       const answer = await call(plenum, bureau, method, `${congressPath()}${path}`, body)
       expect.soft(answer.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(409)
-      expect.soft(answer.body?.error?.code, `${method} ${path}`).toBe('text_voted')
+      expect.soft(answer.body?.error?.code, `${method} ${path}`).toBe('structure_voted')
       expect.soft(answer.body?.error?.message, `${method} ${path}`).toContain(`proposition ${voted.number}`)
     }
     expect(await structureOf(plenum, bureau)).toEqual(published)
@@ -328,7 +328,7 @@ describe('opening a ballot stores the edits it reads before its transaction (iss
     Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(doc, vector), 'socket')
     const deps = { db: plenum.database.db, hub: plenum.server.hub, documents: plenum.server.sync.documents, clock: Date.now, votes: undefined as never }
     const actor = { participantId: bureau.participant.id, congressId: plenum.seed.congressId, role: bureau.participant.role, name: bureau.participant.name }
-    await expect(openBallot(deps, actor, ballot.id, undefined)).rejects.toThrow(/opening refused/)
+    await expect(openBallot(deps, actor, { ballotId: ballot.id })).rejects.toThrow(/opening refused/)
     plenum.database.sqlite.exec('DROP TRIGGER refuse_opening')
 
     await waitFor(() => docText(reader.doc).includes('Arrivé juste avant l’ouverture.'), 'the edit at the reader')

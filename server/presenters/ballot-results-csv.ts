@@ -1,10 +1,13 @@
 import type { BallotView } from '../../shared/api-types.ts'
+import { ballotStatusNames } from '../../shared/ballots/ballot-status-names.ts'
 import { toCsv } from '../../shared/csv.ts'
+import { query, type CommandActor } from '../commands/command.ts'
+import { congressBallots } from './ballot-list.ts'
+import type { BallotPresenterDeps } from './ballot-view.ts'
 
 const majorityNames = { simple: 'simple', absolute: 'absolue', 'two-thirds': 'deux tiers', 'three-fifths': 'trois cinquièmes' }
 const baseNames = { expressed: 'suffrages exprimés', cast: 'votants', present: 'présents et représentés', entitled: 'inscrits' }
 const outcomeNames = { adopted: 'adopté', rejected: 'rejeté', 'no-quorum': 'quorum non atteint' }
-const statusNames = { draft: 'en préparation', open: 'ouvert', closed: 'clos', published: 'publié' }
 
 const date = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString())
 
@@ -20,10 +23,18 @@ export function ballotResultsCsv(ballots: readonly BallotView[]): string {
       const r = b.result!
       const e = b.electorate ?? { entitled: 0, present: 0, represented: 0 }
       return [
-        b.subject.label, statusNames[b.status], b.rule.secrecy === 'secret' ? 'secret' : 'public (appel nominal)', majorityNames[b.rule.majority], baseNames[b.rule.base],
+        b.subject.label, ballotStatusNames[b.status], b.rule.secrecy === 'secret' ? 'secret' : 'public (appel nominal)', majorityNames[b.rule.majority], baseNames[b.rule.base],
         e.entitled, e.present, e.represented, r.yes, r.no, r.abstain, r.expressed, r.base, r.threshold, r.quorumRequired, r.quorumMet ? 'oui' : 'non',
         outcomeNames[r.outcome], date(b.openedAt), date(b.closedAt), date(b.publishedAt), b.chainHead ?? '',
       ]
     })
   return toCsv([header, ...rows])
+}
+
+/** `GET /api/congresses/:id/results.csv`: the counted ballots the reader may see. */
+export function resultsCsv(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string }) {
+  return query(deps, actor, async (steps) => {
+    steps.authorize(input.congressId, 'audit.read')
+    return ballotResultsCsv(await congressBallots(deps, input.congressId, actor.role))
+  })
 }

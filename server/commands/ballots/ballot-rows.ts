@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely'
+import { decodeBallotRule } from '../../../db/json-columns.ts'
+import type { BallotRow, Database } from '../../../db/schema.ts'
+import { ballotStatusNames, ballotStepNames } from '../../../shared/ballots/ballot-status-names.ts'
+import { defaultBallotRule, type BallotRule } from '../../../shared/ballots/ballot-rule.ts'
+import type { BallotStep } from '../../../shared/errors/ballot-errors.ts'
+import type { BallotSubject } from '../../../shared/requests/ballot-requests.ts'
+import { fail } from '../../domain-error.ts'
+import type { AppDeps } from '../../env.ts'
+import type { CommandActor } from '../command.ts'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** The ballot, if it exists and belongs to the actor's congress (403 otherwise, like every route). */
+export async function loadBallot(deps: Pick<AppDeps, 'db'>, actor: Pick<CommandActor, 'congressId'>, ballotId: string): Promise<BallotRow> {
+  const row = await deps.db.selectFrom('ballots').selectAll().where('id', '=', ballotId).executeTakeFirst()
+  if (!row) throw fail('ballot_not_found', { ballotId }, 'Ce scrutin n’existe pas.')
+  if (row.congress_id !== actor.congressId) throw fail('forbidden', { reason: 'congress' }, 'Votre code d’accès ne concerne pas ce congrès.')
+  return row
+}
+
+/** The congress's template for new ballots: the default rule until the bureau sets one. */
+export async function congressRule(db: Db, congressId: string): Promise<BallotRule> {
+  const row = await db.selectFrom('congresses').select('ballot_rule').where('id', '=', congressId).executeTakeFirst()
+  if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  return row.ballot_rule === null ? defaultBallotRule : decodeBallotRule(row.ballot_rule, 'congresses.ballot_rule')
+}
+
+export function requireStatus(row: BallotRow, expected: BallotRow['status'], attempted: BallotStep): void {
+  if (row.status === expected) return
+  throw fail('ballot_status', { ballotId: row.id, status: row.status, attempted }, `Ce scrutin est ${ballotStatusNames[row.status]} : impossible de ${ballotStepNames[attempted]}.`)
+}
+
+export const changedMeanwhile = (ballotId: string) => fail('ballot_changed_meanwhile', { ballotId }, 'Le scrutin vient de changer : rechargez la page.')
+
+/** Moves the ballot on, guarded on the status read: two bureau members clicking at once cannot both. */
+export async function advance(trx: Transaction<Database>, row: BallotRow, values: Partial<Omit<BallotRow, 'id'>>): Promise<void> {
+  const result = await trx.updateTable('ballots').set(values).where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst()
+  if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
+}
+
+/** What the ballot's row says it puts to the vote. */
+export function subjectOfRow(row: Pick<BallotRow, 'subject_kind' | 'subject_id'>): BallotSubject {
+  return row.subject_kind === 'motion' ? { kind: 'motion' } : { kind: row.subject_kind, id: row.subject_id ?? '' }
+}
+
+/** A proposal or an amendment of the congress; an amendment only once declared admissible. */
+export async function requireSubject(db: Db, congressId: string, subject: BallotSubject): Promise<void> {
+  if (subject.kind === 'motion') return
+  if (subject.kind === 'proposal') {
+    const proposal = await db.selectFrom('proposals').select('id').where('id', '=', subject.id).where('congress_id', '=', congressId).executeTakeFirst()
+    if (!proposal) throw fail('subject_not_found', { kind: 'proposal', id: subject.id }, 'Cette proposition n’existe pas.')
+    return
+  }
+  const amendment = await db.selectFrom('amendments').select('status').where('id', '=', subject.id).where('congress_id', '=', congressId).executeTakeFirst()
+  if (!amendment) throw fail('subject_not_found', { kind: 'amendment', id: subject.id }, 'Cet amendement n’existe pas.')
+  if (amendment.status !== 'admissible') throw fail('subject_not_admissible', { amendmentId: subject.id }, 'Seul un amendement déclaré recevable est mis aux voix.')
+}
+
+/** An amendment under a ballot not yet published stays as the ballot found it. */
+export async function requireNoBallotUnderway(db: Db, amendmentId: string, ballotId?: string): Promise<void> {
+  let query = db.selectFrom('ballots').select('id').where('subject_kind', '=', 'amendment').where('subject_id', '=', amendmentId).where('status', 'in', ['open', 'closed'])
+  if (ballotId) query = query.where('id', '!=', ballotId)
+  const underway = await query.executeTakeFirst()
+  if (underway) {
+    throw fail('amendment_under_ballot', { amendmentId, ballotId: underway.id }, 'Un scrutin sur cet amendement est en cours : il ne change plus avant la publication du résultat.')
+  }
+}

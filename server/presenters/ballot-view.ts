@@ -1,0 +1,71 @@
+import type { Kysely, Transaction } from 'kysely'
+import { decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
+import type { BallotRow, Database } from '../../db/schema.ts'
+import type { BallotSubjectView, BallotView } from '../../shared/api-types.ts'
+import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
+import type { Role } from '../../shared/roles.ts'
+import type { AppDeps } from '../env.ts'
+import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
+import { loadBallot } from '../commands/ballots/ballot-rows.ts'
+
+/** What a ballot's view reads: its rows, and the vote store's live counts. */
+export type BallotViewDeps = Pick<AppDeps, 'db' | 'votes'>
+export type BallotPresenterDeps = CommandDeps & BallotViewDeps
+
+export const ballotRule = (row: Pick<BallotRow, 'rule'>): BallotRule => decodeBallotRule(row.rule)
+
+/** Counts are secret until the ballot closes; then the bureau sees them, and everyone once published. */
+export function resultVisible(row: Pick<BallotRow, 'status'>, role: Role): boolean {
+  return row.status === 'published' || (row.status === 'closed' && role === 'bureau')
+}
+
+export async function subjectOf(db: Kysely<Database> | Transaction<Database>, row: Pick<BallotRow, 'subject_kind' | 'subject_id'>): Promise<BallotSubjectView> {
+  if (row.subject_kind === 'amendment' && row.subject_id) {
+    const amendment = await db
+      .selectFrom('amendments')
+      .leftJoin('proposals', 'proposals.id', 'amendments.proposal_id')
+      .select(['amendments.id', 'amendments.number', 'amendments.target_doc', 'proposals.number as proposalNumber'])
+      .where('amendments.id', '=', row.subject_id)
+      .executeTakeFirst()
+    if (amendment) {
+      const proposalNumber = amendment.proposalNumber ?? null
+      return { kind: 'amendment', id: amendment.id, label: amendmentLabel(proposalNumber, amendment.number), docName: amendment.target_doc, proposalNumber }
+    }
+  }
+  if (row.subject_kind === 'proposal' && row.subject_id) {
+    const proposal = await db.selectFrom('proposals').select(['id', 'number', 'doc_name']).where('id', '=', row.subject_id).executeTakeFirst()
+    if (proposal) return { kind: 'proposal', id: proposal.id, label: `Proposition ${proposal.number}`, docName: proposal.doc_name, proposalNumber: proposal.number }
+  }
+  return { kind: 'motion', id: null, label: 'Motion', docName: null, proposalNumber: null }
+}
+
+/** A ballot as every reader sees it; its result only where resultVisible allows. */
+export async function ballotView(deps: BallotViewDeps, row: BallotRow, role: Role): Promise<BallotView> {
+  const opened = row.opened_at !== null
+  return {
+    id: row.id,
+    congressId: row.congress_id,
+    subject: await subjectOf(deps.db, row),
+    rule: ballotRule(row),
+    status: row.status,
+    createdAt: row.created_at,
+    openedAt: row.opened_at,
+    closesAt: row.closes_at,
+    closedAt: row.closed_at,
+    publishedAt: row.published_at,
+    electorate: opened ? { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 } : null,
+    participation: opened ? deps.votes.counts(row.id) : null,
+    result: resultVisible(row, role) ? decodeTally(row.result) : null,
+    chainHead: row.chain_head,
+  }
+}
+
+/** `GET /api/ballots/:bid`. */
+export function showBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
+  return query(deps, actor, async (steps) => {
+    const row = await loadBallot(deps, actor, input.ballotId)
+    steps.authorize(row.congress_id, 'congress.read')
+    return ballotView(deps, row, actor.role)
+  })
+}

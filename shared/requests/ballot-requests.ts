@@ -1,0 +1,125 @@
+import type { BallotRule, Choice } from '../ballots/ballot-rule.ts'
+import { isChoice } from '../ballots/ballot-rule.ts'
+import { nonceHexPattern } from '../ballots/receipt.ts'
+import { invalid, parsed, type Parsed } from '../parsed.ts'
+
+// The bodies the ballot, vote, attendance and projector routes take: what hc<AppType> makes a
+// client send, and what the commands receive.
+
+/** What a ballot puts to the vote: an amendment or a proposal by id, or the whole motion. */
+export type BallotSubject = { readonly kind: 'amendment' | 'proposal'; readonly id: string } | { readonly kind: 'motion' }
+
+/** Some fields of a ballot rule, over a template (quorum and proxies whole); checked against it by the command. */
+export type BallotRulePatch = Partial<BallotRule>
+
+export interface NewBallotRequest {
+  readonly congressId: string
+  readonly subject: BallotSubject
+  readonly rule?: BallotRulePatch
+}
+
+export interface BallotRuleChangeRequest {
+  readonly rule: BallotRulePatch
+}
+
+export interface OpenBallotRequest {
+  /** The ballot closes by itself after this long; without it, when the bureau closes it. */
+  readonly durationSeconds?: number
+}
+
+export interface CastVoteRequest {
+  readonly choice: Choice
+  /** The person represented; the voter themselves when absent. */
+  readonly onBehalfOf?: string
+  /** Chosen by the voter's device and sent again on a retry: the same vote, the same receipt. */
+  readonly clientVoteId: string
+  /** 32 hex characters drawn by the voter's device, mixed into the receipt (the server draws them if absent). */
+  readonly deviceNonce?: string
+}
+
+export interface PresenceRequest {
+  readonly present: boolean
+}
+
+/** The personal code on a badge, or its join link, as the desk scans or types it. */
+export interface BadgeCheckInRequest {
+  readonly code: string
+}
+
+export interface RoomCheckInRequest {
+  readonly roomCode: string
+}
+
+export interface ProxyRequest {
+  readonly giverId: string
+  readonly holderId: string
+}
+
+export interface ProjectBallotRequest {
+  /** null: the projector shows no ballot. */
+  readonly ballotId: string | null
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64
+
+export function parseBallotSubject(value: unknown): Parsed<BallotSubject> {
+  if (isObject(value)) {
+    if (value.kind === 'motion') return parsed({ kind: 'motion' })
+    if ((value.kind === 'amendment' || value.kind === 'proposal') && isId(value.id)) return parsed({ kind: value.kind, id: value.id })
+  }
+  return invalid('subject', '{ kind: "amendment" | "proposal", id } ou { kind: "motion" }')
+}
+
+/** A rule patch's shape only: its fields are checked by mergeRulePatch, against the rule they change. */
+export function parseRulePatch(value: unknown, field = 'rule'): Parsed<BallotRulePatch> {
+  return isObject(value) ? parsed(value as BallotRulePatch) : invalid(field, 'un objet avec les éléments de la règle à changer')
+}
+
+export function parseNewBallot(body: Record<string, unknown>): Parsed<NewBallotRequest> {
+  if (!isId(body.congressId)) return invalid('congressId', 'l’identifiant du congrès')
+  const subject = parseBallotSubject(body.subject)
+  if (!subject.ok) return subject
+  if (body.rule === undefined || body.rule === null) return parsed({ congressId: body.congressId, subject: subject.value })
+  const rule = parseRulePatch(body.rule)
+  return rule.ok ? parsed({ congressId: body.congressId, subject: subject.value, rule: rule.value }) : rule
+}
+
+export function parseBallotRuleChange(body: Record<string, unknown>): Parsed<BallotRuleChangeRequest> {
+  const rule = parseRulePatch(body.rule)
+  return rule.ok ? parsed({ rule: rule.value }) : rule
+}
+
+/** A ballot lasts at most a day. */
+export const maxBallotSeconds = 24 * 3600
+
+export function parseOpenBallot(body: Record<string, unknown>): Parsed<OpenBallotRequest> {
+  const value = body.durationSeconds
+  if (value === undefined || value === null) return parsed({})
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 10 || value > maxBallotSeconds) {
+    return invalid('durationSeconds', `un nombre entier de secondes entre 10 et ${maxBallotSeconds}`)
+  }
+  return parsed({ durationSeconds: value })
+}
+
+const clientVoteIdPattern = /^[A-Za-z0-9_-]{16,100}$/
+
+export function parseCastVote(body: Record<string, unknown>): Parsed<CastVoteRequest> {
+  const { choice, clientVoteId, onBehalfOf, deviceNonce } = body
+  if (!isChoice(choice)) return invalid('choice', 'doit valoir « yes », « no » ou « abstain »')
+  if (typeof clientVoteId !== 'string' || !clientVoteIdPattern.test(clientVoteId)) return invalid('clientVoteId', 'de 16 à 100 caractères parmi A-Z, a-z, 0-9, « - » et « _ »')
+  if (onBehalfOf !== undefined && !isId(onBehalfOf)) return invalid('onBehalfOf', 'l’identifiant de la personne représentée')
+  if (deviceNonce !== undefined && (typeof deviceNonce !== 'string' || !nonceHexPattern.test(deviceNonce))) {
+    return invalid('deviceNonce', '32 caractères hexadécimaux (0-9, a-f) tirés par l’appareil')
+  }
+  return parsed({ choice, clientVoteId, ...(onBehalfOf === undefined ? {} : { onBehalfOf }), ...(deviceNonce === undefined ? {} : { deviceNonce }) })
+}
+
+export function parsePresence(body: Record<string, unknown>): Parsed<PresenceRequest> {
+  return typeof body.present === 'boolean' ? parsed({ present: body.present }) : invalid('present', 'doit valoir true ou false')
+}
+
+export function parseProjectBallot(body: Record<string, unknown>): Parsed<ProjectBallotRequest> {
+  const { ballotId } = body
+  return ballotId === null || isId(ballotId) ? parsed({ ballotId }) : invalid('ballotId', 'l’identifiant d’un scrutin, ou null')
+}
