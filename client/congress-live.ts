@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { PresenceView } from '../shared/api-types.ts'
-import { isPhase, type Phase } from '../shared/phases.ts'
+import { congressEventTypes, decodeCongressEvent, type CongressEvent } from '../shared/congress-events.ts'
+import type { Phase } from '../shared/phases.ts'
 import { apiLinks } from './api.ts'
 
 /**
@@ -43,41 +44,12 @@ export class CongressLive implements ReactiveController {
     this.presence = { online: [], docs: {} }
     if (!congressId) return
     const source = new EventSource(apiLinks.events(congressId))
-    source.addEventListener('phase', (event) => {
-      const { phase } = JSON.parse((event as MessageEvent<string>).data) as { phase: string }
-      if (isPhase(phase)) this.phase = phase
-      this.host.requestUpdate()
-    })
-    source.addEventListener('presence', (event) => {
-      this.presence = JSON.parse((event as MessageEvent<string>).data) as PresenceView
-      this.host.requestUpdate()
-    })
-    source.addEventListener('structure', () => this.onStructure())
-    source.addEventListener('amendments', () => {
-      this.amendmentsRevision += 1
-      this.onStructure()
-    })
-    source.addEventListener('amendment-texts', () => {
-      this.amendmentsRevision += 1
-      this.host.requestUpdate()
-    })
-    source.addEventListener('ballots', () => {
-      this.ballotsRevision += 1
-      this.host.requestUpdate()
-    })
-    source.addEventListener('participation', (event) => {
-      const { ballotId, voted, rights } = JSON.parse((event as MessageEvent<string>).data) as { ballotId: string; voted: number; rights: number }
-      this.participation = { ...this.participation, [ballotId]: { voted, rights } }
-      this.host.requestUpdate()
-    })
-    source.addEventListener('attendance', () => {
-      this.attendanceRevision += 1
-      this.host.requestUpdate()
-    })
-    source.addEventListener('projector', () => {
-      this.projectorRevision += 1
-      this.host.requestUpdate()
-    })
+    for (const type of congressEventTypes) {
+      source.addEventListener(type, (message) => {
+        const event = decodeCongressEvent(type, message.data)
+        if (event) this.apply(event)
+      })
+    }
     source.addEventListener('open', () => {
       this.streaming = true
       this.host.requestUpdate()
@@ -88,6 +60,41 @@ export class CongressLive implements ReactiveController {
       this.onTrouble()
     })
     this.source = source
+  }
+
+  /** One event of the stream, received whole and typed. */
+  private apply(event: CongressEvent): void {
+    switch (event.type) {
+      case 'phase':
+        this.phase = event.phase
+        break
+      case 'presence':
+        this.presence = { online: event.online, docs: event.docs }
+        break
+      case 'structure':
+        this.onStructure()
+        return
+      case 'amendments':
+        this.amendmentsRevision += 1
+        this.onStructure()
+        return
+      case 'amendment-texts':
+        this.amendmentsRevision += 1
+        break
+      case 'ballots':
+        this.ballotsRevision += 1
+        break
+      case 'participation':
+        this.participation = { ...this.participation, [event.ballotId]: { voted: event.voted, rights: event.rights } }
+        break
+      case 'attendance':
+        this.attendanceRevision += 1
+        break
+      case 'projector':
+        this.projectorRevision += 1
+        break
+    }
+    this.host.requestUpdate()
   }
 
   hostConnected(): void {

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely'
 import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
 import type { BoardEntryView } from '../../shared/api-types.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
-import type { BallotRule, Choice } from '../../shared/ballots/ballot-rule.ts'
+import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
-import { AppError } from '../app-error.ts'
+import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
+import { fail } from '../domain-error.ts'
 import { subjectOf } from '../services/ballot-views.ts'
+import { readBallotBox } from '../../db/ballot-board.ts'
 import { frozenParagraphs, requireVotedTextsUnchanged, textLabels } from './sealable-texts.ts'
 
 /** One counted ballot as results.json and board.json carry it. */
@@ -37,9 +39,9 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 export async function readSealSource(db: Kysely<Database>, congressId: string): Promise<SealSource> {
   const congress = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
-  if (!congress) throw new AppError(404, 'not_found', 'Ce congrès n’existe pas.')
+  if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
   const freeze = await db.selectFrom('audit_log').select(['seq', 'at']).where('congress_id', '=', congressId).where('action', '=', 'congress.frozen').executeTakeFirst()
-  if (!freeze) throw new AppError(409, 'conflict', 'La motion n’est pas gelée.')
+  if (!freeze) throw fail('not_frozen', { congressId }, 'La motion n’est pas gelée.')
   const frozen = new Map(
     (await db.selectFrom('frozen_documents').select(['doc_name', 'state_v2']).where('congress_id', '=', congressId).execute()).map((d) => [d.doc_name, d.state_v2]),
   )
@@ -50,8 +52,8 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
     if (done) return done
     const label = labels.get(docName) ?? docName
     const state = frozen.get(docName)
-    if (!state) throw new AppError(409, 'seal_failed', `Le texte de ${label} n’a pas d’état gelé : la motion ne peut pas être scellée.`)
-    const paragraphs = frozenParagraphs(state, label)
+    if (!state) throw fail('seal_failed', { cause: 'not_frozen', docName, text: label }, `Le texte de ${label} n’a pas d’état gelé : la motion ne peut pas être scellée.`)
+    const paragraphs = frozenParagraphs(state, docName, label)
     rendered.set(docName, paragraphs)
     return paragraphs
   }
@@ -115,24 +117,23 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
 
 async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<SealedBallot> {
   const subject = await subjectOf(db, row)
-  const board = await db
-    .selectFrom('ballot_box')
-    .leftJoin('participants', 'participants.id', 'ballot_box.represented_id')
-    .select(['ballot_box.receipt', 'ballot_box.choice', 'ballot_box.nonce', 'participants.name'])
-    .where('ballot_box.ballot_id', '=', row.id)
-    .orderBy('ballot_box.receipt')
-    .execute()
+  const board = await readBallotBox(db, row.id)
   return {
     id: row.id,
     subject: { kind: subject.kind, id: subject.id, label: subject.label },
-    rule: JSON.parse(row.rule) as BallotRule,
+    rule: decodeBallotRule(row.rule),
     electorate: { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 },
-    result: JSON.parse(row.result ?? 'null') as Tally,
+    // A counted ballot has its tally: none means the file was changed behind the app.
+    result: decodeTally(row.result) ?? corrupt('ballots.result', `ballot ${row.id} is counted but has no tally`),
     status: row.status,
     openedAt: iso(row.opened_at),
     closedAt: iso(row.closed_at),
     publishedAt: iso(row.published_at),
     chainHead: row.chain_head ?? '',
-    board: board.map((e) => ({ receipt: e.receipt, choice: e.choice as Choice, nonce: e.nonce, name: e.name ?? null })),
+    board,
   }
+}
+
+function corrupt(column: string, detail: string): never {
+  throw new CorruptColumnError(column, detail)
 }

@@ -5,7 +5,7 @@ import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { emptyTextSize } from '../../shared/editor/text-size.ts'
-import { AppError } from '../app-error.ts'
+import { fail } from '../domain-error.ts'
 import { describeVotedPlaceChanges, votedPlaceChanges } from '../services/voted-texts.ts'
 import { textDigest } from './text-digest.ts'
 
@@ -32,16 +32,16 @@ export async function textLabels(db: Kysely<Database>, congressId: string): Prom
  * one update to an empty document): a text written outside it, by an operator into the database
  * say, is refused with its name rather than rendered wrong or not at all.
  */
-export function frozenParagraphs(stateV2: Uint8Array, label: string): string[] {
+export function frozenParagraphs(stateV2: Uint8Array, docName: string, label: string): string[] {
   const verdict = checkUpdate(new Y.Doc(), Y.convertUpdateFormatV2ToV1(stateV2), emptyTextSize)
   // The size cap is for typing; a text stored over it still renders.
   if (!verdict.ok && verdict.reason === 'schema') {
-    throw new AppError(409, 'seal_failed', `Le texte de ${label} sort du schéma de l’éditeur (${verdict.detail}) : il ne peut pas être scellé. Rien n’a été gelé.`)
+    throw fail('seal_failed', { cause: 'outside_schema', docName, text: label }, `Le texte de ${label} sort du schéma de l’éditeur (${verdict.detail}) : il ne peut pas être scellé. Rien n’a été gelé.`)
   }
   try {
     return stateV2Paragraphs(stateV2)
   } catch (error) {
-    throw new AppError(409, 'seal_failed', `Le texte de ${label} ne peut pas être rendu (${(error as Error).message}) : rien n’a été gelé.`)
+    throw fail('seal_failed', { cause: 'unrenderable', docName, text: label }, `Le texte de ${label} ne peut pas être rendu (${(error as Error).message}) : rien n’a été gelé.`)
   }
 }
 
@@ -74,5 +74,5 @@ export async function requireVotedTextsUnchanged(
     ...(places.length > 0 ? [`structure modifiée depuis son vote — ${describeVotedPlaceChanges(places)}`] : []),
   ]
   const message = `${what.join('. ').replace(/^./, (c) => c.toUpperCase())}. Le sceau ne certifie pas comme voté ce qui ne l’est pas ; rien n’a été gelé.`
-  throw new AppError(409, 'voted_text_changed', message)
+  throw fail('voted_text_changed', { texts: [...changed], places }, message)
 }

@@ -1,6 +1,39 @@
+import type { Phase } from '../phases.ts'
 import type { ErrorKinds } from './error-kind.ts'
 
-/** The failures of the seal commands and presenters, each with what the client needs to say it. */
-export interface SealErrorParams {}
+/**
+ * Why a text stops the seal: `outside_schema` (stored outside the editor's schema, by hand say),
+ * `unrenderable` (its state does not render), `not_frozen` (no frozen state was kept for it).
+ */
+export type SealTextCause = 'outside_schema' | 'unrenderable' | 'not_frozen'
 
-export const sealErrorKinds = {} as const satisfies ErrorKinds<SealErrorParams>
+/** A voted subject whose place in the motion changed since its ballot opened, and what changed (French). */
+export interface VotedPlaceChange {
+  readonly subject: string
+  readonly changes: readonly string[]
+}
+
+/** The failures of the seal commands and presenters, each with what the client needs to say it. */
+export interface SealErrorParams {
+  /** A text cannot be sealed; nothing was frozen. `text` is how the server names it (French: « la proposition 3 »). */
+  seal_failed: { readonly cause: SealTextCause; readonly docName: string; readonly text: string }
+  /** The seal could not be made or written (data folder, disk, key, renderer); nothing was frozen. */
+  seal_unavailable: { readonly reason: string }
+  /** What was put to the vote is no longer what was voted: the texts (their French names) and the places changed. */
+  voted_text_changed: { readonly texts: readonly string[]; readonly places: readonly VotedPlaceChange[] }
+  /** The congress was never frozen: it has no seal. */
+  not_frozen: { readonly congressId: string }
+  /** The phase changed between the freeze's check and its transaction. */
+  phase_changed_meanwhile: { readonly expected: Phase }
+  /** No file of that name in the sealed bundle. */
+  bundle_file_not_found: { readonly file: string }
+}
+
+export const sealErrorKinds = {
+  seal_failed: 'conflict',
+  seal_unavailable: 'unavailable',
+  voted_text_changed: 'conflict',
+  not_frozen: 'conflict',
+  phase_changed_meanwhile: 'conflict',
+  bundle_file_not_found: 'not_found',
+} as const satisfies ErrorKinds<SealErrorParams>

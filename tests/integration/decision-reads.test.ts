@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createSessionStore } from '../../db/session-store.ts'
 import { actorForToken } from '../../server/auth/actor.ts'
-import { freezeCongress, type SealDeps } from '../../server/seal/freeze.ts'
+import { freezeCongress, type FreezeDeps } from '../../server/commands/seal/freeze-congress.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
 import { docField } from '../../shared/editor/extensions.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
@@ -29,7 +29,7 @@ function storedText(plenum: TestServer, name: string): string {
 }
 
 /** The server's own dependencies, for the few calls a test must make in the same turn as an event. */
-function sealDeps(plenum: TestServer): SealDeps {
+function sealDeps(plenum: TestServer): FreezeDeps {
   return { db: plenum.database.db, hub: plenum.server.hub, documents: plenum.server.sync.documents, clock: Date.now, dataDir: plenum.dataDir }
 }
 
@@ -88,15 +88,12 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
       // y-websocket: message type 0 (sync), then 2 (update).
       if (freezing || frame[0] !== 0 || frame[1] !== 2) return
       pendingWhenFreezing = !storedText(server, docName).includes(typed)
-      freezing = freezeCongress(sealDeps(server), bureauActor(server, bureau), congressId).then(
-        () => 'sealed',
-        (error: { code?: string }) => error.code,
-      )
+      freezing = freezeCongress(sealDeps(server), bureauActor(server, bureau), { congressId }).then((result) => (result.ok ? 'sealed' : result.error.code))
     }
     writer.appendParagraph(typed)
     await waitFor(() => freezing, 'the freeze, started in the update’s turn')
     expect(pendingWhenFreezing).toBe(true)
-    expect(await freezing).toBe('seal_failed')
+    expect(await freezing).toBe('seal_unavailable')
     expect((await call(server, bureau, 'GET', `/congresses/${congressId}`)).body.phase).toBe('drafting')
 
     // Every client has the edit; so must the disk, now, not only at the room's next compaction.
@@ -126,10 +123,7 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
     let freezing: Promise<unknown> | undefined
     documents.read = (name) => {
       if (name === adopted.docName && !freezing) {
-        freezing = freezeCongress(sealDeps(server), bureauActor(server, bureau), congressId).then(
-          () => 'sealed',
-          (error: { code?: string }) => error.code,
-        )
+        freezing = freezeCongress(sealDeps(server), bureauActor(server, bureau), { congressId }).then((result) => (result.ok ? 'sealed' : result.error.code))
       }
       return read(name)
     }

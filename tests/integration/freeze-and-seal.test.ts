@@ -262,6 +262,22 @@ describe('freezing and sealing the motion', () => {
     expect(seal.publicKeyFingerprint).toBe(fingerprint)
   })
 
+  test('the seal’s reads and deliveries say what went wrong by code: an unknown bundle file, a bad delivery field by field (and nothing delivered)', async () => {
+    const missing = await call(plenum, anne.token, 'GET', `${congressPath()}/bundle/manifest.sig`)
+    expect(missing.status).toBe(404)
+    expect(missing.body.error).toMatchObject({ code: 'bundle_file_not_found', file: 'manifest.sig' })
+    const outside = await call(plenum, anne.token, 'GET', `${congressPath()}/bundle/plenum.db`)
+    expect(outside.status).toBe(404)
+    expect(outside.body.error).toMatchObject({ code: 'bundle_file_not_found', file: 'plenum.db' })
+
+    const bad = await call(plenum, bureau, 'POST', `${congressPath()}/deliveries`, { advisorName: '', institution: 'Élysée', date: '2026-13-45', channel: 'a\u0007b' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.code).toBe('bad_request')
+    expect((bad.body.error.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['advisorName', 'channel', 'date'])
+
+    expect(plenum.server.hub.phaseOf(plenum.seed.congressId)).toBe('frozen')
+  })
+
   test('after a restart the congress is still frozen, and the bundle renders to the same bytes', async () => {
     rmSync(join(plenum.dataDir, 'bundles'), { recursive: true, force: true })
     await plenum.server.close()

@@ -193,7 +193,7 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     const unwritable = await call(plenum, bureau, 'POST', `/congresses/${congressId}/freeze`)
     expect(unwritable.status).toBeGreaterThanOrEqual(400)
     expect(unwritable.status).not.toBe(500)
-    expect(unwritable.body.error.code).toBe('seal_failed')
+    expect(unwritable.body.error.code).toBe('seal_unavailable')
     expect(await phaseNow()).toBe('drafting')
     expect(plenum.server.hub.phaseOf(congressId)).toBe('drafting')
 

@@ -1,6 +1,42 @@
-import type { SealErrorParams } from '../../../shared/errors/seal-errors.ts'
+import type { SealErrorParams, SealTextCause } from '../../../shared/errors/seal-errors.ts'
 import type { ErrorMessages } from './error-messages.ts'
 
-export const sealFr: ErrorMessages<SealErrorParams> = {}
+const causeFr: Record<SealTextCause, string> = {
+  outside_schema: 'sort du schéma de l’éditeur',
+  unrenderable: 'ne peut pas être rendu',
+  not_frozen: 'n’a pas d’état gelé',
+}
 
-export const sealEn: ErrorMessages<SealErrorParams> = {}
+const causeEn: Record<SealTextCause, string> = {
+  outside_schema: 'is outside the editor’s schema',
+  unrenderable: 'cannot be rendered',
+  not_frozen: 'has no frozen state',
+}
+
+export const sealFr: ErrorMessages<SealErrorParams> = {
+  seal_failed: (e) => `Le texte de ${e.text} ${causeFr[e.cause]} : il ne peut pas être scellé. Rien n’a été gelé.`,
+  seal_unavailable: (e) => `Le scellement a échoué (${e.reason}) : rien n’a été gelé, la phase est inchangée. Corrigez la cause (dossier de données, disque) et recommencez.`,
+  voted_text_changed: (e) =>
+    [
+      ...(e.texts.length > 0 ? [`Texte modifié depuis son vote : ${e.texts.join(', ')}.`] : []),
+      ...(e.places.length > 0 ? [`Structure modifiée depuis son vote : ${e.places.map((p) => p.subject).join(', ')}.`] : []),
+      'Le sceau ne certifie pas comme voté ce qui ne l’est pas ; rien n’a été gelé.',
+    ].join(' '),
+  not_frozen: () => 'La motion n’est pas gelée : elle n’a pas de sceau.',
+  phase_changed_meanwhile: () => 'Le congrès vient de changer de phase : rechargez la page.',
+  bundle_file_not_found: (e) => `« ${e.file} » ne fait pas partie du dossier scellé.`,
+}
+
+export const sealEn: ErrorMessages<SealErrorParams> = {
+  seal_failed: (e) => `The text of ${e.text} ${causeEn[e.cause]}: it cannot be sealed. Nothing was frozen.`,
+  seal_unavailable: (e) => `Sealing failed (${e.reason}): nothing was frozen, the phase is unchanged. Fix the cause (data folder, disk) and try again.`,
+  voted_text_changed: (e) =>
+    [
+      ...(e.texts.length > 0 ? [`Text changed since it was voted: ${e.texts.join(', ')}.`] : []),
+      ...(e.places.length > 0 ? [`Structure changed since it was voted: ${e.places.map((p) => p.subject).join(', ')}.`] : []),
+      'The seal does not certify as voted what was not; nothing was frozen.',
+    ].join(' '),
+  not_frozen: () => 'The motion is not frozen: it has no seal.',
+  phase_changed_meanwhile: () => 'The congress has just changed phase: reload the page.',
+  bundle_file_not_found: (e) => `“${e.file}” is not part of the sealed bundle.`,
+}
