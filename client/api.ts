@@ -1,180 +1,174 @@
-import type {
-  AmendmentDetailView,
-  AttendanceEntryView,
-  AttendanceView,
-  BallotView,
-  BoardView,
-  DeliveryView,
-  FreezeView,
-  MyBallotView,
-  ParticipationView,
-  ProjectorView,
-  SealInfoView,
-  VoteReceiptView,
-  AmendmentView,
-  AuditEntryView,
-  CongressView,
-  FiledAmendmentView,
-  IssuedParticipantView,
-  MyActivityView,
-  ParticipantDetailView,
-  ParticipantView,
-  PresenceView,
-  SessionView,
-} from '../shared/api-types.ts'
+import { hc, type ClientRequestOptions, type ClientResponse, type InferResponseType } from 'hono/client'
+import type { AppType } from '../server/app.ts'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
-import type { BallotRule, Choice } from '../shared/ballots/ballot-rule.ts'
+import type { BallotRule } from '../shared/ballots/ballot-rule.ts'
 import { encodeVoteRequest, type VoteRequest } from '../shared/ballots/vote-request.ts'
 import type { Phase } from '../shared/phases.ts'
-import type { CongressDetailsInput } from '../shared/structure-input.ts'
-import { isErrorBody, type ErrorCode, type ErrorDetail } from '../shared/errors.ts'
+import type { BallotRulePatch, NewBallotRequest } from '../shared/requests/ballot-requests.ts'
+import type { AccessSheetRequest, CongressDetailsRequest, ProposalChangeRequest, ThemeChangeRequest } from '../shared/requests/congress-requests.ts'
+import type { DeliveryRequest } from '../shared/requests/seal-requests.ts'
+import { errorOf, networkError } from './api-error.ts'
 
-/** A failed API call, carrying the server's stable error code. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | 'network',
-    message: string,
-    readonly details: readonly ErrorDetail[] = [],
-  ) {
-    super(message)
+export { ApiError } from './api-error.ts'
+
+/** An answer as hc types it from the route; what the client needs to tell a success from a failure. */
+type Answer = { readonly ok: boolean; readonly status: number; readonly statusText: string; json(): Promise<unknown> }
+
+/** The request, or a network error when the server cannot be reached. */
+async function reach<R extends Answer>(request: Promise<R>): Promise<R> {
+  try {
+    return await request
+  } catch {
+    throw networkError()
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': contentType },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'network', 'network')
-  }
-  if (response.status === 204) return undefined as T
-  const data: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.details)
-    throw new ApiError(response.status, 'internal', response.statusText)
-  }
-  return data as T
+/** The route's JSON answer, typed by the route itself through hc, or its error as an ApiError. */
+async function json<T>(request: Promise<ClientResponse<T, number, 'json'>>): Promise<T> {
+  const response = await reach(request)
+  if (!response.ok) throw await errorOf(response)
+  return response.json()
 }
 
-/** A file the server makes from a request body (a POST): its bytes, or the same errors as call(). */
-async function download(method: string, path: string, body: unknown): Promise<Blob> {
-  let response: Response
-  try {
-    response = await fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
-  } catch {
-    throw new ApiError(0, 'network', 'network')
-  }
-  if (!response.ok) {
-    const data: unknown = await response.json().catch(() => undefined)
-    if (isErrorBody(data)) throw new ApiError(response.status, data.error.code, data.error.message, data.error.details)
-    throw new ApiError(response.status, 'internal', response.statusText)
-  }
+/** For routes that answer 204. */
+async function empty(request: Promise<Answer>): Promise<void> {
+  const response = await reach(request)
+  if (!response.ok) throw await errorOf(response)
+}
+
+/** For routes that answer a file (the PDF access sheet). */
+async function file(request: Promise<Answer & { blob(): Promise<Blob> }>): Promise<Blob> {
+  const response = await reach(request)
+  if (!response.ok) throw await errorOf(response)
   return response.blob()
 }
 
-/** The HTTP API, typed by the shapes in shared/api-types.ts. */
-export const api = {
-  openSession: (code: string) => call<SessionView>('POST', '/session', { code }),
-  currentSession: () => call<{ participant: ParticipantView }>('GET', '/session'),
-  closeSession: () => call<void>('DELETE', '/session'),
-  congress: (id: string) => call<CongressView>('GET', congressPath(id)),
-  changePhase: (id: string, phase: Phase) => call<{ from: Phase; to: Phase }>('POST', `${congressPath(id)}/phase`, { phase }),
-  participants: (id: string) => call<{ participants: ParticipantDetailView[] }>('GET', `${congressPath(id)}/participants`),
-  importParticipantsCsv: (id: string, csv: string) =>
-    call<{ participants: IssuedParticipantView[] }>('POST', `${congressPath(id)}/participants`, csv, 'text/csv; charset=utf-8'),
-  revokeCode: (id: string, participantId: string) =>
-    call<{ participant: ParticipantDetailView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/revoke`),
-  reissueCode: (id: string, participantId: string) =>
-    call<{ participant: IssuedParticipantView }>('POST', `${congressPath(id)}/participants/${encodeURIComponent(participantId)}/reissue`),
-  /** The access sheet of codes just issued: sent back in the body (the server keeps only hashes). */
-  accessSheet: (id: string, issued: readonly IssuedParticipantView[]) =>
-    download('POST', `${congressPath(id)}/participants/sheet.pdf`, { participants: issued.map(({ id, code }) => ({ id, code })) }),
-  myActivity: (id: string) => call<MyActivityView>('GET', `${congressPath(id)}/me/activity`),
-  audit: (id: string) => call<{ entries: AuditEntryView[] }>('GET', `${congressPath(id)}/audit`),
-  presence: (id: string) => call<PresenceView>('GET', `${congressPath(id)}/presence`),
-  updateCongress: (id: string, details: CongressDetailsInput) => call<{ ok: true }>('PATCH', congressPath(id), details),
-  addTheme: (id: string, title: string) => call<{ id: string }>('POST', `${congressPath(id)}/themes`, { title }),
-  updateTheme: (id: string, themeId: string, change: { title?: string; position?: number }) =>
-    call<{ ok: true }>('PATCH', `${congressPath(id)}/themes/${encodeURIComponent(themeId)}`, change),
-  addProposal: (id: string, themeId: string, title: string) => call<{ id: string }>('POST', `${congressPath(id)}/proposals`, { themeId, title }),
-  updateProposal: (id: string, proposalId: string, change: { title?: string; themeId?: string; position?: number }) =>
-    call<{ ok: true }>('PATCH', `${congressPath(id)}/proposals/${encodeURIComponent(proposalId)}`, change),
-  amendments: (id: string, statuses?: readonly AmendmentStatus[]) =>
-    call<{ amendments: AmendmentView[] }>('GET', `${congressPath(id)}/amendments${statusQuery(statuses)}`),
-  proposalAmendments: (proposalId: string, statuses?: readonly AmendmentStatus[]) =>
-    call<{ amendments: AmendmentView[] }>('GET', `/proposals/${encodeURIComponent(proposalId)}/amendments${statusQuery(statuses)}`),
-  fileAmendment: (target: { proposalId: string } | { preambleOf: string }, justification: string) =>
-    call<FiledAmendmentView>(
-      'POST',
-      'proposalId' in target ? `/proposals/${encodeURIComponent(target.proposalId)}/amendments` : `${congressPath(target.preambleOf)}/preamble/amendments`,
-      { justification },
-    ),
-  amendment: (id: string) => call<AmendmentDetailView>('GET', amendmentPath(id)),
-  updateJustification: (id: string, justification: string) => call<{ ok: true }>('PATCH', amendmentPath(id), { justification }),
-  amendmentStep: (id: string, step: 'submit' | 'withdraw' | 'cosign' | 'merge') => call<{ ok: true }>('POST', `${amendmentPath(id)}/${step}`),
-  acceptCosigner: (id: string, participantId: string) => call<{ ok: true }>('POST', `${amendmentPath(id)}/cosigners/${encodeURIComponent(participantId)}/accept`),
-  removeCosigner: (id: string, participantId: string) => call<{ ok: true }>('DELETE', `${amendmentPath(id)}/cosigners/${encodeURIComponent(participantId)}`),
-  ruleAmendment: (id: string, admissible: boolean, reason: string) => call<{ ok: true }>('POST', `${amendmentPath(id)}/ruling`, { admissible, reason }),
-  decideAmendment: (id: string, outcome: 'adopted' | 'rejected') => call<{ status: AmendmentStatus }>('POST', `${amendmentPath(id)}/decision`, { outcome }),
-  ballots: (id: string) => call<{ ballots: BallotView[] }>('GET', `${congressPath(id)}/ballots`),
-  ballot: (ballotId: string) => call<BallotView>('GET', ballotPath(ballotId)),
-  createBallot: (congressId: string, subject: { kind: 'amendment' | 'proposal'; id: string } | { kind: 'motion' }, rule?: Partial<BallotRule>) =>
-    call<BallotView>('POST', '/ballots', { congressId, subject, rule }),
-  updateBallotRule: (ballotId: string, rule: Partial<BallotRule>) => call<BallotView>('PATCH', ballotPath(ballotId), { rule }),
-  deleteBallot: (ballotId: string) => call<void>('DELETE', ballotPath(ballotId)),
-  ballotStep: (ballotId: string, step: 'open' | 'close' | 'publish', body: { durationSeconds?: number } = {}) => call<BallotView>('POST', `${ballotPath(ballotId)}/${step}`, body),
-  /** The body has the same length whatever the choice (shared/ballots/vote-request.ts). */
-  vote: (ballotId: string, request: VoteRequest) => call<VoteReceiptView>('POST', `${ballotPath(ballotId)}/votes`, encodeVoteRequest(request)),
-  myBallot: (ballotId: string) => call<MyBallotView>('GET', `${ballotPath(ballotId)}/me`),
-  participation: (ballotId: string) => call<ParticipationView>('GET', `${ballotPath(ballotId)}/participation`),
-  board: (ballotId: string) => call<BoardView>('GET', `${ballotPath(ballotId)}/board`),
-  ballotRule: (id: string) => call<BallotRule>('GET', `${congressPath(id)}/ballot-rule`),
-  setBallotRule: (id: string, rule: BallotRule) => call<BallotRule>('PUT', `${congressPath(id)}/ballot-rule`, rule),
-  attendance: (id: string) => call<AttendanceView>('GET', `${congressPath(id)}/attendance`),
-  markPresent: (id: string, participantId: string, present: boolean) =>
-    call<AttendanceEntryView>('PUT', `${congressPath(id)}/attendance/${encodeURIComponent(participantId)}`, { present }),
-  checkInByCode: (id: string, code: string) => call<AttendanceEntryView>('POST', `${congressPath(id)}/attendance`, { code }),
-  myCheckIn: (id: string) => call<{ present: boolean }>('GET', `${congressPath(id)}/check-in`),
-  checkIn: (id: string, roomCode: string) => call<{ present: true }>('POST', `${congressPath(id)}/check-in`, { roomCode }),
-  renewRoomCode: (id: string) => call<{ roomCode: string }>('POST', `${congressPath(id)}/room-code`),
-  recordProxy: (id: string, giverId: string, holderId: string) => call<{ giverId: string; holderId: string }>('POST', `${congressPath(id)}/proxies`, { giverId, holderId }),
-  revokeProxy: (id: string, giverId: string) => call<void>('DELETE', `${congressPath(id)}/proxies/${encodeURIComponent(giverId)}`),
-  projector: (id: string) => call<ProjectorView>('GET', `${congressPath(id)}/projector`),
-  project: (id: string, ballotId: string | null) => call<ProjectorView>('PUT', `${congressPath(id)}/projector`, { ballotId }),
-  freeze: (id: string) => call<FreezeView>('POST', `${congressPath(id)}/freeze`),
-  seal: (id: string) => call<SealInfoView>('GET', `${congressPath(id)}/seal`),
-  deliveries: (id: string) => call<{ deliveries: DeliveryView[] }>('GET', `${congressPath(id)}/deliveries`),
-  recordDelivery: (id: string, delivery: { advisorName: string; institution: string; date: string; channel: string }) =>
-    call<DeliveryView>('POST', `${congressPath(id)}/deliveries`, delivery),
+// Ids are base64url on the server's side (validParams); encoded anyway so that no value can change the path.
+const id = encodeURIComponent
+
+/**
+ * The HTTP API through hc<AppType>: every path, body and answer is the route's own type, so a
+ * request the server would refuse as malformed does not compile. `options` adds headers (the
+ * bearer token) for callers that are not a browser: tests.
+ */
+export function createApi(baseUrl: string, options?: ClientRequestOptions) {
+  const { api } = hc<AppType>(baseUrl, options)
+  const c = (congressId: string) => ({ param: { id: id(congressId) } })
+  return {
+    openSession: (code: string) => json(api.session.$post({ json: { code } })),
+    currentSession: () => json(api.session.$get()),
+    closeSession: () => empty(api.session.$delete()),
+    congress: (congressId: string) => json(api.congresses[':id'].$get(c(congressId))),
+    changePhase: (congressId: string, phase: Phase) => json(api.congresses[':id'].phase.$post({ ...c(congressId), json: { phase } })),
+    participants: (congressId: string) => json(api.congresses[':id'].participants.$get(c(congressId))),
+    /**
+     * The one JSON route whose body is not JSON but the CSV file itself, which hc cannot send: a
+     * plain fetch to the route's own path, its answer typed as hc types that route's.
+     */
+    importParticipantsCsv: async (congressId: string, csv: string): Promise<InferResponseType<typeof api.congresses[':id']['participants']['$post']>> => {
+      const path = api.congresses[':id'].participants.$path(c(congressId))
+      const headers = { ...(await requestHeaders(options)), 'content-type': 'text/csv; charset=utf-8' }
+      const response = await reach(fetch(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', headers, body: csv, credentials: 'same-origin' }))
+      if (!response.ok) throw await errorOf(response)
+      return response.json()
+    },
+    revokeCode: (congressId: string, participantId: string) =>
+      json(api.congresses[':id'].participants[':pid'].revoke.$post({ param: { id: id(congressId), pid: id(participantId) } })),
+    reissueCode: (congressId: string, participantId: string) =>
+      json(api.congresses[':id'].participants[':pid'].reissue.$post({ param: { id: id(congressId), pid: id(participantId) } })),
+    /** The access sheet of codes just issued: sent back in the body (the server keeps only hashes). */
+    accessSheet: (congressId: string, issued: AccessSheetRequest['participants']) =>
+      file(api.congresses[':id'].participants['sheet.pdf'].$post({ ...c(congressId), json: { participants: issued.map(({ id, code }) => ({ id, code })) } })),
+    myActivity: (congressId: string) => json(api.congresses[':id'].me.activity.$get(c(congressId))),
+    audit: (congressId: string) => json(api.congresses[':id'].audit.$get(c(congressId))),
+    presence: (congressId: string) => json(api.congresses[':id'].presence.$get(c(congressId))),
+    updateCongress: (congressId: string, details: CongressDetailsRequest) => json(api.congresses[':id'].$patch({ ...c(congressId), json: details })),
+    addTheme: (congressId: string, title: string) => json(api.congresses[':id'].themes.$post({ ...c(congressId), json: { title } })),
+    updateTheme: (congressId: string, themeId: string, change: ThemeChangeRequest) =>
+      json(api.congresses[':id'].themes[':themeId'].$patch({ param: { id: id(congressId), themeId: id(themeId) }, json: change })),
+    addProposal: (congressId: string, themeId: string, title: string) => json(api.congresses[':id'].proposals.$post({ ...c(congressId), json: { themeId, title } })),
+    updateProposal: (congressId: string, proposalId: string, change: ProposalChangeRequest) =>
+      json(api.congresses[':id'].proposals[':pid'].$patch({ param: { id: id(congressId), pid: id(proposalId) }, json: change })),
+    amendments: (congressId: string, statuses?: readonly AmendmentStatus[]) =>
+      json(api.congresses[':id'].amendments.$get({ ...c(congressId), query: { status: statuses && [...statuses] } })),
+    proposalAmendments: (proposalId: string, statuses?: readonly AmendmentStatus[]) =>
+      json(api.proposals[':pid'].amendments.$get({ param: { pid: id(proposalId) }, query: { status: statuses && [...statuses] } })),
+    fileProposalAmendment: (proposalId: string, justification: string) =>
+      json(api.proposals[':pid'].amendments.$post({ param: { pid: id(proposalId) }, json: { justification } })),
+    filePreambleAmendment: (congressId: string, justification: string) =>
+      json(api.congresses[':id'].preamble.amendments.$post({ ...c(congressId), json: { justification } })),
+    amendment: (amendmentId: string) => json(api.amendments[':aid'].$get(a(amendmentId))),
+    updateJustification: (amendmentId: string, justification: string) => json(api.amendments[':aid'].$patch({ ...a(amendmentId), json: { justification } })),
+    submitAmendment: (amendmentId: string) => json(api.amendments[':aid'].submit.$post(a(amendmentId))),
+    withdrawAmendment: (amendmentId: string) => json(api.amendments[':aid'].withdraw.$post(a(amendmentId))),
+    cosignAmendment: (amendmentId: string) => json(api.amendments[':aid'].cosign.$post(a(amendmentId))),
+    mergeAmendment: (amendmentId: string) => json(api.amendments[':aid'].merge.$post(a(amendmentId))),
+    acceptCosigner: (amendmentId: string, participantId: string) =>
+      json(api.amendments[':aid'].cosigners[':pid'].accept.$post({ param: { aid: id(amendmentId), pid: id(participantId) } })),
+    removeCosigner: (amendmentId: string, participantId: string) =>
+      json(api.amendments[':aid'].cosigners[':pid'].$delete({ param: { aid: id(amendmentId), pid: id(participantId) } })),
+    ruleAmendment: (amendmentId: string, admissible: boolean, reason: string) =>
+      json(api.amendments[':aid'].ruling.$post({ ...a(amendmentId), json: { admissible, reason } })),
+    decideAmendment: (amendmentId: string, outcome: 'adopted' | 'rejected') => json(api.amendments[':aid'].decision.$post({ ...a(amendmentId), json: { outcome } })),
+    ballots: (congressId: string) => json(api.congresses[':id'].ballots.$get(c(congressId))),
+    ballot: (ballotId: string) => json(api.ballots[':bid'].$get(b(ballotId))),
+    createBallot: (request: NewBallotRequest) => json(api.ballots.$post({ param: {}, json: request })),
+    updateBallotRule: (ballotId: string, rule: BallotRulePatch) => json(api.ballots[':bid'].$patch({ ...b(ballotId), json: { rule } })),
+    deleteBallot: (ballotId: string) => empty(api.ballots[':bid'].$delete(b(ballotId))),
+    openBallot: (ballotId: string, durationSeconds?: number) => json(api.ballots[':bid'].open.$post({ ...b(ballotId), json: durationSeconds === undefined ? {} : { durationSeconds } })),
+    closeBallot: (ballotId: string) => json(api.ballots[':bid'].close.$post(b(ballotId))),
+    publishBallot: (ballotId: string) => json(api.ballots[':bid'].publish.$post(b(ballotId))),
+    /**
+     * The request is checked as the route's body; the bytes sent are its padded encoding, the same
+     * length whatever the choice (shared/ballots/vote-request.ts), which `init.body` puts in place of hc's.
+     */
+    vote: (ballotId: string, request: VoteRequest) =>
+      json(api.ballots[':bid'].votes.$post({ ...b(ballotId), json: request }, { init: { body: encodeVoteRequest(request) } })),
+    myBallot: (ballotId: string) => json(api.ballots[':bid'].me.$get(b(ballotId))),
+    participation: (ballotId: string) => json(api.ballots[':bid'].participation.$get(b(ballotId))),
+    board: (ballotId: string) => json(api.ballots[':bid'].board.$get(b(ballotId))),
+    ballotRule: (congressId: string) => json(api.congresses[':id']['ballot-rule'].$get(c(congressId))),
+    setBallotRule: (congressId: string, rule: BallotRule) => json(api.congresses[':id']['ballot-rule'].$put({ ...c(congressId), json: rule })),
+    attendance: (congressId: string) => json(api.congresses[':id'].attendance.$get(c(congressId))),
+    markPresent: (congressId: string, participantId: string, present: boolean) =>
+      json(api.congresses[':id'].attendance[':pid'].$put({ param: { id: id(congressId), pid: id(participantId) }, json: { present } })),
+    checkInByCode: (congressId: string, code: string) => json(api.congresses[':id'].attendance.$post({ ...c(congressId), json: { code } })),
+    myCheckIn: (congressId: string) => json(api.congresses[':id']['check-in'].$get(c(congressId))),
+    checkIn: (congressId: string, roomCode: string) => json(api.congresses[':id']['check-in'].$post({ ...c(congressId), json: { roomCode } })),
+    renewRoomCode: (congressId: string) => json(api.congresses[':id']['room-code'].$post(c(congressId))),
+    recordProxy: (congressId: string, giverId: string, holderId: string) => json(api.congresses[':id'].proxies.$post({ ...c(congressId), json: { giverId, holderId } })),
+    revokeProxy: (congressId: string, giverId: string) => empty(api.congresses[':id'].proxies[':giverId'].$delete({ param: { id: id(congressId), giverId: id(giverId) } })),
+    projector: (congressId: string) => json(api.congresses[':id'].projector.$get(c(congressId))),
+    project: (congressId: string, ballotId: string | null) => json(api.congresses[':id'].projector.$put({ ...c(congressId), json: { ballotId } })),
+    freeze: (congressId: string) => json(api.congresses[':id'].freeze.$post(c(congressId))),
+    seal: (congressId: string) => json(api.congresses[':id'].seal.$get(c(congressId))),
+    deliveries: (congressId: string) => json(api.congresses[':id'].deliveries.$get(c(congressId))),
+    recordDelivery: (congressId: string, delivery: DeliveryRequest) =>
+      json(api.congresses[':id'].deliveries.$post({ ...c(congressId), json: delivery })),
+  }
 }
 
-function ballotPath(id: string): string {
-  return `/ballots/${encodeURIComponent(id)}`
+const a = (amendmentId: string) => ({ param: { aid: id(amendmentId) } })
+const b = (ballotId: string) => ({ param: { bid: id(ballotId) } })
+
+/** The headers `options` adds to each request (the tests' bearer token). */
+async function requestHeaders(options?: ClientRequestOptions): Promise<Record<string, string>> {
+  const headers = options?.headers
+  return typeof headers === 'function' ? headers() : (headers ?? {})
 }
 
-function amendmentPath(id: string): string {
-  return `/amendments/${encodeURIComponent(id)}`
+/** The API of the page's own server (a relative base: the browser adds the origin and the session cookie). */
+export const api = createApi('/')
+
+export function congressPath(congressId: string): string {
+  return `/congresses/${id(congressId)}`
 }
 
-function statusQuery(statuses?: readonly AmendmentStatus[]): string {
-  return statuses?.length ? `?status=${statuses.join(',')}` : ''
-}
-
-export function congressPath(id: string): string {
-  return `/congresses/${encodeURIComponent(id)}`
-}
-
-/** Links the browser opens itself (PDF, QR codes). */
+/** Links the browser opens itself (PDF, QR codes, the event stream). */
 export const apiLinks = {
-  events: (id: string) => `/api${congressPath(id)}/events`,
-  resultsCsv: (id: string) => `/api${congressPath(id)}/results.csv`,
-  joinQr: (id: string) => `/api${congressPath(id)}/join-qr.svg`,
-  bundle: (id: string) => `/api${congressPath(id)}/bundle`,
-  bundleFile: (id: string, name: string) => `/api${congressPath(id)}/bundle/${encodeURIComponent(name)}`,
+  events: (congressId: string) => `/api${congressPath(congressId)}/events`,
+  resultsCsv: (congressId: string) => `/api${congressPath(congressId)}/results.csv`,
+  joinQr: (congressId: string) => `/api${congressPath(congressId)}/join-qr.svg`,
+  bundle: (congressId: string) => `/api${congressPath(congressId)}/bundle`,
+  bundleFile: (congressId: string, name: string) => `/api${congressPath(congressId)}/bundle/${id(name)}`,
 }

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { AppError } from './app-error.ts'
 import { DomainError, fail } from './domain-error.ts'
 import { statusOf } from './http/error-status.ts'
 import { sameOriginWrites } from './auth/same-origin.ts'
@@ -44,7 +43,6 @@ export function createApp(deps: AppDeps) {
   })
   app.onError((error, c) => {
     if (error instanceof DomainError) return c.json(error.toBody(), statusOf(error.code))
-    if (error instanceof AppError) return c.json(error.toBody(), error.status)
     // Hono's validator refuses a body that is not what its Content-Type says (malformed JSON).
     if (error instanceof HTTPException && error.status === 400) return c.json(fail('bad_request', {}, `Requête mal formée : ${error.message}.`).toBody(), 400)
     console.error(error)

@@ -1,6 +1,7 @@
 import type { AmendmentStatus } from './amendments/amendment-status.ts'
 import type { LineRange } from './amendments/text-diff.ts'
 import type { BallotRule, Choice } from './ballots/ballot-rule.ts'
+import type { BallotStatus } from './ballots/ballot-status.ts'
 import type { Electorate, Tally } from './ballots/tally-types.ts'
 import type { Phase } from './phases.ts'
 import type { Role } from './roles.ts'
@@ -160,7 +161,7 @@ export interface AmendmentDetailView extends AmendmentView {
   readonly minCosigners: number
 }
 
-export type BallotStatus = 'draft' | 'open' | 'closed' | 'published'
+export type { BallotStatus }
 
 /** What a ballot decides: an amendment, a proposal, or the whole motion. */
 export interface BallotSubjectView {

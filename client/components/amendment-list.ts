@@ -5,6 +5,11 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 
+/** The filter's value: one of the statuses offered, or '' for all. */
+function statusOf(value: string): AmendmentStatus | '' {
+  return amendmentStatuses.find((s) => s === value) ?? ''
+}
+
 let lists = 0
 
 /** Amendments as a list to scan: number, authors, status, lines, and the "en concurrence" flag; filtered by status. */
@@ -45,7 +50,7 @@ export class AmendmentList extends LightElement {
       ${all.length > 0
         ? html`<p class="filter">
             <label for=${this.filterId}>${m.amendmentStatusFilter}</label>
-            <select id=${this.filterId} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as AmendmentStatus | '')}>
+            <select id=${this.filterId} @change=${(e: Event) => (this.status = statusOf((e.target as HTMLSelectElement).value))}>
               <option value="" ?selected=${this.status === ''}>${m.amendmentStatusAll} (${all.length})</option>
               ${amendmentStatuses
                 .filter((s) => present.has(s))

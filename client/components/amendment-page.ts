@@ -1,10 +1,11 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing, type TemplateResult } from 'lit'
 import { keyed } from 'lit/directives/keyed.js'
 import type * as Y from 'yjs'
 import type { AmendmentDetailView, CongressView, ParticipantView } from '../../shared/api-types.ts'
 import { canTakeStep, editableStatuses } from '../../shared/amendments/amendment-status.ts'
-import { isAllowed, type Action } from '../../shared/permissions.ts'
+import { canEditAmendment, isAllowed, type Action } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
@@ -63,7 +64,7 @@ export class AmendmentPage extends LightElement {
       this.notice = t().actionDone
       await this.task.run()
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     } finally {
       this.busy = false
     }
@@ -82,13 +83,13 @@ export class AmendmentPage extends LightElement {
     if (!a) {
       return this.task.render({
         pending: () => html`<p role="status">${m.loading}</p>`,
-        error: (error) => html`<p class="error" role="alert">${error instanceof ApiError && error.status === 404 ? m.amendmentNotFound : m.genericError}</p>`,
+        error: (error) => html`<p class="error" role="alert">${error instanceof ApiError && error.status === 404 ? m.amendmentNotFound : describeFailure(error)}</p>`,
       })
     }
     const target = this.targetLabel(a)
     const me = this.participant.id
-    const editors = [a.author.id, ...a.cosigners.filter((c) => c.accepted).map((c) => c.id)]
-    const isEditor = editors.includes(me)
+    // The same rule as the socket and the commands: role and phase, status, author or accepted co-signer.
+    const mayEdit = canEditAmendment({ participantId: me, congressId: this.participant.congressId, role: this.participant.role }, this.phase, a)
     const editable = editableStatuses.includes(a.status) && this.allowed('amendment.file')
     return html`
       <nav aria-label=${m.breadcrumb} class="breadcrumb">
@@ -124,7 +125,7 @@ export class AmendmentPage extends LightElement {
         ${a.status === 'adopted' && a.overlapsMerged.length > 0 ? html`<p class="hint">${m.mergeReviewHelp}</p>` : nothing}
       </section>
 
-      ${this.renderText(a, isEditor && editable)} ${this.renderJustification(a, isEditor && editable)} ${this.renderPeople(a, editable)}
+      ${this.renderText(a, mayEdit)} ${this.renderJustification(a, mayEdit)} ${this.renderPeople(a, editable)}
       ${this.renderAuthorActions(a)} ${this.renderBureau(a)}
     `
   }
@@ -200,7 +201,7 @@ export class AmendmentPage extends LightElement {
         )}
       </ul>
       ${a.minCosigners > 0 && a.status === 'draft' ? html`<p class="hint">${m.cosignersNeeded(a.minCosigners, accepted)}</p>` : nothing}
-      ${canCosign && !mine ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'cosign'))}>${m.cosign}</button>` : nothing}
+      ${canCosign && !mine ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.cosignAmendment(a.id))}>${m.cosign}</button>` : nothing}
       ${canCosign && mine ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => api.removeCosigner(a.id, me))}>${m.cosignWithdraw}</button>` : nothing}
     </section>`
   }
@@ -210,10 +211,10 @@ export class AmendmentPage extends LightElement {
     if (a.author.id !== this.participant.id) return nothing
     const buttons: TemplateResult[] = []
     if (canTakeStep(a.status, 'submit') && this.allowed('amendment.file')) {
-      buttons.push(html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'submit'))}>${m.submitAmendment}</button>`)
+      buttons.push(html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.submitAmendment(a.id))}>${m.submitAmendment}</button>`)
     }
     if (canTakeStep(a.status, 'withdraw') && this.allowed('amendment.withdraw')) {
-      buttons.push(html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'withdraw'), m.withdrawConfirm)}>${m.withdrawAmendment}</button>`)
+      buttons.push(html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.withdrawAmendment(a.id), m.withdrawConfirm)}>${m.withdrawAmendment}</button>`)
     }
     return buttons.length ? html`<p class="actions">${buttons}</p>` : nothing
   }
@@ -251,7 +252,7 @@ export class AmendmentPage extends LightElement {
           </p>`
         : nothing}
       ${decide && canTakeStep(a.status, 'merge')
-        ? html`<p class="actions"><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.amendmentStep(a.id, 'merge'))}>${m.mergeReviewed}</button></p>`
+        ? html`<p class="actions"><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.mergeAmendment(a.id))}>${m.mergeReviewed}</button></p>`
         : nothing}
     </section>`
   }

@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { AttendanceEntryView } from '../../shared/api-types.ts'
@@ -34,7 +35,7 @@ export class AttendancePanel extends LightElement {
       this.notice = typeof done === 'string' ? done : undefined
       void this.task.run()
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     }
   }
 

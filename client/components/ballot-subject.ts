@@ -1,5 +1,4 @@
 import { Task } from '@lit/task'
-import type { PropertyValues } from 'lit'
 import { html, nothing } from 'lit'
 import { keyed } from 'lit/directives/keyed.js'
 import type { BallotSubjectView } from '../../shared/api-types.ts'
@@ -17,27 +16,17 @@ export class BallotSubject extends LightElement {
   static override properties = { subject: { attribute: false } }
   declare subject: BallotSubjectView
   /** The amendment's own text, followed read-only so its diff stays live. */
-  private amendmentSync?: SyncController
+  private readonly amendmentSync = new SyncController(this)
 
   private readonly amendment = new Task(this, {
     task: async ([subject]: readonly [BallotSubjectView]) => (subject.kind === 'amendment' && subject.id ? api.amendment(subject.id) : undefined),
     args: () => [this.subject] as const,
   })
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('subject')) this.closeAmendment()
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.closeAmendment()
-  }
-
-  private closeAmendment(): void {
-    if (!this.amendmentSync) return
-    this.removeController(this.amendmentSync)
-    this.amendmentSync.destroy()
-    this.amendmentSync = undefined
+  // Here, not in render(): rendering opens no socket. The task's answer comes with its own update.
+  protected override willUpdate(): void {
+    const detail = this.subject.kind === 'amendment' ? this.amendment.value : undefined
+    this.amendmentSync.setDoc(detail?.id === this.subject.id ? detail.docName : undefined)
   }
 
   override render() {
@@ -47,7 +36,6 @@ export class BallotSubject extends LightElement {
     if (subject.kind === 'proposal' && subject.docName) return keyed(subject.docName, html`<plenum-text-view .docName=${subject.docName}></plenum-text-view>`)
     const detail = this.amendment.value
     if (!detail) return this.amendment.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` }) ?? nothing
-    this.amendmentSync ??= new SyncController(this, detail.docName)
     return html`
       <p class="hint">${m.amendmentDiffLegend}</p>
       ${keyed(

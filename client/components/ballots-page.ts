@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { BallotView, CongressView, ParticipationView } from '../../shared/api-types.ts'
@@ -71,21 +72,23 @@ export class BallotsPage extends LightElement {
       this.notice = done
       void this.ballots.run()
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     }
   }
 
   private create(event: SubmitEvent): void {
     event.preventDefault()
     const value = ((event.currentTarget as HTMLFormElement).elements.namedItem('subject') as HTMLSelectElement).value
-    const [kind, id] = value.split(':') as ['motion' | 'amendment' | 'proposal', string]
-    void this.act(() => api.createBallot(this.congress.id, kind === 'motion' ? { kind } : { kind, id }))
+    // The options' values: "motion", "amendment:<id>", "proposal:<id>".
+    const [kind, id = ''] = value.split(':')
+    const subject = kind === 'amendment' ? { kind: 'amendment' as const, id } : kind === 'proposal' ? { kind: 'proposal' as const, id } : { kind: 'motion' as const }
+    void this.act(() => api.createBallot({ congressId: this.congress.id, subject }))
   }
 
   private open(event: SubmitEvent, ballot: BallotView): void {
     event.preventDefault()
     const minutes = Number(((event.currentTarget as HTMLFormElement).elements.namedItem('duration') as HTMLInputElement).value)
-    void this.act(() => api.ballotStep(ballot.id, 'open', minutes > 0 ? { durationSeconds: Math.round(minutes * 60) } : {}), t().v.confirmOpen(ballot.subject.label))
+    void this.act(() => api.openBallot(ballot.id, minutes > 0 ? Math.round(minutes * 60) : undefined), t().v.confirmOpen(ballot.subject.label))
   }
 
   override render() {
@@ -175,8 +178,8 @@ export class BallotsPage extends LightElement {
         <button type="button" class="danger" @click=${() => this.act(() => api.deleteBallot(ballot.id))}>${m.v.deleteBallot}</button>
       </form>`
     }
-    if (ballot.status === 'open') return html`<p class="actions"><button type="button" @click=${() => this.act(() => api.ballotStep(ballot.id, 'close'), m.v.confirmClose(ballot.subject.label))}>${m.v.close}</button> ${project}</p>`
-    if (ballot.status === 'closed') return html`<p class="actions"><button type="button" @click=${() => this.act(() => api.ballotStep(ballot.id, 'publish'), m.v.confirmPublish(ballot.subject.label))}>${m.v.publish}</button> ${project}</p>`
+    if (ballot.status === 'open') return html`<p class="actions"><button type="button" @click=${() => this.act(() => api.closeBallot(ballot.id), m.v.confirmClose(ballot.subject.label))}>${m.v.close}</button> ${project}</p>`
+    if (ballot.status === 'closed') return html`<p class="actions"><button type="button" @click=${() => this.act(() => api.publishBallot(ballot.id), m.v.confirmPublish(ballot.subject.label))}>${m.v.publish}</button> ${project}</p>`
     return html`<p class="actions">${project}</p>`
   }
 }

@@ -1,7 +1,7 @@
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { html, nothing } from 'lit'
+import { html, nothing, type PropertyValues } from 'lit'
 import type * as Y from 'yjs'
 import type { ReadOnlyReason } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
@@ -44,54 +44,48 @@ export class DocEditor extends LightElement {
   declare discarded: '' | 'locked' | Refusal
   /** A keystroke or paste was stopped before the size cap. */
   declare tooLong: boolean
-  private sync?: SyncController
+  private readonly sync = new SyncController(this, { onUnsavedRefused: (refusal) => this.reload(refusal) })
   private editor?: Editor
+  /** The Y.Doc the editor is bound to: the controller gives a new one for each document or reload. */
+  private editorDoc?: Y.Doc
 
-  protected override firstUpdated(): void {
-    this.open()
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    if (this.hasUpdated && !this.sync) this.open()
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('docName')) this.sync.setDoc(this.docName)
   }
 
   override disconnectedCallback(): void {
+    // The editor goes before its Y.Doc, which the controller destroys as the host leaves.
+    this.closeEditor()
     super.disconnectedCallback()
-    this.close()
   }
 
-  private close(): void {
+  private closeEditor(): void {
     this.editor?.destroy()
     this.editor = undefined
-    const mount = this.querySelector<HTMLElement>('.editor-mount')
-    if (mount) mount.replaceChildren()
-    if (this.sync) {
-      this.removeController(this.sync)
-      this.sync.destroy()
-      this.sync = undefined
-    }
+    this.editorDoc = undefined
+    this.querySelector<HTMLElement>('.editor-mount')?.replaceChildren()
   }
 
   /** Starts again from the server's state: local edits it refused must not linger on screen. */
   private reload(refusal?: Refusal): void {
     this.discarded = refusal ?? 'locked'
-    queueMicrotask(() => {
-      this.close()
-      this.open()
-    })
+    queueMicrotask(() => this.sync.reload())
   }
 
+  // The editor follows the controller's Y.Doc once the mount is on the page.
   protected override updated(): void {
-    const editable = this.sync?.editable ?? false
+    if (this.sync.doc !== this.editorDoc) this.openEditor()
+    const editable = this.sync.editable
     if (this.editor && this.editor.isEditable !== editable) this.editor.setEditable(editable, false)
   }
 
-  private open(): void {
+  private openEditor(): void {
+    this.closeEditor()
     const mount = this.querySelector<HTMLElement>('.editor-mount')
-    if (!mount) return
-    const sync = new SyncController(this, this.docName, (refusal) => this.reload(refusal))
-    this.sync = sync
+    const doc = this.sync.doc
+    const provider = this.sync.provider
+    if (!mount || !doc || !provider) return
+    this.editorDoc = doc
     this.editor = new Editor({
       element: mount,
       editable: false,
@@ -99,8 +93,8 @@ export class DocEditor extends LightElement {
       injectCSS: false,
       extensions: [
         ...contentExtensions,
-        Collaboration.configure({ document: sync.doc, field: docField }),
-        CollaborationCaret.configure({ provider: sync.provider, user: { name: this.user.name, color: this.user.color } }),
+        Collaboration.configure({ document: doc, field: docField }),
+        CollaborationCaret.configure({ provider, user: { name: this.user.name, color: this.user.color } }),
         TextSizeLimit.configure({ onRefused: () => (this.tooLong = true) }),
       ],
       onUpdate: () => {
@@ -119,7 +113,7 @@ export class DocEditor extends LightElement {
     })
     this.requestUpdate()
     // Pages that show more of this text (an amendment's diff) follow the same Y.Doc.
-    this.dispatchEvent(new CustomEvent<Y.Doc>('doc-ready', { detail: sync.doc }))
+    this.dispatchEvent(new CustomEvent<Y.Doc>('doc-ready', { detail: doc }))
   }
 
   private readOnlyText(reason: ReadOnlyReason, phase: Phase): string {
@@ -141,7 +135,7 @@ export class DocEditor extends LightElement {
   override render() {
     const m = t()
     const sync = this.sync
-    const connection = sync?.connection ?? 'connecting'
+    const connection = sync.connection
     const connectionText = {
       connecting: m.syncConnecting,
       connected: m.syncConnected,
@@ -150,14 +144,14 @@ export class DocEditor extends LightElement {
       missing: m.syncMissing,
       closed: m.syncBroken,
     }[connection]
-    const saved = sync && connection === 'connected' ? (sync.unsaved ? m.syncSaving : m.syncSaved) : sync?.unsaved ? m.syncUnsaved : undefined
-    const peers = sync?.peers ?? []
-    const access = sync?.access
+    const saved = connection === 'connected' ? (sync.unsaved ? m.syncSaving : m.syncSaved) : sync.unsaved ? m.syncUnsaved : undefined
+    const peers = sync.peers ?? []
+    const access = sync.access
     const readOnly = access && !access.writable ? this.readOnlyText(access.reason, access.phase) : undefined
     return html`
       <div class="sync-bar" aria-label=${m.syncStatus} role="group">
         <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>
-        ${saved ? html`<span class="save-state" data-saved=${sync?.unsaved ? 'no' : 'yes'}>${saved}</span>` : nothing}
+        ${saved ? html`<span class="save-state" data-saved=${sync.unsaved ? 'no' : 'yes'}>${saved}</span>` : nothing}
         <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
       </div>
       ${readOnly ? html`<p class="read-only-notice" role="status" data-read-only=${access && !access.writable ? access.reason : ''}>${readOnly}</p>` : nothing}

@@ -1,6 +1,7 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { html, nothing } from 'lit'
 import type { SessionView } from '../../shared/api-types.ts'
-import { api, ApiError } from '../api.ts'
+import { api } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
@@ -53,8 +54,7 @@ export class JoinPage extends LightElement {
       const session = await api.openSession(code)
       this.dispatchEvent(new CustomEvent<SessionView>('joined', { detail: session, bubbles: true }))
     } catch (error) {
-      const m = t()
-      this.failure = error instanceof ApiError && error.code === 'network' ? m.networkError : error instanceof ApiError && error.status === 401 ? m.joinInvalid : error instanceof ApiError ? error.message : m.genericError
+      this.failure = describeFailure(error)
       await this.updateComplete
       this.querySelector<HTMLInputElement>('input')?.focus()
     } finally {

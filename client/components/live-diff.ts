@@ -29,29 +29,23 @@ export class LiveDiff extends LightElement {
   /** The amendment's live Y.Doc, as the editor on the page holds it. */
   declare amendmentDoc: Y.Doc | undefined
   declare diff: TextDiff | undefined
-  private target?: SyncController
+  /** The target as it is now; none once merged (the diff is then against `mergedOnto`). */
+  private readonly target = new SyncController(this, { onChange: () => this.schedule() })
   private frame = 0
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    this.closeTarget()
     this.amendmentDoc?.off('update', this.schedule)
     cancelAnimationFrame(this.frame)
   }
 
   override connectedCallback(): void {
     super.connectedCallback()
-    if (this.hasUpdated) this.requestUpdate('targetDocName')
+    if (this.hasUpdated) this.requestUpdate('amendmentDoc')
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('targetDocName') || changed.has('mergedOnto')) {
-      this.closeTarget()
-      if (!this.mergedOnto && this.isConnected) {
-        this.target = new SyncController(this, this.targetDocName)
-        this.target.doc.on('update', this.schedule)
-      }
-    }
+    if (changed.has('targetDocName') || changed.has('mergedOnto')) this.target.setDoc(this.mergedOnto ? undefined : this.targetDocName)
     if (changed.has('amendmentDoc')) {
       changed.get('amendmentDoc')?.off('update', this.schedule)
       this.amendmentDoc?.on('update', this.schedule)
@@ -61,15 +55,7 @@ export class LiveDiff extends LightElement {
 
   protected override updated(): void {
     // The target's first sync may bring no update event of its own (nothing new): compute once then.
-    if (!this.diff && (this.mergedOnto || this.target?.synced)) this.schedule()
-  }
-
-  private closeTarget(): void {
-    if (!this.target) return
-    this.target.doc.off('update', this.schedule)
-    this.removeController(this.target)
-    this.target.destroy()
-    this.target = undefined
+    if (!this.diff && (this.mergedOnto || this.target.synced)) this.schedule()
   }
 
   private readonly schedule = (): void => {
@@ -79,7 +65,8 @@ export class LiveDiff extends LightElement {
 
   private compute(): void {
     const amendment = this.amendmentDoc
-    const base = this.mergedOnto ?? (this.target?.synced ? Y.encodeStateAsUpdate(this.target.doc) : undefined)
+    const targetDoc = this.target.synced ? this.target.doc : undefined
+    const base = this.mergedOnto ?? (targetDoc ? Y.encodeStateAsUpdate(targetDoc) : undefined)
     // An amendment doc that has not arrived yet is empty: no diff until both texts are there.
     if (!amendment || !base || amendment.getXmlFragment(docField).length === 0) return
     this.diff = amendmentDiff(base, Y.encodeStateAsUpdate(amendment), this.forkVector)

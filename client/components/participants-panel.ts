@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { IssuedParticipantView, ParticipantDetailView } from '../../shared/api-types.ts'
@@ -73,7 +74,7 @@ export class ParticipantsPanel extends LightElement {
       this.sheetState = 'ready'
     } catch (error) {
       this.sheetState = 'idle'
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     }
   }
 
@@ -126,7 +127,7 @@ export class ParticipantsPanel extends LightElement {
       await this.load.run()
     } catch (error) {
       if (error instanceof ApiError) {
-        this.failure = error.details.length > 0 ? m.importFailed : error.message
+        this.failure = error.details.length > 0 ? m.importFailed : describeFailure(error)
         this.failures = error.details.map((d) => m.importLine(d.line, d.field, d.message))
       } else this.failure = m.genericError
     } finally {
@@ -150,7 +151,7 @@ export class ParticipantsPanel extends LightElement {
       this.dispatchEvent(new Event('decision', { bubbles: true }))
       await this.load.run()
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : m.genericError
+      this.failure = describeFailure(error)
     }
   }
 

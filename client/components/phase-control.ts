@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { html, nothing } from 'lit'
 import { checkPhaseChange, openPhases, type Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
@@ -31,7 +32,7 @@ export class PhaseControl extends LightElement {
       this.failure = undefined
       this.target = undefined
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     }
     this.confirming = false
   }

@@ -3,6 +3,15 @@ import { majorities, majorityBases, maxProxiesPerHolder, secrecies, type BallotR
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
+/** The value of a select among the list it was drawn from. */
+function oneOf<T extends string>(list: readonly T[], value: string): T | undefined {
+  return list.find((item) => item === value)
+}
+
+function quorumKindOf(value: string): Quorum['kind'] {
+  return value === 'count' ? 'count' : value === 'share' ? 'share' : 'none'
+}
+
 /** A ballot rule as a form; submitting sends a 'rule' event with the rule read from the fields. */
 export class RuleForm extends LightElement {
   static override properties = { rule: { attribute: false }, prefix: {}, submitLabel: { attribute: false }, quorumKind: { state: true } }
@@ -14,14 +23,15 @@ export class RuleForm extends LightElement {
 
   private read(form: HTMLFormElement): BallotRule {
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value
-    const kind = value('quorum-kind') as Quorum['kind']
+    const kind = quorumKindOf(value('quorum-kind'))
     const amount = Number(value('quorum-value'))
     const quorum: Quorum = kind === 'count' ? { kind, count: Math.round(amount) } : kind === 'share' ? { kind, share: amount / 100 } : { kind: 'none' }
+    // The selects offer only these lists' values; anything else keeps the rule's own.
     return {
-      majority: value('majority') as BallotRule['majority'],
-      base: value('base') as BallotRule['base'],
+      majority: oneOf(majorities, value('majority')) ?? this.rule.majority,
+      base: oneOf(majorityBases, value('base')) ?? this.rule.base,
       quorum,
-      secrecy: value('secrecy') as BallotRule['secrecy'],
+      secrecy: oneOf(secrecies, value('secrecy')) ?? this.rule.secrecy,
       proxies: { allowed: (form.elements.namedItem('proxies-allowed') as HTMLInputElement).checked, maxPerHolder: Number(value('proxies-cap')) },
     }
   }
@@ -44,7 +54,7 @@ export class RuleForm extends LightElement {
         <div class="field"><label for=${id('base')}>${m.v.baseLabel}</label>
           <select id=${id('base')} name="base">${majorityBases.map((x) => html`<option value=${x} ?selected=${rule.base === x}>${m.v.bases[x]}</option>`)}</select></div>
         <div class="field"><label for=${id('quorum-kind')}>${m.v.quorumLabel}</label>
-          <select id=${id('quorum-kind')} name="quorum-kind" @change=${(e: Event) => (this.quorumKind = (e.target as HTMLSelectElement).value as Quorum['kind'])}>
+          <select id=${id('quorum-kind')} name="quorum-kind" @change=${(e: Event) => (this.quorumKind = quorumKindOf((e.target as HTMLSelectElement).value))}>
             ${(['none', 'count', 'share'] as const).map((x) => html`<option value=${x} ?selected=${kind === x}>${m.v.quorumKinds[x]}</option>`)}
           </select></div>
         <div class="field" ?hidden=${kind === 'none'}><label for=${id('quorum-value')}>${m.v.quorumValueLabel}</label>

@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import { isAllowed } from '../../shared/permissions.ts'
@@ -29,7 +30,7 @@ export class SealPanel extends LightElement {
       this.notice = await run()
       void this.deliveries.run()
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     } finally {
       this.busy = false
     }

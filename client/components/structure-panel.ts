@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import type { CongressView } from '../../shared/api-types.ts'
@@ -31,7 +32,7 @@ export class StructurePanel extends LightElement {
       this.notice = t().saved
       this.dispatchEvent(new Event('decision', { bubbles: true }))
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     }
   }
 

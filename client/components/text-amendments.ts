@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { AmendmentView, CongressView, ParticipantView } from '../../shared/api-types.ts'
@@ -46,11 +47,10 @@ export class TextAmendments extends LightElement {
     this.busy = true
     this.failure = undefined
     try {
-      const target = this.proposalId ? { proposalId: this.proposalId } : { preambleOf: this.congress.id }
-      const filed = await api.fileAmendment(target, justification)
+      const filed = this.proposalId ? await api.fileProposalAmendment(this.proposalId, justification) : await api.filePreambleAmendment(this.congress.id, justification)
       navigate(paths.amendment(this.congress.id, filed.id))
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     } finally {
       this.busy = false
     }

@@ -9,39 +9,16 @@ import { SyncController } from '../sync/sync-controller.ts'
 export class TextView extends LightElement {
   static override properties = { docName: { attribute: false } }
   declare docName: string
-  private sync?: SyncController
+  private readonly sync = new SyncController(this, { onChange: () => this.requestUpdate() })
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('docName')) {
-      this.close()
-      this.sync = new SyncController(this, this.docName)
-      this.sync.doc.on('update', this.redraw)
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.close()
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    if (this.hasUpdated && !this.sync) this.requestUpdate('docName')
-  }
-
-  private readonly redraw = () => this.requestUpdate()
-
-  private close(): void {
-    if (!this.sync) return
-    this.sync.doc.off('update', this.redraw)
-    this.removeController(this.sync)
-    this.sync.destroy()
-    this.sync = undefined
+    if (changed.has('docName')) this.sync.setDoc(this.docName)
   }
 
   override render() {
-    if (!this.sync?.synced) return html`<p role="status">${t().loading}</p>`
-    return html`<div class="text-view">${docParagraphs(this.sync.doc).map((p) => html`<p>${p}</p>`)}</div>`
+    const doc = this.sync.doc
+    if (!this.sync.synced || !doc) return html`<p role="status">${t().loading}</p>`
+    return html`<div class="text-view">${docParagraphs(doc).map((p) => html`<p>${p}</p>`)}</div>`
   }
 }
 

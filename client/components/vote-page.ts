@@ -1,3 +1,4 @@
+import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { BallotView, CongressView, MyBallotView, ParticipantView, VotingRightView } from '../../shared/api-types.ts'
@@ -140,11 +141,11 @@ export class VotePage extends LightElement {
       } else if (error instanceof ApiError && error.code === 'ballot_closed' && stored.deviceNonce) {
         // It may have got in before the close: the board will tell, by this device's nonce.
         localVotes.save({ ...stored, closedUnanswered: true })
-        this.failure = error.message
+        this.failure = describeFailure(error)
         void this.mine.run()
       } else {
         localVotes.remove(stored.ballotId, stored.representedId)
-        this.failure = error instanceof ApiError ? error.message : m.v.voteFailed(error instanceof Error ? error.message : String(error))
+        this.failure = error instanceof ApiError ? describeFailure(error) : m.v.voteFailed(error instanceof Error ? error.message : String(error))
         void this.mine.run()
       }
     } finally {
@@ -188,7 +189,7 @@ export class VotePage extends LightElement {
       this.announcement = t().v.checkedIn
       void this.presence.run()
     } catch (error) {
-      this.failure = error instanceof ApiError ? error.message : t().genericError
+      this.failure = describeFailure(error)
     }
   }
 

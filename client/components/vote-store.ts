@@ -1,4 +1,4 @@
-import type { Choice } from '../../shared/ballots/ballot-rule.ts'
+import { isChoice, type Choice } from '../../shared/ballots/ballot-rule.ts'
 
 /**
  * A vote as this device remembers it: written before it is sent, so a retry reuses its clientVoteId
@@ -25,10 +25,29 @@ export interface LocalVote {
 
 const key = 'plenum.votes'
 
+const optional = (value: unknown, type: 'string' | 'boolean') => value === undefined || typeof value === type
+
+/** A vote this device wrote: anything else in the storage (another version's, a hand edit) is left out. */
+function isLocalVote(value: unknown): value is LocalVote {
+  if (typeof value !== 'object' || value === null) return false
+  const v: Partial<Record<keyof LocalVote, unknown>> = value
+  return (
+    typeof v.ballotId === 'string' &&
+    typeof v.representedId === 'string' &&
+    typeof v.clientVoteId === 'string' &&
+    isChoice(v.choice) &&
+    optional(v.deviceNonce, 'string') &&
+    optional(v.receipt, 'string') &&
+    optional(v.serverNonce, 'string') &&
+    optional(v.receiptVerified, 'boolean') &&
+    optional(v.closedUnanswered, 'boolean')
+  )
+}
+
 function all(): LocalVote[] {
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]')
-    return Array.isArray(stored) ? (stored as LocalVote[]) : []
+    return Array.isArray(stored) ? stored.filter(isLocalVote) : []
   } catch {
     return []
   }

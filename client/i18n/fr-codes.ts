@@ -1,3 +1,5 @@
+import { labels } from './labels.ts'
+
 /** Access codes shown once, and one's own sign-ins and votes (French, the reference). */
 export const frCodes = {
   issuedHeading: 'Codes d’accès à remettre maintenant',
@@ -28,7 +30,7 @@ export const frCodes = {
   voteForProxy: (name: string) => `${name} (procuration)`,
   voteWhenUnknown: 'heure non enregistrée',
   noVotes: 'Aucun vote exprimé avec votre code.',
-  subjectKinds: { amendment: 'Amendement', proposal: 'Proposition', motion: 'Motion' } as Record<string, string>,
+  subjectKinds: labels({ amendment: 'Amendement', proposal: 'Proposition', motion: 'Motion' }),
 }
 
 export type CodesMessages = typeof frCodes

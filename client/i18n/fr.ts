@@ -1,3 +1,4 @@
+import { labels } from './labels.ts'
 import { frCodes } from './fr-codes.ts'
 import { frVotes } from './fr-votes.ts'
 
@@ -202,7 +203,7 @@ export const fr = {
   importSubmit: 'Importer',
   importDone: (n: number) => (n === 1 ? '1 participant importé.' : `${n} participants importés.`),
   importFailed: 'Rien n’a été importé :',
-  importLine: (line: number, field: string, message: string) => `Ligne ${line}, ${field} : ${message}`,
+  importLine: (line: number | undefined, field: string, message: string) => `${line === undefined ? '' : `Ligne ${line}, `}${field} : ${message}`,
   filterLabel: 'Filtrer par nom, organisation ou rôle',
   tableName: 'Nom',
   tableOrganisation: 'Organisation',
@@ -222,7 +223,7 @@ export const fr = {
   auditWho: 'Qui',
   auditWhat: 'Décision',
   auditDetails: 'Détails',
-  auditActions: {
+  auditActions: labels({
     'congress.created': 'Congrès créé',
     'participants.imported': 'Participants importés',
     'code.revoked': 'Code révoqué',
@@ -254,7 +255,7 @@ export const fr = {
     'congress.frozen': 'Motion gelée',
     'congress.sealed': 'Motion scellée',
     'motion.delivered': 'Motion remise',
-  } as Record<string, string>,
+  }),
 }
 
 export type Messages = typeof fr

@@ -20,40 +20,125 @@ export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 }
 
+export interface SyncOptions {
+  /** Every change of the document, local or from the server. */
+  readonly onChange?: () => void
+  /**
+   * The server dropped some of this client's updates: it stopped accepting them while some were
+   * not yet stored (the text was locked), or it refused one (`refusal`). The client holds a change
+   * the server never will: the host starts again from the server's state (`reload`).
+   */
+  readonly onUnsavedRefused?: (refusal?: Refusal) => void
+}
+
+/** One document followed over one socket: what the controller opens and throws away as a whole. */
+interface OpenDoc {
+  readonly name: string
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly acknowledger: SaveAcknowledger
+}
+
 /**
- * Owns one document's Y.Doc and socket for as long as its host is on the page. The session
- * cookie authenticates the socket, so no token lives in JavaScript.
+ * Follows one document (a Y.Doc and its socket) for as long as its host is on the page: it opens
+ * it when the host connects, destroys it when the host leaves, and follows the host to another
+ * document with `setDoc` (called from the host's willUpdate). The session cookie authenticates the
+ * socket, so no token lives in JavaScript.
  */
 export class SyncController implements ReactiveController {
-  readonly doc = new Y.Doc()
-  readonly provider: WebsocketProvider
   connection: Connection = 'connecting'
   peers: readonly Peer[] = []
   /** What the server last said about writing; it says nothing while writing is allowed. */
   access: Access = { writable: true }
   /** Whether the document arrived from the server once: until then there is nothing to edit. */
   synced = false
-  private readonly acknowledger: SaveAcknowledger
+  private docName: string | undefined
+  private opened: OpenDoc | undefined
+  private hostOnPage = false
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    docName: string,
-    /**
-     * The server dropped some of this client's updates: it stopped accepting them while some were
-     * not yet stored (the text was locked), or it refused one (`refusal`). The client holds a change
-     * the server never will: the host starts again from the server's state.
-     */
-    private readonly onUnsavedRefused: (refusal?: Refusal) => void = () => undefined,
+    private readonly options: SyncOptions = {},
   ) {
-    this.provider = new WebsocketProvider(syncUrl(), docName, this.doc, { connect: false, disableBc: true })
-    this.provider.messageHandlers[authMessageType] = (_encoder, decoder) => this.onAccessMessage(decoder)
-    this.acknowledger = new SaveAcknowledger(this.doc, () => host.requestUpdate())
     host.addController(this)
+  }
+
+  /** The document followed now; a new Y.Doc after each `setDoc`, `reload` or return of the host. */
+  get doc(): Y.Doc | undefined {
+    return this.opened?.doc
+  }
+
+  get provider(): WebsocketProvider | undefined {
+    return this.opened?.provider
+  }
+
+  /** Follows another document (none: `undefined`); the same name again changes nothing. */
+  setDoc(name: string | undefined): void {
+    if (name === this.docName) return
+    this.docName = name
+    if (this.hostOnPage) this.open()
+  }
+
+  /** Starts again from the server's state: a new Y.Doc, local edits dropped. */
+  reload(): void {
+    if (this.hostOnPage) this.open()
+  }
+
+  hostConnected(): void {
+    this.hostOnPage = true
+    this.open()
+  }
+
+  hostDisconnected(): void {
+    this.hostOnPage = false
+    this.close()
   }
 
   /** Whether the person may type now. */
   get editable(): boolean {
     return this.synced && this.access.writable && this.connection !== 'denied' && this.connection !== 'missing'
+  }
+
+  /** Whether some local edit is not yet confirmed stored by the server. */
+  get unsaved(): boolean {
+    return this.opened?.acknowledger.pending ?? false
+  }
+
+  private open(): void {
+    this.close()
+    const name = this.docName
+    if (name === undefined) return
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(syncUrl(), name, doc, { connect: false, disableBc: true })
+    provider.messageHandlers[authMessageType] = (_encoder, decoder) => this.onAccessMessage(decoder)
+    const acknowledger = new SaveAcknowledger(doc, () => this.host.requestUpdate())
+    this.opened = { name, doc, provider, acknowledger }
+    doc.on('update', this.onDocUpdate)
+    provider.on('status', this.onStatus)
+    provider.on('sync', this.onSync)
+    provider.on('closed', this.onClosed)
+    provider.awareness.on('change', this.onAwareness)
+    provider.connect()
+    this.host.requestUpdate()
+  }
+
+  private close(): void {
+    const opened = this.opened
+    if (!opened) return
+    this.opened = undefined
+    opened.doc.off('update', this.onDocUpdate)
+    opened.provider.off('status', this.onStatus)
+    opened.provider.off('sync', this.onSync)
+    opened.provider.off('closed', this.onClosed)
+    opened.provider.awareness.off('change', this.onAwareness)
+    opened.acknowledger.destroy()
+    opened.provider.destroy()
+    opened.doc.destroy()
+    this.connection = 'connecting'
+    this.peers = []
+    this.access = { writable: true }
+    this.synced = false
+    this.host.requestUpdate()
   }
 
   private onAccessMessage(decoder: decoding.Decoder): void {
@@ -62,61 +147,34 @@ export class SyncController implements ReactiveController {
     if (kind === authWritable) this.access = { writable: true }
     else if (kind === authPermissionDenied && parseRefusal(text)) {
       // Refused, not read-only: the connection stays writable, the local doc has diverged.
-      this.onUnsavedRefused(parseRefusal(text))
+      this.options.onUnsavedRefused?.(parseRefusal(text))
     } else if (kind === authPermissionDenied) {
       const parsed = parseReadOnlyReason(text)
       this.access = { writable: false, reason: parsed?.reason ?? 'role', phase: parsed && isPhase(parsed.phase) ? parsed.phase : 'setup' }
-      if (this.acknowledger.pending) this.onUnsavedRefused()
+      if (this.unsaved) this.options.onUnsavedRefused?.()
     }
     this.host.requestUpdate()
   }
 
-  /** Whether some local edit is not yet confirmed stored by the server. */
-  get unsaved(): boolean {
-    return this.acknowledger.pending
-  }
-
-  hostConnected(): void {
-    this.doc.on('update', this.onDocUpdate)
-    this.provider.on('status', this.onStatus)
-    this.provider.on('sync', this.onSync)
-    this.provider.on('closed', this.onClosed)
-    this.provider.awareness.on('change', this.onAwareness)
-    this.provider.connect()
-  }
-
-  hostDisconnected(): void {
-    this.provider.disconnect()
-    this.doc.off('update', this.onDocUpdate)
-    this.provider.off('status', this.onStatus)
-    this.provider.off('sync', this.onSync)
-    this.provider.off('closed', this.onClosed)
-    this.provider.awareness.off('change', this.onAwareness)
-    this.acknowledger.destroy()
-  }
-
-  /** Releases the document for good (the host is going away). */
-  destroy(): void {
-    this.hostDisconnected()
-    this.provider.destroy()
-    this.doc.destroy()
-  }
-
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin !== this.provider) this.acknowledger.noteLocalUpdate()
+    const opened = this.opened
+    if (opened && origin !== opened.provider) opened.acknowledger.noteLocalUpdate()
+    this.options.onChange?.()
   }
 
   private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
-    if (status === 'connected' && this.provider.ws) this.acknowledger.attach(this.provider.ws)
-    if (status === 'disconnected') this.acknowledger.detach()
+    const opened = this.opened
+    if (!opened) return
+    if (status === 'connected' && opened.provider.ws) opened.acknowledger.attach(opened.provider.ws)
+    if (status === 'disconnected') opened.acknowledger.detach()
     if (this.connection === 'denied' || this.connection === 'missing' || this.connection === 'closed') return
     this.connection = status === 'connected' ? 'connected' : status === 'connecting' && this.connection === 'connecting' ? 'connecting' : 'offline'
     this.host.requestUpdate()
   }
 
   private readonly onSync = (synced: boolean): void => {
-    if (!synced) return
-    this.acknowledger.synced()
+    if (!synced || !this.opened) return
+    this.opened.acknowledger.synced()
     if (!this.synced) {
       this.synced = true
       this.host.requestUpdate()
@@ -129,10 +187,12 @@ export class SyncController implements ReactiveController {
   }
 
   private readonly onAwareness = (): void => {
+    const opened = this.opened
+    if (!opened) return
     const peers: Peer[] = []
-    for (const [clientId, state] of this.provider.awareness.getStates()) {
+    for (const [clientId, state] of opened.provider.awareness.getStates()) {
       const user = (state as { user?: { name?: unknown; color?: unknown } }).user
-      if (clientId === this.doc.clientID || typeof user?.name !== 'string') continue
+      if (clientId === opened.doc.clientID || typeof user?.name !== 'string') continue
       peers.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#333' })
     }
     this.peers = peers

@@ -1,5 +1,6 @@
+import { ApiError } from '../../api-error.ts'
 import type { ErrorInfo, ErrorParams } from '../../../shared/errors.ts'
-import { language, type Language } from '../index.ts'
+import { language, t, type Language } from '../index.ts'
 import { amendmentEn, amendmentFr } from './amendment.ts'
 import { ballotEn, ballotFr } from './ballot.ts'
 import { commonEn, commonFr } from './common.ts'
@@ -15,6 +16,19 @@ const catalogs: Record<Language, ErrorMessages<ErrorParams>> = {
 
 /** An error the server sent, said in the reader's language from its code and parameters. */
 export function describeError(error: ErrorInfo, lang: Language = language()): string {
-  const say = catalogs[lang][error.code] as (e: ErrorInfo) => string
-  return say(error)
+  // The catalog is indexed by the error's own code, so its parameters are that code's: TypeScript
+  // cannot follow the correlation between the two through the union, hence the one widening.
+  const say = catalogs[lang][error.code] as ((e: ErrorInfo) => string) | undefined
+  // A code this client does not know yet (a newer server) still gets a sentence.
+  return say ? say(error) : lang === 'fr' ? commonFr.internal({}) : commonEn.internal({})
+}
+
+/**
+ * What went wrong, for the person: a server error in their language, the network's own message,
+ * and the generic one for anything else. Never the server's French `message`.
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof ApiError)) return t().genericError
+  if (error.info.code === 'network') return t().networkError
+  return describeError(error.info)
 }
