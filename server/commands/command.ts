@@ -96,19 +96,42 @@ async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (t
   const undo: (() => void)[] = []
   let value: T
   try {
-    value = await deps.db.transaction().execute((trx) =>
-      work({
+    value = await deps.db.transaction().execute(async (trx) => {
+      const turn = oneTurn()
+      const result = await work({
         trx,
         now,
         audit: (congressId, action, payload) => appendAudit(trx, { congressId, actor: auditActorOf(actor), action, payload }, now),
         afterCommit: (effect) => void after.push(effect),
         onRollback: (effect) => void undo.push(effect),
-      }),
-    )
+      })
+      turn.end()
+      return result
+    })
   } catch (error) {
     for (const effect of undo.reverse()) effect()
     throw error
   }
   for (const effect of after) effect()
   return value
+}
+
+/**
+ * The sync path (a room's flush, on setImmediate) and the ballot box (a timer) write on the same
+ * SQLite connection with synchronous statements. A transaction that waited for I/O or a timer would
+ * let one of those writes land inside it, and a rollback would take back an update clients already
+ * have. So a transaction must run within one turn of the event loop (database statements and
+ * promises only; read files, texts and diffs before it): this refuses to commit one that did not.
+ */
+function oneTurn(): { end(): void } {
+  let spanned = false
+  const probe = setImmediate(() => {
+    spanned = true
+  })
+  return {
+    end() {
+      clearImmediate(probe)
+      if (spanned) throw new Error('a transaction waited for I/O or a timer: read what it needs before it opens')
+    },
+  }
 }
