@@ -1,6 +1,7 @@
 import { parseBallotRule } from '../shared/ballots/ballot-rule-input.ts'
 import type { BallotRule } from '../shared/ballots/ballot-rule.ts'
 import type { BallotOutcome, Tally } from '../shared/ballots/tally-types.ts'
+import { congressFields, type VotedPlace } from '../shared/ballots/voted-place.ts'
 
 /**
  * The one decoder of each JSON column. A value that does not decode means the file was changed
@@ -58,4 +59,29 @@ export function decodeObject(text: string, column: string): Record<string, unkno
   const value = parse(column, text)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CorruptColumnError(column, 'not an object')
   return value as Record<string, unknown>
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+const isText = (x: unknown): x is string => typeof x === 'string'
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x)
+const hasFields = (x: unknown, fields: Record<string, (v: unknown) => boolean>): boolean => isRecord(x) && Object.entries(fields).every(([k, check]) => check(x[k]))
+const orNull = (check: (v: unknown) => boolean) => (x: unknown) => x === null || check(x)
+const isTheme = (x: unknown) => hasFields(x, { id: isText, position: isCount, title: isText })
+const isProposal = (x: unknown) => hasFields(x, { id: isText, number: isCount, title: isText, doc: isText })
+const isCongress = (x: unknown) => isRecord(x) && congressFields.every((f) => isText(x[f]) || isCount(x[f]))
+const isMotionTheme = (x: unknown) => isTheme(x) && isRecord(x) && Array.isArray(x.proposals) && x.proposals.every(isProposal)
+
+const placeShapes: Record<VotedPlace['kind'], Record<string, (v: unknown) => boolean>> = {
+  motion: { congress: isCongress, preamble: isText, themes: (x) => Array.isArray(x) && x.every(isMotionTheme) },
+  proposal: { proposal: orNull(isProposal), theme: orNull(isTheme) },
+  amendment: { amendment: orNull((x) => hasFields(x, { id: isText, number: isCount, doc: isText })), proposal: orNull((x) => hasFields(x, { id: isText, number: isCount })) },
+}
+
+/** ballot_structures.structure: the place of what a ballot put to the vote, recorded at its opening. */
+export function decodeVotedPlace(text: string): VotedPlace {
+  const value = decodeObject(text, 'ballot_structures.structure')
+  const shape = Object.hasOwn(placeShapes, String(value.kind)) ? placeShapes[value.kind as VotedPlace['kind']] : undefined
+  if (!shape) throw new CorruptColumnError('ballot_structures.structure', 'unknown kind')
+  if (!hasFields(value, shape)) throw new CorruptColumnError('ballot_structures.structure', `not a ${String(value.kind)} place`)
+  return value as unknown as VotedPlace
 }

@@ -2,20 +2,22 @@ import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../../db/schema.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import type { VotedSubject } from '../../shared/ballots/voted-place.ts'
+import { textFr, votedPlaceChangesFr } from '../../shared/ballots/voted-place-fr.ts'
 import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { emptyTextSize } from '../../shared/editor/text-size.ts'
 import { fail } from '../domain-error.ts'
-import { describeVotedPlaceChanges, votedPlaceChanges } from '../services/voted-texts.ts'
+import { votedPlaceChanges } from '../services/voted-texts.ts'
 import { textDigest } from './text-digest.ts'
 
-/** What a person calls each text of a congress, by document name: for messages that name it. */
-export async function textLabels(db: Kysely<Database>, congressId: string): Promise<Map<string, string>> {
-  const labels = new Map<string, string>()
+/** What each text of a congress is, by document name: for errors that name it, in any language. */
+export async function textSubjects(db: Kysely<Database>, congressId: string): Promise<Map<string, VotedSubject>> {
+  const subjects = new Map<string, VotedSubject>()
   const congress = await db.selectFrom('congresses').select('preamble_doc').where('id', '=', congressId).executeTakeFirst()
-  if (congress) labels.set(congress.preamble_doc, 'le préambule')
+  if (congress) subjects.set(congress.preamble_doc, { kind: 'preamble' })
   for (const p of await db.selectFrom('proposals').select(['doc_name', 'number']).where('congress_id', '=', congressId).execute()) {
-    labels.set(p.doc_name, `la proposition ${p.number}`)
+    subjects.set(p.doc_name, { kind: 'proposal', number: p.number })
   }
   const amendments = await db
     .selectFrom('amendments')
@@ -23,8 +25,8 @@ export async function textLabels(db: Kysely<Database>, congressId: string): Prom
     .select(['amendments.doc_name', 'amendments.number', 'proposals.number as proposalNumber'])
     .where('amendments.congress_id', '=', congressId)
     .execute()
-  for (const a of amendments) labels.set(a.doc_name, `l’amendement ${amendmentLabel(a.proposalNumber ?? null, a.number)}`)
-  return labels
+  for (const a of amendments) subjects.set(a.doc_name, { kind: 'amendment', label: amendmentLabel(a.proposalNumber ?? null, a.number) })
+  return subjects
 }
 
 /**
@@ -32,16 +34,16 @@ export async function textLabels(db: Kysely<Database>, congressId: string): Prom
  * one update to an empty document): a text written outside it, by an operator into the database
  * say, is refused with its name rather than rendered wrong or not at all.
  */
-export function frozenParagraphs(stateV2: Uint8Array, docName: string, label: string): string[] {
+export function frozenParagraphs(stateV2: Uint8Array, docName: string, text: VotedSubject | null): string[] {
   const verdict = checkUpdate(new Y.Doc(), Y.convertUpdateFormatV2ToV1(stateV2), emptyTextSize)
   // The size cap is for typing; a text stored over it still renders.
   if (!verdict.ok && verdict.reason === 'schema') {
-    throw fail('seal_failed', { cause: 'outside_schema', docName, text: label }, `Le texte de ${label} sort du schéma de l’éditeur (${verdict.detail}) : il ne peut pas être scellé. Rien n’a été gelé.`)
+    throw fail('seal_failed', { cause: 'outside_schema', docName, text }, `Le texte de ${textFr(docName, text)} sort du schéma de l’éditeur (${verdict.detail}) : il ne peut pas être scellé. Rien n’a été gelé.`)
   }
   try {
     return stateV2Paragraphs(stateV2)
   } catch (error) {
-    throw fail('seal_failed', { cause: 'unrenderable', docName, text: label }, `Le texte de ${label} ne peut pas être rendu (${(error as Error).message}) : rien n’a été gelé.`)
+    throw fail('seal_failed', { cause: 'unrenderable', docName, text }, `Le texte de ${textFr(docName, text)} ne peut pas être rendu (${(error as Error).message}) : rien n’a été gelé.`)
   }
 }
 
@@ -56,7 +58,7 @@ export async function requireVotedTextsUnchanged(
   db: Kysely<Database>,
   congressId: string,
   paragraphsOf: (docName: string) => readonly string[],
-  labels: ReadonlyMap<string, string>,
+  subjects: ReadonlyMap<string, VotedSubject>,
 ): Promise<void> {
   const voted = await db
     .selectFrom('ballot_texts')
@@ -65,14 +67,15 @@ export async function requireVotedTextsUnchanged(
     .where('ballots.congress_id', '=', congressId)
     .orderBy('ballot_texts.doc_name')
     .execute()
-  const changed = new Set<string>()
-  for (const { doc_name, sha256 } of voted) if (textDigest(paragraphsOf(doc_name)) !== sha256) changed.add(labels.get(doc_name) ?? doc_name)
+  const changedDocs = new Set<string>()
+  for (const { doc_name, sha256 } of voted) if (textDigest(paragraphsOf(doc_name)) !== sha256) changedDocs.add(doc_name)
+  const texts = [...changedDocs].map((docName) => ({ docName, text: subjects.get(docName) ?? null }))
   const places = await votedPlaceChanges(db, congressId)
-  if (changed.size === 0 && places.length === 0) return
+  if (texts.length === 0 && places.length === 0) return
   const what = [
-    ...(changed.size > 0 ? [`texte modifié depuis son vote : ${[...changed].join(', ')}`] : []),
-    ...(places.length > 0 ? [`structure modifiée depuis son vote — ${describeVotedPlaceChanges(places)}`] : []),
+    ...(texts.length > 0 ? [`texte modifié depuis son vote : ${[...new Set(texts.map((t) => textFr(t.docName, t.text)))].join(', ')}`] : []),
+    ...(places.length > 0 ? [`structure modifiée depuis son vote — ${votedPlaceChangesFr(places)}`] : []),
   ]
   const message = `${what.join('. ').replace(/^./, (c) => c.toUpperCase())}. Le sceau ne certifie pas comme voté ce qui ne l’est pas ; rien n’a été gelé.`
-  throw fail('voted_text_changed', { texts: [...changed], places }, message)
+  throw fail('voted_text_changed', { texts, places }, message)
 }

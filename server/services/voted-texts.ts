@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { BallotRow, Database } from '../../db/schema.ts'
+import { decodeVotedPlace } from '../../db/json-columns.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import { congressFields, type CongressField, type PlaceChange, type ProposalPlace, type ThemePlace, type VotedPlace, type VotedPlaceChange, type VotedSubject } from '../../shared/ballots/voted-place.ts'
 import { canonicalJson } from '../../shared/canonical-json.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { fail } from '../domain-error.ts'
@@ -70,9 +72,9 @@ export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAc
  */
 export async function recordVotedTexts(trx: Kysely<Database>, documents: DocumentAccess, ballot: Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>, ahead: TextsAhead): Promise<void> {
   if (ballot.subject_kind === 'amendment') {
-    const amendment = await trx.selectFrom('amendments').select('target_doc').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
+    const amendment = await trx.selectFrom('amendments').select(['id', 'target_doc']).where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
     if (amendment && (await isVotedText(trx, amendment.target_doc))) {
-      throw fail('text_voted', { docName: amendment.target_doc }, 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.')
+      throw fail('text_voted', { docName: amendment.target_doc, amendmentId: amendment.id, attempted: 'ballot' }, 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.')
     }
   }
   const docNames = await subjectDocs(trx, ballot)
@@ -84,41 +86,11 @@ export async function recordVotedTexts(trx: Kysely<Database>, documents: Documen
   await trx.insertInto('ballot_structures').values({ ballot_id: ballot.id, structure, sha256: createHash('sha256').update(structure).digest('hex') }).execute()
 }
 
-// ---------------------------------------------------------------------------------------------
-// The place of what was voted. A ballot puts to the vote a text AND where it stands in the
-// motion: for a proposal its title, number and question; for the motion everything the seal
-// prints around the texts (the congress's title, edition, organisation, place and date; every
-// question and every proposal, their titles, numbers and order). It is recorded when the ballot
-// opens; a structure change that would alter it is refused, and the seal compares it again.
-
-interface ThemePlace {
-  readonly id: string
-  readonly position: number
-  readonly title: string
-}
-
-interface ProposalPlace {
-  readonly id: string
-  readonly number: number
-  readonly title: string
-  readonly doc: string
-}
-
-const congressFields = ['title', 'edition', 'organisation', 'place', 'date'] as const
-
-/** Canonical JSON once recorded: only plain values, no undefined. */
-export type VotedPlace =
-  | {
-      readonly kind: 'motion'
-      readonly congress: Record<(typeof congressFields)[number], string | number>
-      readonly preamble: string
-      readonly themes: readonly (ThemePlace & { readonly proposals: readonly ProposalPlace[] })[]
-    }
-  | { readonly kind: 'proposal'; readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }
-  | { readonly kind: 'amendment'; readonly amendment: { readonly id: string; readonly number: number; readonly doc: string } | null; readonly proposal: { readonly id: string; readonly number: number } | null }
+// The place of what was voted (shared/ballots/voted-place.ts): read from the structure now,
+// compared with the one recorded when each ballot opened.
 
 interface Structure {
-  readonly congress: Record<(typeof congressFields)[number], string | number> & { readonly preambleDoc: string }
+  readonly congress: Record<CongressField, string | number> & { readonly preambleDoc: string }
   readonly themes: readonly ThemePlace[]
   readonly proposals: readonly (ProposalPlace & { readonly themeId: string })[]
   readonly amendments: ReadonlyMap<string, { readonly id: string; readonly number: number; readonly doc: string; readonly proposalId: string | null }>
@@ -162,76 +134,70 @@ function votedPlace(structure: Structure, ballot: Pick<BallotRow, 'subject_kind'
   }
 }
 
-const congressFieldNames: Record<(typeof congressFields)[number], string> = {
-  title: 'le titre du congrès',
-  edition: 'son édition',
-  organisation: 'l’organisation',
-  place: 'le lieu',
-  date: 'la date',
-}
-
-function themeChanges(voted: ThemePlace, now: ThemePlace | undefined, name: string): string[] {
-  if (!now) return [`${name} retirée`]
-  const changes: string[] = []
-  if (now.title !== voted.title) changes.push(`le titre de ${name}`)
-  if (now.position !== voted.position) changes.push(`la place de ${name} (désormais ${now.position})`)
+function themeChanges(voted: ThemePlace, now: ThemePlace | undefined): PlaceChange[] {
+  const question = voted.position
+  if (!now) return [{ kind: 'question-removed', question }]
+  const changes: PlaceChange[] = []
+  if (now.title !== voted.title) changes.push({ kind: 'question-title', question })
+  if (now.position !== voted.position) changes.push({ kind: 'question-order', question, now: now.position })
   return changes
 }
 
-function proposalChanges(voted: ProposalPlace & { themeId?: string }, now: (ProposalPlace & { themeId?: string }) | undefined): string[] {
-  const name = `la proposition ${voted.number}`
-  if (!now) return [`${name} retirée`]
-  const changes: string[] = []
-  if (now.title !== voted.title) changes.push(`le titre de ${name}`)
-  if (now.number !== voted.number) changes.push(`le numéro de ${name} (désormais ${now.number})`)
-  if (now.doc !== voted.doc) changes.push(`le texte de ${name}`)
-  if (voted.themeId !== undefined && now.themeId !== voted.themeId) changes.push(`la question de ${name}`)
+function proposalChanges(voted: ProposalPlace & { themeId?: string }, now: (ProposalPlace & { themeId?: string }) | undefined): PlaceChange[] {
+  const proposal = voted.number
+  if (!now) return [{ kind: 'proposal-removed', proposal }]
+  const changes: PlaceChange[] = []
+  if (now.title !== voted.title) changes.push({ kind: 'proposal-title', proposal })
+  if (now.number !== voted.number) changes.push({ kind: 'proposal-number', proposal, now: now.number })
+  if (now.doc !== voted.doc) changes.push({ kind: 'proposal-text', proposal })
+  if (voted.themeId !== undefined && now.themeId !== voted.themeId) changes.push({ kind: 'proposal-question', proposal })
   return changes
 }
 
-/** What differs between the place recorded when a ballot opened and the same place now, in French. */
-function placeChanges(voted: VotedPlace, now: VotedPlace): string[] {
+/** What differs between the place recorded when a ballot opened and the same place now. */
+function placeChanges(voted: VotedPlace, now: VotedPlace): PlaceChange[] {
   if (voted.kind === 'proposal' && now.kind === 'proposal') {
-    if (!voted.proposal) return now.proposal ? ['la proposition'] : []
+    if (!voted.proposal) return now.proposal ? [{ kind: 'proposal-appeared' }] : []
     const changes = proposalChanges(voted.proposal, now.proposal ?? undefined)
     if (voted.theme && now.proposal) {
-      if (now.theme?.id !== voted.theme.id) changes.push(`la question de la proposition ${voted.proposal.number}`)
-      else changes.push(...themeChanges(voted.theme, now.theme, `sa question (${voted.theme.position})`))
+      if (now.theme?.id !== voted.theme.id) changes.push({ kind: 'proposal-question', proposal: voted.proposal.number })
+      else changes.push(...themeChanges(voted.theme, now.theme))
     }
-    return [...new Set(changes)]
+    const seen = new Set<string>()
+    return changes.filter((c) => !seen.has(canonicalJson(c)) && seen.add(canonicalJson(c)))
   }
   if (voted.kind === 'amendment' && now.kind === 'amendment') {
-    const changes: string[] = []
-    if (voted.amendment && now.amendment?.number !== voted.amendment.number) changes.push('le numéro de l’amendement')
-    if (voted.amendment && now.amendment?.doc !== voted.amendment.doc) changes.push('le texte de l’amendement')
-    if (voted.proposal?.id !== now.proposal?.id || voted.proposal?.number !== now.proposal?.number) changes.push('le numéro de la proposition qu’il amende')
+    const changes: PlaceChange[] = []
+    if (voted.amendment && now.amendment?.number !== voted.amendment.number) changes.push({ kind: 'amendment-number' })
+    if (voted.amendment && now.amendment?.doc !== voted.amendment.doc) changes.push({ kind: 'amendment-text' })
+    if (voted.proposal?.id !== now.proposal?.id || voted.proposal?.number !== now.proposal?.number) changes.push({ kind: 'amended-proposal-number' })
     return changes
   }
   if (voted.kind === 'motion' && now.kind === 'motion') {
-    const changes: string[] = []
-    for (const field of congressFields) if (voted.congress[field] !== now.congress[field]) changes.push(congressFieldNames[field])
-    if (voted.preamble !== now.preamble) changes.push('le préambule')
+    const changes: PlaceChange[] = []
+    for (const field of congressFields) if (voted.congress[field] !== now.congress[field]) changes.push({ kind: 'congress-detail', field })
+    if (voted.preamble !== now.preamble) changes.push({ kind: 'preamble-text' })
     const nowThemes = new Map(now.themes.map((t) => [t.id, t]))
-    for (const theme of voted.themes) changes.push(...themeChanges(theme, nowThemes.get(theme.id), `la question ${theme.position}`))
+    for (const theme of voted.themes) changes.push(...themeChanges(theme, nowThemes.get(theme.id)))
     const votedThemeIds = new Set(voted.themes.map((t) => t.id))
-    for (const theme of now.themes) if (!votedThemeIds.has(theme.id)) changes.push(`question ajoutée « ${theme.title} »`)
+    for (const theme of now.themes) if (!votedThemeIds.has(theme.id)) changes.push({ kind: 'question-added', title: theme.title })
     const flat = (place: typeof voted) => new Map(place.themes.flatMap((t) => t.proposals.map((p) => [p.id, { ...p, themeId: t.id }] as const)))
     const [votedProposals, nowProposals] = [flat(voted), flat(now)]
     for (const proposal of votedProposals.values()) changes.push(...proposalChanges(proposal, nowProposals.get(proposal.id)))
-    for (const proposal of nowProposals.values()) if (!votedProposals.has(proposal.id)) changes.push(`proposition ajoutée « ${proposal.title} »`)
+    for (const proposal of nowProposals.values()) if (!votedProposals.has(proposal.id)) changes.push({ kind: 'proposal-added', title: proposal.title })
     return changes
   }
-  return ['la nature du scrutin']
+  return [{ kind: 'subject-kind' }]
 }
 
-function subjectName(place: VotedPlace): string {
-  if (place.kind === 'motion') return 'la motion'
-  if (place.kind === 'proposal') return place.proposal ? `la proposition ${place.proposal.number}` : 'une proposition'
-  return place.amendment ? `l’amendement ${amendmentLabel(place.proposal?.number ?? null, place.amendment.number)}` : 'un amendement'
+function placeSubject(place: VotedPlace): VotedSubject {
+  if (place.kind === 'motion') return { kind: 'motion' }
+  if (place.kind === 'proposal') return place.proposal ? { kind: 'proposal', number: place.proposal.number } : { kind: 'proposal' }
+  return place.amendment ? { kind: 'amendment', label: amendmentLabel(place.proposal?.number ?? null, place.amendment.number) } : { kind: 'amendment' }
 }
 
 /** Each ballot put to the vote whose recorded place differs from the structure now: its subject and what changed. */
-export async function votedPlaceChanges(db: Kysely<Database>, congressId: string): Promise<{ readonly subject: string; readonly changes: readonly string[] }[]> {
+export async function votedPlaceChanges(db: Kysely<Database>, congressId: string): Promise<VotedPlaceChange[]> {
   const recorded = await db
     .selectFrom('ballot_structures')
     .innerJoin('ballots', 'ballots.id', 'ballot_structures.ballot_id')
@@ -243,15 +209,15 @@ export async function votedPlaceChanges(db: Kysely<Database>, congressId: string
     .execute()
   if (recorded.length === 0) return []
   const structure = await readStructure(db, congressId)
-  const found: { subject: string; changes: string[] }[] = []
+  const found: VotedPlaceChange[] = []
   const seen = new Set<string>()
   for (const row of recorded) {
-    const nowJson = canonicalJson(votedPlace(structure, row))
+    const now = votedPlace(structure, row)
     const digest = createHash('sha256').update(row.structure).digest('hex')
-    if (nowJson === row.structure && digest === row.sha256) continue
-    const voted = JSON.parse(row.structure) as VotedPlace
-    const changes = digest === row.sha256 ? placeChanges(voted, JSON.parse(nowJson) as VotedPlace) : []
-    const entry = { subject: subjectName(voted), changes: changes.length > 0 ? changes : ['ce qui a été enregistré à l’ouverture de son scrutin'] }
+    if (canonicalJson(now) === row.structure && digest === row.sha256) continue
+    const voted = decodeVotedPlace(row.structure)
+    const changes = digest === row.sha256 ? placeChanges(voted, now) : []
+    const entry: VotedPlaceChange = { subject: placeSubject(voted), changes: changes.length > 0 ? changes : [{ kind: 'record-altered' }] }
     const key = canonicalJson(entry)
     if (seen.has(key)) continue
     seen.add(key)
@@ -259,29 +225,3 @@ export async function votedPlaceChanges(db: Kysely<Database>, congressId: string
   }
   return found
 }
-
-/** Per subject, its first changes (a move can renumber every proposal) and how many more. */
-const describeChanges = (found: readonly { readonly subject: string; readonly changes: readonly string[] }[]) =>
-  found
-    .map((f) => {
-      const shown = f.changes.slice(0, 4).join(', ')
-      const more = f.changes.length - 4
-      return `${f.subject} : ${shown}${more > 0 ? ` et ${more} autre${more > 1 ? 's' : ''} changement${more > 1 ? 's' : ''}` : ''}`
-    })
-    .join(' ; ')
-
-/**
- * Inside a structure change's transaction, after the change: refuses it (the transaction rolls
- * back) if it altered the place of anything put to the vote.
- */
-export async function requireVotedPlacesKept(db: Kysely<Database>, congressId: string): Promise<void> {
-  const found = await votedPlaceChanges(db, congressId)
-  if (found.length === 0) return
-  throw fail(
-    'text_voted',
-    { subjects: found.map((f) => f.subject) },
-    `Ce changement toucherait ce qui a été mis aux voix (${describeChanges(found)}). Ce qu’un scrutin a soumis au vote garde son texte, son titre, son numéro et sa place dans la motion ; rien n’a été modifié.`,
-  )
-}
-
-export { describeChanges as describeVotedPlaceChanges }

@@ -31,8 +31,6 @@ export interface AmendmentErrorParams {
   cosigner_not_found: { readonly amendmentId: string; readonly participantId: string }
   /** No co-signing request of this participant awaits the author's answer. */
   cosign_request_not_found: { readonly amendmentId: string; readonly participantId: string }
-  /** The amended text was put to the vote: it no longer changes, the adopted amendment stays unmerged. */
-  target_voted: { readonly amendmentId: string; readonly docName: string }
   /** Another merge changed the amended text while this one was prepared: merge again. */
   target_changed_meanwhile: { readonly amendmentId: string; readonly docName: string }
 }
@@ -48,6 +46,5 @@ export const amendmentErrorKinds = {
   cosigner_is_author: 'conflict',
   cosigner_not_found: 'not_found',
   cosign_request_not_found: 'not_found',
-  target_voted: 'conflict',
   target_changed_meanwhile: 'conflict',
 } as const satisfies ErrorKinds<AmendmentErrorParams>

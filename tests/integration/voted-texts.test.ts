@@ -1,9 +1,11 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { congressEn } from '../../client/i18n/errors/congress.ts'
 import { openBallot } from '../../server/commands/ballots/open-ballot.ts'
 import type { CongressView } from '../../shared/api-types.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
+import type { CongressErrorParams } from '../../shared/errors/congress-errors.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { call, checkIn, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
@@ -37,6 +39,22 @@ function operatorEdit(plenum: TestServer, name: string, edit: (fragment: Y.XmlFr
   const before = Y.encodeStateVector(doc)
   edit(doc.getXmlFragment('default'))
   plenum.log.append(name, Y.encodeStateAsUpdate(doc, before), Date.now())
+}
+
+/** The server's French words for subjects and changes: a parameter carrying them could not be said in English. */
+const serverFrench = /«|»|\bla proposition\b|\bla question\b|\ble titre\b|\ble numéro\b|\bdésormais\b|\bretirée\b|\bl’amendement\b/
+
+/**
+ * A structure_voted error says itself in English from its parameters alone (as the client does,
+ * tests/browser/errors-in-english.test.ts): no French sentence in them, and the English names `subject`.
+ */
+function expectSaidInEnglish(error: Record<string, unknown> | undefined, subject: string, context: string): void {
+  const { code: _code, message: _message, details: _details, ...params } = error ?? {}
+  expect.soft(JSON.stringify(params), context).not.toMatch(serverFrench)
+  const english = congressEn.structure_voted(params as CongressErrorParams['structure_voted'])
+  expect.soft(english, context).toContain(subject)
+  expect.soft(english, context).not.toMatch(serverFrench)
+  expect.soft(english, context).not.toMatch(/undefined|\[object/)
 }
 
 describe('a text put to the vote is locked, and sealed only as voted (issue 15, point 6)', () => {
@@ -103,7 +121,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     await waitFor(() => seen.includes('read-only:voted:drafting'), 'the read-only reason')
   })
 
-  test('an adopted amendment is not merged into a proposal already voted: its ballot does not open, and the bureau’s merge answers 409 target_voted', async () => {
+  test('an adopted amendment is not merged into a proposal already voted: its ballot does not open, and the bureau’s merge answers 409 text_voted', async () => {
     const amendment = await insertAmendment(plenum, { authorId: delegate.id, status: 'admissible', proposalIndex: 0 })
     await setPhase(plenum, bureau, 'voting')
     const ballot = await createBallot(plenum, bureau, { kind: 'amendment', id: amendment.id })
@@ -118,7 +136,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     expect(decided.body.status).toBe('adopted')
     const merge = await call(plenum, bureau, 'POST', `/amendments/${amendment.id}/merge`)
     expect(merge.status).toBe(409)
-    expect(merge.body.error.code).toBe('target_voted')
+    expect(merge.body.error.code).toBe('text_voted')
     expect(storedText(plenum, plenum.seed.proposals[0]!.docName)).toBe(before)
   })
 
@@ -167,7 +185,7 @@ describe('what a ballot put to the vote includes its place: the motion’s struc
   })
   afterAll(() => plenum.close())
 
-  test('after the motion was voted, back in drafting, no structure change that the seal would print gets in (409 text_voted, nothing written)', async () => {
+  test('after the motion was voted, back in drafting, no structure change that the seal would print gets in (409 structure_voted, said in English from its parameters, nothing written)', async () => {
     const [voter] = await importAndSignIn(plenum, bureau, [{ name: 'Votante Motion', role: 'delegate' }])
     await setPhase(plenum, bureau, 'voting')
     await checkIn(plenum, bureau, [voter!.id])
@@ -199,6 +217,7 @@ describe('what a ballot put to the vote includes its place: the motion’s struc
       expect.soft(answer.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(409)
       expect.soft(answer.body?.error?.code, `${method} ${path}`).toBe('structure_voted')
       expect.soft(answer.body?.error?.message, `${method} ${path}`).toMatch(/mis(e)? aux voix/)
+      expectSaidInEnglish(answer.body?.error, 'the motion', `${method} ${path}`)
     }
     expect(await structureOf(plenum, bureau)).toEqual(before)
     expect(auditCount(plenum)).toBe(audited)
@@ -247,7 +266,7 @@ describe('a proposal put to the vote keeps its title, number and question; the r
   })
   afterAll(() => plenum.close())
 
-  test('what would change the voted proposal is refused, anything else is not, and the seal passes', async () => {
+  test('what would change the voted proposal is refused (409 structure_voted, said in English from its parameters), anything else is not, and the seal passes', async () => {
     const before = await structureOf(plenum, bureau)
     // The first proposal of the second question: a proposal added to the first would renumber it.
     const voted = before.proposals.find((p) => p.themeId === before.themes[1]!.id)!
@@ -272,6 +291,7 @@ describe('a proposal put to the vote keeps its title, number and question; the r
       expect.soft(answer.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(409)
       expect.soft(answer.body?.error?.code, `${method} ${path}`).toBe('structure_voted')
       expect.soft(answer.body?.error?.message, `${method} ${path}`).toContain(`proposition ${voted.number}`)
+      expectSaidInEnglish(answer.body?.error, `proposal ${voted.number}`, `${method} ${path}`)
     }
     expect(await structureOf(plenum, bureau)).toEqual(published)
     expect(auditCount(plenum)).toBe(audited)

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { CorruptColumnError, decodeBallotRule, decodeIdList, decodeObject, decodeTally } from '../../db/json-columns.ts'
+import { CorruptColumnError, decodeBallotRule, decodeIdList, decodeObject, decodeTally, decodeVotedPlace } from '../../db/json-columns.ts'
 import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Tally } from '../../shared/ballots/tally-types.ts'
+import type { VotedPlace } from '../../shared/ballots/voted-place.ts'
 
 const tally: Tally = { yes: 7, no: 2, abstain: 1, cast: 10, expressed: 9, base: 9, threshold: 5, quorumRequired: 0, quorumMet: true, outcome: 'adopted' }
 
@@ -51,5 +52,25 @@ describe('the decoder of each JSON column', () => {
       expectCorrupt(() => decodeObject('null', column), column)
       expectCorrupt(() => decodeObject('{', column), column)
     }
+  })
+
+  test('ballot_structures.structure: each kind of voted place decodes; an unknown kind or a wrong field throws', () => {
+    const proposal = { id: 'p1', number: 3, title: 'Logement', doc: 'proposal:p1' }
+    const theme = { id: 't1', position: 1, title: 'Vivre' }
+    const places: VotedPlace[] = [
+      { kind: 'motion', congress: { title: 'Congrès', edition: 12, organisation: 'Org', place: 'Lyon', date: '2026-11-29' }, preamble: 'preamble:c1', themes: [{ ...theme, proposals: [proposal] }] },
+      { kind: 'proposal', proposal, theme },
+      { kind: 'proposal', proposal: null, theme: null },
+      { kind: 'amendment', amendment: { id: 'a1', number: 2, doc: 'amendment:a1' }, proposal: { id: 'p1', number: 3 } },
+    ]
+    for (const place of places) expect(decodeVotedPlace(JSON.stringify(place))).toEqual(place)
+    const column = 'ballot_structures.structure'
+    expectCorrupt(() => decodeVotedPlace('[]'), column)
+    expectCorrupt(() => decodeVotedPlace('{"kind":"theme"}'), column)
+    expectCorrupt(() => decodeVotedPlace('{"kind":"toString"}'), column)
+    expectCorrupt(() => decodeVotedPlace(JSON.stringify({ kind: 'proposal', proposal: { ...proposal, number: '3' }, theme })), column)
+    expectCorrupt(() => decodeVotedPlace(JSON.stringify({ kind: 'amendment', amendment: null })), column)
+    expectCorrupt(() => decodeVotedPlace(JSON.stringify({ ...places[0], themes: [{ ...theme, proposals: [{ id: 'p1' }] }] })), column)
+    expectCorrupt(() => decodeVotedPlace(JSON.stringify({ ...places[0], congress: { title: 'Congrès' } })), column)
   })
 })

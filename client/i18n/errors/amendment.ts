@@ -14,7 +14,6 @@ export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {
   cosigner_is_author: () => 'L’auteur ne cosigne pas son propre amendement.',
   cosigner_not_found: () => 'Ce participant ne cosigne pas cet amendement.',
   cosign_request_not_found: () => 'Aucune demande de cosignature en attente de ce participant.',
-  target_voted: () => 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.',
   target_changed_meanwhile: () => 'Le texte visé vient de changer : recommencez.',
 }
 
@@ -57,6 +56,5 @@ export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
   cosigner_is_author: () => 'The author does not co-sign their own amendment.',
   cosigner_not_found: () => 'This participant does not co-sign this amendment.',
   cosign_request_not_found: () => 'No co-signing request from this participant is waiting.',
-  target_voted: () => 'The amended text was put to the vote: it no longer changes, the adopted amendment cannot be merged into it.',
   target_changed_meanwhile: () => 'The amended text has just changed: try again.',
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.ts'
+import { votedPlaceChangesFr } from '../../../shared/ballots/voted-place-fr.ts'
 import { fail } from '../../domain-error.ts'
-import { describeVotedPlaceChanges, votedPlaceChanges } from '../../services/voted-texts.ts'
+import { votedPlaceChanges } from '../../services/voted-texts.ts'
 
 // What the structure commands (details, questions, proposals) share: reading the order, moving,
 // renumbering, and the check against what ballots put to the vote.
@@ -46,6 +47,6 @@ export async function requireVotedStructureKept(trx: Kysely<Database>, congressI
   throw fail(
     'structure_voted',
     { places },
-    `Ce changement toucherait ce qui a été mis aux voix (${describeVotedPlaceChanges(places)}). Ce qu’un scrutin a soumis au vote garde son texte, son titre, son numéro et sa place dans la motion ; rien n’a été modifié.`,
+    `Ce changement toucherait ce qui a été mis aux voix (${votedPlaceChangesFr(places)}). Ce qu’un scrutin a soumis au vote garde son texte, son titre, son numéro et sa place dans la motion ; rien n’a été modifié.`,
   )
 }
