@@ -7,7 +7,8 @@ import type { Phase } from '../shared/phases.ts'
 import type { BallotRulePatch, NewBallotRequest } from '../shared/requests/ballot-requests.ts'
 import type { AccessSheetRequest, CongressDetailsRequest, ProposalChangeRequest, ThemeChangeRequest } from '../shared/requests/congress-requests.ts'
 import type { DeliveryRequest } from '../shared/requests/seal-requests.ts'
-import { errorOf, networkError } from './api-error.ts'
+import { ApiError, errorOf, networkError } from './api-error.ts'
+import { isImportAnswer } from './import-answer.ts'
 
 export { ApiError } from './api-error.ts'
 
@@ -65,12 +66,16 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
      * The one JSON route whose body is not JSON but the CSV file itself, which hc cannot send: a
      * plain fetch to the route's own path, its answer typed as hc types that route's.
      */
-    importParticipantsCsv: async (congressId: string, csv: string): Promise<InferResponseType<typeof api.congresses[':id']['participants']['$post']>> => {
+    // hc sends only JSON bodies: a CSV file goes through fetch, and its answer is checked on arrival
+    // (the declared type is the route's, which the checked one must match).
+    importParticipantsCsv: async (congressId: string, csv: string): Promise<InferResponseType<typeof api.congresses[':id']['participants']['$post'], 201>> => {
       const path = api.congresses[':id'].participants.$path(c(congressId))
       const headers = { ...(await requestHeaders(options)), 'content-type': 'text/csv; charset=utf-8' }
       const response = await reach(fetch(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', headers, body: csv, credentials: 'same-origin' }))
       if (!response.ok) throw await errorOf(response)
-      return response.json()
+      const answer: unknown = await response.json()
+      if (!isImportAnswer(answer)) throw new ApiError(response.status, { code: 'internal' }, 'Réponse inattendue à un import.')
+      return answer
     },
     revokeCode: (congressId: string, participantId: string) =>
       json(api.congresses[':id'].participants[':pid'].revoke.$post({ param: { id: id(congressId), pid: id(participantId) } })),

@@ -4,7 +4,7 @@ import { type CommonErrorParams, commonErrorKinds } from './errors/common-errors
 import { type CongressErrorParams, congressErrorKinds } from './errors/congress-errors.ts'
 import type { ErrorKind } from './errors/error-kind.ts'
 import { type SealErrorParams, sealErrorKinds } from './errors/seal-errors.ts'
-import type { FieldProblem } from './parsed.ts'
+import { isFieldProblem, type FieldProblem } from './parsed.ts'
 
 export type { ErrorKind } from './errors/error-kind.ts'
 
@@ -43,8 +43,11 @@ export interface ErrorBody {
   readonly error: ErrorInfo & { readonly message: string; readonly details?: readonly ErrorDetail[] }
 }
 
+/** An ErrorBody with a code this client knows and well-formed details (a newer server's code is not one). */
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false
-  const error = (value as { error: unknown }).error
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && 'message' in error
+  const { error } = value
+  if (typeof error !== 'object' || error === null || !('code' in error) || !isErrorCode(error.code)) return false
+  if (!('message' in error) || typeof error.message !== 'string') return false
+  return !('details' in error) || error.details === undefined || (Array.isArray(error.details) && error.details.every(isFieldProblem))
 }

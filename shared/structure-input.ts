@@ -8,11 +8,12 @@ import type { CongressDetailsRequest, NewProposalRequest, NewThemeRequest, Propo
 export type CongressDetailsInput = CongressDetailsRequest
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
+const maxPosition = 10_000
 
 function text(value: unknown, field: string, problems: FieldProblem[], max = 200): string | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'string' || value.trim() === '' || value.length > max || /[\u0000-\u001f\u007f]/.test(value)) {
-    problems.push({ field, message: `doit être un texte non vide de ${max} caractères au plus` })
+    problems.push({ field, rule: 'short_text', max, message: `doit être un texte non vide de ${max} caractères au plus` })
     return undefined
   }
   return value.trim()
@@ -20,8 +21,8 @@ function text(value: unknown, field: string, problems: FieldProblem[], max = 200
 
 function position(value: unknown, field: string, problems: FieldProblem[]): number | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 10_000) {
-    problems.push({ field, message: 'doit être un entier à partir de 1' })
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > maxPosition) {
+    problems.push({ field, rule: 'integer_range', min: 1, max: maxPosition, message: 'doit être un entier à partir de 1' })
     return undefined
   }
   return value
@@ -30,14 +31,14 @@ function position(value: unknown, field: string, problems: FieldProblem[]): numb
 function themeIdOf(value: unknown, problems: FieldProblem[]): string | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'string' || value === '') {
-    problems.push({ field: 'themeId', message: 'identifiant de question invalide' })
+    problems.push({ field: 'themeId', rule: 'id', message: 'identifiant de question invalide' })
     return undefined
   }
   return value
 }
 
 function title(body: Record<string, unknown>, required: boolean, problems: FieldProblem[]): string | undefined {
-  if (required && body.title === undefined) problems.push({ field: 'title', message: 'le titre est obligatoire' })
+  if (required && body.title === undefined) problems.push({ field: 'title', rule: 'required', message: 'le titre est obligatoire' })
   return text(body.title, 'title', problems, 300)
 }
 
@@ -50,17 +51,17 @@ export function parseCongressDetails(body: Record<string, unknown>): Parsed<Cong
   const problems: FieldProblem[] = []
   let date: string | undefined
   if (body.date !== undefined) {
-    if (typeof body.date !== 'string' || !isoDate.test(body.date) || Number.isNaN(Date.parse(body.date))) problems.push({ field: 'date', message: 'doit être une date AAAA-MM-JJ' })
+    if (typeof body.date !== 'string' || !isoDate.test(body.date) || Number.isNaN(Date.parse(body.date))) problems.push({ field: 'date', rule: 'date', message: 'doit être une date AAAA-MM-JJ' })
     else date = body.date
   }
   let minCosigners: number | undefined
   if (body.minCosigners !== undefined) {
     const n = body.minCosigners
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) problems.push({ field: 'minCosigners', message: 'doit être un entier de 0 à 100' })
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) problems.push({ field: 'minCosigners', rule: 'integer_range', min: 0, max: 100, message: 'doit être un entier de 0 à 100' })
     else minCosigners = n
   }
   const value = given({ title: text(body.title, 'title', problems), place: text(body.place, 'place', problems), edition: position(body.edition, 'edition', problems), date, minCosigners })
-  if (problems.length === 0 && Object.keys(value).length === 0) problems.push({ field: 'body', message: 'rien à modifier' })
+  if (problems.length === 0 && Object.keys(value).length === 0) problems.push({ field: 'body', rule: 'nothing_to_change', message: 'rien à modifier' })
   return collected(value, problems)
 }
 
@@ -77,7 +78,7 @@ export function parseThemeChange(body: Record<string, unknown>): Parsed<ThemeCha
 export function parseNewProposal(body: Record<string, unknown>): Parsed<NewProposalRequest> {
   const problems: FieldProblem[] = []
   const value = { title: title(body, true, problems) ?? '', themeId: themeIdOf(body.themeId, problems) ?? '' }
-  if (body.themeId === undefined) problems.push({ field: 'themeId', message: 'la question est obligatoire' })
+  if (body.themeId === undefined) problems.push({ field: 'themeId', rule: 'required', message: 'la question est obligatoire' })
   // A new proposal goes last in its question; a position sent anyway must still be well formed.
   position(body.position, 'position', problems)
   return collected(value, problems)

@@ -1,4 +1,4 @@
-import { describeFailure } from '../i18n/errors/index.ts'
+import { describeFailure, describeProblems } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { IssuedParticipantView, ParticipantDetailView } from '../../shared/api-types.ts'
@@ -128,7 +128,7 @@ export class ParticipantsPanel extends LightElement {
     } catch (error) {
       if (error instanceof ApiError) {
         this.failure = error.details.length > 0 ? m.importFailed : describeFailure(error)
-        this.failures = error.details.map((d) => m.importLine(d.line, d.field, d.message))
+        this.failures = describeProblems(error)
       } else this.failure = m.genericError
     } finally {
       this.busy = false

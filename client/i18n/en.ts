@@ -202,7 +202,6 @@ export const en: Messages = {
   importSubmit: 'Import',
   importDone: (n) => (n === 1 ? '1 participant imported.' : `${n} participants imported.`),
   importFailed: 'Nothing was imported:',
-  importLine: (line, field, message) => `${line === undefined ? '' : `Line ${line}, `}${field}: ${message}`,
   filterLabel: 'Filter by name, organisation or role',
   tableName: 'Name',
   tableOrganisation: 'Organisation',

@@ -203,7 +203,6 @@ export const fr = {
   importSubmit: 'Importer',
   importDone: (n: number) => (n === 1 ? '1 participant importé.' : `${n} participants importés.`),
   importFailed: 'Rien n’a été importé :',
-  importLine: (line: number | undefined, field: string, message: string) => `${line === undefined ? '' : `Ligne ${line}, `}${field} : ${message}`,
   filterLabel: 'Filtrer par nom, organisation ou rôle',
   tableName: 'Nom',
   tableOrganisation: 'Organisation',

@@ -1,7 +1,5 @@
 import { Hono } from 'hono'
-import { isPhase } from '../../shared/phases.ts'
-import type { PhaseChangeRequest } from '../../shared/requests/congress-requests.ts'
-import { invalid, parsed } from '../../shared/parsed.ts'
+import { parsePhaseChange } from '../../shared/requests/congress-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { changePhase } from '../commands/congress/change-phase.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
@@ -9,14 +7,11 @@ import { respond } from '../http/respond.ts'
 import { presentAuditList } from '../presenters/audit-list.ts'
 import { presentPresence } from '../presenters/congress-presence.ts'
 import { presentCongress } from '../presenters/congress-view.ts'
-import { jsonBody, requireString, valid, validParams } from '../validate.ts'
+import { jsonBody, valid, validParams } from '../validate.ts'
 import { participantRoutes } from './participants.ts'
 import { structureRoutes } from './structure.ts'
 
-const phaseBody = jsonBody((body): PhaseChangeRequest => {
-  const phase = requireString(body, 'phase', 20)
-  return { phase: valid(isPhase(phase) ? parsed(phase) : invalid('phase', `phase inconnue : « ${phase} »`)) }
-})
+const phaseBody = jsonBody((body) => valid(parsePhaseChange(body)))
 
 export function congressRoutes(deps: AppDeps) {
   const session = [validParams, requireSession(deps)] as const

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
-import { invalid, parsed, type Parsed } from '../../shared/parsed.ts'
+import type { Parsed } from '../../shared/parsed.ts'
 import { parseParticipantsCsv, parseParticipantsJson, type ParticipantRows } from '../../shared/participants/participant-rows.ts'
-import type { AccessSheetRequest } from '../../shared/requests/congress-requests.ts'
+import { parseAccessSheet } from '../../shared/requests/congress-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { importParticipants, invalidRows } from '../commands/participants/import-participants.ts'
 import { reissueCode } from '../commands/participants/reissue-code.ts'
@@ -26,22 +26,7 @@ const participantRows = validator('json', async (json: unknown, c): Promise<Part
   return rows.value
 })
 
-const maxSheet = 5000
-const isShortText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64
-
-/** The codes the bureau was just given, sent back to print them: [{ id, code }], 5000 at most. */
-function parseSheet(body: Record<string, unknown>): Parsed<AccessSheetRequest> {
-  const list = body.participants
-  if (!Array.isArray(list) || list.length === 0 || list.length > maxSheet) return invalid('participants', `une liste de 1 à ${maxSheet} { id, code }`)
-  const participants: { id: string; code: string }[] = []
-  for (const [i, item] of list.entries()) {
-    const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>
-    if (!isShortText(entry.id) || !isShortText(entry.code)) return invalid('participants', `élément ${i + 1} : { id, code } attendus`, i + 1)
-    participants.push({ id: entry.id, code: entry.code })
-  }
-  return parsed({ participants })
-}
-const sheetBody = jsonBody((body) => valid(parseSheet(body)))
+const sheetBody = jsonBody((body) => valid(parseAccessSheet(body)))
 
 /**
  * `/api/congresses/:id/participants`. Codes appear in the answers to an import and a reissue,

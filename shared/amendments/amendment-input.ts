@@ -1,6 +1,6 @@
 import { invalid, type Parsed } from '../parsed.ts'
 import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, RulingRequest } from '../requests/amendment-requests.ts'
-import { isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
+import { amendmentStatuses, isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
 /** The longest exposé des motifs or ruling reason accepted. */
 export const maxJustificationLength = 20_000
@@ -12,10 +12,10 @@ const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 function longText(value: unknown, field: string, max: number, required: boolean): Parsed<string> {
   if (value === undefined && !required) return { ok: true, value: '' }
-  if (typeof value !== 'string') return invalid(field, 'doit être un texte')
-  if (value.length > max) return invalid(field, `ne doit pas dépasser ${max} caractères`)
-  if (controlCharacters.test(value)) return invalid(field, 'contient des caractères de contrôle')
-  if (required && value.trim() === '') return invalid(field, 'est obligatoire')
+  if (typeof value !== 'string') return invalid(field, { rule: 'text' }, 'doit être un texte')
+  if (value.length > max) return invalid(field, { rule: 'max_length', max }, `ne doit pas dépasser ${max} caractères`)
+  if (controlCharacters.test(value)) return invalid(field, { rule: 'control_characters' }, 'contient des caractères de contrôle')
+  if (required && value.trim() === '') return invalid(field, { rule: 'required' }, 'est obligatoire')
   return { ok: true, value: value.trim() }
 }
 
@@ -33,14 +33,14 @@ export function parseJustificationChange(body: Record<string, unknown>): Parsed<
 
 /** `{ admissible, reason }`: a reason is owed for an inadmissible ruling. */
 export function parseRuling(body: Record<string, unknown>): Parsed<RulingRequest & { readonly reason: string }> {
-  if (typeof body.admissible !== 'boolean') return invalid('admissible', 'doit valoir true ou false')
+  if (typeof body.admissible !== 'boolean') return invalid('admissible', { rule: 'boolean' }, 'doit valoir true ou false')
   const reason = longText(body.reason, 'reason', maxReasonLength, !body.admissible)
   return reason.ok ? { ok: true, value: { admissible: body.admissible, reason: reason.value } } : reason
 }
 
 export function parseDecision(body: Record<string, unknown>): Parsed<DecisionRequest> {
   const outcome = body.outcome
-  return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: { outcome } } : invalid('outcome', 'doit valoir « adopted » ou « rejected »')
+  return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: { outcome } } : invalid('outcome', { rule: 'one_of', values: ['adopted', 'rejected'] }, 'doit valoir « adopted » ou « rejected »')
 }
 
 /** `?status=draft,submitted`: a filter on statuses. */
@@ -48,6 +48,6 @@ export function parseStatusFilter(param: string | undefined): Parsed<AmendmentSt
   if (param === undefined || param === '') return { ok: true, value: undefined }
   const statuses = param.split(',')
   const unknown = statuses.find((s) => !isAmendmentStatus(s))
-  if (unknown !== undefined) return invalid('status', `statut inconnu « ${unknown.slice(0, 40)} »`)
+  if (unknown !== undefined) return invalid('status', { rule: 'one_of', values: amendmentStatuses }, `statut inconnu « ${unknown.slice(0, 40)} »`)
   return { ok: true, value: statuses as AmendmentStatus[] }
 }

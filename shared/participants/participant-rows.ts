@@ -50,13 +50,13 @@ export function validateParticipant(raw: Partial<Record<Column, unknown>>, line:
     const value = raw[field]
     if (value === undefined || value === null) return ''
     if (typeof value !== 'string') {
-      problems.push({ line, field, message: 'doit être un texte' })
+      problems.push({ line, field, rule: 'text', message: 'doit être un texte' })
       return ''
     }
     const trimmed = value.trim()
-    if (trimmed.length > maxLength) problems.push({ line, field, message: `dépasse ${maxLength} caractères` })
+    if (trimmed.length > maxLength) problems.push({ line, field, rule: 'max_length', max: maxLength, message: `dépasse ${maxLength} caractères` })
     // Control characters have no place in a name and can hide text in exports.
-    if (/[\u0000-\u001f\u007f]/.test(trimmed)) problems.push({ line, field, message: 'contient un caractère de contrôle' })
+    if (/[\u0000-\u001f\u007f]/.test(trimmed)) problems.push({ line, field, rule: 'control_characters', message: 'contient un caractère de contrôle' })
     return trimmed
   }
   const name = text('name')
@@ -64,11 +64,15 @@ export function validateParticipant(raw: Partial<Record<Column, unknown>>, line:
   const email = text('email').toLowerCase()
   const roleText = text('role').toLowerCase()
   const hasProblem = (field: Column) => problems.some((e) => e.field === field)
-  if (!name && !hasProblem('name')) problems.push({ line, field: 'name', message: 'le nom est obligatoire' })
-  if (email && !emailPattern.test(email)) problems.push({ line, field: 'email', message: `adresse invalide : « ${email} »` })
+  if (!name && !hasProblem('name')) problems.push({ line, field: 'name', rule: 'required', message: 'le nom est obligatoire' })
+  if (email && !emailPattern.test(email)) problems.push({ line, field: 'email', rule: 'email', message: `adresse invalide : « ${email} »` })
   const role = roleAliases[roleText]
   if (!role && !hasProblem('role')) {
-    problems.push({ line, field: 'role', message: roleText ? `rôle inconnu : « ${roleText} » (attendee, delegate, bureau ou advisor)` : 'le rôle est obligatoire' })
+    problems.push(
+      roleText
+        ? { line, field: 'role', rule: 'unknown_role', message: `rôle inconnu : « ${roleText} » (attendee, delegate, bureau ou advisor)` }
+        : { line, field: 'role', rule: 'required', message: 'le rôle est obligatoire' },
+    )
   }
   if (problems.length > 0 || !role) return problems
   return { name, organisation, email: email || null, role }
@@ -79,10 +83,10 @@ function finish(rows: { input: ParticipantInput; line: number }[], problems: Row
   for (const { input, line } of rows) {
     if (!input.email) continue
     const first = seen.get(input.email)
-    if (first !== undefined) problems.push({ line, field: 'email', message: `« ${input.email} » figure déjà ligne ${first}` })
+    if (first !== undefined) problems.push({ line, field: 'email', rule: 'duplicate', otherLine: first, message: `« ${input.email} » figure déjà ligne ${first}` })
     else seen.set(input.email, line)
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, field: 'row', message: 'aucun participant dans le fichier' })
+  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, field: 'row', rule: 'no_rows', message: 'aucun participant dans le fichier' })
   problems.sort((a, b) => a.line - b.line)
   return collected({ rows: rows.map((r) => r.input), lines: rows.map((r) => r.line) }, problems)
 }
@@ -91,7 +95,7 @@ function finish(rows: { input: ParticipantInput; line: number }[], problems: Row
 export function parseParticipantsCsv(text: string): Parsed<ParticipantRows> {
   const { records } = parseCsv(text)
   const [header, ...body] = records
-  if (!header) return invalid('header', 'fichier vide', 1)
+  if (!header) return invalid('header', { rule: 'no_rows' }, 'fichier vide', 1)
   const positions = new Map<Column, number>()
   header.fields.forEach((raw, index) => {
     const column = headerAliases[raw.trim().toLowerCase()]
@@ -99,7 +103,7 @@ export function parseParticipantsCsv(text: string): Parsed<ParticipantRows> {
   })
   const missing = columns.filter((c) => c !== 'email' && c !== 'organisation' && !positions.has(c))
   if (missing.length > 0) {
-    return invalid('header', `colonne manquante : ${missing.join(', ')} (attendu : name,organisation,email,role)`, header.line)
+    return invalid('header', { rule: 'missing_columns', columns: missing }, `colonne manquante : ${missing.join(', ')} (attendu : name,organisation,email,role)`, header.line)
   }
   const rows: { input: ParticipantInput; line: number }[] = []
   const problems: RowProblem[] = []
@@ -115,13 +119,13 @@ export function parseParticipantsCsv(text: string): Parsed<ParticipantRows> {
 
 /** Reads participants sent as a JSON array of {name, organisation, email, role}; all or nothing. */
 export function parseParticipantsJson(value: unknown): Parsed<ParticipantRows> {
-  if (!Array.isArray(value)) return invalid('row', 'un tableau de participants est attendu', 1)
+  if (!Array.isArray(value)) return invalid('row', { rule: 'shape', shape: '[{ name, organisation, email, role }]' }, 'un tableau de participants est attendu', 1)
   const rows: { input: ParticipantInput; line: number }[] = []
   const problems: RowProblem[] = []
   value.forEach((item: unknown, index) => {
     const line = index + 1
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      problems.push({ line, field: 'row', message: 'un objet est attendu' })
+      problems.push({ line, field: 'row', rule: 'object', message: 'un objet est attendu' })
       return
     }
     const result = validateParticipant(item as Partial<Record<Column, unknown>>, line)

@@ -1,5 +1,5 @@
 import type { BallotRule, Choice } from '../ballots/ballot-rule.ts'
-import { isChoice } from '../ballots/ballot-rule.ts'
+import { choices, isChoice } from '../ballots/ballot-rule.ts'
 import { nonceHexPattern } from '../ballots/receipt.ts'
 import { invalid, parsed, type Parsed } from '../parsed.ts'
 
@@ -68,16 +68,16 @@ export function parseBallotSubject(value: unknown): Parsed<BallotSubject> {
     if (value.kind === 'motion') return parsed({ kind: 'motion' })
     if ((value.kind === 'amendment' || value.kind === 'proposal') && isId(value.id)) return parsed({ kind: value.kind, id: value.id })
   }
-  return invalid('subject', '{ kind: "amendment" | "proposal", id } ou { kind: "motion" }')
+  return invalid('subject', { rule: 'shape', shape: '{ kind: "amendment" | "proposal", id } | { kind: "motion" }' }, '{ kind: "amendment" | "proposal", id } ou { kind: "motion" }')
 }
 
 /** A rule patch's shape only: its fields are checked by mergeRulePatch, against the rule they change. */
 export function parseRulePatch(value: unknown, field = 'rule'): Parsed<BallotRulePatch> {
-  return isObject(value) ? parsed(value as BallotRulePatch) : invalid(field, 'un objet avec les éléments de la règle à changer')
+  return isObject(value) ? parsed(value as BallotRulePatch) : invalid(field, { rule: 'object' }, 'un objet avec les éléments de la règle à changer')
 }
 
 export function parseNewBallot(body: Record<string, unknown>): Parsed<NewBallotRequest> {
-  if (!isId(body.congressId)) return invalid('congressId', 'l’identifiant du congrès')
+  if (!isId(body.congressId)) return invalid('congressId', { rule: 'id' }, 'l’identifiant du congrès')
   const subject = parseBallotSubject(body.subject)
   if (!subject.ok) return subject
   if (body.rule === undefined || body.rule === null) return parsed({ congressId: body.congressId, subject: subject.value })
@@ -97,7 +97,7 @@ export function parseOpenBallot(body: Record<string, unknown>): Parsed<OpenBallo
   const value = body.durationSeconds
   if (value === undefined || value === null) return parsed({})
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 10 || value > maxBallotSeconds) {
-    return invalid('durationSeconds', `un nombre entier de secondes entre 10 et ${maxBallotSeconds}`)
+    return invalid('durationSeconds', { rule: 'integer_range', min: 10, max: maxBallotSeconds }, `un nombre entier de secondes entre 10 et ${maxBallotSeconds}`)
   }
   return parsed({ durationSeconds: value })
 }
@@ -106,20 +106,20 @@ const clientVoteIdPattern = /^[A-Za-z0-9_-]{16,100}$/
 
 export function parseCastVote(body: Record<string, unknown>): Parsed<CastVoteRequest> {
   const { choice, clientVoteId, onBehalfOf, deviceNonce } = body
-  if (!isChoice(choice)) return invalid('choice', 'doit valoir « yes », « no » ou « abstain »')
-  if (typeof clientVoteId !== 'string' || !clientVoteIdPattern.test(clientVoteId)) return invalid('clientVoteId', 'de 16 à 100 caractères parmi A-Z, a-z, 0-9, « - » et « _ »')
-  if (onBehalfOf !== undefined && !isId(onBehalfOf)) return invalid('onBehalfOf', 'l’identifiant de la personne représentée')
+  if (!isChoice(choice)) return invalid('choice', { rule: 'one_of', values: choices }, 'doit valoir « yes », « no » ou « abstain »')
+  if (typeof clientVoteId !== 'string' || !clientVoteIdPattern.test(clientVoteId)) return invalid('clientVoteId', { rule: 'token', min: 16, max: 100 }, 'de 16 à 100 caractères parmi A-Z, a-z, 0-9, « - » et « _ »')
+  if (onBehalfOf !== undefined && !isId(onBehalfOf)) return invalid('onBehalfOf', { rule: 'id' }, 'l’identifiant de la personne représentée')
   if (deviceNonce !== undefined && (typeof deviceNonce !== 'string' || !nonceHexPattern.test(deviceNonce))) {
-    return invalid('deviceNonce', '32 caractères hexadécimaux (0-9, a-f) tirés par l’appareil')
+    return invalid('deviceNonce', { rule: 'hex', length: 32 }, '32 caractères hexadécimaux (0-9, a-f) tirés par l’appareil')
   }
   return parsed({ choice, clientVoteId, ...(onBehalfOf === undefined ? {} : { onBehalfOf }), ...(deviceNonce === undefined ? {} : { deviceNonce }) })
 }
 
 export function parsePresence(body: Record<string, unknown>): Parsed<PresenceRequest> {
-  return typeof body.present === 'boolean' ? parsed({ present: body.present }) : invalid('present', 'doit valoir true ou false')
+  return typeof body.present === 'boolean' ? parsed({ present: body.present }) : invalid('present', { rule: 'boolean' }, 'doit valoir true ou false')
 }
 
 export function parseProjectBallot(body: Record<string, unknown>): Parsed<ProjectBallotRequest> {
   const { ballotId } = body
-  return ballotId === null || isId(ballotId) ? parsed({ ballotId }) : invalid('ballotId', 'l’identifiant d’un scrutin, ou null')
+  return ballotId === null || isId(ballotId) ? parsed({ ballotId }) : invalid('ballotId', { rule: 'id_or_null' }, 'l’identifiant d’un scrutin, ou null')
 }

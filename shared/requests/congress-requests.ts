@@ -1,10 +1,18 @@
-import type { Phase } from '../phases.ts'
+import { isPhase, phases, type Phase } from '../phases.ts'
+import { invalid, parsed, type Parsed } from '../parsed.ts'
 
 // The bodies the congress's setup routes take: what hc<AppType> makes a client send, and what the
 // commands receive.
 
 export interface PhaseChangeRequest {
   readonly phase: Phase
+}
+
+export function parsePhaseChange(body: Record<string, unknown>): Parsed<PhaseChangeRequest> {
+  const { phase } = body
+  if (typeof phase === 'string' && isPhase(phase)) return parsed({ phase })
+  const named = typeof phase === 'string' ? `« ${phase.slice(0, 40)} »` : 'absente'
+  return invalid('phase', { rule: 'one_of', values: phases }, `phase inconnue : ${named}`)
 }
 
 /** What the bureau may change of a congress; at least one field. */
@@ -46,4 +54,25 @@ export interface SignInRequest {
 /** The codes the bureau was just given, sent back to print them. */
 export interface AccessSheetRequest {
   readonly participants: readonly { readonly id: string; readonly code: string }[]
+}
+
+/** At most this many codes on one sheet. */
+export const maxSheetEntries = 5000
+const isShortText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64
+
+/** The codes the bureau was just given, sent back to print them: [{ id, code }], 5000 at most. */
+export function parseAccessSheet(body: Record<string, unknown>): Parsed<AccessSheetRequest> {
+  const list = body.participants
+  if (!Array.isArray(list) || list.length === 0 || list.length > maxSheetEntries) {
+    return invalid('participants', { rule: 'list_length', min: 1, max: maxSheetEntries }, `une liste de 1 à ${maxSheetEntries} { id, code }`)
+  }
+  const participants: { id: string; code: string }[] = []
+  for (const [i, item] of list.entries()) {
+    const entry: unknown = item
+    if (typeof entry !== 'object' || entry === null || !('id' in entry) || !('code' in entry) || !isShortText(entry.id) || !isShortText(entry.code)) {
+      return invalid('participants', { rule: 'shape', shape: '{ id, code }' }, `élément ${i + 1} : { id, code } attendus`, i + 1)
+    }
+    participants.push({ id: entry.id, code: entry.code })
+  }
+  return parsed({ participants })
 }

@@ -20,13 +20,13 @@ export function parseDeliveryRequest(body: Record<string, unknown>): Parsed<Deli
   const line = (field: keyof DeliveryRequest, max: number): string => {
     const value = body[field]
     if (typeof value !== 'string' || value.trim() === '' || value.length > max || controlChars.test(value)) {
-      problems.push({ field, message: `un texte d’une ligne, de ${max} caractères au plus` })
+      problems.push({ field, rule: 'short_text', max, message: `un texte d’une ligne, de ${max} caractères au plus` })
       return ''
     }
     return value.trim()
   }
   const date = line('date', 10)
-  if (date !== '' && (!isoDate.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) problems.push({ field: 'date', message: 'une date AAAA-MM-JJ' })
+  if (date !== '' && (!isoDate.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) problems.push({ field: 'date', rule: 'date', message: 'une date AAAA-MM-JJ' })
   const request = { advisorName: line('advisorName', 200), institution: line('institution', 200), date, channel: line('channel', 200) }
   return collected(request, problems)
 }

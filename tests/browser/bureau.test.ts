@@ -66,7 +66,7 @@ describe('the bureau runs the congress from its pages', () => {
       buffer: Buffer.from('name;organisation;email;role\nAnne;Ville;anne@example.fr;delegate\nBruno;Ville;bruno@;attendee\n'),
     })
     await bureau.getByRole('button', { name: 'Importer' }).click()
-    await expect.poll(() => bureau.getByRole('alert').textContent()).toContain('Ligne 3, email')
+    await expect.poll(() => bureau.getByRole('alert').textContent()).toContain('Ligne 3, courriel : n’est pas une adresse électronique valide')
 
     const csv = 'name;organisation;email;role\nAnne Lefèvre;Ville de Nantes;anne@example.fr;delegate\nBruno Ça;Mairie d’Évry;bruno@example.fr;attendee\n'
     await bureau.getByLabel('Fichier CSV').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })

@@ -113,7 +113,7 @@ describe('errors are said in the reader’s language', () => {
     await page.getByLabel('CSV file').setInputFiles({
       name: 'bad.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('name;organisation;email;role\nAnne;Ville;anne@example.fr;delegate\nBruno;Ville;bruno@;attendee\n'),
+      buffer: Buffer.from('name;organisation;email;role\nAnne;Ville;anne@example.fr;delegate\nBruno;Ville;bruno@;attendee\n;Ville;c@example.fr;delegate\nAnnie;Ville;anne@example.fr;delegate\n'),
     })
     const answered = page.waitForResponse((r) => /\/participants$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST')
     await page.getByRole('button', { name: 'Import', exact: true }).click()
@@ -121,11 +121,20 @@ describe('errors are said in the reader’s language', () => {
     if (!isErrorBody(body)) throw new Error('not an error body')
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Nothing was imported:')
     const alert = (await page.getByRole('alert').textContent()) ?? ''
-    expect(alert).toContain('Line 3, email')
+    expect(alert).toContain('Line 3, email: is not a valid email address')
+    expect(alert).toContain('Line 4, name: is required')
+    expect(alert).toContain('Line 5, email: already appears on line 2')
     expect(alert).not.toContain('Ligne')
     expect(alert).not.toContain(body.error.message)
-    const { message: _message, details: _details, ...error } = body.error
+    const { message: _message, details, ...error } = body.error
     expect(alert).not.toContain(say(french, error))
+    // Each line in English: no word of the server's French sentences for the lines.
+    expect(details?.length).toBe(3)
+    const shownWords = new Set(alert.toLowerCase().match(/\p{L}+/gu))
+    for (const detail of details ?? []) {
+      for (const word of detail.message.toLowerCase().match(/\p{L}{3,}/gu) ?? []) expect(shownWords.has(word), `« ${word} » of « ${detail.message} »`).toBe(false)
+    }
+    await page.screenshot({ path: `${artifacts}errors-in-english-import.png`, fullPage: true })
     await page.context().close()
   })
 

@@ -62,6 +62,18 @@ describe('the typed API client against a real server', () => {
     expect(wrongCode).toMatchObject({ status: 401, info: { code: 'invalid_code' } })
   })
 
+  it('imports a CSV file, whose answer is checked on arrival, and says a refused input field by field', async () => {
+    const session = await createApi(plenum.baseUrl).openSession(plenum.seed.bureauCode)
+    const bureau = createApi(plenum.baseUrl, { headers: { authorization: `Bearer ${session.token}` } })
+    const { participants } = await bureau.importParticipantsCsv(plenum.seed.congressId, 'name;organisation;email;role\nCamille Client;Ville;;delegate\n')
+    expect(participants).toMatchObject([{ name: 'Camille Client', role: 'delegate', revoked: false, code: expect.any(String) }])
+
+    const refused = await bureau.importParticipantsCsv(plenum.seed.congressId, 'name;organisation;email;role\nX;Ville;x@;delegate\n').catch((error: unknown) => error)
+    expect(refused).toMatchObject({ status: 400, info: { code: 'invalid_rows', count: 1 }, details: [{ line: 2, field: 'email', rule: 'email' }] })
+    const phase = await bureau.changePhase(plenum.seed.congressId, 'party' as 'voting').catch((error: unknown) => error)
+    expect(phase).toMatchObject({ status: 400, info: { code: 'bad_request', field: 'phase' }, details: [{ field: 'phase', rule: 'one_of', values: ['setup', 'drafting', 'amendments', 'voting', 'frozen', 'delivered'] }] })
+  })
+
   it('reports an unreachable server as a network error', async () => {
     const nowhere = createApi('http://127.0.0.1:1')
     await expect(nowhere.congress('c')).rejects.toMatchObject({ status: 0, info: { code: 'network' } })

@@ -30,20 +30,20 @@ describe('participants CSV', () => {
     const result = parseParticipantsCsv('name;organisation;email;role\nA;B;a@example.fr;delegate\nC;D;not-an-email;delegate\n;E;e@example.fr;chef\n')
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.problems.map((e) => [e.line, e.field])).toEqual([
-      [3, 'email'],
-      [4, 'name'],
-      [4, 'role'],
+    expect(result.problems.map((e) => [e.line, e.field, e.rule])).toEqual([
+      [3, 'email', 'email'],
+      [4, 'name', 'required'],
+      [4, 'role', 'unknown_role'],
     ])
   })
 
   test('duplicate emails are refused, naming both lines', () => {
     const result = parseParticipantsCsv('name,organisation,email,role\nA,B,same@example.fr,delegate\nC,D,Same@example.fr,attendee\n')
-    expect(result).toEqual({ ok: false, problems: [{ line: 3, field: 'email', message: '« same@example.fr » figure déjà ligne 2' }] })
+    expect(result).toEqual({ ok: false, problems: [{ line: 3, field: 'email', rule: 'duplicate', otherLine: 2, message: '« same@example.fr » figure déjà ligne 2' }] })
   })
 
   test('a missing column or an empty file is an error on the header', () => {
-    expect(parseParticipantsCsv('name;email\nA;a@b.fr')).toMatchObject({ ok: false, problems: [{ line: 1, field: 'header' }] })
+    expect(parseParticipantsCsv('name;email\nA;a@b.fr')).toMatchObject({ ok: false, problems: [{ line: 1, field: 'header', rule: 'missing_columns', columns: ['role'] }] })
     expect(parseParticipantsCsv('')).toMatchObject({ ok: false, problems: [{ field: 'header' }] })
     expect(parseParticipantsCsv('name,organisation,email,role\n')).toMatchObject({ ok: false, problems: [{ field: 'row' }] })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { amendmentStatuses } from '../../shared/amendments/amendment-status.ts'
-import { actions, amendmentEditors, amendmentReadOnlyReason, canEditAmendment, canWrite, isAllowed, readOnlyReason, type AmendmentAuthorship } from '../../shared/permissions.ts'
+import { actions, amendmentEditors, amendmentReadOnlyReason, canEditAmendment, isAllowed, readOnlyReason, writeRefusal, type AmendmentAuthorship } from '../../shared/permissions.ts'
 import { checkPhaseChange, phases, type Phase } from '../../shared/phases.ts'
 import { roles } from '../../shared/roles.ts'
 
@@ -83,12 +83,12 @@ describe('who edits an amendment (the one rule the socket, the commands and the 
     expect(amendmentReadOnlyReason({ ...author, role: 'attendee' }, 'amendments', amendment('draft'))).toBe('role')
   })
 
-  test('the socket’s canWrite is the same rule; an amendment whose authorship is unknown is closed', () => {
+  test('the socket’s writeRefusal is the same rule; an amendment whose authorship is unknown is closed', () => {
     const doc = { congressId, kind: 'amendment', id: 'a1' } as const
-    expect(canWrite(accepted, doc, 'amendments', amendment('submitted'))).toBe(true)
-    expect(canWrite(pending, doc, 'amendments', amendment('submitted'))).toBe(false)
-    expect(canWrite(author, doc, 'amendments')).toBe(false)
-    expect(canWrite({ ...author, congressId: 'other' }, doc, 'amendments', amendment('draft'))).toBe(false)
+    expect(writeRefusal(accepted, doc, 'amendments', amendment('submitted'))).toBeUndefined()
+    expect(writeRefusal(pending, doc, 'amendments', amendment('submitted'))).toBe('author')
+    expect(writeRefusal(author, doc, 'amendments')).toBe('closed')
+    expect(writeRefusal({ ...author, congressId: 'other' }, doc, 'amendments', amendment('draft'))).toBe('role')
   })
 })
 

@@ -6,6 +6,7 @@ import { ballotEn, ballotFr } from './ballot.ts'
 import { commonEn, commonFr } from './common.ts'
 import { congressEn, congressFr } from './congress.ts'
 import type { ErrorMessages } from './error-messages.ts'
+import { describeProblem } from './field-rules.ts'
 import { sealEn, sealFr } from './seal.ts'
 
 // A code without a message in either language is a compile error here.
@@ -30,5 +31,11 @@ export function describeError(error: ErrorInfo, lang: Language = language()): st
 export function describeFailure(error: unknown): string {
   if (!(error instanceof ApiError)) return t().genericError
   if (error.info.code === 'network') return t().networkError
-  return describeError(error.info)
+  const problems = describeProblems(error)
+  return problems.length === 0 ? describeError(error.info) : `${describeError(error.info)} ${problems.join(' ; ')}`
+}
+
+/** Each problem of a refused input (its `details`), in the reader's language: "Line 3, email: …". */
+export function describeProblems(error: ApiError, lang: Language = language()): string[] {
+  return error.details.map((problem) => describeProblem(problem, lang))
 }

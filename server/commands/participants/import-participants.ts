@@ -30,7 +30,7 @@ export function importParticipants(deps: CommandDeps, actor: CommandActor, input
         const taken = new Set((await tx.trx.selectFrom('participants').select('email').where('congress_id', '=', congressId).where('email', 'in', emails).execute()).map((r) => r.email))
         const problems: FieldProblem[] = []
         rows.forEach((row, index) => {
-          if (row.email && taken.has(row.email)) problems.push({ line: lines[index] ?? index + 1, field: 'email', message: `« ${row.email} » est déjà inscrit à ce congrès` })
+          if (row.email && taken.has(row.email)) problems.push({ line: lines[index] ?? index + 1, field: 'email', rule: 'duplicate', message: `« ${row.email} » est déjà inscrit à ce congrès` })
         })
         if (problems.length > 0) throw invalidRows(problems)
       }
