@@ -1,13 +1,15 @@
 import type SQLite from 'better-sqlite3'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
 import type { AmendmentAuthorship } from '../shared/permissions.ts'
+import type { Phase } from '../shared/phases.ts'
 
 /**
  * Synchronous look-ups the sync socket needs for every update, without awaiting. The store gives
  * the facts only; who may write what is decided by shared/permissions.ts.
  */
 export interface CongressStore {
-  phase(congressId: string): string | undefined
+  /** Undefined for a congress that does not exist. */
+  phase(congressId: string): Phase | undefined
   /** An amendment document's status, author and co-signers; undefined for a document that is no amendment. */
   amendmentAuthorship(docName: string): AmendmentAuthorship | undefined
   /** The documents of a congress that a ballot put to the vote (opened, closed or published): locked. */
@@ -15,8 +17,8 @@ export interface CongressStore {
 }
 
 export function createCongressStore(sqlite: SQLite.Database): CongressStore {
-  const phaseStmt = sqlite.prepare<[string], { phase: string }>('SELECT phase FROM congresses WHERE id = ?')
-  // The database refuses any other status (its CHECK constraint), so the column is a status.
+  // The database refuses any other phase or status (its CHECK constraints), so the columns are one.
+  const phaseStmt = sqlite.prepare<[string], { phase: Phase }>('SELECT phase FROM congresses WHERE id = ?')
   const amendmentStmt = sqlite.prepare<[string], { id: string; status: AmendmentStatus; author_id: string }>(
     'SELECT id, status, author_id FROM amendments WHERE doc_name = ?',
   )

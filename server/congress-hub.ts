@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { CongressStore } from '../db/congress-store.ts'
 import type { DocKind } from '../shared/docs/doc-name.ts'
 import type { AmendmentAuthorship } from '../shared/permissions.ts'
-import { isPhase, type Phase } from '../shared/phases.ts'
+import type { Phase } from '../shared/phases.ts'
 
 /** The hub's events: name → payload. Listeners and emitters are checked against it (EventEmitter<HubEvents>). */
 export interface HubEvents {
@@ -56,8 +56,9 @@ export class CongressHub extends EventEmitter<HubEvents> {
   phaseOf(congressId: string): Phase {
     let phase = this.phases.get(congressId)
     if (!phase) {
-      const stored = this.store.phase(congressId)
-      phase = stored && isPhase(stored) ? stored : 'setup'
+      // A congress that does not exist answers 'setup', as it always has: no session belongs to it
+      // (authorization refuses it as another congress), and the command line's loaders say 404.
+      phase = this.store.phase(congressId) ?? 'setup'
       this.phases.set(congressId, phase)
     }
     return phase

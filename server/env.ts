@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { SessionStore } from '../db/session-store.ts'
 import type { VoteStore } from '../db/vote-store.ts'
+import type { RoomCodeLimit } from './auth/room-code-limit.ts'
 import type { SignInLimit } from './auth/sign-in-limit.ts'
 import type { CongressHub } from './congress-hub.ts'
 import type { DocumentAccess } from './sync/sync-server.ts'
@@ -14,6 +15,7 @@ export interface AppDeps {
   readonly clock: () => number
   readonly hub: CongressHub
   readonly loginLimit: SignInLimit
+  readonly roomCodeLimit: RoomCodeLimit
   /** docName → participant ids connected to it (the sync server's view). */
   readonly docPresence: (congressId: string) => Record<string, string[]>
   /** The collaborative documents, live rooms included, for what the server reads or merges. */

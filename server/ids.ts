@@ -55,3 +55,8 @@ export function pooledRandomBytes(size: number): Buffer {
   poolOffset += size
   return bytes
 }
+
+/** Six digits, shown in the room: typed on a phone in a second, changed by the bureau at will. */
+export function newRoomCode(): string {
+  return String(randomInt(1_000_000)).padStart(6, '0')
+}

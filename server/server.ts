@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/connection.ts'
 import { createSessionStore } from '../db/session-store.ts'
 import { createVoteStore } from '../db/vote-store.ts'
 import { createApp } from './app.ts'
+import { createRoomCodeLimit } from './auth/room-code-limit.ts'
 import { createSignInLimit, type SignInLimit } from './auth/sign-in-limit.ts'
 import { CongressHub } from './congress-hub.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
@@ -46,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     hub,
     loginLimit: options.loginLimit ?? createSignInLimit(),
+    roomCodeLimit: createRoomCodeLimit(),
     docPresence: (congressId) => sync.presence(congressId),
     documents: sync.documents,
     votes: createVoteStore(database.sqlite),

@@ -171,8 +171,3 @@ export function writeRefusal(actor: Actor, doc: DocAddress, phase: Phase, author
   if (doc.kind !== 'amendment') return readOnlyReason(actor.role, phase, doc.kind)
   return authorship ? amendmentReadOnlyReason(actor, phase, authorship) : 'closed'
 }
-
-/** For an amendment, `authorship` says who among those the table allows actually writes this one. */
-export function canWrite(actor: Actor, doc: DocAddress, phase: Phase, authorship?: AmendmentAuthorship): boolean {
-  return writeRefusal(actor, doc, phase, authorship) === undefined
-}

@@ -8,6 +8,7 @@ import * as m0006 from './0006-code-hashes.ts'
 import * as m0007 from './0007-vote-cast-time.ts'
 import * as m0008 from './0008-voted-texts.ts'
 import * as m0009 from './0009-known-values.ts'
+import * as m0010 from './0010-room-codes.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-vote-cast-time': m0007,
   '0008-voted-texts': m0008,
   '0009-known-values': m0009,
+  '0010-room-codes': m0010,
 }

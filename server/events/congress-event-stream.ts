@@ -2,7 +2,7 @@ import type { SSEStreamingApi } from 'hono/streaming'
 import { encodeCongressEvent, type CongressEvent } from '../../shared/congress-events.ts'
 import { query, type CommandActor } from '../commands/command.ts'
 import type { AppDeps } from '../env.ts'
-import { congressPresence } from '../services/presence.ts'
+import { congressPresence } from '../presenters/congress-presence.ts'
 import { coalesce } from './coalesce.ts'
 
 export type EventStreamDeps = Pick<AppDeps, 'db' | 'hub' | 'clock' | 'docPresence' | 'votes'>

@@ -1,6 +1,7 @@
 import type { AmendmentDetailView } from '../../shared/api-types.ts'
 import { query, type CommandActor } from '../commands/command.ts'
-import { fail } from '../domain-error.ts'
+import { loadAmendment } from '../commands/amendments/amendment-rows.ts'
+import { loadCongress } from '../commands/congress/congress-rows.ts'
 import { listAmendments, type AmendmentPresenterDeps } from './amendment-list.ts'
 
 /** One amendment of the reader's congress, with what its page needs to show its diff live. */
@@ -9,11 +10,10 @@ export function amendmentDetail(deps: AmendmentPresenterDeps, actor: CommandActo
   const { amendmentId } = input
   return query(deps, actor, async (steps): Promise<AmendmentDetailView> => {
     steps.authorize(congressId, 'congress.read')
-    const row = await deps.db.selectFrom('amendments').selectAll().where('id', '=', amendmentId).where('congress_id', '=', congressId).executeTakeFirst()
-    if (!row) throw fail('amendment_not_found', { amendmentId }, 'Cet amendement n’existe pas.')
+    const row = await loadAmendment(deps.db, amendmentId, congressId)
     // Listed with its text's other amendments: its competition is judged among them.
     const view = (await listAmendments(deps, congressId, { targetDoc: row.target_doc })).find((v) => v.id === amendmentId)!
-    const congress = await deps.db.selectFrom('congresses').select('min_cosigners').where('id', '=', congressId).executeTakeFirstOrThrow()
+    const congress = await loadCongress(deps.db, congressId)
     return {
       ...view,
       forkVector: Buffer.from(row.fork_vector).toString('base64'),

@@ -8,7 +8,7 @@ import { ballotView, type BallotPresenterDeps, type BallotViewDeps } from './bal
 /** `GET /api/ballots/:bid/me`: the voter's screen, their own vote and one per proxy they carry. */
 export function myBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, input.ballotId)
+    const row = await loadBallot(deps, input.ballotId)
     steps.authorize(row.congress_id, 'congress.read')
     return myBallotView(deps, actor, row)
   })

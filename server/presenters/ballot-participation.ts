@@ -6,7 +6,7 @@ import { ballotRule, type BallotPresenterDeps } from './ballot-view.ts'
 /** `GET /api/ballots/:bid/participation`: how many voted; for a roll-call ballot, who has not yet. */
 export function ballotParticipation(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps): Promise<ParticipationView> => {
-    const row = await loadBallot(deps, actor, input.ballotId)
+    const row = await loadBallot(deps, input.ballotId)
     steps.authorize(row.congress_id, 'ballot.manage')
     const counts = deps.votes.counts(row.id)
     if (ballotRule(row).secrecy !== 'roll-call') return { ...counts, notVoted: null }

@@ -16,7 +16,7 @@ function requireResultVisible(row: BallotRow, role: Role): void {
 /** `GET /api/ballots/:bid/result`: the ballot and its counts, once the reader may see them. */
 export function ballotResult(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, input.ballotId)
+    const row = await loadBallot(deps, input.ballotId)
     steps.authorize(row.congress_id, 'congress.read')
     requireResultVisible(row, actor.role)
     const ballot = await ballotView(deps, row, actor.role)
@@ -27,7 +27,7 @@ export function ballotResult(deps: BallotPresenterDeps, actor: CommandActor, inp
 /** `GET /api/ballots/:bid/board`: every receipt with its choice (and, for roll-call ballots, the name it stands for). */
 export function ballotBoard(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps): Promise<BoardView> => {
-    const row = await loadBallot(deps, actor, input.ballotId)
+    const row = await loadBallot(deps, input.ballotId)
     steps.authorize(row.congress_id, 'congress.read')
     requireResultVisible(row, actor.role)
     const entries = await readBallotBox(deps.db, row.id)

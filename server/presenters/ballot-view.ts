@@ -64,7 +64,7 @@ export async function ballotView(deps: BallotViewDeps, row: BallotRow, role: Rol
 /** `GET /api/ballots/:bid`. */
 export function showBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, input.ballotId)
+    const row = await loadBallot(deps, input.ballotId)
     steps.authorize(row.congress_id, 'congress.read')
     return ballotView(deps, row, actor.role)
   })

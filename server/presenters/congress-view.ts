@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { CongressView } from '../../shared/api-types.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { fail } from '../domain-error.ts'
+import { loadCongress } from '../commands/congress/congress-rows.ts'
 
 /** The congress as every participant sees it: details, phase, questions, proposals and amendment counts. */
 export function presentCongress(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
@@ -13,8 +13,7 @@ export function presentCongress(deps: CommandDeps, actor: CommandActor, input: {
 }
 
 export async function readCongressView(db: Kysely<Database>, id: string): Promise<CongressView> {
-  const congress = await db.selectFrom('congresses').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!congress) throw fail('congress_not_found', { congressId: id }, 'Ce congrès n’existe pas.')
+  const congress = await loadCongress(db, id)
   const [themes, proposals, counts] = await Promise.all([
     db.selectFrom('themes').select(['id', 'title', 'position']).where('congress_id', '=', id).orderBy('position').execute(),
     db.selectFrom('proposals').select(['id', 'number', 'title', 'theme_id', 'doc_name', 'outcome']).where('congress_id', '=', id).orderBy('number').execute(),

@@ -2,7 +2,7 @@ import QRCode from 'qrcode'
 import type { ProjectorView } from '../../shared/api-types.ts'
 import { roomCode } from '../commands/attendance/attendance-rows.ts'
 import { query, type CommandActor } from '../commands/command.ts'
-import { fail } from '../domain-error.ts'
+import { loadCongress } from '../commands/congress/congress-rows.ts'
 import { publicBase } from '../public-url.ts'
 import { ballotView, type BallotPresenterDeps, type BallotViewDeps } from './ballot-view.ts'
 
@@ -11,8 +11,7 @@ const joinUrl = (requestUrl: string, congressId: string) => `${publicBase(reques
 
 /** The wall: the congress's title, the ballot projected, how to join and the room's code. */
 export async function projectorView(deps: BallotViewDeps, actor: CommandActor, congressId: string, requestUrl: string): Promise<ProjectorView> {
-  const congress = await deps.db.selectFrom('congresses').select(['title', 'projected_ballot_id']).where('id', '=', congressId).executeTakeFirst()
-  if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  const congress = await loadCongress(deps.db, congressId)
   const row = congress.projected_ballot_id ? await deps.db.selectFrom('ballots').selectAll().where('id', '=', congress.projected_ballot_id).executeTakeFirst() : undefined
   return {
     congressTitle: congress.title,

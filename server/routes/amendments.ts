@@ -20,7 +20,6 @@ import { amendmentDetail } from '../presenters/amendment-detail.ts'
 import { congressAmendments, proposalAmendments } from '../presenters/amendment-list.ts'
 import { jsonBody, valid, validParams } from '../validate.ts'
 
-/** `?status=draft,submitted`: the client sends the statuses joined by commas. */
 /** `?status=draft&status=submitted` (hc's form of an array), or `?status=draft,submitted`. */
 const statusQuery = validator('query', (query: Record<string, string | string[]>): { status?: AmendmentStatus[] } => {
   const status = query.status

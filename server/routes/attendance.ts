@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { parsePresence, type BadgeCheckInRequest, type ProxyRequest, type RoomCheckInRequest } from '../../shared/requests/ballot-requests.ts'
-import { createLoginRateLimit } from '../auth/login-rate-limit.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { checkInByCode } from '../commands/attendance/check-in-by-code.ts'
 import { checkInWithRoomCode } from '../commands/attendance/check-in-with-room-code.ts'
@@ -8,7 +7,6 @@ import { markPresence } from '../commands/attendance/mark-presence.ts'
 import { recordProxy } from '../commands/attendance/record-proxy.ts'
 import { renewRoomCode } from '../commands/attendance/renew-room-code.ts'
 import { revokeProxy } from '../commands/attendance/revoke-proxy.ts'
-import { fail } from '../domain-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { respond, respondEmpty } from '../http/respond.ts'
 import { attendanceDesk, myCheckIn } from '../presenters/attendance-desk.ts'
@@ -21,8 +19,6 @@ const roomCodeBody = jsonBody((body): RoomCheckInRequest => ({ roomCode: require
 /** `/api/congresses/:id/…`: the check-in desk, self check-in with the room's code, and proxies. */
 export function attendanceRoutes(deps: AppDeps) {
   const session = [validParams, requireSession(deps)] as const
-  // Six digits are quick to type and quick to guess: a participant gets a few tries a minute.
-  const roomCodeTries = createLoginRateLimit({ maxFailures: 5, windowMs: 60_000 })
   return new Hono<AppEnv>()
     .get('/:id/attendance', ...session, async (c) => respond(c, await attendanceDesk(deps, c.var.actor, { congressId: c.req.param('id') })))
     .put('/:id/attendance/:pid', ...session, jsonBody((body) => valid(parsePresence(body))), async (c) =>
@@ -30,19 +26,7 @@ export function attendanceRoutes(deps: AppDeps) {
     )
     .post('/:id/attendance', ...session, badgeBody, async (c) => respond(c, await checkInByCode(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })))
     .get('/:id/check-in', ...session, async (c) => respond(c, await myCheckIn(deps, c.var.actor, { congressId: c.req.param('id') })))
-    .post('/:id/check-in', ...session, roomCodeBody, async (c) => {
-      const { participantId } = c.var.actor
-      const now = deps.clock()
-      const wait = roomCodeTries.retryAfter(participantId, now)
-      if (wait > 0) {
-        const retryAfterSeconds = Math.ceil(wait / 1000)
-        throw fail('rate_limited', { retryAfterSeconds }, `Trop d’essais : réessayez dans ${retryAfterSeconds} secondes.`)
-      }
-      const result = await checkInWithRoomCode(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })
-      if (result.ok) roomCodeTries.succeeded(participantId)
-      else if (result.error.code === 'room_code_mismatch') roomCodeTries.failed(participantId, now)
-      return respond(c, result)
-    })
+    .post('/:id/check-in', ...session, roomCodeBody, async (c) => respond(c, await checkInWithRoomCode(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })))
     .post('/:id/room-code', ...session, async (c) => respond(c, await renewRoomCode(deps, c.var.actor, { congressId: c.req.param('id') })))
     .post('/:id/proxies', ...session, proxyBody, async (c) => respond(c, await recordProxy(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') }), 201))
     .delete('/:id/proxies/:giverId', ...session, async (c) => respondEmpty(c, await revokeProxy(deps, c.var.actor, { congressId: c.req.param('id'), giverId: c.req.param('giverId') })))

@@ -4,12 +4,13 @@ import type { BoardEntryView } from '../../shared/api-types.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
+import { textFr } from '../../shared/ballots/voted-place-fr.ts'
 import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
-import { subjectOf } from '../services/ballot-views.ts'
+import { subjectOf } from '../presenters/ballot-view.ts'
 import { readBallotBox } from '../../db/ballot-board.ts'
-import { frozenParagraphs, requireVotedTextsUnchanged, textLabels } from './sealable-texts.ts'
+import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './sealable-texts.ts'
 
 /** One counted ballot as results.json and board.json carry it. */
 export interface SealedBallot {
@@ -45,21 +46,21 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   const frozen = new Map(
     (await db.selectFrom('frozen_documents').select(['doc_name', 'state_v2']).where('congress_id', '=', congressId).execute()).map((d) => [d.doc_name, d.state_v2]),
   )
-  const labels = await textLabels(db, congressId)
+  const subjects = await textSubjects(db, congressId)
   const rendered = new Map<string, string[]>()
   const paragraphsOf = (docName: string) => {
     const done = rendered.get(docName)
     if (done) return done
-    const label = labels.get(docName) ?? docName
+    const text = subjects.get(docName) ?? null
     const state = frozen.get(docName)
-    if (!state) throw fail('seal_failed', { cause: 'not_frozen', docName, text: label }, `Le texte de ${label} n’a pas d’état gelé : la motion ne peut pas être scellée.`)
-    const paragraphs = frozenParagraphs(state, docName, label)
+    if (!state) throw fail('seal_failed', { cause: 'not_frozen', docName, text }, `Le texte de ${textFr(docName, text)} n’a pas d’état gelé : la motion ne peut pas être scellée.`)
+    const paragraphs = frozenParagraphs(state, docName, text)
     rendered.set(docName, paragraphs)
     return paragraphs
   }
   // Every text is checked before anything is rendered: a failure names the text.
   for (const docName of [...frozen.keys()].sort()) paragraphsOf(docName)
-  await requireVotedTextsUnchanged(db, congressId, paragraphsOf, labels)
+  await requireVotedTextsUnchanged(db, congressId, paragraphsOf, subjects)
 
   const ballotRows = await db.selectFrom('ballots').selectAll().where('congress_id', '=', congressId).where('status', 'in', ['closed', 'published']).orderBy('closed_at').orderBy('id').execute()
   const ballots = await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))

@@ -16,7 +16,7 @@ export interface AuditFile {
   head: string | null
 }
 
-/** What `ballot.closed` logged (services/ballots.ts closeBallot): the count and the board's chain head. */
+/** What `ballot.closed` logged (commands/ballots/close-ballot.ts): the count and the board's chain head. */
 interface ClosedPayload {
   ballotId?: unknown
   subject?: unknown

@@ -15,9 +15,6 @@ export interface AuditEvent {
   readonly payload: Record<string, unknown>
 }
 
-/** The actor as the log records them. */
-export const auditActor = (actor: { readonly participantId: string; readonly name: string }) => ({ id: actor.participantId, name: actor.name })
-
 type HashedFields = Pick<AuditLogRow, 'congress_id' | 'at' | 'actor_id' | 'actor_name' | 'action' | 'payload' | 'prev_hash'>
 
 /** SHA-256 of an entry's canonical form, its predecessor's hash included: the chain. */

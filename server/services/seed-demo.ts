@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts'
 import { demoCongress } from '../../shared/demo/demo-congress.ts'
 import { formatDocName, preambleDocId } from '../../shared/docs/doc-name.ts'
 import { createDocState, paragraphsToContent } from '../../shared/editor/doc-state.ts'
-import { hashAccessCode, newAccessCode, newId } from '../ids.ts'
+import { hashAccessCode, newAccessCode, newId, newRoomCode } from '../ids.ts'
 import { appendAudit } from './audit.ts'
 
 export interface DemoSeed {
@@ -33,6 +33,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoS
         preamble_doc: preambleDoc,
         // The demo opens on drafting, so a newcomer can co-edit at once.
         phase: 'drafting',
+        room_code: newRoomCode(),
         created_at: now,
       })
       .execute()

@@ -32,10 +32,10 @@ export interface BallotErrorParams {
   /** The texts changed between the opening's read and its transaction: open again. */
   voted_texts_changed_meanwhile: { readonly ballotId: string }
   /**
-   * What was put to the vote keeps its text and its place: `docName` for a ballot on an amendment
-   * whose target was voted, `subjects` for a structure change that would move what was voted.
+   * The amendment's target (`docName`) was already put to the vote: it no longer changes, so the
+   * amendment is neither put to the vote (`ballot`) nor merged once adopted (`merge`).
    */
-  text_voted: { readonly docName?: string; readonly subjects?: readonly string[] }
+  text_voted: { readonly docName: string; readonly amendmentId: string; readonly attempted: 'ballot' | 'merge' }
   /** A ballot on this amendment is open or counted: it stays as the ballot found it until published. */
   amendment_under_ballot: { readonly amendmentId: string; readonly ballotId: string }
   /** The participant does not exist in this congress, is revoked, or has no vote. */

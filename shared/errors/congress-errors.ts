@@ -1,12 +1,6 @@
+import type { VotedPlaceChange } from '../ballots/voted-place.ts'
 import type { PhaseChangeRefusal, Phase } from '../phases.ts'
 import type { ErrorKinds } from './error-kind.ts'
-
-/** What a structure change would alter of one ballot's subject (French, as the server names them). */
-export interface VotedPlaceChange {
-  /** « la motion », « la proposition 3 », « l’amendement 3.2 ». */
-  readonly subject: string
-  readonly changes: readonly string[]
-}
 
 /** The failures of the congress's setup: its details, phase, structure, participants, sessions. */
 export interface CongressErrorParams {
@@ -20,6 +14,7 @@ export interface CongressErrorParams {
   /**
    * The change would alter what a ballot put to the vote (a voted proposal's title, number or
    * question; once the motion was voted, anything its seal prints): refused, nothing written.
+   * `places` says per voted subject what would change, as data each language says.
    */
   structure_voted: { readonly places: readonly VotedPlaceChange[] }
   participant_not_found: { readonly participantId: string }

@@ -1,3 +1,4 @@
+import type { VotedPlaceChange, VotedSubject } from '../ballots/voted-place.ts'
 import type { Phase } from '../phases.ts'
 import type { ErrorKinds } from './error-kind.ts'
 
@@ -7,20 +8,17 @@ import type { ErrorKinds } from './error-kind.ts'
  */
 export type SealTextCause = 'outside_schema' | 'unrenderable' | 'not_frozen'
 
-/** A voted subject whose place in the motion changed since its ballot opened, and what changed (French). */
-export interface VotedPlaceChange {
-  readonly subject: string
-  readonly changes: readonly string[]
-}
-
 /** The failures of the seal commands and presenters, each with what the client needs to say it. */
 export interface SealErrorParams {
-  /** A text cannot be sealed; nothing was frozen. `text` is how the server names it (French: « la proposition 3 »). */
-  seal_failed: { readonly cause: SealTextCause; readonly docName: string; readonly text: string }
+  /** A text cannot be sealed; nothing was frozen. `text` is what the text is (the preamble, proposal 3…), when known. */
+  seal_failed: { readonly cause: SealTextCause; readonly docName: string; readonly text: VotedSubject | null }
   /** The seal could not be made or written (data folder, disk, key, renderer); nothing was frozen. */
   seal_unavailable: { readonly reason: string }
-  /** What was put to the vote is no longer what was voted: the texts (their French names) and the places changed. */
-  voted_text_changed: { readonly texts: readonly string[]; readonly places: readonly VotedPlaceChange[] }
+  /**
+   * What was put to the vote is no longer what was voted: the texts changed since (`docName`, and
+   * what the text is when known) and the places changed.
+   */
+  voted_text_changed: { readonly texts: readonly { readonly docName: string; readonly text: VotedSubject | null }[]; readonly places: readonly VotedPlaceChange[] }
   /** The congress was never frozen: it has no seal. */
   not_frozen: { readonly congressId: string }
   /** The phase changed between the freeze's check and its transaction. */

@@ -237,6 +237,18 @@ describe('ballots', () => {
     expect(row.outcome).toBeNull()
   })
 
+  test('a closed ballot whose tally was removed behind the app is not published as deciding nothing: it stays closed', async () => {
+    const ballot = await openedBallot(plenum, bureau, { kind: 'proposal', id: plenum.seed.proposals[1]!.id })
+    await step(plenum, bureau, ballot.id, 'close')
+    const ballots = () => plenum.database.db.selectFrom('ballots').select(['status', 'result']).where('id', '=', ballot.id).executeTakeFirstOrThrow()
+    const { result } = await ballots()
+    await plenum.database.db.updateTable('ballots').set({ result: null }).where('id', '=', ballot.id).execute()
+    expect((await call(plenum, bureau, 'POST', `/ballots/${ballot.id}/publish`)).status).toBe(500)
+    expect((await ballots()).status).toBe('closed')
+    await plenum.database.db.updateTable('ballots').set({ result }).where('id', '=', ballot.id).execute()
+    expect((await step(plenum, bureau, ballot.id, 'publish')).status).toBe('published')
+  })
+
   test('an adopted amendment is merged into its proposal when the result is published; a rejected one is marked rejected', async () => {
     // The tests above voted on the whole motion, which locks every text (voted-texts.test.ts): this
     // one replays a running order from the start, amendments before their text, so it forgets them.

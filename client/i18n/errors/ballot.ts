@@ -40,9 +40,9 @@ export const ballotFr: ErrorMessages<BallotErrorParams> = {
   voted_text_missing: () => 'Le texte mis aux voix est introuvable.',
   voted_texts_changed_meanwhile: () => 'Les textes à mettre aux voix viennent de changer : ouvrez le scrutin à nouveau.',
   text_voted: (e) =>
-    e.subjects
-      ? `Ce changement toucherait ce qui a été mis aux voix (${e.subjects.join(', ')}) : rien n’a été modifié.`
-      : 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus.',
+    e.attempted === 'merge'
+      ? 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.'
+      : 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.',
   amendment_under_ballot: () => 'Un scrutin sur cet amendement est en cours : il ne change plus avant la publication du résultat.',
   voter_not_found: () => 'Ce participant n’existe pas ou ne vote pas.',
   badge_code_unknown: () => 'Aucun participant votant de ce congrès n’a ce code.',
@@ -75,9 +75,9 @@ export const ballotEn: ErrorMessages<BallotErrorParams> = {
   voted_text_missing: () => 'The text put to the vote cannot be found.',
   voted_texts_changed_meanwhile: () => 'The texts to put to the vote have just changed: open the ballot again.',
   text_voted: (e) =>
-    e.subjects
-      ? `This change would touch what was put to the vote (${e.subjects.join(', ')}): nothing was changed.`
-      : 'The text this amendment targets has already been put to the vote: it no longer changes.',
+    e.attempted === 'merge'
+      ? 'The amended text was put to the vote: it no longer changes, the adopted amendment cannot be merged into it.'
+      : 'The text this amendment targets has already been put to the vote: it no longer changes, the amendment can no longer be voted on.',
   amendment_under_ballot: () => 'A ballot on this amendment is under way: it does not change until the result is published.',
   voter_not_found: () => 'This participant does not exist or has no vote.',
   badge_code_unknown: () => 'No voting participant of this congress has this code.',

@@ -1,9 +1,9 @@
-import type { CongressErrorParams, VotedPlaceChange } from '../../../shared/errors/congress-errors.ts'
+import { votedPlaceChangesFr } from '../../../shared/ballots/voted-place-fr.ts'
+import type { CongressErrorParams } from '../../../shared/errors/congress-errors.ts'
 import type { ErrorMessages } from './error-messages.ts'
+import { votedPlaceChangesEn } from './voted-place-en.ts'
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60))
-// The subjects and changes are the server's French words: said as they are in both languages.
-const placesSaid = (places: readonly VotedPlaceChange[]) => places.map((p) => `${p.subject} : ${p.changes.join(', ')}`).join(' ; ')
 
 export const congressFr: ErrorMessages<CongressErrorParams> = {
   congress_not_found: () => 'Ce congrès n’existe pas.',
@@ -16,7 +16,7 @@ export const congressFr: ErrorMessages<CongressErrorParams> = {
   ballot_open: () => 'Un scrutin est ouvert : clôturez-le avant de changer de phase.',
   theme_not_found: () => 'Cette question n’existe pas.',
   proposal_not_found: () => 'Cette proposition n’existe pas.',
-  structure_voted: (e) => `Ce changement toucherait ce qui a été mis aux voix (${placesSaid(e.places)}) : rien n’a été modifié.`,
+  structure_voted: (e) => `Ce changement toucherait ce qui a été mis aux voix (${votedPlaceChangesFr(e.places)}) : rien n’a été modifié.`,
   participant_not_found: () => 'Ce participant n’existe pas.',
   own_code_revoke: () => 'Vous ne pouvez pas révoquer votre propre code.',
   participants_format: () => 'Envoyez un fichier CSV ou un tableau JSON de participants.',
@@ -36,7 +36,7 @@ export const congressEn: ErrorMessages<CongressErrorParams> = {
   ballot_open: () => 'A ballot is open: close it before changing the phase.',
   theme_not_found: () => 'This question does not exist.',
   proposal_not_found: () => 'This proposal does not exist.',
-  structure_voted: (e) => `This change would alter what was put to the vote (${placesSaid(e.places)}): nothing was changed.`,
+  structure_voted: (e) => `This change would alter what was put to the vote (${votedPlaceChangesEn(e.places)}): nothing was changed.`,
   participant_not_found: () => 'This participant does not exist.',
   own_code_revoke: () => 'You cannot revoke your own code.',
   participants_format: () => 'Send a CSV file or a JSON array of participants.',

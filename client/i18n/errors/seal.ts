@@ -1,5 +1,7 @@
+import { textFr, votedPlaceChangesFr } from '../../../shared/ballots/voted-place-fr.ts'
 import type { SealErrorParams, SealTextCause } from '../../../shared/errors/seal-errors.ts'
 import type { ErrorMessages } from './error-messages.ts'
+import { textEn, votedPlaceChangesEn } from './voted-place-en.ts'
 
 const causeFr: Record<SealTextCause, string> = {
   outside_schema: 'sort du schéma de l’éditeur',
@@ -14,12 +16,12 @@ const causeEn: Record<SealTextCause, string> = {
 }
 
 export const sealFr: ErrorMessages<SealErrorParams> = {
-  seal_failed: (e) => `Le texte de ${e.text} ${causeFr[e.cause]} : il ne peut pas être scellé. Rien n’a été gelé.`,
+  seal_failed: (e) => `Le texte de ${textFr(e.docName, e.text)} ${causeFr[e.cause]} : il ne peut pas être scellé. Rien n’a été gelé.`,
   seal_unavailable: (e) => `Le scellement a échoué (${e.reason}) : rien n’a été gelé, la phase est inchangée. Corrigez la cause (dossier de données, disque) et recommencez.`,
   voted_text_changed: (e) =>
     [
-      ...(e.texts.length > 0 ? [`Texte modifié depuis son vote : ${e.texts.join(', ')}.`] : []),
-      ...(e.places.length > 0 ? [`Structure modifiée depuis son vote : ${e.places.map((p) => p.subject).join(', ')}.`] : []),
+      ...(e.texts.length > 0 ? [`Texte modifié depuis son vote : ${e.texts.map((t) => textFr(t.docName, t.text)).join(', ')}.`] : []),
+      ...(e.places.length > 0 ? [`Structure modifiée depuis son vote : ${votedPlaceChangesFr(e.places)}.`] : []),
       'Le sceau ne certifie pas comme voté ce qui ne l’est pas ; rien n’a été gelé.',
     ].join(' '),
   not_frozen: () => 'La motion n’est pas gelée : elle n’a pas de sceau.',
@@ -28,12 +30,12 @@ export const sealFr: ErrorMessages<SealErrorParams> = {
 }
 
 export const sealEn: ErrorMessages<SealErrorParams> = {
-  seal_failed: (e) => `The text of ${e.text} ${causeEn[e.cause]}: it cannot be sealed. Nothing was frozen.`,
+  seal_failed: (e) => `The text of ${textEn(e.docName, e.text)} ${causeEn[e.cause]}: it cannot be sealed. Nothing was frozen.`,
   seal_unavailable: (e) => `Sealing failed (${e.reason}): nothing was frozen, the phase is unchanged. Fix the cause (data folder, disk) and try again.`,
   voted_text_changed: (e) =>
     [
-      ...(e.texts.length > 0 ? [`Text changed since it was voted: ${e.texts.join(', ')}.`] : []),
-      ...(e.places.length > 0 ? [`Structure changed since it was voted: ${e.places.map((p) => p.subject).join(', ')}.`] : []),
+      ...(e.texts.length > 0 ? [`Text changed since it was voted: ${e.texts.map((t) => textEn(t.docName, t.text)).join(', ')}.`] : []),
+      ...(e.places.length > 0 ? [`Structure changed since it was voted: ${votedPlaceChangesEn(e.places)}.`] : []),
       'The seal does not certify as voted what was not; nothing was frozen.',
     ].join(' '),
   not_frozen: () => 'The motion is not frozen: it has no seal.',

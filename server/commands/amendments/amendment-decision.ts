@@ -79,7 +79,7 @@ export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents
 export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'documents'>, row: AmendmentRow, ahead: MergeAhead): Promise<string[]> {
   // A text put to the vote does not change any more, not even by a merge.
   if (await isVotedText(tx.trx, row.target_doc)) {
-    throw fail('target_voted', { amendmentId: row.id, docName: row.target_doc }, 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')
+    throw fail('text_voted', { docName: row.target_doc, amendmentId: row.id, attempted: 'merge' }, 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')
   }
   if (deps.documents.revision(row.target_doc) !== ahead.beforeRevision) {
     throw fail('target_changed_meanwhile', { amendmentId: row.id, docName: row.target_doc }, 'Le texte visé vient de changer : recommencez.')

@@ -13,9 +13,14 @@ import type { CommandActor, Tx } from '../command.ts'
 
 export type AmendmentDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock'>
 
-/** The amendment, by id; its congress is checked by the command's authorize step. */
-export async function loadAmendment(db: Kysely<Database>, amendmentId: string): Promise<AmendmentRow> {
-  const row = await db.selectFrom('amendments').selectAll().where('id', '=', amendmentId).executeTakeFirst()
+/**
+ * The amendment, by id; its congress is checked by the command's authorize step. A read addressed
+ * through a congress (`inCongress`) does not find another congress's amendment.
+ */
+export async function loadAmendment(db: Kysely<Database>, amendmentId: string, inCongress?: string): Promise<AmendmentRow> {
+  let query = db.selectFrom('amendments').selectAll().where('id', '=', amendmentId)
+  if (inCongress !== undefined) query = query.where('congress_id', '=', inCongress)
+  const row = await query.executeTakeFirst()
   if (!row) throw fail('amendment_not_found', { amendmentId }, 'Cet amendement n’existe pas.')
   return row
 }

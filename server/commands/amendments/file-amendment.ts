@@ -3,10 +3,9 @@ import { amendmentLabel } from '../../../shared/amendments/amendment-status.ts'
 import { forkPoint } from '../../../shared/amendments/fork.ts'
 import { formatDocName } from '../../../shared/docs/doc-name.ts'
 import { fail } from '../../domain-error.ts'
-import type { SessionActor } from '../../env.ts'
 import { newId } from '../../ids.ts'
-import { command } from '../command.ts'
-import { readPhase } from '../congress/congress-rows.ts'
+import { command, type CommandActor } from '../command.ts'
+import { loadCongress, readPhase } from '../congress/congress-rows.ts'
 import type { AmendmentDeps } from './amendment-rows.ts'
 
 /** What an amendment is filed on: a proposal, or the congress's preamble. */
@@ -16,7 +15,7 @@ export type AmendmentTarget = { readonly proposalId: string } | { readonly pream
  * Files an amendment: its document starts as a copy of the target's current state, and the state
  * vector of that copy is kept as its fork point.
  */
-export function fileAmendment(deps: AmendmentDeps, actor: SessionActor, input: { target: AmendmentTarget; justification: string }) {
+export function fileAmendment(deps: AmendmentDeps, actor: CommandActor, input: { target: AmendmentTarget; justification: string }) {
   const { target, justification } = input
   return command(deps, actor, async (steps) => {
     const { db, documents } = deps
@@ -30,8 +29,7 @@ export function fileAmendment(deps: AmendmentDeps, actor: SessionActor, input: {
       congressId = row.congress_id
       targetDoc = row.doc_name
     } else {
-      const congress = await db.selectFrom('congresses').select(['id', 'preamble_doc']).where('id', '=', target.preambleOf).executeTakeFirst()
-      if (!congress) throw fail('congress_not_found', { congressId: target.preambleOf }, 'Ce congrès n’existe pas.')
+      const congress = await loadCongress(db, target.preambleOf)
       congressId = congress.id
       targetDoc = congress.preamble_doc
     }

@@ -1,5 +1,6 @@
 import { fail } from '../../domain-error.ts'
 import { command, type CommandActor } from '../command.ts'
+import { loadCongress } from '../congress/congress-rows.ts'
 import { authorshipOf, loadAmendment, requireAuthor, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
 
 /** The author puts the amendment to the bureau, once it has the co-signers the congress asks for. */
@@ -10,7 +11,7 @@ export function submitAmendment(deps: AmendmentDeps, actor: CommandActor, input:
     steps.authorize(row.congress_id, 'amendment.file')
     requireAuthor(actor, row, 'submit')
     requireStep(row, 'submit')
-    const congress = await deps.db.selectFrom('congresses').select('min_cosigners').where('id', '=', row.congress_id).executeTakeFirstOrThrow()
+    const congress = await loadCongress(deps.db, row.congress_id)
     const accepted = (await authorshipOf(deps.db, row)).cosigners.filter((c) => c.accepted).length
     if (accepted < congress.min_cosigners) {
       throw fail(

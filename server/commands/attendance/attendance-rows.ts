@@ -1,26 +1,18 @@
-import { randomInt } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../../db/schema.ts'
 import type { AttendanceEntryView } from '../../../shared/api-types.ts'
 import { votingRoles } from '../../../shared/roles.ts'
 import { fail } from '../../domain-error.ts'
 import type { CommandDeps, CommandSteps } from '../command.ts'
+import { loadCongress } from '../congress/congress-rows.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** Six digits, shown in the room: typed on a phone in a second, changed by the bureau at will. */
-export function newRoomCode(): string {
-  return String(randomInt(1_000_000)).padStart(6, '0')
-}
-
-/** The room's code; the first reader draws it (one statement, so two first readers agree). */
+/** The room's code, drawn when the congress was created (migration 0010 for older ones). */
 export async function roomCode(db: Kysely<Database>, congressId: string): Promise<string> {
-  const row = await db.selectFrom('congresses').select('room_code').where('id', '=', congressId).executeTakeFirst()
-  if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
-  if (row.room_code) return row.room_code
-  const code = newRoomCode()
-  await db.updateTable('congresses').set({ room_code: code }).where('id', '=', congressId).where('room_code', 'is', null).execute()
-  return (await db.selectFrom('congresses').select('room_code').where('id', '=', congressId).executeTakeFirstOrThrow()).room_code ?? code
+  const { room_code: code } = await loadCongress(db, congressId)
+  if (code === null) throw new Error(`congress ${congressId} has no room code`)
+  return code
 }
 
 /** The desk's rows: everyone with a vote, or one of them. */

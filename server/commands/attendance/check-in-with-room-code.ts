@@ -1,14 +1,29 @@
 import { fail } from '../../domain-error.ts'
+import type { AppDeps } from '../../env.ts'
 import { command, type CommandActor, type CommandDeps } from '../command.ts'
 import { roomCode, setPresence } from './attendance-rows.ts'
 
-/** A participant in the room checks themselves in with the code the projector shows. */
-export function checkInWithRoomCode(deps: CommandDeps, actor: CommandActor, input: { congressId: string; roomCode: string }) {
+/**
+ * A participant in the room checks themselves in with the code the projector shows. Wrong codes
+ * are counted per participant (auth/room-code-limit.ts): past a few, they wait (429 rate_limited).
+ */
+export function checkInWithRoomCode(deps: CommandDeps & Pick<AppDeps, 'roomCodeLimit'>, actor: CommandActor, input: { congressId: string; roomCode: string }) {
   const { congressId } = input
+  const { participantId } = actor
   return command(deps, actor, async (steps) => {
+    const now = deps.clock()
+    const wait = deps.roomCodeLimit.retryAfter(participantId, now)
+    if (wait > 0) {
+      const retryAfterSeconds = Math.ceil(wait / 1000)
+      throw fail('rate_limited', { retryAfterSeconds }, `Trop d’essais : réessayez dans ${retryAfterSeconds} secondes.`)
+    }
     steps.authorize(congressId, 'attendance.self')
-    if (input.roomCode.replace(/\s/g, '') !== (await roomCode(deps.db, congressId))) throw fail('room_code_mismatch', {}, 'Ce n’est pas le code affiché dans la salle.')
-    await setPresence(deps, steps, congressId, actor.participantId, true, 'room-code')
+    if (input.roomCode.replace(/\s/g, '') !== (await roomCode(deps.db, congressId))) {
+      deps.roomCodeLimit.failed(participantId, now)
+      throw fail('room_code_mismatch', {}, 'Ce n’est pas le code affiché dans la salle.')
+    }
+    await setPresence(deps, steps, congressId, participantId, true, 'room-code')
+    deps.roomCodeLimit.succeeded(participantId)
     return { present: true }
   })
 }

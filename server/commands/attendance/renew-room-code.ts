@@ -1,5 +1,5 @@
 import { command, type CommandActor, type CommandDeps } from '../command.ts'
-import { newRoomCode } from './attendance-rows.ts'
+import { newRoomCode } from '../../ids.ts'
 
 /** The bureau draws a new room code (the old one was seen outside the room). */
 export function renewRoomCode(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {

@@ -7,22 +7,20 @@ import type { BallotStep } from '../../../shared/errors/ballot-errors.ts'
 import type { BallotSubject } from '../../../shared/requests/ballot-requests.ts'
 import { fail } from '../../domain-error.ts'
 import type { AppDeps } from '../../env.ts'
-import type { CommandActor } from '../command.ts'
+import { loadCongress } from '../congress/congress-rows.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The ballot, if it exists and belongs to the actor's congress (403 otherwise, like every route). */
-export async function loadBallot(deps: Pick<AppDeps, 'db'>, actor: Pick<CommandActor, 'congressId'>, ballotId: string): Promise<BallotRow> {
+/** The ballot (404 ballot_not_found); whether the actor may touch it is steps.authorize's to say. */
+export async function loadBallot(deps: Pick<AppDeps, 'db'>, ballotId: string): Promise<BallotRow> {
   const row = await deps.db.selectFrom('ballots').selectAll().where('id', '=', ballotId).executeTakeFirst()
   if (!row) throw fail('ballot_not_found', { ballotId }, 'Ce scrutin n’existe pas.')
-  if (row.congress_id !== actor.congressId) throw fail('forbidden', { reason: 'congress' }, 'Votre code d’accès ne concerne pas ce congrès.')
   return row
 }
 
 /** The congress's template for new ballots: the default rule until the bureau sets one. */
 export async function congressRule(db: Db, congressId: string): Promise<BallotRule> {
-  const row = await db.selectFrom('congresses').select('ballot_rule').where('id', '=', congressId).executeTakeFirst()
-  if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  const row = await loadCongress(db, congressId)
   return row.ballot_rule === null ? defaultBallotRule : decodeBallotRule(row.ballot_rule, 'congresses.ballot_rule')
 }
 

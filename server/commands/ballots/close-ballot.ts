@@ -11,7 +11,7 @@ import { reloadedView } from './reloaded-view.ts'
 export function closeBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   const { ballotId: id } = input
   return command(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, id)
+    const row = await loadBallot(deps, id)
     steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'open', 'close')
     const rule = ballotRule(row)
@@ -27,10 +27,10 @@ export function closeBallot(deps: BallotPresenterDeps, actor: CommandActor, inpu
       await tx.trx.updateTable('ballots').set({ result: JSON.stringify(result), chain_head: chainHead }).where('id', '=', id).execute()
       const { yes, no, abstain, outcome } = result
       await tx.audit(row.congress_id, 'ballot.closed', { ballotId: id, subject: (await subjectOf(tx.trx, row)).label, yes, no, abstain, outcome, chainHead })
+      tx.afterCommit(() => deps.hub.ballotsChanged(row.congress_id, id))
     })
     // A secret ballot's files must not keep the order its votes came in (db/write-history.ts).
     if (rule.secrecy !== 'roll-call') await deps.votes.forgetCastingOrder(id)
-    deps.hub.ballotsChanged(row.congress_id, id)
     return reloadedView(deps, actor, id)
   })
 }

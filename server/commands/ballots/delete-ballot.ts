@@ -5,7 +5,7 @@ import { changedMeanwhile, loadBallot, requireStatus } from './ballot-rows.ts'
 export function deleteBallot(deps: CommandDeps, actor: CommandActor, input: { ballotId: string }) {
   const { ballotId } = input
   return command(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, ballotId)
+    const row = await loadBallot(deps, ballotId)
     steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'draft', 'delete')
     await steps.transaction(async (tx) => {

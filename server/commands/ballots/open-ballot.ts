@@ -18,7 +18,7 @@ type OpenDeps = BallotPresenterDeps & Pick<AppDeps, 'documents'>
 export function openBallot(deps: OpenDeps, actor: CommandActor, input: { ballotId: string } & OpenBallotRequest) {
   const { ballotId: id, durationSeconds } = input
   return command(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, id)
+    const row = await loadBallot(deps, id)
     steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'draft', 'open')
     const rule = ballotRule(row)

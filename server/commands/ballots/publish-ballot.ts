@@ -1,4 +1,4 @@
-import { decodeTally } from '../../../db/json-columns.ts'
+import { CorruptColumnError, decodeTally } from '../../../db/json-columns.ts'
 import type { AmendmentRow } from '../../../db/schema.ts'
 import type { Decision } from '../../../shared/ballots/decision.ts'
 import type { AppDeps } from '../../env.ts'
@@ -21,11 +21,14 @@ export type PublishDeps = BallotPresenterDeps & Pick<AppDeps, 'documents'>
 export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { ballotId: string }) {
   const { ballotId } = input
   return command(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, ballotId)
+    const row = await loadBallot(deps, ballotId)
     const congressId = row.congress_id
     steps.authorize(congressId, 'ballot.manage')
     requireStatus(row, 'closed', 'publish')
-    const outcome = decodeTally(row.result)?.outcome ?? 'no-quorum'
+    // Closing stores the tally in the same transaction: a closed ballot without one was changed behind the app.
+    const tally = decodeTally(row.result)
+    if (!tally) throw new CorruptColumnError('ballots.result', `ballot ${row.id} is closed but has no tally`)
+    const { outcome } = tally
     const decided: Decision | null = outcome === 'adopted' || outcome === 'rejected' ? outcome : null
     let amendment: AmendmentRow | undefined
     let ahead: MergeAhead | undefined

@@ -10,7 +10,7 @@ import { reloadedView } from './reloaded-view.ts'
 export function updateBallotRule(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string; rule: BallotRulePatch }) {
   const { ballotId } = input
   return command(deps, actor, async (steps) => {
-    const row = await loadBallot(deps, actor, ballotId)
+    const row = await loadBallot(deps, ballotId)
     steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'draft', 'update')
     const rule = valid(mergeRulePatch(ballotRule(row), input.rule))

@@ -1,16 +1,24 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../../../db/schema.ts'
+import type { CongressRow, Database } from '../../../db/schema.ts'
 import type { Phase } from '../../../shared/phases.ts'
 import { fail } from '../../domain-error.ts'
 
+/**
+ * The congress's row: the one place that says a congress does not exist (404 congress_not_found).
+ * Inside a transaction it is the row the decision meets.
+ */
+export async function loadCongress(db: Kysely<Database>, congressId: string): Promise<CongressRow> {
+  const row = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
+  if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  return row
+}
+
 /** The congress's phase as the database holds it (inside a transaction: the phase the decision meets). */
 export async function readPhase(db: Kysely<Database>, congressId: string): Promise<Phase> {
-  const row = await db.selectFrom('congresses').select('phase').where('id', '=', congressId).executeTakeFirst()
-  if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
-  return row.phase as Phase
+  return (await loadCongress(db, congressId)).phase
 }
 
 /** Refuses a congress that does not exist (404 congress_not_found). */
 export async function requireCongress(db: Kysely<Database>, congressId: string): Promise<void> {
-  await readPhase(db, congressId)
+  await loadCongress(db, congressId)
 }

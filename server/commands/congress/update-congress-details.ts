@@ -1,6 +1,6 @@
 import type { CongressDetailsRequest } from '../../../shared/requests/congress-requests.ts'
-import { fail } from '../../domain-error.ts'
 import { command, type CommandActor, type CommandDeps } from '../command.ts'
+import { requireCongress } from './congress-rows.ts'
 import { requireVotedStructureKept } from './structure-rows.ts'
 
 /** The bureau changes the congress's title, edition, date, place or co-signers needed. */
@@ -11,8 +11,8 @@ export function updateCongressDetails(deps: CommandDeps, actor: CommandActor, in
     return steps.transaction(async (tx) => {
       const { minCosigners, ...columns } = details
       const set = minCosigners === undefined ? columns : { ...columns, min_cosigners: minCosigners }
-      const result = await tx.trx.updateTable('congresses').set(set).where('id', '=', congressId).executeTakeFirst()
-      if (result.numUpdatedRows === 0n) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+      await requireCongress(tx.trx, congressId)
+      await tx.trx.updateTable('congresses').set(set).where('id', '=', congressId).execute()
       await requireVotedStructureKept(tx.trx, congressId)
       await tx.audit(congressId, 'congress.updated', { ...details })
       tx.afterCommit(() => deps.hub.structureChanged(congressId))
