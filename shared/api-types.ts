@@ -3,6 +3,7 @@ import type { LineRange } from './amendments/text-diff.ts'
 import type { BallotRule, Choice } from './ballots/ballot-rule.ts'
 import type { BallotStatus } from './ballots/ballot-status.ts'
 import type { Electorate, Tally } from './ballots/tally-types.ts'
+import type { CongressIdentity } from './congress-identity.ts'
 import type { Phase } from './phases.ts'
 import type { Role } from './roles.ts'
 
@@ -37,13 +38,7 @@ export interface ProposalView {
   readonly outcome: 'adopted' | 'rejected' | null
 }
 
-export interface CongressView {
-  readonly id: string
-  readonly title: string
-  readonly edition: number
-  readonly organisation: string
-  readonly place: string
-  readonly date: string
+export interface CongressView extends CongressIdentity {
   readonly preambleDocName: string
   readonly preambleAmendmentCount: number
   readonly phase: Phase

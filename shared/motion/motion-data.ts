@@ -1,4 +1,5 @@
 import type { BallotOutcome } from '../ballots/tally-types.ts'
+import type { CongressIdentity } from '../congress-identity.ts'
 
 /** How a text fared in its last published ballot. */
 export interface VoteSummary {
@@ -40,14 +41,7 @@ export interface MergedAmendment {
  */
 export interface MotionData {
   readonly format: 'plenum-motion/1'
-  readonly congress: {
-    readonly id: string
-    readonly title: string
-    readonly edition: number
-    readonly organisation: string
-    readonly place: string
-    readonly date: string
-  }
+  readonly congress: CongressIdentity
   /** ISO date-time of the freeze: the motion's date, and the PDF's creation date. */
   readonly frozenAt: string
   readonly preamble: readonly string[]
