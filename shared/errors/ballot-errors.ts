@@ -44,6 +44,8 @@ export interface BallotErrorParams {
   badge_code_unknown: {}
   /** The code typed is not the one the room shows (self check-in). */
   room_code_mismatch: {}
+  /** Too many wrong room codes from this participant: they wait before trying again. */
+  room_code_limited: { readonly retryAfterSeconds: number }
   proxy_to_self: { readonly participantId: string }
   /** The congress's ballot rule admits no proxies. */
   proxies_not_allowed: {}
@@ -75,6 +77,7 @@ export const ballotErrorKinds = {
   voter_not_found: 'not_found',
   badge_code_unknown: 'not_found',
   room_code_mismatch: 'invalid',
+  room_code_limited: 'rate_limited',
   proxy_to_self: 'conflict',
   proxies_not_allowed: 'conflict',
   proxy_already_given: 'conflict',

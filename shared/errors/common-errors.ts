@@ -17,7 +17,6 @@ export interface CommonErrorParams {
   forbidden: { readonly reason: 'congress' | 'role' | 'cross_site' }
   /** The congress's current phase does not allow it (another phase would). */
   phase_forbids: { readonly phase: Phase }
-  rate_limited: { readonly retryAfterSeconds: number }
   payload_too_large: { readonly maxBytes: number }
   /** No such address in the API. */
   route_not_found: {}
@@ -31,7 +30,6 @@ export const commonErrorKinds = {
   invalid_code: 'unauthenticated',
   forbidden: 'forbidden',
   phase_forbids: 'conflict',
-  rate_limited: 'rate_limited',
   payload_too_large: 'too_large',
   route_not_found: 'not_found',
   internal: 'failed',

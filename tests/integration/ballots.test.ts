@@ -315,7 +315,9 @@ describe('ballots', () => {
     expect((await call(plenum, damien().token, 'POST', `${congressPath()}/check-in`, { roomCode: projector.body.roomCode })).status).toBe(200)
     expect((await call(plenum, damien().token, 'GET', `${congressPath()}/check-in`)).body).toEqual({ present: true })
     for (let i = 0; i < 6; i++) await call(plenum, chloe().token, 'POST', `${congressPath()}/check-in`, { roomCode: 'x' })
-    expect((await call(plenum, chloe().token, 'POST', `${congressPath()}/check-in`, { roomCode: projector.body.roomCode })).status).toBe(429)
+    const limited = await call(plenum, chloe().token, 'POST', `${congressPath()}/check-in`, { roomCode: projector.body.roomCode })
+    expect(limited.status).toBe(429)
+    expect(limited.body.error).toMatchObject({ code: 'room_code_limited', retryAfterSeconds: expect.any(Number) })
 
     const ballot = await openedBallot(plenum, bureau, { kind: 'motion' })
     const shown = await call<ProjectorView>(plenum, bureau, 'GET', `${congressPath()}/projector`)

@@ -12,7 +12,6 @@ export const commonFr: ErrorMessages<CommonErrorParams> = {
   forbidden: (e) =>
     e.reason === 'congress' ? 'Votre code d’accès ne concerne pas ce congrès.' : e.reason === 'role' ? 'Votre rôle ne le permet pas.' : 'Demande envoyée depuis un autre site : refusée.',
   phase_forbids: (e) => `Impossible pendant ${phaseFr[e.phase]}.`,
-  rate_limited: (e) => `Trop d’essais. Réessayez dans ${Math.max(1, Math.ceil(e.retryAfterSeconds / 60))} minute(s).`,
   payload_too_large: () => 'Ce que vous envoyez est trop volumineux.',
   route_not_found: () => 'Cette adresse n’existe pas.',
   internal: () => 'Erreur interne du serveur.',
@@ -25,7 +24,6 @@ export const commonEn: ErrorMessages<CommonErrorParams> = {
   invalid_code: () => 'This code is not recognised. Check it, or ask the desk for a new one.',
   forbidden: (e) => (e.reason === 'congress' ? 'Your access code is not for this congress.' : e.reason === 'role' ? 'Your role does not allow this.' : 'Request sent from another site: refused.'),
   phase_forbids: (e) => `Not possible during the ${phaseEn[e.phase]} phase.`,
-  rate_limited: (e) => `Too many attempts. Try again in ${Math.max(1, Math.ceil(e.retryAfterSeconds / 60))} minute(s).`,
   payload_too_large: () => 'What you are sending is too large.',
   route_not_found: () => 'This address does not exist.',
   internal: () => 'Internal server error.',

@@ -5,7 +5,7 @@ import { roomCode, setPresence } from './attendance-rows.ts'
 
 /**
  * A participant in the room checks themselves in with the code the projector shows. Wrong codes
- * are counted per participant (auth/room-code-limit.ts): past a few, they wait (429 rate_limited).
+ * are counted per participant (auth/room-code-limit.ts): past a few, they wait (429 room_code_limited).
  */
 export function checkInWithRoomCode(deps: CommandDeps & Pick<AppDeps, 'roomCodeLimit'>, actor: CommandActor, input: { congressId: string; roomCode: string }) {
   const { congressId } = input
@@ -15,7 +15,7 @@ export function checkInWithRoomCode(deps: CommandDeps & Pick<AppDeps, 'roomCodeL
     const wait = deps.roomCodeLimit.retryAfter(participantId, now)
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000)
-      throw fail('rate_limited', { retryAfterSeconds }, `Trop d’essais : réessayez dans ${retryAfterSeconds} secondes.`)
+      throw fail('room_code_limited', { retryAfterSeconds }, `Trop de codes erronés : réessayez dans ${retryAfterSeconds} secondes.`)
     }
     steps.authorize(congressId, 'attendance.self')
     if (input.roomCode.replace(/\s/g, '') !== (await roomCode(deps.db, congressId))) {
