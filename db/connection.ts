@@ -9,6 +9,8 @@ export interface DatabaseHandle {
   readonly db: Kysely<Database>
   /** The same connection, for synchronous statements (see document-log.ts). */
   readonly sqlite: SQLite.Database
+  /** The migrations this opening applied, in order (none when the file was up to date). */
+  readonly appliedMigrations: readonly string[]
   close(): Promise<void>
 }
 
@@ -21,20 +23,26 @@ export async function openDatabase(file: string): Promise<DatabaseHandle> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  let appliedMigrations: string[]
   try {
-    await migrate(db)
+    appliedMigrations = await migrateToLatest(db)
   } catch (error) {
     await db.destroy()
     throw error
   }
-  return { db, sqlite, close: () => db.destroy() }
+  return { db, sqlite, appliedMigrations, close: () => db.destroy() }
 }
 
-async function migrate(db: Kysely<Database>): Promise<void> {
+/**
+ * Applies the pending migrations of db/migrations/index.ts, on SQLite or PostgreSQL alike (a
+ * migration tells them apart itself), and returns the names it applied, in order.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

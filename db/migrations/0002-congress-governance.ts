@@ -1,10 +1,13 @@
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
-// Frozen in time: never import application types here.
+// Frozen in time: never import application types here. On PostgreSQL (see 0001): bigint times, an
+// identity key.
 export async function up(db: Kysely<any>): Promise<void> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter
+  const millis = pg ? 'bigint' : 'integer'
   // Congresses created before phases existed were being drafted.
   await db.schema.alterTable('congresses').addColumn('phase', 'text', (c) => c.notNull().defaultTo('drafting')).execute()
-  await db.schema.alterTable('participants').addColumn('revoked_at', 'integer').execute()
+  await db.schema.alterTable('participants').addColumn('revoked_at', millis).execute()
   await db.schema
     .createIndex('participants_congress_email')
     .unique()
@@ -15,9 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('seq', pg ? 'bigint' : 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
     .addColumn('congress_id', 'text', (c) => c.notNull().references('congresses.id').onDelete('cascade'))
-    .addColumn('at', 'integer', (c) => c.notNull())
+    .addColumn('at', millis, (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())

@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 
-// Frozen in time: never import application types here.
+// Frozen in time: never import application types here. On PostgreSQL (see 0001): bigint times, bytea.
 export async function up(db: Kysely<any>): Promise<void> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter
+  const millis = pg ? 'bigint' : 'integer'
+  const bytes = pg ? 'bytea' : 'blob'
   await db.schema.alterTable('congresses').addColumn('min_cosigners', 'integer', (c) => c.notNull().defaultTo(0)).execute()
 
   await db.schema
@@ -16,13 +19,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_id', 'text', (c) => c.notNull().references('participants.id'))
     .addColumn('justification', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('fork_vector', 'blob', (c) => c.notNull())
+    .addColumn('fork_vector', bytes, (c) => c.notNull())
     .addColumn('ruling_reason', 'text')
     .addColumn('conflicts', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('merged_onto', 'blob')
-    .addColumn('created_at', 'integer', (c) => c.notNull())
-    .addColumn('updated_at', 'integer', (c) => c.notNull())
-    .addColumn('merged_at', 'integer')
+    .addColumn('merged_onto', bytes)
+    .addColumn('created_at', millis, (c) => c.notNull())
+    .addColumn('updated_at', millis, (c) => c.notNull())
+    .addColumn('merged_at', millis)
     .addUniqueConstraint('amendments_target_number', ['target_doc', 'number'])
     .execute()
   await db.schema.createIndex('amendments_congress').on('amendments').columns(['congress_id', 'target_doc']).execute()
@@ -31,8 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('amendment_cosigners')
     .addColumn('amendment_id', 'text', (c) => c.notNull().references('amendments.id').onDelete('cascade'))
     .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
-    .addColumn('signed_at', 'integer', (c) => c.notNull())
-    .addColumn('accepted_at', 'integer')
+    .addColumn('signed_at', millis, (c) => c.notNull())
+    .addColumn('accepted_at', millis)
     .addPrimaryKeyConstraint('amendment_cosigners_pk', ['amendment_id', 'participant_id'])
     .execute()
 }

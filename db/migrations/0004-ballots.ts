@@ -1,7 +1,13 @@
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely, type CreateTableBuilder } from 'kysely'
 
-// Frozen in time: never import application types here.
+// Frozen in time: never import application types here. On PostgreSQL (see 0001): bigint times, bytea,
+// and no WITHOUT ROWID (a SQLite clause). PostgreSQL keeps rows in its heap in the order they were
+// written: there, the vote store's shuffled batches are what hide the order of votes.
 export async function up(db: Kysely<any>): Promise<void> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter
+  const millis = pg ? 'bigint' : 'integer'
+  const bytes = pg ? 'bytea' : 'blob'
+  const withoutRowid = <T extends string>(table: CreateTableBuilder<T, any>) => (pg ? table : table.modifyEnd(sql`WITHOUT ROWID`))
   await db.schema.alterTable('congresses').addColumn('ballot_rule', 'text').execute()
   await db.schema.alterTable('congresses').addColumn('room_code', 'text').execute()
   await db.schema.alterTable('congresses').addColumn('projected_ballot_id', 'text').execute()
@@ -13,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('attendance')
     .addColumn('participant_id', 'text', (c) => c.primaryKey().references('participants.id').onDelete('cascade'))
     .addColumn('congress_id', 'text', (c) => c.notNull().references('congresses.id').onDelete('cascade'))
-    .addColumn('checked_in_at', 'integer', (c) => c.notNull())
+    .addColumn('checked_in_at', millis, (c) => c.notNull())
     .execute()
 
   await db.schema
@@ -21,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('giver_id', 'text', (c) => c.primaryKey().references('participants.id').onDelete('cascade'))
     .addColumn('congress_id', 'text', (c) => c.notNull().references('congresses.id').onDelete('cascade'))
     .addColumn('holder_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
-    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('created_at', millis, (c) => c.notNull())
     .execute()
   await db.schema.createIndex('proxies_holder').on('proxies').column('holder_id').execute()
 
@@ -33,11 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('subject_id', 'text')
     .addColumn('rule', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'integer', (c) => c.notNull())
-    .addColumn('opened_at', 'integer')
-    .addColumn('closes_at', 'integer')
-    .addColumn('closed_at', 'integer')
-    .addColumn('published_at', 'integer')
+    .addColumn('created_at', millis, (c) => c.notNull())
+    .addColumn('opened_at', millis)
+    .addColumn('closes_at', millis)
+    .addColumn('closed_at', millis)
+    .addColumn('published_at', millis)
     .addColumn('entitled_count', 'integer')
     .addColumn('present_count', 'integer')
     .addColumn('represented_count', 'integer')
@@ -55,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('represented_id', 'text', (c) => c.notNull())
     .addColumn('holder_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ballot_voters_pk', ['ballot_id', 'represented_id'])
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid)
     .execute()
   await db.schema.createIndex('ballot_voters_holder').on('ballot_voters').columns(['ballot_id', 'holder_id']).execute()
 
@@ -68,9 +74,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('client_vote_hash', 'text', (c) => c.notNull())
     // The receipt, encrypted under a key only the voter's clientVoteId gives: a retry gets it back,
     // a reader of the database cannot use it to find the vote.
-    .addColumn('receipt_box', 'blob', (c) => c.notNull())
+    .addColumn('receipt_box', bytes, (c) => c.notNull())
     .addPrimaryKeyConstraint('ballot_participations_pk', ['ballot_id', 'represented_id'])
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid)
     .execute()
 
   // What was chosen, keyed by the random receipt: no time, no rowid, no order shared with the above.
@@ -83,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Roll-call ballots only: whom the vote represents. Null in secret ballots.
     .addColumn('represented_id', 'text')
     .addPrimaryKeyConstraint('ballot_box_pk', ['ballot_id', 'receipt'])
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid)
     .execute()
 }
 

@@ -1,13 +1,15 @@
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 
-// Frozen in time: never import application types here.
+// Frozen in time: never import application types here. On PostgreSQL (see 0001): bigint times, bytea.
 export async function up(db: Kysely<any>): Promise<void> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter
+  const millis = pg ? 'bigint' : 'integer'
   // The final state of every document of a frozen congress, as Y.encodeStateAsUpdateV2 wrote it.
   await db.schema
     .createTable('frozen_documents')
     .addColumn('doc_name', 'text', (c) => c.primaryKey().references('documents.name'))
     .addColumn('congress_id', 'text', (c) => c.notNull().references('congresses.id').onDelete('cascade'))
-    .addColumn('state_v2', 'blob', (c) => c.notNull())
+    .addColumn('state_v2', pg ? 'bytea' : 'blob', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('frozen_documents_congress').on('frozen_documents').column('congress_id').execute()
@@ -15,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('seals')
     .addColumn('congress_id', 'text', (c) => c.primaryKey().references('congresses.id').onDelete('cascade'))
-    .addColumn('frozen_at', 'integer', (c) => c.notNull())
+    .addColumn('frozen_at', millis, (c) => c.notNull())
     .addColumn('manifest_sha256', 'text', (c) => c.notNull())
     .addColumn('signature', 'text', (c) => c.notNull())
     .addColumn('public_key_fingerprint', 'text', (c) => c.notNull())
@@ -30,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('delivered_on', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
-    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('created_at', millis, (c) => c.notNull())
     .execute()
 }
 

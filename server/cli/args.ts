@@ -9,6 +9,8 @@ export interface CommonOptions {
   readonly congress?: string
   /** A public key file (PEM) to verify a bundle against. */
   readonly key?: string
+  /** DATABASE_URL (postgres://…): PostgreSQL instead of the data folder's SQLite file. */
+  readonly databaseUrl?: string
 }
 
 export interface ServeOptions extends CommonOptions {
@@ -46,6 +48,7 @@ export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
     json: values.json,
     congress: values.congress,
     key: values.key,
+    databaseUrl: env.DATABASE_URL || undefined,
   }
   return { command: positionals[0] ?? (values.help ? 'help' : undefined), rest: positionals.slice(1), options, help: values.help }
 }

@@ -1,6 +1,7 @@
 import { parseCommandArgs, UsageError } from './args.ts'
 import { backupCommand, restoreCommand } from './backup-commands.ts'
 import { seedDemoCommand, serveCommand } from './commands.ts'
+import { migrateCommand } from './database-commands.ts'
 import { devCommand } from './dev.ts'
 import { auditVerifyCommand, CommandError, participantsImportCommand, participantsListCommand, participantsReissueCommand } from './governance-commands.ts'
 import { keyShowCommand, verifyCommand } from './seal-commands.ts'
@@ -37,6 +38,10 @@ Usage:
   plenum backup OUT [--data DIR]     copy the data folder into the new folder OUT, safely while the
                                      server runs (SQLite's online backup), checked
   plenum restore BACKUP [--data DIR] put a backup in place, into a new or empty data folder only
+  plenum migrate [--data DIR] [--json]
+                                     apply the pending database migrations and list them: to
+                                     DATABASE_URL (postgres://…) when it is set, else to the data
+                                     folder's SQLite file
   plenum help                        this text`
 
 async function main(argv: string[]): Promise<number> {
@@ -78,6 +83,9 @@ async function main(argv: string[]): Promise<number> {
       return 0
     case 'restore':
       await restoreCommand(rest[0], options)
+      return 0
+    case 'migrate':
+      await migrateCommand(options)
       return 0
     default:
       throw new UsageError(`unknown command: ${command}`)
