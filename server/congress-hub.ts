@@ -26,6 +26,9 @@ export interface HubEvents {
 export type HubEventName = keyof HubEvents
 export type HubEvent<K extends HubEventName> = HubEvents[K][0]
 
+/** One hub event with its name, for one name or (the default) any: what crosses to other processes. */
+export type HubMessage<K extends HubEventName = HubEventName> = { [N in K]: { readonly name: N; readonly event: HubEvent<N> } }[K]
+
 /**
  * The live state of congresses in this process: the current phase (cached, read on every
  * incoming update) and the events that open connections must react to at once.
@@ -38,6 +41,27 @@ export class CongressHub extends EventEmitter<HubEvents> {
   private readonly voted = new Map<string, ReadonlySet<string>>()
   /** Open event streams per congress and participant: who has Plenum open. */
   private readonly online = new Map<string, Map<string, number>>()
+  /**
+   * Called with every event this process's code raised (not those applied from another process):
+   * the cross-process fan-out (server/fanout/) publishes them. Unset in a single process.
+   */
+  onLocalEvent: (<K extends HubEventName>(message: HubMessage<K>) => void) | undefined
+  /** True while an event from another process is applied: it is not sent on again. */
+  private applyingRemote = false
+  /** Each event applied through the same method a local one goes through, so the caches follow. */
+  private readonly appliers: { [K in HubEventName]: (event: HubEvent<K>) => void } = {
+    'phase-changed': (e) => this.phaseChanged(e.congressId, e.phase),
+    'participant-revoked': (e) => this.participantRevoked(e.congressId, e.participantId),
+    'session-closed': (e) => this.sessionClosed(e.congressId, e.tokenHash),
+    'presence-changed': (e) => this.presenceChanged(e.congressId),
+    'structure-changed': (e) => this.structureChanged(e.congressId),
+    'amendments-changed': (e) => this.amendmentsChanged(e.congressId, e.docNames),
+    'document-changed': (e) => this.documentChanged(e.congressId, e.docName, e.kind),
+    'ballots-changed': (e) => this.ballotsChanged(e.congressId, e.ballotId),
+    'vote-cast': (e) => this.voteCast(e.congressId, e.ballotId),
+    'attendance-changed': (e) => this.attendanceChanged(e.congressId),
+    'projector-changed': (e) => this.projectorChanged(e.congressId, e.ballotId),
+  }
 
   constructor(private readonly store: CongressStore) {
     super()
@@ -53,6 +77,27 @@ export class CongressHub extends EventEmitter<HubEvents> {
     return () => void this.off(name, handler)
   }
 
+  /**
+   * An event another process raised: applied by the same method as a local one (its caches are
+   * updated or dropped alike, its listeners hear it), and not handed to onLocalEvent again.
+   */
+  applyRemote<K extends HubEventName>(message: HubMessage<K>): void {
+    const apply: (event: HubEvent<K>) => void = this.appliers[message.name]
+    this.applyingRemote = true
+    try {
+      apply(message.event)
+    } finally {
+      this.applyingRemote = false
+    }
+  }
+
+  /** Tells this process's listeners, then, for a local event, the fan-out. */
+  private announce<K extends HubEventName>(name: K, event: HubEvent<K>): void {
+    // The same unresolvable conditional type as in subscribe: the signature above is the checked one.
+    ;(this.emit as (name: K, event: HubEvent<K>) => boolean)(name, event)
+    if (!this.applyingRemote) this.onLocalEvent?.<K>({ name, event })
+  }
+
   phaseOf(congressId: string): Phase {
     let phase = this.phases.get(congressId)
     if (!phase) {
@@ -66,7 +111,7 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   phaseChanged(congressId: string, phase: Phase): void {
     this.phases.set(congressId, phase)
-    this.emit('phase-changed', { congressId, phase })
+    this.announce('phase-changed', { congressId, phase })
   }
 
   /** Who writes an amendment's document now (the facts; shared/permissions.ts decides); undefined for a document that is no amendment. */
@@ -83,12 +128,12 @@ export class CongressHub extends EventEmitter<HubEvents> {
   /** Call after the change is committed: open editors learn their new rights, pages re-read lists. */
   amendmentsChanged(congressId: string, docNames: readonly string[]): void {
     for (const name of docNames) this.writers.delete(name)
-    this.emit('amendments-changed', { congressId, docNames })
+    this.announce('amendments-changed', { congressId, docNames })
   }
 
   /** A document's text changed (an edit stored, or a merge). */
   documentChanged(congressId: string, docName: string, kind: DocKind): void {
-    this.emit('document-changed', { congressId, docName, kind })
+    this.announce('document-changed', { congressId, docName, kind })
   }
 
   /** Whether a ballot put this document to the vote: then it is locked for good. */
@@ -103,27 +148,27 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   ballotsChanged(congressId: string, ballotId: string): void {
     this.voted.delete(congressId)
-    this.emit('ballots-changed', { congressId, ballotId })
+    this.announce('ballots-changed', { congressId, ballotId })
   }
 
   voteCast(congressId: string, ballotId: string): void {
-    this.emit('vote-cast', { congressId, ballotId })
+    this.announce('vote-cast', { congressId, ballotId })
   }
 
   attendanceChanged(congressId: string): void {
-    this.emit('attendance-changed', { congressId })
+    this.announce('attendance-changed', { congressId })
   }
 
   projectorChanged(congressId: string, ballotId: string | null): void {
-    this.emit('projector-changed', { congressId, ballotId })
+    this.announce('projector-changed', { congressId, ballotId })
   }
 
   participantRevoked(congressId: string, participantId: string): void {
-    this.emit('participant-revoked', { congressId, participantId })
+    this.announce('participant-revoked', { congressId, participantId })
   }
 
   sessionClosed(congressId: string, tokenHash: string): void {
-    this.emit('session-closed', { congressId, tokenHash })
+    this.announce('session-closed', { congressId, tokenHash })
   }
 
   join(congressId: string, participantId: string): void {
@@ -149,10 +194,10 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   /** Questions or proposals changed: pages re-read the congress. */
   structureChanged(congressId: string): void {
-    this.emit('structure-changed', { congressId })
+    this.announce('structure-changed', { congressId })
   }
 
   presenceChanged(congressId: string): void {
-    this.emit('presence-changed', { congressId })
+    this.announce('presence-changed', { congressId })
   }
 }

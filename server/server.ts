@@ -10,6 +10,7 @@ import { createApp } from './app.ts'
 import { createRoomCodeLimit } from './auth/room-code-limit.ts'
 import { createSignInLimit, type SignInLimit } from './auth/sign-in-limit.ts'
 import { CongressHub } from './congress-hub.ts'
+import { connectRedisFanout } from './fanout/redis-fanout.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
 
 export interface ServerOptions {
@@ -22,6 +23,8 @@ export interface ServerOptions {
   readonly clock?: () => number
   readonly unloadAfterMs?: number
   readonly loginLimit?: SignInLimit
+  /** REDIS_URL: congress events cross to the other processes through Redis. Unset: this process only. */
+  readonly redisUrl?: string
 }
 
 export interface RunningServer {
@@ -40,6 +43,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { database } = options
   const sessions = createSessionStore(database.sqlite)
   const hub = new CongressHub(createCongressStore(database.sqlite))
+  // Before anything listens: an unreachable Redis fails the start (FanoutUnavailable), it does not hang it.
+  const fanout = options.redisUrl ? await connectRedisFanout({ url: options.redisUrl }) : undefined
+  fanout?.attach(hub)
   const sync = createSyncServer({ log: createDocumentLog(database.sqlite), sessions, hub, clock, unloadAfterMs: options.unloadAfterMs })
   const app = createApp({
     db: database.db,
@@ -65,7 +71,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     else socket.destroy()
   })
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error) => {
+      void fanout?.close()
+      reject(error)
+    })
     // A hall of phones connects at once when a ballot opens: Node's default queue (511) would
     // drop the rest of their SYNs, and each retry waits a whole second.
     server.listen({ port: options.port, host: options.host, backlog: 4096 }, () => resolve())
@@ -84,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sync.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await fanout?.close()
     },
   }
 }

@@ -16,6 +16,8 @@ export interface CommonOptions {
 export interface ServeOptions extends CommonOptions {
   readonly port: number
   readonly host: string
+  /** REDIS_URL (redis://…): congress events cross to the other server processes through Redis. */
+  readonly redisUrl?: string
 }
 
 export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
@@ -49,6 +51,7 @@ export function parseCommandArgs(args: string[], env: NodeJS.ProcessEnv) {
     congress: values.congress,
     key: values.key,
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
   }
   return { command: positionals[0] ?? (values.help ? 'help' : undefined), rest: positionals.slice(1), options, help: values.help }
 }

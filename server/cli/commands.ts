@@ -28,7 +28,13 @@ export async function serveCommand(options: ServeOptions & { build: boolean; lin
   const bureauCode = (await hasCongress(database.db)) ? undefined : (await seedDemo(database.db, Date.now())).bureauCode
   if (bureauCode) console.log('Plenum: congrès de démonstration créé.')
 
-  const server = await startServer({ database, dataDir: options.dataDir, port: options.port, host: options.host, clientDir })
+  let server
+  try {
+    server = await startServer({ database, dataDir: options.dataDir, port: options.port, host: options.host, clientDir, redisUrl: options.redisUrl })
+  } catch (error) {
+    await database.close()
+    throw error
+  }
   console.log(`Plenum listening on ${server.url}`)
   if (bureauCode) console.log(`Lien d’accès du bureau (affiché une seule fois) : ${joinLink(options.linkBase ?? server.url, bureauCode)}`)
   else console.log('Codes d’accès : affichés une seule fois, à leur création. Pour un nouveau code : la page du bureau, ou plenum participants list puis reissue ID --congress ID.')

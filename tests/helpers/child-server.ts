@@ -24,11 +24,11 @@ export interface ChildServer {
 const printedCodes = new Map<string, string>()
 let lastPrintedCode: string | undefined
 
-/** `plenum serve` in a child process of its own, on 127.0.0.1: a free port, or `port` (to restart where clients reconnect). */
-export async function startChildServer(dataDir: string, options: { port?: number; bureauCode?: string } = {}): Promise<ChildServer> {
+/** `plenum serve` in a child process of its own, on 127.0.0.1: a free port, or `port` (to restart where clients reconnect); `env` is added to this process's. */
+export async function startChildServer(dataDir: string, options: { port?: number; bureauCode?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [plenumBin, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, ...options.env, NODE_ENV: 'test' },
   })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))

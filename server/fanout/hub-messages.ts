@@ -1,0 +1,58 @@
+import { docKinds, type DocKind } from '../../shared/docs/doc-name.ts'
+import { isPhase } from '../../shared/phases.ts'
+import type { HubEvent, HubEventName, HubMessage } from '../congress-hub.ts'
+
+/** A hub event as it crosses between processes: the event, and the random id of the process that raised it. */
+export interface HubWireMessage {
+  readonly origin: string
+  readonly message: HubMessage
+}
+
+export function encodeHubMessage<K extends HubEventName>(origin: string, message: HubMessage<K>): string {
+  return JSON.stringify({ origin, name: message.name, event: message.event })
+}
+
+type Fields = Readonly<Record<string, unknown>>
+
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isDocKind = (value: unknown): value is DocKind => typeof value === 'string' && (docKinds as readonly string[]).includes(value)
+
+/** One checked decoder per event: an event name without one does not compile. */
+const decoders: { [K in HubEventName]: (data: Fields, congressId: string) => HubEvent<K> | undefined } = {
+  'phase-changed': ({ phase }, congressId) => (isString(phase) && isPhase(phase) ? { congressId, phase } : undefined),
+  'participant-revoked': ({ participantId }, congressId) => (isString(participantId) ? { congressId, participantId } : undefined),
+  'session-closed': ({ tokenHash }, congressId) => (isString(tokenHash) ? { congressId, tokenHash } : undefined),
+  'presence-changed': (_, congressId) => ({ congressId }),
+  'structure-changed': (_, congressId) => ({ congressId }),
+  'amendments-changed': ({ docNames }, congressId) =>
+    Array.isArray(docNames) && docNames.every(isString) ? { congressId, docNames: docNames.filter(isString) } : undefined,
+  'document-changed': ({ docName, kind }, congressId) => (isString(docName) && isDocKind(kind) ? { congressId, docName, kind } : undefined),
+  'ballots-changed': ({ ballotId }, congressId) => (isString(ballotId) ? { congressId, ballotId } : undefined),
+  'vote-cast': ({ ballotId }, congressId) => (isString(ballotId) ? { congressId, ballotId } : undefined),
+  'attendance-changed': (_, congressId) => ({ congressId }),
+  'projector-changed': ({ ballotId }, congressId) => (isString(ballotId) || ballotId === null ? { congressId, ballotId } : undefined),
+}
+
+const isHubEventName = (name: unknown): name is HubEventName => typeof name === 'string' && Object.hasOwn(decoders, name)
+
+function decodeEvent<K extends HubEventName>(name: K, data: Fields, congressId: string): HubMessage<K> | undefined {
+  const decode: (data: Fields, congressId: string) => HubEvent<K> | undefined = decoders[name]
+  const event = decode(data, congressId)
+  return event && { name, event }
+}
+
+/** A message from the channel, or undefined if it is not one this version knows (then it is dropped, never guessed). */
+export function decodeHubMessage(text: string): HubWireMessage | undefined {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (!isObject(data)) return undefined
+  const { origin, name, event } = data
+  if (!isString(origin) || !isHubEventName(name) || !isObject(event) || !isString(event.congressId)) return undefined
+  const message = decodeEvent(name, event, event.congressId)
+  return message && { origin, message }
+}
