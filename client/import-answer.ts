@@ -1,5 +1,6 @@
 import type { IssuedParticipantView } from '../shared/api-types.ts'
 import { isRole } from '../shared/roles.ts'
+import { isJsonObject as isObject } from '../shared/json-value.ts'
 
 // The answer to a CSV import is the one the client reads without hc (hc sends only JSON bodies):
 // checked here, so that nothing unchecked crosses into the page.
@@ -8,7 +9,6 @@ export interface ImportAnswer {
   participants: IssuedParticipantView[]
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function isIssuedParticipant(value: unknown): value is IssuedParticipantView {
   if (!isObject(value)) return false

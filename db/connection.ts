@@ -23,21 +23,25 @@ export async function openDatabase(file: string): Promise<DatabaseHandle> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
-  let appliedMigrations: string[]
+  const appliedMigrations = await migrateOrClose(db)
+  return { db, sqlite, appliedMigrations, close: () => db.destroy() }
+}
+
+/** migrateToLatest, closing the connection when a migration fails: an opener hands out migrated databases only. */
+export async function migrateOrClose(db: Kysely<Database>): Promise<string[]> {
   try {
-    appliedMigrations = await migrateToLatest(db)
+    return await migrateToLatest(db)
   } catch (error) {
     await db.destroy()
     throw error
   }
-  return { db, sqlite, appliedMigrations, close: () => db.destroy() }
 }
 
 /**
  * Applies the pending migrations of db/migrations/index.ts, on SQLite or PostgreSQL alike (a
  * migration tells them apart itself), and returns the names it applied, in order.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { migrateToLatest } from './connection.ts'
+import { migrateOrClose } from './connection.ts'
 import type { Database } from './schema.ts'
 
 export interface PostgresHandle {
@@ -67,12 +67,6 @@ export async function openPostgres(url: string): Promise<PostgresHandle> {
     throw new Error(`cannot connect to PostgreSQL: ${reason(error)}`)
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  let appliedMigrations: string[]
-  try {
-    appliedMigrations = await migrateToLatest(db)
-  } catch (error) {
-    await db.destroy()
-    throw error
-  }
+  const appliedMigrations = await migrateOrClose(db)
   return { db, appliedMigrations, close: () => db.destroy() }
 }

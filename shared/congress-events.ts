@@ -1,6 +1,7 @@
 import type { PresenceView } from './api-types.ts'
 import { isPhase, type Phase } from './phases.ts'
 import { isRole } from './roles.ts'
+import { isJsonObject as isObject, parseJsonObject } from './json-value.ts'
 
 /**
  * What a congress's event stream (GET /api/congresses/:id/events) sends: one server-sent event per
@@ -45,7 +46,6 @@ export function encodeCongressEvent(event: CongressEvent): { readonly event: Con
 
 type Fields = Readonly<Record<string, unknown>>
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((x) => typeof x === 'string')
 
@@ -69,13 +69,8 @@ function presenceOf(data: Fields): PresenceView | undefined {
 
 /** An event as a client receives it (its name and its data), or undefined if it is not one this version knows. */
 export function decodeCongressEvent(name: string, text: string): CongressEvent | undefined {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (!isObject(data)) return undefined
+  const data = parseJsonObject(text)
+  if (!data) return undefined
   switch (name) {
     case 'phase':
       return typeof data.phase === 'string' && isPhase(data.phase) ? { type: 'phase', phase: data.phase } : undefined

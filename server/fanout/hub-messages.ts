@@ -1,6 +1,7 @@
 import { docKinds, type DocKind } from '../../shared/docs/doc-name.ts'
 import { isPhase } from '../../shared/phases.ts'
 import type { HubEvent, HubEventName, HubMessage } from '../congress-hub.ts'
+import { isJsonObject as isObject, parseJsonObject } from '../../shared/json-value.ts'
 
 /** A hub event as it crosses between processes: the event, and the random id of the process that raised it. */
 export interface HubWireMessage {
@@ -14,7 +15,6 @@ export function encodeHubMessage<K extends HubEventName>(origin: string, message
 
 type Fields = Readonly<Record<string, unknown>>
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isDocKind = (value: unknown): value is DocKind => typeof value === 'string' && (docKinds as readonly string[]).includes(value)
 
@@ -44,13 +44,8 @@ function decodeEvent<K extends HubEventName>(name: K, data: Fields, congressId: 
 
 /** A message from the channel, or undefined if it is not one this version knows (then it is dropped, never guessed). */
 export function decodeHubMessage(text: string): HubWireMessage | undefined {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (!isObject(data)) return undefined
+  const data = parseJsonObject(text)
+  if (!data) return undefined
   const { origin, name, event } = data
   if (!isString(origin) || !isHubEventName(name) || !isObject(event) || !isString(event.congressId)) return undefined
   const message = decodeEvent(name, event, event.congressId)

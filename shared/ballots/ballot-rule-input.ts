@@ -1,7 +1,7 @@
 import { invalid, type FieldRule, type Parsed } from '../parsed.ts'
 import { majorities, majorityBases, maxProxiesPerHolder, secrecies, type BallotRule, type ProxyRule, type Quorum } from './ballot-rule.ts'
+import { isJsonObject as isObject } from '../json-value.ts'
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const fail = (field: string, rule: FieldRule, message: string): Parsed<never> => invalid(field, rule, message)
 const oneOf = (field: string, values: readonly string[]) =>
   fail(field, { rule: 'one_of', values }, `doit valoir ${values.map((v) => `« ${v} »`).join(', ').replace(/, ([^,]*)$/, ' ou $1')}`)

@@ -2,6 +2,7 @@ import type { BallotRule, Choice } from '../ballots/ballot-rule.ts'
 import { choices, isChoice } from '../ballots/ballot-rule.ts'
 import { nonceHexPattern } from '../ballots/receipt.ts'
 import { invalid, parsed, type Parsed } from '../parsed.ts'
+import { isJsonObject as isObject } from '../json-value.ts'
 
 // The bodies the ballot, vote, attendance and projector routes take: what hc<AppType> makes a
 // client send, and what the commands receive.
@@ -60,7 +61,6 @@ export interface ProjectBallotRequest {
   readonly ballotId: string | null
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64
 
 export function parseBallotSubject(value: unknown): Parsed<BallotSubject> {
