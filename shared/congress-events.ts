@@ -1,7 +1,7 @@
 import type { PresenceView } from './api-types.ts'
 import { isPhase, type Phase } from './phases.ts'
 import { isRole } from './roles.ts'
-import { isJsonObject as isObject, parseJsonObject } from './json-value.ts'
+import { isJsonObject as isObject, isStringList, parseJsonObject, type JsonFields as Fields } from './json-value.ts'
 
 /**
  * What a congress's event stream (GET /api/congresses/:id/events) sends: one server-sent event per
@@ -44,10 +44,7 @@ export function encodeCongressEvent(event: CongressEvent): { readonly event: Con
   return { event: type, data: JSON.stringify(data) }
 }
 
-type Fields = Readonly<Record<string, unknown>>
-
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((x) => typeof x === 'string')
 
 function presenceOf(data: Fields): PresenceView | undefined {
   const { online, docs } = data

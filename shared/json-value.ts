@@ -1,6 +1,11 @@
 /** A JSON object as received: its fields still to be checked one by one. */
 export type JsonFields = Readonly<Record<string, unknown>>
 
+/** A list of strings, and nothing else in it. */
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((x) => typeof x === 'string')
+}
+
 export function isJsonObject(value: unknown): value is JsonFields {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,7 +1,7 @@
 import { docKinds, type DocKind } from '../../shared/docs/doc-name.ts'
 import { isPhase } from '../../shared/phases.ts'
 import type { HubEvent, HubEventName, HubMessage } from '../congress-hub.ts'
-import { isJsonObject as isObject, parseJsonObject } from '../../shared/json-value.ts'
+import { isJsonObject as isObject, isStringList, parseJsonObject, type JsonFields as Fields } from '../../shared/json-value.ts'
 
 /** A hub event as it crosses between processes: the event, and the random id of the process that raised it. */
 export interface HubWireMessage {
@@ -13,8 +13,6 @@ export function encodeHubMessage<K extends HubEventName>(origin: string, message
   return JSON.stringify({ origin, name: message.name, event: message.event })
 }
 
-type Fields = Readonly<Record<string, unknown>>
-
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isDocKind = (value: unknown): value is DocKind => typeof value === 'string' && (docKinds as readonly string[]).includes(value)
 
@@ -25,8 +23,7 @@ const decoders: { [K in HubEventName]: (data: Fields, congressId: string) => Hub
   'session-closed': ({ tokenHash }, congressId) => (isString(tokenHash) ? { congressId, tokenHash } : undefined),
   'presence-changed': (_, congressId) => ({ congressId }),
   'structure-changed': (_, congressId) => ({ congressId }),
-  'amendments-changed': ({ docNames }, congressId) =>
-    Array.isArray(docNames) && docNames.every(isString) ? { congressId, docNames: docNames.filter(isString) } : undefined,
+  'amendments-changed': ({ docNames }, congressId) => (isStringList(docNames) ? { congressId, docNames } : undefined),
   'document-changed': ({ docName, kind }, congressId) => (isString(docName) && isDocKind(kind) ? { congressId, docName, kind } : undefined),
   'ballots-changed': ({ ballotId }, congressId) => (isString(ballotId) ? { congressId, ballotId } : undefined),
   'vote-cast': ({ ballotId }, congressId) => (isString(ballotId) ? { congressId, ballotId } : undefined),
