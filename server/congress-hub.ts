@@ -35,10 +35,13 @@ export type HubMessage<K extends HubEventName = HubEventName> = { [N in K]: { re
  */
 export class CongressHub extends EventEmitter<HubEvents> {
   private readonly phases = new Map<string, Phase>()
-  /** Amendment document → who writes it; read on every update to an amendment. */
-  private readonly writers = new Map<string, AmendmentAuthorship>()
+  /** Amendment document → who writes it (null: no amendment); read on every update to an amendment. */
+  private readonly writers = new Map<string, AmendmentAuthorship | null>()
   /** Documents put to the vote, per congress; read on every update, dropped when a ballot changes. */
   private readonly voted = new Map<string, ReadonlySet<string>>()
+  /** Counts the drops of each cache: a load that a drop overtook does not store what it read. */
+  private writersEpoch = 0
+  private votedEpoch = 0
   /** Open event streams per congress and participant: who has Plenum open. */
   private readonly online = new Map<string, Map<string, number>>()
   /**
@@ -98,15 +101,53 @@ export class CongressHub extends EventEmitter<HubEvents> {
     if (!this.applyingRemote) this.onLocalEvent?.<K>({ name, event })
   }
 
+  /** The congress's phase: cached, kept by the phase-changed events of every process. */
+  async phase(congressId: string): Promise<Phase> {
+    const cached = this.phases.get(congressId)
+    if (cached) return cached
+    // A congress that does not exist answers 'setup', as it always has: no session belongs to it
+    // (authorization refuses it as another congress), and the command line's loaders say 404.
+    const loaded = (await this.store.phase(congressId)) ?? 'setup'
+    // A phase-changed event that arrived while this was read is newer than what was read.
+    if (!this.phases.has(congressId)) this.phases.set(congressId, loaded)
+    return this.phases.get(congressId)!
+  }
+
+  /**
+   * The phase as cached, for the sync socket's checks, which run without awaiting: only after
+   * `prepare` (or `phase`) for this congress.
+   */
   phaseOf(congressId: string): Phase {
-    let phase = this.phases.get(congressId)
-    if (!phase) {
-      // A congress that does not exist answers 'setup', as it always has: no session belongs to it
-      // (authorization refuses it as another congress), and the command line's loaders say 404.
-      phase = this.store.phase(congressId) ?? 'setup'
-      this.phases.set(congressId, phase)
-    }
+    const phase = this.phases.get(congressId)
+    if (!phase) throw new Error(`phase of congress ${congressId} read before it was loaded (call prepare first)`)
     return phase
+  }
+
+  /**
+   * Loads what the sync socket's checks read for this document (the phase, the texts put to the
+   * vote, an amendment's writers), if not cached: undefined when all is cached, so the hot path
+   * does not wait.
+   */
+  prepare(congressId: string, docName: string, kind: DocKind): Promise<void> | undefined {
+    if (this.phases.has(congressId) && this.voted.has(congressId) && (kind !== 'amendment' || this.writers.has(docName))) return undefined
+    return this.load(congressId, docName, kind)
+  }
+
+  private async load(congressId: string, docName: string, kind: DocKind): Promise<void> {
+    await this.phase(congressId)
+    if (!this.voted.has(congressId)) {
+      const epoch = this.votedEpoch
+      const docs = new Set(await this.store.votedDocs(congressId))
+      // Dropped meanwhile by a ballot's change: what was read may be older than that change.
+      if (epoch === this.votedEpoch) this.voted.set(congressId, docs)
+      else await this.load(congressId, docName, kind)
+    }
+    if (kind === 'amendment' && !this.writers.has(docName)) {
+      const epoch = this.writersEpoch
+      const authorship = (await this.store.amendmentAuthorship(docName)) ?? null
+      if (epoch === this.writersEpoch) this.writers.set(docName, authorship)
+      else await this.load(congressId, docName, kind)
+    }
   }
 
   phaseChanged(congressId: string, phase: Phase): void {
@@ -114,19 +155,16 @@ export class CongressHub extends EventEmitter<HubEvents> {
     this.announce('phase-changed', { congressId, phase })
   }
 
-  /** Who writes an amendment's document now (the facts; shared/permissions.ts decides); undefined for a document that is no amendment. */
+  /** Who writes an amendment's document now (the facts; shared/permissions.ts decides); undefined for a document that is no amendment. Cached: after `prepare`. */
   amendmentAuthorship(docName: string): AmendmentAuthorship | undefined {
-    let authorship = this.writers.get(docName)
-    if (!authorship) {
-      authorship = this.store.amendmentAuthorship(docName)
-      if (!authorship) return undefined
-      this.writers.set(docName, authorship)
-    }
-    return authorship
+    const authorship = this.writers.get(docName)
+    if (authorship === undefined) throw new Error(`writers of ${docName} read before they were loaded (call prepare first)`)
+    return authorship ?? undefined
   }
 
   /** Call after the change is committed: open editors learn their new rights, pages re-read lists. */
   amendmentsChanged(congressId: string, docNames: readonly string[]): void {
+    this.writersEpoch++
     for (const name of docNames) this.writers.delete(name)
     this.announce('amendments-changed', { congressId, docNames })
   }
@@ -136,17 +174,15 @@ export class CongressHub extends EventEmitter<HubEvents> {
     this.announce('document-changed', { congressId, docName, kind })
   }
 
-  /** Whether a ballot put this document to the vote: then it is locked for good. */
+  /** Whether a ballot put this document to the vote: then it is locked for good. Cached: after `prepare`. */
   isVoted(congressId: string, docName: string): boolean {
-    let docs = this.voted.get(congressId)
-    if (!docs) {
-      docs = new Set(this.store.votedDocs(congressId))
-      this.voted.set(congressId, docs)
-    }
+    const docs = this.voted.get(congressId)
+    if (!docs) throw new Error(`texts put to the vote in ${congressId} read before they were loaded (call prepare first)`)
     return docs.has(docName)
   }
 
   ballotsChanged(congressId: string, ballotId: string): void {
+    this.votedEpoch++
     this.voted.delete(congressId)
     this.announce('ballots-changed', { congressId, ballotId })
   }

@@ -5,6 +5,7 @@ import type { VoteStore } from '../db/vote-store.ts'
 import type { RoomCodeLimit } from './auth/room-code-limit.ts'
 import type { SignInLimit } from './auth/sign-in-limit.ts'
 import type { CongressHub } from './congress-hub.ts'
+import type { PresenceSnapshot } from './presence-snapshot.ts'
 import type { DocumentAccess } from './sync/sync-server.ts'
 import type { Actor } from '../shared/permissions.ts'
 
@@ -16,8 +17,8 @@ export interface AppDeps {
   readonly hub: CongressHub
   readonly loginLimit: SignInLimit
   readonly roomCodeLimit: RoomCodeLimit
-  /** docName → participant ids connected to it (the sync server's view). */
-  readonly docPresence: (congressId: string) => Record<string, string[]>
+  /** Who has the congress open, on every process: event streams, and sync sockets per text. */
+  readonly presence: (congressId: string) => Promise<PresenceSnapshot>
   /** The collaborative documents, live rooms included, for what the server reads or merges. */
   readonly documents: DocumentAccess
   /** The ballot box: group commits, answered after they are on disk (see db/vote-store.ts). */

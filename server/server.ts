@@ -1,16 +1,14 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createCongressStore } from '../db/congress-store.ts'
-import { createDocumentLog } from '../db/document-log.ts'
-import type { DatabaseHandle } from '../db/connection.ts'
-import { createSessionStore } from '../db/session-store.ts'
-import { createVoteStore } from '../db/vote-store.ts'
+import type { Redis } from 'ioredis'
+import type { DatabaseHandle } from '../db/database-handle.ts'
 import { createApp } from './app.ts'
-import { createRoomCodeLimit } from './auth/room-code-limit.ts'
-import { createSignInLimit, type SignInLimit } from './auth/sign-in-limit.ts'
+import { createRoomCodeLimit, createSharedRoomCodeLimit } from './auth/room-code-limit.ts'
+import { createSharedSignInLimit, createSignInLimit, type SignInLimit } from './auth/sign-in-limit.ts'
 import { CongressHub } from './congress-hub.ts'
-import { connectRedisFanout } from './fanout/redis-fanout.ts'
+import { closeRedis, connectRedis } from './fanout/redis-connection.ts'
+import { connectRedisFanout, type RedisFanout } from './fanout/redis-fanout.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
 
 export interface ServerOptions {
@@ -25,6 +23,8 @@ export interface ServerOptions {
   readonly loginLimit?: SignInLimit
   /** REDIS_URL: congress events cross to the other processes through Redis. Unset: this process only. */
   readonly redisUrl?: string
+  /** Before every Redis channel and key (`plenum:` by default): deployments sharing one Redis, or tests, take one each. */
+  readonly redisPrefix?: string
 }
 
 export interface RunningServer {
@@ -41,22 +41,47 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.clock ?? Date.now
   const { database } = options
-  const sessions = createSessionStore(database.sqlite)
-  const hub = new CongressHub(createCongressStore(database.sqlite))
-  // Before anything listens: an unreachable Redis fails the start (FanoutUnavailable), it does not hang it.
-  const fanout = options.redisUrl ? await connectRedisFanout({ url: options.redisUrl }) : undefined
-  fanout?.attach(hub)
-  const sync = createSyncServer({ log: createDocumentLog(database.sqlite), sessions, hub, clock, unloadAfterMs: options.unloadAfterMs })
+  const { sessions } = database
+  const hub = new CongressHub(database.congresses)
+  /** What the start has opened so far, closed in reverse if a later step fails (and by close()). */
+  const opened: (() => Promise<unknown>)[] = []
+  const closeOpened = async () => {
+    for (const close of opened.reverse().splice(0)) await close().catch(() => undefined)
+  }
+  let fanout: RedisFanout | undefined
+  let limitRedis: Redis | undefined
+  try {
+    // Several processes on one PostgreSQL must share their events: without Redis, only one may serve.
+    opened.push(await database.claimServer(options.redisUrl !== undefined))
+    if (options.redisUrl) {
+      // Before anything listens: an unreachable Redis fails the start, it does not hang it.
+      const connected = await connectRedisFanout({ url: options.redisUrl, channelPrefix: options.redisPrefix })
+      fanout = connected
+      opened.push(() => connected.close())
+      fanout.attach(hub)
+      // The sign-in and room-code limits count in the same Redis: a second process is not a second chance.
+      // A check waits 2 s at most: past it the attempt is refused (503), never let through uncounted.
+      const limits = await connectRedis({ url: options.redisUrl, name: 'plenum-limits', whileAway: 'sign-ins and room codes are refused (503)', commandTimeoutMs: 2_000 })
+      limitRedis = limits
+      opened.push(() => closeRedis(limits))
+    }
+  } catch (error) {
+    await closeOpened()
+    throw error
+  }
+  const limitKeys = { keyPrefix: options.redisPrefix && `${options.redisPrefix}limit:` }
+  const sync = createSyncServer({ log: database.documents, sessions, hub, clock, unloadAfterMs: options.unloadAfterMs, relay: fanout?.documents })
+  const localPresence = (congressId: string) => ({ online: hub.onlineIds(congressId), docs: sync.presence(congressId) })
   const app = createApp({
     db: database.db,
     sessions,
     clock,
     hub,
-    loginLimit: options.loginLimit ?? createSignInLimit(),
-    roomCodeLimit: createRoomCodeLimit(),
-    docPresence: (congressId) => sync.presence(congressId),
+    loginLimit: options.loginLimit ?? (limitRedis ? createSharedSignInLimit(limitRedis, limitKeys) : createSignInLimit()),
+    roomCodeLimit: limitRedis ? createSharedRoomCodeLimit(limitRedis, limitKeys) : createRoomCodeLimit(),
+    presence: fanout ? fanout.sharePresence(localPresence) : async (congressId) => localPresence(congressId),
     documents: sync.documents,
-    votes: createVoteStore(database.sqlite),
+    votes: database.createVoteStore(),
     dataDir: options.dataDir,
     clientDir: options.clientDir,
   })
@@ -72,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => {
-      void fanout?.close()
+      void closeOpened()
       reject(error)
     })
     // A hall of phones connects at once when a ballot opens: Node's default queue (511) would
@@ -90,10 +115,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Hono lists a route once per handler in its chain.
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map(({ method, path }) => [`${method} ${path}`, { method, path }])).values()],
     async close() {
-      sync.close()
+      await sync.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await fanout?.close()
+      await closeOpened()
     },
   }
 }

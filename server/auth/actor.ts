@@ -4,9 +4,9 @@ import { isRole } from '../../shared/roles.ts'
 import { hashToken } from '../ids.ts'
 
 /** The participant behind a session token, or undefined if the token names no live session. */
-export function actorForToken(sessions: SessionStore, token: string | undefined, now: number): (Actor & { name: string }) | undefined {
+export async function actorForToken(sessions: SessionStore, token: string | undefined, now: number): Promise<(Actor & { name: string }) | undefined> {
   if (!token) return undefined
-  const row = sessions.find(hashToken(token), now)
+  const row = await sessions.find(hashToken(token), now)
   if (!row || !isRole(row.role)) return undefined
   return { participantId: row.id, congressId: row.congress_id, role: row.role, name: row.name }
 }

@@ -11,7 +11,7 @@ export function requireSession(deps: AppDeps) {
       cookie: c.req.header('cookie'),
       authorization: c.req.header('authorization'),
     })
-    const actor = actorForToken(deps.sessions, token, deps.clock())
+    const actor = await actorForToken(deps.sessions, token, deps.clock())
     if (!token || !actor) throw fail('unauthenticated', {}, 'Connectez-vous avec votre code d’accès.')
     c.set('actor', actor)
     c.set('token', token)

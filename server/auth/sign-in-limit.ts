@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { Redis } from 'ioredis'
 import { normalizeAccessCode } from '../ids.ts'
-import { createLoginRateLimit } from './login-rate-limit.ts'
+import { createMemoryCounter, type RateLimitCounter, type RateLimitCounterOptions } from './rate-limit-counter.ts'
+import { createRedisCounter } from '../fanout/redis-rate-limit.ts'
 
 /**
  * Bounds code guessing without letting one person lock out the room. Failures are counted twice:
@@ -14,10 +16,10 @@ import { createLoginRateLimit } from './login-rate-limit.ts'
  */
 export interface SignInLimit {
   /** Milliseconds before this code may be tried again, whatever the address, or 0. */
-  retryAfter(attempt: SignInAttempt, now: number): number
+  retryAfter(attempt: SignInAttempt, now: number): Promise<number>
   /** Counts a wrong code; returns how long the address's budget of wrong codes stays spent, or 0. */
-  failed(attempt: SignInAttempt, now: number): number
-  succeeded(attempt: SignInAttempt): void
+  failed(attempt: SignInAttempt, now: number): Promise<number>
+  succeeded(attempt: SignInAttempt): Promise<void>
 }
 
 export interface SignInAttempt {
@@ -33,21 +35,35 @@ function codeKey(code: string): string {
   return createHash('sha256').update(prefix).digest('base64url').slice(0, 16)
 }
 
-export function createSignInLimit(options: Partial<Record<keyof typeof signInLimits, number>> = {}): SignInLimit {
+export type SignInLimitOptions = Partial<Record<keyof typeof signInLimits, number>>
+
+/** Counted in this process: one `plenum serve`. */
+export function createSignInLimit(options: SignInLimitOptions = {}): SignInLimit {
+  return signInLimit(options, createMemoryCounter)
+}
+
+/**
+ * Counted in Redis, shared by every process connected to it: a second process is not a second
+ * chance. Keys `plenum:limit:sign-in-code:<hash>` and `plenum:limit:sign-in-address:<address>`.
+ */
+export function createSharedSignInLimit(redis: Redis, options: SignInLimitOptions & { readonly keyPrefix?: string } = {}): SignInLimit {
+  return signInLimit(options, (limits, kind) => createRedisCounter(redis, { ...limits, kind, keyPrefix: options.keyPrefix }))
+}
+
+function signInLimit(options: SignInLimitOptions, counter: (limits: RateLimitCounterOptions, kind: 'sign-in-code' | 'sign-in-address') => RateLimitCounter): SignInLimit {
   const windowMs = options.windowMs ?? signInLimits.windowMs
-  const perCode = createLoginRateLimit({ maxFailures: options.perCode ?? signInLimits.perCode, windowMs })
-  const perAddress = createLoginRateLimit({ maxFailures: options.perAddress ?? signInLimits.perAddress, windowMs })
+  const perCode = counter({ maxFailures: options.perCode ?? signInLimits.perCode, windowMs }, 'sign-in-code')
+  const perAddress = counter({ maxFailures: options.perAddress ?? signInLimits.perAddress, windowMs }, 'sign-in-address')
   return {
     retryAfter(attempt, now) {
       return perCode.retryAfter(codeKey(attempt.code), now)
     },
-    failed(attempt, now) {
-      perCode.failed(codeKey(attempt.code), now)
-      perAddress.failed(attempt.address, now)
-      return perAddress.retryAfter(attempt.address, now)
+    async failed(attempt, now) {
+      const [, addressWait] = await Promise.all([perCode.failed(codeKey(attempt.code), now), perAddress.failed(attempt.address, now)])
+      return addressWait
     },
     succeeded(attempt) {
-      perCode.succeeded(codeKey(attempt.code))
+      return perCode.succeeded(codeKey(attempt.code))
     },
   }
 }

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { openDatabase } from '../../db/connection.ts'
+import { openDatabase } from '../../db/sqlite/open.ts'
 import { verifyAudit } from '../services/audit.ts'
 import { UsageError, type CommonOptions } from './args.ts'
 import { databaseFileName, makePrivate, privateFilesFromNowOn } from './data-dir.ts'
@@ -39,6 +39,7 @@ function integrityProblem(file: string): string | undefined {
  */
 export async function backupCommand(out: string | undefined, options: CommonOptions): Promise<void> {
   if (!out) throw new UsageError('backup needs a destination folder: plenum backup OUT --data DIR')
+  refusePostgres(options, 'backup')
   const dataDir = resolve(options.dataDir)
   const source = join(dataDir, databaseFileName)
   if (!existsSync(source)) throw new CommandError(`no Plenum database in ${dataDir}`)
@@ -76,6 +77,7 @@ export async function backupCommand(out: string | undefined, options: CommonOpti
  */
 export async function restoreCommand(backup: string | undefined, options: CommonOptions): Promise<void> {
   if (!backup) throw new UsageError('restore needs a backup folder: plenum restore BACKUP --data DIR')
+  refusePostgres(options, 'restore')
   const from = resolve(backup)
   const database = join(from, databaseFileName)
   if (!existsSync(database)) throw new CommandError(`${from} is not a Plenum backup: no ${databaseFileName} in it`)
@@ -103,4 +105,11 @@ export async function restoreCommand(backup: string | undefined, options: Common
     throw error
   }
   console.log(`Restauré dans ${dataDir}. Lancez : plenum serve --data ${dataDir}`)
+}
+
+/** These commands copy SQLite's file; PostgreSQL has its own tools, which the README gives. */
+function refusePostgres(options: CommonOptions, command: 'backup' | 'restore'): void {
+  if (options.databaseUrl) {
+    throw new CommandError(`plenum ${command} copies the SQLite file of the data folder; with DATABASE_URL, use ${command === 'backup' ? 'pg_dump' : 'pg_restore'} and an archive of the data folder (README: Several processes)`)
+  }
 }

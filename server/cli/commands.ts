@@ -9,7 +9,7 @@ import { openDataDir } from './data-dir.ts'
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 export async function seedDemoCommand(options: CommonOptions): Promise<void> {
-  const database = await openDataDir(options.dataDir)
+  const database = await openDataDir(options)
   try {
     const seed = await seedDemo(database.db, Date.now())
     if (options.json) console.log(JSON.stringify(seed))
@@ -23,9 +23,10 @@ export async function seedDemoCommand(options: CommonOptions): Promise<void> {
 /** `linkBase`: where people open Plenum, when that is not this server (the dev server proxies to it). */
 export async function serveCommand(options: ServeOptions & { build: boolean; linkBase?: string }): Promise<void> {
   const clientDir = options.build ? await ensureClientBuilt(projectRoot) : undefined
-  const database = await openDataDir(options.dataDir)
+  const database = await openDataDir(options)
   // Codes are kept as hashes: the bureau's link can be printed only when its code is created.
-  const bureauCode = (await hasCongress(database.db)) ? undefined : (await seedDemo(database.db, Date.now())).bureauCode
+  // Alone: processes started together on one PostgreSQL make one demo congress, not one each.
+  const bureauCode = await database.alone(async () => ((await hasCongress(database.db)) ? undefined : (await seedDemo(database.db, Date.now())).bureauCode))
   if (bureauCode) console.log('Plenum: congrès de démonstration créé.')
 
   let server

@@ -1,6 +1,9 @@
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { openDatabase, type DatabaseHandle } from '../../db/connection.ts'
+import type { DatabaseHandle, SqliteHandle } from '../../db/database-handle.ts'
+import { describePostgresUrl, openPostgres, parsePostgresUrl } from '../../db/postgres/open.ts'
+import { openDatabase } from '../../db/sqlite/open.ts'
+import { CommandError } from './command-error.ts'
 
 export const databaseFileName = 'plenum.db'
 
@@ -23,8 +26,34 @@ export function makePrivate(dir: string): void {
   }
 }
 
-/** Opens the database of a data folder, creating the folder and the file on first use, private to its owner. */
-export async function openDataDir(dataDir: string): Promise<DatabaseHandle> {
+/**
+ * Opens Plenum's database: PostgreSQL when DATABASE_URL is set, else the SQLite file of the data
+ * folder. The folder is made either way (it holds the seal's keys and the sealed bundles). A bad
+ * or unreachable URL is a CommandError that names the database, without its password.
+ */
+export async function openDataDir(options: { readonly dataDir: string; readonly databaseUrl?: string }): Promise<DatabaseHandle & { readonly where: string }> {
+  if (!options.databaseUrl) {
+    const handle = await openSqliteDataDir(options.dataDir)
+    return Object.assign(handle, { where: join(resolve(options.dataDir), databaseFileName) })
+  }
+  privateFilesFromNowOn()
+  mkdirSync(resolve(options.dataDir), { recursive: true, mode: 0o700 })
+  let url: URL
+  try {
+    url = parsePostgresUrl(options.databaseUrl)
+  } catch (error) {
+    throw new CommandError(`DATABASE_URL: ${(error as Error).message}`)
+  }
+  const where = describePostgresUrl(url)
+  try {
+    return Object.assign(await openPostgres(url.href), { where })
+  } catch (error) {
+    throw new CommandError(`DATABASE_URL ${where}: ${(error as Error).message}`)
+  }
+}
+
+/** Opens the SQLite file of a data folder, creating the folder and the file on first use, private to its owner. */
+export async function openSqliteDataDir(dataDir: string): Promise<SqliteHandle> {
   const dir = resolve(dataDir)
   privateFilesFromNowOn()
   mkdirSync(dir, { recursive: true, mode: 0o700 })

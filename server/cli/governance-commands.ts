@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createCongressStore } from '../../db/congress-store.ts'
-import type { DatabaseHandle } from '../../db/connection.ts'
+import type { DatabaseHandle } from '../../db/database-handle.ts'
 import type { FieldProblem } from '../../shared/parsed.ts'
 import { parseParticipantsCsv } from '../../shared/participants/participant-rows.ts'
 import type { Result } from '../../shared/result.ts'
@@ -8,29 +7,40 @@ import { importParticipants } from '../commands/participants/import-participants
 import { reissueCode } from '../commands/participants/reissue-code.ts'
 import { operatorOf, type CommandDeps } from '../commands/command.ts'
 import { CongressHub } from '../congress-hub.ts'
+import { connectRedisFanout } from '../fanout/redis-fanout.ts'
 import type { DomainError } from '../domain-error.ts'
 import { presentParticipants } from '../presenters/participants-list.ts'
 import { verifyAudit } from '../services/audit.ts'
 import { joinLink } from '../services/join-link.ts'
 import { UsageError, type CommonOptions } from './args.ts'
+import { CommandError } from './command-error.ts'
 import { openDataDir } from './data-dir.ts'
 
-/** A failure the user can act on: printed as is, exit code 1. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message)
-  }
-}
+export { CommandError }
+
 
 /**
  * What the commands need, on the command line: the database, and a hub that no connection listens
  * to (a running server sees the changes at its next read of the database).
  */
 function commandDeps(database: DatabaseHandle): CommandDeps {
-  return { db: database.db, hub: new CongressHub(createCongressStore(database.sqlite)), clock: Date.now }
+  return { db: database.db, hub: new CongressHub(database.congresses), clock: Date.now }
+}
+
+/**
+ * With REDIS_URL, the command's events reach the running server processes as theirs do: a code
+ * reissued here closes its holder's open sockets there, not only their sessions.
+ */
+async function withRunningServers<T>(database: DatabaseHandle, options: CommonOptions & { readonly redisUrl?: string }, run: (deps: CommandDeps) => Promise<T>): Promise<T> {
+  const deps = commandDeps(database)
+  if (!options.redisUrl) return run(deps)
+  const fanout = await connectRedisFanout({ url: options.redisUrl })
+  fanout.attach(deps.hub)
+  try {
+    return await run(deps)
+  } finally {
+    await fanout.close()
+  }
 }
 
 const problemLines = (file: string, problems: readonly FieldProblem[]) => problems.map((p) => `\n  ${file}:${p.line ?? 1}: ${p.field}: ${p.message}`).join('')
@@ -53,7 +63,7 @@ export async function participantsImportCommand(file: string | undefined, option
   }
   const parsed = parseParticipantsCsv(text)
   if (!parsed.ok) throw new CommandError(`nothing imported, ${parsed.problems.length} error(s):${problemLines(file, parsed.problems)}`)
-  const database = await openDataDir(options.dataDir)
+  const database = await openDataDir(options)
   try {
     const { participants } = valueOf(await importParticipants(commandDeps(database), operatorOf(congressId), { congressId, participants: parsed.value }), file)
     if (options.json) console.log(JSON.stringify({ participants: participants.map(({ id, name, role, code }) => ({ id, name, role, code })) }))
@@ -67,7 +77,7 @@ export async function participantsImportCommand(file: string | undefined, option
 export async function participantsListCommand(options: CommonOptions): Promise<void> {
   const congressId = options.congress
   if (!congressId) throw new UsageError('participants list needs --congress ID')
-  const database = await openDataDir(options.dataDir)
+  const database = await openDataDir(options)
   try {
     const { participants } = valueOf(await presentParticipants(commandDeps(database), operatorOf(congressId), { congressId }))
     if (options.json) console.log(JSON.stringify({ participants }))
@@ -85,9 +95,9 @@ export async function participantsReissueCommand(participantId: string | undefin
   if (!participantId) throw new UsageError('participants reissue needs a participant id (plenum participants list)')
   const congressId = options.congress
   if (!congressId) throw new UsageError('participants reissue needs --congress ID')
-  const database = await openDataDir(options.dataDir)
+  const database = await openDataDir(options)
   try {
-    const { participant } = valueOf(await reissueCode(commandDeps(database), operatorOf(congressId), { congressId, participantId }))
+    const { participant } = valueOf(await withRunningServers(database, options, (deps) => reissueCode(deps, operatorOf(congressId), { congressId, participantId })))
     const link = process.env.PUBLIC_URL ? joinLink(process.env.PUBLIC_URL, participant.code) : undefined
     if (options.json) console.log(JSON.stringify({ id: participant.id, name: participant.name, code: participant.code, joinUrl: link ?? null }))
     else console.log(`${participant.code}  ${participant.name}${link ? `\n${link}` : ''}\n(affiché une seule fois : notez-le)`)
@@ -97,7 +107,7 @@ export async function participantsReissueCommand(participantId: string | undefin
 }
 
 export async function auditVerifyCommand(options: CommonOptions): Promise<void> {
-  const database = await openDataDir(options.dataDir)
+  const database = await openDataDir(options)
   try {
     const result = await verifyAudit(database.db)
     if (options.json) console.log(JSON.stringify(result))

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely'
+import { transactionsShareTheConnection } from '../../db/database-handle.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Action } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
@@ -27,7 +28,7 @@ export function operatorOf(congressId: string): OperatorActor {
 }
 
 /** What every command is built from; a command names the parts it reads (Pick<CommandDeps, …>). */
-export type CommandDeps = Pick<AppDeps, 'db' | 'hub' | 'clock'> & Partial<Pick<AppDeps, 'documents' | 'votes' | 'dataDir' | 'loginLimit' | 'sessions' | 'docPresence'>>
+export type CommandDeps = Pick<AppDeps, 'db' | 'hub' | 'clock'> & Partial<Pick<AppDeps, 'documents' | 'votes' | 'dataDir' | 'loginLimit' | 'sessions' | 'presence'>>
 
 /** Inside a command's one transaction. */
 export interface Tx {
@@ -48,7 +49,7 @@ export interface CommandSteps {
    * The one policy (shared/permissions.ts), against the congress's phase as the hub holds it; a
    * command calls it before any write. 403 `forbidden`, 409 `phase_forbids`.
    */
-  authorize(congressId: string, action: Action): void
+  authorize(congressId: string, action: Action): Promise<void>
   /** The same, against a phase read inside the transaction (a freeze may have landed since). */
   authorizeInPhase(congressId: string, phase: Phase, action: Action): void
   /**
@@ -66,7 +67,7 @@ export interface CommandSteps {
 export async function command<T>(deps: CommandDeps, actor: CommandActor, body: (steps: CommandSteps) => Promise<T>): Promise<Result<T, DomainError>> {
   const steps: CommandSteps = {
     actor,
-    authorize: (congressId, action) => authorizeActor(actor, congressId, deps.hub.phaseOf(congressId), action),
+    authorize: async (congressId, action) => authorizeActor(actor, congressId, await deps.hub.phase(congressId), action),
     authorizeInPhase: (congressId, phase, action) => authorizeActor(actor, congressId, phase, action),
     transaction: (work) => inTransaction(deps, actor, work),
   }
@@ -97,7 +98,7 @@ async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (t
   let value: T
   try {
     value = await deps.db.transaction().execute(async (trx) => {
-      const turn = oneTurn()
+      const turn = transactionsShareTheConnection(deps.db) ? oneTurn() : undefined
       const result = await work({
         trx,
         now,
@@ -105,7 +106,7 @@ async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (t
         afterCommit: (effect) => void after.push(effect),
         onRollback: (effect) => void undo.push(effect),
       })
-      turn.end()
+      turn?.end()
       return result
     })
   } catch (error) {
@@ -117,8 +118,8 @@ async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (t
 }
 
 /**
- * The sync path (a room's flush, on setImmediate) and the ballot box (a timer) write on the same
- * SQLite connection with synchronous statements. A transaction that waited for I/O or a timer would
+ * On SQLite, the sync path (a room's flush, on setImmediate) and the ballot box (a timer) write on
+ * the transaction's own connection with synchronous statements. A transaction that waited for I/O or a timer would
  * let one of those writes land inside it, and a rollback would take back an update clients already
  * have. So a transaction must run within one turn of the event loop (database statements and
  * promises only; read files, texts and diffs before it): this refuses to commit one that did not.

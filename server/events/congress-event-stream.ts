@@ -5,7 +5,7 @@ import type { AppDeps } from '../env.ts'
 import { congressPresence } from '../presenters/congress-presence.ts'
 import { coalesce } from './coalesce.ts'
 
-export type EventStreamDeps = Pick<AppDeps, 'db' | 'hub' | 'clock' | 'docPresence' | 'votes'>
+export type EventStreamDeps = Pick<AppDeps, 'db' | 'hub' | 'clock' | 'presence' | 'votes'>
 
 /** Where a stream writes: Hono's server-sent events, or anything that writes like them. */
 export type EventSink = Pick<SSEStreamingApi, 'writeSSE' | 'write' | 'onAbort' | 'abort'>
@@ -18,7 +18,7 @@ const keepaliveMs = 25_000
  */
 export function openCongressEventStream(deps: EventStreamDeps, actor: CommandActor, input: { readonly congressId: string; readonly tokenHash: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return { pipeTo: (sink: EventSink) => streamCongressEvents(deps, actor.participantId, input, sink) }
   })
 }
@@ -38,7 +38,7 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
   // A vote storm is one event per half second: the counts as they stand then.
   const castIn = new Set<string>()
   const participation = coalesce(500, () => {
-    for (const ballotId of castIn) void send({ type: 'participation', ballotId, ...deps.votes.counts(ballotId) })
+    for (const ballotId of castIn) void deps.votes.counts(ballotId).then((counts) => send({ type: 'participation', ballotId, ...counts }))
     castIn.clear()
   })
   const here = (e: { readonly congressId: string }) => e.congressId === congressId

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { Redis, type RedisOptions } from 'ioredis'
+import { Redis } from 'ioredis'
 import type { CongressHub, HubEventName, HubMessage } from '../congress-hub.ts'
+import type { PresenceSnapshot } from '../presence-snapshot.ts'
+import type { DocumentRelay } from '../sync/document-relay.ts'
 import { decodeHubMessage, encodeHubMessage } from './hub-messages.ts'
-
-/** Redis could not be reached when the server started: `plenum serve` says so and exits 1. */
-export class FanoutUnavailable extends Error {}
+import { closeRedis, connectRedis, RedisUnavailable } from './redis-connection.ts'
+import { createRedisDocumentRelay, type DocumentRelayStats } from './redis-documents.ts'
+import { shareRedisPresence } from './redis-presence.ts'
 
 export interface RedisFanoutOptions {
   /** REDIS_URL: redis://[user:password@]host:port[/db], or rediss:// for TLS. */
@@ -38,75 +40,42 @@ export interface RedisFanout {
   readonly stats: Readonly<FanoutStats>
   /** Publishes the hub's local events, and applies other processes' events to it. One hub per fan-out. */
   attach(hub: CongressHub): void
+  /** Who is online on every process: this process's snapshot shared, the others' merged in (redis-presence.ts). */
+  sharePresence(local: (congressId: string) => PresenceSnapshot): (congressId: string) => Promise<PresenceSnapshot>
+  /** Document updates and awareness across processes, on the same two connections. */
+  readonly documents: DocumentRelay & { readonly stats: Readonly<DocumentRelayStats> }
   close(): Promise<void>
-}
-
-/** Where REDIS_URL points, without its password: what messages may show. */
-function shownAddress(url: string): string {
-  try {
-    const parsed = new URL(url)
-    return `${parsed.hostname}:${parsed.port || '6379'}`
-  } catch {
-    throw new FanoutUnavailable('REDIS_URL is not a URL (redis://host:port)')
-  }
 }
 
 /**
  * Congress events across server processes: one publisher and one subscriber connection to Redis,
- * one channel. Resolves once both are connected and subscribed; rejects with FanoutUnavailable at
- * once if Redis cannot be reached (no retrying forever at start). Afterwards it reconnects on its
- * own; events raised while Redis is away reach only this process (the log says so).
+ * one channel. Resolves once both are connected and subscribed; rejects with RedisUnavailable at
+ * once if Redis cannot be reached. Afterwards it reconnects on its own; events raised while Redis is
+ * away reach only this process (the log says so).
  */
 export async function connectRedisFanout(options: RedisFanoutOptions): Promise<RedisFanout> {
-  const address = shownAddress(options.url)
-  const channel = `${options.channelPrefix ?? 'plenum:'}congress-events`
+  const prefix = options.channelPrefix ?? 'plenum:'
+  const channel = `${prefix}congress-events`
   const origin = randomUUID()
   const log = options.log ?? ((line: string) => console.error(line))
   const stats: FanoutStats = { published: 0, publishFailed: 0, applied: 0, ownSkipped: 0, dropped: 0 }
-  let started = false
-  let closing = false
-  let outage = false
-  /** What the first connection attempt failed with (ioredis's rejection only says the connection closed). */
-  let startError: Error | undefined
-
-  const connectionOptions: RedisOptions = {
-    lazyConnect: true,
-    connectTimeout: options.connectTimeoutMs ?? 3_000,
-    // A command while disconnected fails at once instead of waiting in a queue (a stale event
-    // delivered late is worse than one missed: pages re-read on the next one).
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    // The first connection is checked: no retry before the start succeeded; after it, back off up to 2 s.
-    retryStrategy: (times) => (started && !closing ? Math.min(times * 100, 2_000) : null),
+  const connection = (role: string) =>
+    connectRedis({ url: options.url, name: `plenum-${role}-${origin}`, whileAway: 'congress events and edits reach only this process', connectTimeoutMs: options.connectTimeoutMs, log })
+  const [publisher, subscriber] = await Promise.all([connection('pub'), connection('sub')].map((p) => p.catch((error: unknown) => error)))
+  if (!(publisher instanceof Redis) || !(subscriber instanceof Redis)) {
+    for (const c of [publisher, subscriber]) if (c instanceof Redis) c.disconnect()
+    throw publisher instanceof Redis ? subscriber : publisher
   }
-  const publisher = new Redis(options.url, { ...connectionOptions, connectionName: `plenum-pub-${origin}` })
-  const subscriber = new Redis(options.url, { ...connectionOptions, connectionName: `plenum-sub-${origin}` })
-  for (const connection of [publisher, subscriber]) {
-    connection.on('error', (error: Error) => {
-      if (!started) startError ??= error
-      if (!started || closing || outage) return
-      outage = true
-      log(`plenum: Redis at ${address} unreachable (${error.message}); congress events reach only this process until it is back`)
-    })
-    connection.on('ready', () => {
-      if (!outage) return
-      outage = false
-      log(`plenum: Redis at ${address} reachable again`)
-    })
-  }
-
   try {
-    await Promise.all([publisher.connect(), subscriber.connect()])
     await subscriber.subscribe(channel)
   } catch (error) {
     publisher.disconnect()
     subscriber.disconnect()
-    const reason = startError?.message ?? (error instanceof Error ? error.message : String(error))
-    throw new FanoutUnavailable(`cannot reach Redis at ${address} (REDIS_URL): ${reason}`)
+    throw new RedisUnavailable(`cannot subscribe to ${channel} on Redis (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`)
   }
-  started = true
 
   let hub: CongressHub | undefined
+  let presence: ReturnType<typeof shareRedisPresence> | undefined
   subscriber.on('message', (from: string, text: string) => {
     if (from !== channel || !hub) return
     const decoded = decodeHubMessage(text)
@@ -138,16 +107,22 @@ export async function connectRedisFanout(options: RedisFanoutOptions): Promise<R
     origin,
     channel,
     stats,
+    documents: createRedisDocumentRelay({ publisher, subscriber, origin, prefix, log }),
     attach(target) {
       if (hub) throw new Error('this fan-out is already attached to a hub')
       hub = target
       target.onLocalEvent = publish
     },
+    sharePresence(local) {
+      if (!hub) throw new Error('attach the hub before sharing presence')
+      presence ??= shareRedisPresence({ redis: publisher, origin, prefix, hub, local })
+      return presence.read
+    },
     async close() {
-      closing = true
+      await presence?.close()
       if (hub?.onLocalEvent === publish) hub.onLocalEvent = undefined
       hub = undefined
-      await Promise.all([publisher, subscriber].map((connection) => connection.quit().catch(() => connection.disconnect())))
+      await Promise.all([publisher, subscriber].map(closeRedis))
     },
   }
 }

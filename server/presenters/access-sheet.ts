@@ -16,7 +16,7 @@ import { participantColumns, presentParticipant } from './participant-view.ts'
 export function presentAccessSheet(deps: CommandDeps, actor: CommandActor, input: { congressId: string; baseUrl: string } & AccessSheetRequest) {
   const { congressId } = input
   return query(deps, actor, async (steps): Promise<Uint8Array<ArrayBuffer>> => {
-    steps.authorize(congressId, 'participants.manage')
+    await steps.authorize(congressId, 'participants.manage')
     const [congress, participants] = await Promise.all([readCongressView(deps.db, congressId), issuedParticipants(deps.db, congressId, input.participants)])
     return new Uint8Array(await accessSheetPdf(congress.title, participants, input.baseUrl))
   })

@@ -9,7 +9,7 @@ export function amendmentDetail(deps: AmendmentPresenterDeps, actor: CommandActo
   const { congressId } = actor
   const { amendmentId } = input
   return query(deps, actor, async (steps): Promise<AmendmentDetailView> => {
-    steps.authorize(congressId, 'congress.read')
+    await steps.authorize(congressId, 'congress.read')
     const row = await loadAmendment(deps.db, amendmentId, congressId)
     // Listed with its text's other amendments: its competition is judged among them.
     const view = (await listAmendments(deps, congressId, { targetDoc: row.target_doc })).find((v) => v.id === amendmentId)!

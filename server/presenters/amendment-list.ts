@@ -20,7 +20,7 @@ export interface AmendmentFilter {
 /** A congress's amendments, for whoever reads the congress. */
 export function congressAmendments(deps: AmendmentPresenterDeps, actor: CommandActor, input: { congressId: string; statuses?: readonly AmendmentStatus[] }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return { amendments: await listAmendments(deps, input.congressId, { statuses: input.statuses }) }
   })
 }
@@ -29,7 +29,7 @@ export function congressAmendments(deps: AmendmentPresenterDeps, actor: CommandA
 export function proposalAmendments(deps: AmendmentPresenterDeps, actor: CommandActor, input: { proposalId: string; statuses?: readonly AmendmentStatus[] }) {
   const { congressId } = actor
   return query(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'congress.read')
+    await steps.authorize(congressId, 'congress.read')
     const proposal = await deps.db.selectFrom('proposals').select('doc_name').where('id', '=', input.proposalId).where('congress_id', '=', congressId).executeTakeFirst()
     if (!proposal) throw fail('proposal_not_found', { proposalId: input.proposalId }, 'Cette proposition n’existe pas.')
     return { amendments: await listAmendments(deps, congressId, { targetDoc: proposal.doc_name, statuses: input.statuses }) }

@@ -6,7 +6,7 @@ import { query, type CommandActor, type CommandDeps } from '../commands/command.
 export function attendanceDesk(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   const { congressId } = input
   return query(deps, actor, async (steps): Promise<AttendanceView> => {
-    steps.authorize(congressId, 'attendance.manage')
+    await steps.authorize(congressId, 'attendance.manage')
     const entries = await attendanceEntries(deps.db, congressId)
     return { entries, presentCount: entries.filter((e) => e.present).length, entitledCount: entries.length, roomCode: await roomCode(deps.db, congressId) }
   })
@@ -15,7 +15,7 @@ export function attendanceDesk(deps: CommandDeps, actor: CommandActor, input: { 
 /** `GET /api/congresses/:id/check-in`: whether the reader is checked in. */
 export function myCheckIn(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     const row = await deps.db.selectFrom('attendance').select('participant_id').where('participant_id', '=', actor.participantId).executeTakeFirst()
     return { present: row !== undefined }
   })

@@ -4,7 +4,7 @@ import { listAudit } from '../services/audit.ts'
 /** The congress's log, oldest first, for the bureau. */
 export function presentAuditList(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'audit.read')
+    await steps.authorize(input.congressId, 'audit.read')
     return { entries: await listAudit(deps.db, input.congressId) }
   })
 }

@@ -12,7 +12,7 @@ export async function congressBallots(deps: BallotViewDeps, congressId: string, 
 /** `GET /api/congresses/:id/ballots`. */
 export function listBallots(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return { ballots: await congressBallots(deps, input.congressId, actor.role) }
   })
 }

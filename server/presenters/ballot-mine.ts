@@ -9,7 +9,7 @@ import { ballotView, type BallotPresenterDeps, type BallotViewDeps } from './bal
 export function myBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps) => {
     const row = await loadBallot(deps, input.ballotId)
-    steps.authorize(row.congress_id, 'congress.read')
+    await steps.authorize(row.congress_id, 'congress.read')
     return myBallotView(deps, actor, row)
   })
 }

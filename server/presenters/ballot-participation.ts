@@ -7,8 +7,8 @@ import { ballotRule, type BallotPresenterDeps } from './ballot-view.ts'
 export function ballotParticipation(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps): Promise<ParticipationView> => {
     const row = await loadBallot(deps, input.ballotId)
-    steps.authorize(row.congress_id, 'ballot.manage')
-    const counts = deps.votes.counts(row.id)
+    await steps.authorize(row.congress_id, 'ballot.manage')
+    const counts = await deps.votes.counts(row.id)
     if (ballotRule(row).secrecy !== 'roll-call') return { ...counts, notVoted: null }
     const missing = await deps.db
       .selectFrom('ballot_voters')

@@ -17,7 +17,7 @@ function requireResultVisible(row: BallotRow, role: Role): void {
 export function ballotResult(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps) => {
     const row = await loadBallot(deps, input.ballotId)
-    steps.authorize(row.congress_id, 'congress.read')
+    await steps.authorize(row.congress_id, 'congress.read')
     requireResultVisible(row, actor.role)
     const ballot = await ballotView(deps, row, actor.role)
     return { ballot, result: ballot.result }
@@ -28,7 +28,7 @@ export function ballotResult(deps: BallotPresenterDeps, actor: CommandActor, inp
 export function ballotBoard(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps): Promise<BoardView> => {
     const row = await loadBallot(deps, input.ballotId)
-    steps.authorize(row.congress_id, 'congress.read')
+    await steps.authorize(row.congress_id, 'congress.read')
     requireResultVisible(row, actor.role)
     const entries = await readBallotBox(deps.db, row.id)
     return { ballotId: row.id, secrecy: ballotRule(row).secrecy, entries, chainHead: row.chain_head ?? '', duplicates: duplicateReceipts(entries) }

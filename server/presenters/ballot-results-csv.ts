@@ -34,7 +34,7 @@ export function ballotResultsCsv(ballots: readonly BallotView[]): string {
 /** `GET /api/congresses/:id/results.csv`: the counted ballots the reader may see. */
 export function resultsCsv(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'audit.read')
+    await steps.authorize(input.congressId, 'audit.read')
     return ballotResultsCsv(await congressBallots(deps, input.congressId, actor.role))
   })
 }

@@ -4,7 +4,7 @@ import { query, type CommandActor, type CommandDeps } from '../commands/command.
 /** `GET /api/congresses/:id/ballot-rule`: the congress's template for new ballots. */
 export function ballotRuleTemplate(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return congressRule(deps.db, input.congressId)
   })
 }

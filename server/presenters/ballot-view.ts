@@ -55,7 +55,7 @@ export async function ballotView(deps: BallotViewDeps, row: BallotRow, role: Rol
     closedAt: row.closed_at,
     publishedAt: row.published_at,
     electorate: opened ? { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 } : null,
-    participation: opened ? deps.votes.counts(row.id) : null,
+    participation: opened ? await deps.votes.counts(row.id) : null,
     result: resultVisible(row, role) ? decodeTally(row.result) : null,
     chainHead: row.chain_head,
   }
@@ -65,7 +65,7 @@ export async function ballotView(deps: BallotViewDeps, row: BallotRow, role: Rol
 export function showBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { ballotId: string }) {
   return query(deps, actor, async (steps) => {
     const row = await loadBallot(deps, input.ballotId)
-    steps.authorize(row.congress_id, 'congress.read')
+    await steps.authorize(row.congress_id, 'congress.read')
     return ballotView(deps, row, actor.role)
   })
 }

@@ -2,12 +2,12 @@ import type { PresenceView } from '../../shared/api-types.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import type { AppDeps } from '../env.ts'
 
-type PresenceDeps = Pick<AppDeps, 'db' | 'hub' | 'docPresence'>
+type PresenceDeps = Pick<AppDeps, 'db' | 'presence'>
 
 /** Who has the congress open, for a participant who may read it. */
 export function presentPresence(deps: CommandDeps & PresenceDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return congressPresence(deps, input.congressId)
   })
 }
@@ -17,8 +17,8 @@ export function presentPresence(deps: CommandDeps & PresenceDeps, actor: Command
  * event stream, already authorized, sends it on every change (routes/events.ts).
  */
 export async function congressPresence(deps: PresenceDeps, congressId: string): Promise<PresenceView> {
-  const docs = deps.docPresence(congressId)
-  const ids = new Set([...deps.hub.onlineIds(congressId), ...Object.values(docs).flat()])
+  const { online, docs } = await deps.presence(congressId)
+  const ids = new Set([...online, ...Object.values(docs).flat()])
   const people =
     ids.size === 0
       ? []

@@ -7,7 +7,7 @@ import { loadCongress } from '../commands/congress/congress-rows.ts'
 /** The congress as every participant sees it: details, phase, questions, proposals and amendment counts. */
 export function presentCongress(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return readCongressView(deps.db, input.congressId)
   })
 }

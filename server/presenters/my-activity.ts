@@ -11,7 +11,7 @@ const signInsShown = 100
  */
 export function presentMyActivity(deps: CommandDeps, actor: CommandActor, input: { congressId: string; currentSessionHash: string }) {
   return query(deps, actor, async (steps): Promise<MyActivityView> => {
-    steps.authorize(input.congressId, 'activity.own')
+    await steps.authorize(input.congressId, 'activity.own')
     const { participantId } = actor
     const signIns = await deps.db
       .selectFrom('sign_ins')

@@ -24,7 +24,7 @@ export async function projectorView(deps: BallotViewDeps, actor: CommandActor, c
 /** `GET /api/congresses/:id/projector`; `requestUrl` gives the address phones reach. */
 export function showProjector(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string; requestUrl: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'projector.show')
+    await steps.authorize(input.congressId, 'projector.show')
     return projectorView(deps, actor, input.congressId, input.requestUrl)
   })
 }
@@ -32,7 +32,7 @@ export function showProjector(deps: BallotPresenterDeps, actor: CommandActor, in
 /** `GET /api/congresses/:id/join-qr.svg`: the join address as a QR code. */
 export function joinQrSvg(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string; requestUrl: string }) {
   return query(deps, actor, async (steps) => {
-    steps.authorize(input.congressId, 'congress.read')
+    await steps.authorize(input.congressId, 'congress.read')
     return QRCode.toString(joinUrl(input.requestUrl, input.congressId), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
   })
 }

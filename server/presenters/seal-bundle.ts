@@ -15,7 +15,7 @@ export interface FileView {
 export function sealBundle(deps: SealReadDeps, actor: CommandActor, input: { readonly congressId: string }) {
   const { congressId } = input
   return query(deps, actor, async (steps): Promise<FileView> => {
-    steps.authorize(congressId, 'seal.read')
+    await steps.authorize(congressId, 'seal.read')
     const paths = await sealedFolder(deps, congressId)
     return { bytes: readFileSync(paths.zip), contentType: 'application/zip', fileName: paths.zipName }
   })
@@ -37,7 +37,7 @@ const bundleFile = /^(motion\.(json|html|md|pdf|odt)|results\.json|board\.json|a
 export function sealBundleFile(deps: SealReadDeps, actor: CommandActor, input: { readonly congressId: string; readonly file: string }) {
   const { congressId, file } = input
   return query(deps, actor, async (steps): Promise<FileView> => {
-    steps.authorize(congressId, 'seal.read')
+    await steps.authorize(congressId, 'seal.read')
     const notFound = () => fail('bundle_file_not_found', { file }, 'Ce fichier ne fait pas partie du dossier scellé.')
     if (!bundleFile.test(file)) throw notFound()
     const paths = await sealedFolder(deps, congressId)

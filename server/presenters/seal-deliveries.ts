@@ -5,7 +5,7 @@ import { query, type CommandActor, type CommandDeps } from '../commands/command.
 export function sealDeliveries(deps: Pick<CommandDeps, 'db' | 'hub' | 'clock'>, actor: CommandActor, input: { readonly congressId: string }) {
   const { congressId } = input
   return query(deps, actor, async (steps): Promise<{ deliveries: DeliveryView[] }> => {
-    steps.authorize(congressId, 'delivery.record')
+    await steps.authorize(congressId, 'delivery.record')
     const rows = await deps.db
       .selectFrom('deliveries')
       .innerJoin('participants', 'participants.id', 'deliveries.participant_id')

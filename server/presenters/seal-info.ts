@@ -18,7 +18,7 @@ export async function sealedFolder(deps: SealReadDeps, congressId: string) {
 export function sealInfo(deps: SealReadDeps, actor: CommandActor, input: { readonly congressId: string }) {
   const { congressId } = input
   return query(deps, actor, async (steps): Promise<SealInfoView> => {
-    steps.authorize(congressId, 'seal.read')
+    await steps.authorize(congressId, 'seal.read')
     const paths = await sealedFolder(deps, congressId)
     const seal = await deps.db.selectFrom('seals').selectAll().where('congress_id', '=', congressId).executeTakeFirstOrThrow()
     return {

@@ -23,15 +23,15 @@ const running = new WeakMap<DocumentAccess, Map<string, { readonly key: string; 
  * just before. Lists ask for every amendment of a congress at once, so the result is kept until
  * either document changes.
  */
-export function changedLines(documents: DocumentAccess, amendment: AmendmentDocs, base?: Uint8Array): readonly LineRange[] {
+export async function changedLines(documents: DocumentAccess, amendment: AmendmentDocs, base?: Uint8Array): Promise<readonly LineRange[]> {
   const cache = caches.get(documents) ?? new Map()
   caches.set(documents, cache)
   const baseKey = amendment.merged_onto ? 'merged' : base ? undefined : documents.revision(amendment.target_doc)
   const key = `${baseKey}:${documents.revision(amendment.doc_name)}`
   const cached = cache.get(amendment.id)
   if (baseKey !== undefined && cached?.key === key) return cached.ranges
-  const target = base ?? amendment.merged_onto ?? documents.read(amendment.target_doc)
-  const state = documents.read(amendment.doc_name)
+  const target = base ?? amendment.merged_onto ?? (await documents.read(amendment.target_doc))
+  const state = await documents.read(amendment.doc_name)
   if (!target || !state) return []
   const ranges = amendmentDiff(target, state, amendment.fork_vector).changed
   if (baseKey !== undefined) cache.set(amendment.id, { key, ranges })
@@ -53,10 +53,12 @@ export async function changedLinesOffLoop(documents: DocumentAccess, amendment: 
   running.set(documents, inFlight)
   const current = inFlight.get(amendment.id)
   if (current?.key === key) return current.ranges
-  const target = amendment.merged_onto ?? documents.read(amendment.target_doc)
-  const state = documents.read(amendment.doc_name)
-  if (!target || !state) return []
-  const ranges = changedLinesOffThread(target, state, amendment.fork_vector)
+  // Registered before the texts are read, so a request arriving meanwhile waits for this one.
+  const ranges = (async () => {
+    const target = amendment.merged_onto ?? (await documents.read(amendment.target_doc))
+    const state = await documents.read(amendment.doc_name)
+    return target && state ? changedLinesOffThread(target, state, amendment.fork_vector) : []
+  })()
   inFlight.set(amendment.id, { key, ranges })
   try {
     const result = await ranges
@@ -81,13 +83,14 @@ export interface LinesAhead {
 export async function changedLinesAhead(documents: DocumentAccess, amendments: readonly AmendmentDocs[]): Promise<LinesAhead> {
   const seen = (a: AmendmentDocs) => `${documents.revision(a.target_doc)}:${documents.revision(a.doc_name)}`
   const results = new Map<string, { readonly key: string; readonly ranges: readonly LineRange[] }>()
-  // Every read and revision below is taken in this same turn, before the first await.
-  const base = amendments[0] && documents.read(amendments[0].target_doc)
+  // Each key is taken before its text is read: a change landing during the read makes it stale, never the reverse.
+  const keys = new Map(amendments.map((a) => [a.id, seen(a)]))
+  const base = amendments[0] && (await documents.read(amendments[0].target_doc))
   if (base) {
     await Promise.all(
       amendments.map(async (a) => {
-        const key = seen(a)
-        const state = documents.read(a.doc_name)
+        const key = keys.get(a.id)!
+        const state = await documents.read(a.doc_name)
         if (state) results.set(a.id, { key, ranges: await changedLinesOffThread(base, state, a.fork_vector) })
       }),
     )

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { decodeObject } from '../../db/json-columns.ts'
 import type { AuditLogRow, Database } from '../../db/schema.ts'
+import { lockWithinTransaction } from '../../db/transaction-lock.ts'
 import type { AuditEntryView } from '../../shared/api-types.ts'
 import { canonicalJson } from '../../shared/canonical-json.ts'
 
@@ -33,6 +34,8 @@ export function auditHash(entry: HashedFields): string {
 
 /** Appends a decision to the congress's chain; call it inside the decision's own transaction. */
 export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, event: AuditEvent, now: number): Promise<void> {
+  // Two transactions reading the same last entry would fork the chain.
+  await lockWithinTransaction(trx, 'audit-chain', event.congressId)
   const last = await trx
     .selectFrom('audit_log')
     .select('hash')

@@ -55,12 +55,21 @@ export interface TextsAhead {
  */
 export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAccess, ballot: BallotSubject): Promise<TextsAhead> {
   const docNames = await subjectDocs(db, ballot)
-  // From here to the end, nothing is awaited: the states, digests and revisions are of one instant.
-  const texts = docNames.map((docName) => {
-    const state = documents.read(docName)
-    if (!state) throw fail('voted_text_missing', { docName }, 'Le texte mis aux voix est introuvable.')
-    return { docName, sha256: textDigest(stateParagraphs(state)), revision: documents.revision(docName) }
-  })
+  // Each revision is taken before its text is read: a change landing during the read makes it stale, never the reverse.
+  const texts = await Promise.all(
+    docNames.map(async (docName) => {
+      let revision = documents.revision(docName)
+      let state = await documents.read(docName)
+      // The read stored what the room held unstored, a change of its own: read once more, so the
+      // revision is that of the text read (a change after that makes it stale, never the reverse).
+      if (state && documents.revision(docName) !== revision) {
+        revision = documents.revision(docName)
+        state = await documents.read(docName)
+      }
+      if (!state) throw fail('voted_text_missing', { docName }, 'Le texte mis aux voix est introuvable.')
+      return { docName, sha256: textDigest(stateParagraphs(state)), revision }
+    }),
+  )
   return { texts }
 }
 

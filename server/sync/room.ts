@@ -1,5 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Transaction } from 'kysely'
 import * as Y from 'yjs'
+import type { Database } from '../../db/schema.ts'
 import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
@@ -9,6 +11,7 @@ import { participantColor } from '../../shared/participant-color.ts'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
 import { stampIdentity } from './awareness-identity.ts'
+import type { RoomRelay } from './document-relay.ts'
 import { awarenessClientIds, decodeMessage, encodeAccess, encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
 
 /** One client's link to a room, whatever transport carries it. */
@@ -17,6 +20,8 @@ export interface Connection {
   readonly actor: Actor & { readonly name: string }
   send(message: Uint8Array): void
   close(code: number, reason: string): void
+  /** Set once the server closed it: frames it sent before the close arrived are not handled. */
+  closedByServer?: boolean
 }
 
 /** The log refused an update: the room no longer matches the disk and must be reloaded. */
@@ -25,14 +30,21 @@ export class RoomStoreError extends Error {}
 export interface RoomDeps {
   readonly log: DocumentLog
   readonly clock: () => number
-  /** The policy: asked for every incoming update, and again when the phase changes. */
+  /** The policy: asked for every incoming update, and again when the phase changes. Reads the hub's cache, filled by `ready`. */
   readonly access: (actor: Actor, doc: DocAddress) => Access
   readonly canRead: (actor: Actor, doc: DocAddress) => boolean
+  /** Loads what `access` and `canRead` read, when it is not cached; undefined when there is nothing to wait for. */
+  readonly ready: (doc: DocAddress, name: string) => Promise<void> | undefined
   /** Told after each batch of updates is stored. */
   readonly changed: (name: string, doc: DocAddress) => void
   /** A batch could not be stored after the event that made it returned: the room must be dropped. */
   readonly storeFailed: (room: Room, error: RoomStoreError) => void
+  /** The other processes holding this document (several processes); undefined with one. */
+  readonly relay?: RoomRelay
 }
+
+/** The origin of what another process stored (an update) or relayed (awareness): sent on, never stored again. */
+const remote = Symbol('another process')
 
 /** Awareness messages a connection may send per second, on average and in a burst (a cursor moving). */
 const awarenessPerSecond = 30
@@ -53,6 +65,11 @@ interface ConnectionState {
  * rest of the event-loop turn, then merged into one, appended to the log, and only then sent
  * to everyone: a burst of keystrokes from a room costs one write and one message per turn
  * instead of one per keystroke per reader, and nothing is seen before it is on disk.
+ *
+ * Everything that reads or changes the room runs as a task of its queue, one after the other:
+ * storing may wait for the database (PostgreSQL), and what arrives meanwhile waits its turn, so a
+ * sync answer never includes an update not yet stored and frames are handled in the order they came.
+ * On SQLite every task ends within the turn it started in.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
@@ -61,10 +78,15 @@ export class Room {
   private lastUpdateId: number
   private stateBytes: number
   private logBytes: number
-  private storeFailure: unknown = undefined
   private pending: Uint8Array[] = []
+  /** The end of the queue: each task starts when the one before it has settled. */
+  private tail: Promise<unknown> = Promise.resolve()
+  private destroyed = false
+  private compacting = false
   /** Awareness client ids changed this turn: sent together, as their latest state. */
   private pendingAwareness = new Set<number>()
+  /** Of those, the ones this process's own connections changed: only these are relayed. */
+  private localAwareness = new Set<number>()
   private flushScheduled: NodeJS.Immediate | undefined
   /** The text's size (characters; marks' and attributes' values), kept by every transaction: what the size caps are checked against. */
   private liveSize: TextSize = emptyTextSize
@@ -98,7 +120,23 @@ export class Room {
     return new Set([...this.connections.keys()].map((conn) => conn.actor.participantId))
   }
 
-  join(conn: Connection): void {
+  /** Runs `task` after every task queued before it, once the policy's facts are loaded; skipped once the room is gone. */
+  private run<T>(task: () => T | Promise<T>): Promise<T | undefined> {
+    const result = this.tail.then(async () => {
+      if (this.destroyed) return undefined
+      const loading = this.deps.ready(this.address, this.name)
+      if (loading) await loading
+      return this.destroyed ? undefined : task()
+    })
+    this.tail = result.catch(() => undefined)
+    return result
+  }
+
+  join(conn: Connection): Promise<void> {
+    return this.run(() => this.welcome(conn)).then(() => undefined)
+  }
+
+  private welcome(conn: Connection): void {
     const access = this.deps.access(conn.actor, this.address)
     this.connections.set(conn, { awarenessIds: new Set(), writable: access.writable, awarenessTokens: awarenessBurst, awarenessRefilledAt: this.deps.clock() })
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
@@ -109,15 +147,22 @@ export class Room {
     }
   }
 
-  leave(conn: Connection): void {
-    const state = this.connections.get(conn)
-    if (!state) return
-    this.connections.delete(conn)
-    if (state.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null)
+  /** Settles once the connection is gone from the room (after whatever it sent before leaving). */
+  leave(conn: Connection): Promise<void> {
+    return this.run(() => {
+      const state = this.connections.get(conn)
+      if (!state) return
+      this.connections.delete(conn)
+      if (state.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null)
+    }).then(() => undefined)
   }
 
   /** Re-asks the policy for every connection (the phase changed) and tells those whose right changed. */
-  refreshAccess(): void {
+  refreshAccess(): Promise<void> {
+    return this.run(() => this.reassess()).then(() => undefined)
+  }
+
+  private reassess(): void {
     for (const [conn, state] of this.connections) {
       if (!this.deps.canRead(conn.actor, this.address)) {
         conn.close(CloseCode.Forbidden, 'no longer readable in this phase')
@@ -135,14 +180,22 @@ export class Room {
     for (const conn of [...this.connections.keys()]) if (conn.actor.participantId === participantId) conn.close(code, reason)
   }
 
-  /** Handles one frame from `conn`; a frame that breaks the protocol closes that connection only. */
-  receive(conn: Connection, frame: Uint8Array): void {
+  /**
+   * Handles one frame from `conn`, in its turn; a frame that breaks the protocol closes that
+   * connection only. Rejects with RoomStoreError when what was pending could not be stored.
+   */
+  receive(conn: Connection, frame: Uint8Array): Promise<void> {
+    return this.run(() => this.handle(conn, frame)).then(() => undefined)
+  }
+
+  private async handle(conn: Connection, frame: Uint8Array): Promise<void> {
+    if (!this.connections.has(conn) || conn.closedByServer) return
     try {
       const message = decodeMessage(frame)
       switch (message.type) {
         case 'sync-step-1':
           // Answered from the disk's view: what this socket sent before is stored when it hears back.
-          this.store()
+          await this.flushNow()
           conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
           break
         case 'update':
@@ -184,39 +237,66 @@ export class Room {
 
   /**
    * Applies an update the server itself makes (a merge) as part of the caller's database
-   * transaction: stored at once (the log shares the transaction's connection), and sent to the
-   * connections only by the returned `release`, once the transaction has committed. Updates the
-   * clients sent just before stay pending for their own flush, outside the transaction. Throws if
-   * the update cannot be stored: the Y.Doc already holds it, so the caller must drop the room.
+   * transaction: stored through that transaction, and sent to the connections only by the
+   * returned `release`, once it has committed. Updates the clients sent just before stay pending
+   * for their own flush. Throws if the update cannot be stored: the Y.Doc already holds it, so the
+   * caller must drop the room. (On PostgreSQL a client that syncs between this and the commit
+   * receives the merge early; a rollback drops the room, and every client reloads the stored text.)
    */
-  stageFromServer(update: Uint8Array): () => void {
-    const before = this.pending.length
-    Y.applyUpdate(this.doc, update, this)
-    const mine = this.pending.splice(before)
-    if (mine.length === 0) return () => {}
-    const staged = mine.length === 1 ? mine[0]! : Y.mergeUpdates(mine)
-    this.lastUpdateId = this.deps.log.append(this.name, staged, this.deps.clock())
-    return () => {
-      this.logBytes += staged.byteLength
-      this.deps.changed(this.name, this.address)
-      const message = encodeUpdate(staged)
-      for (const conn of this.connections.keys()) conn.send(message)
-    }
+  async stageFromServer(update: Uint8Array, trx: Transaction<Database>): Promise<() => void> {
+    const release = await this.run(async () => {
+      const before = this.pending.length
+      Y.applyUpdate(this.doc, update, this)
+      const mine = this.pending.splice(before)
+      if (mine.length === 0) return () => {}
+      const staged = mine.length === 1 ? mine[0]! : Y.mergeUpdates(mine)
+      this.lastUpdateId = await this.deps.log.appendInTransaction(trx, this.name, staged, this.deps.clock())
+      return () => {
+        this.logBytes += staged.byteLength
+        this.deps.relay?.publishUpdate(staged)
+        this.deps.changed(this.name, this.address)
+        const message = encodeUpdate(staged)
+        for (const conn of this.connections.keys()) conn.send(message)
+      }
+    })
+    if (!release) throw new RoomStoreError(`${this.name} was unloaded before the server's change was stored`)
+    return release
+  }
+
+  /** An update another process stored: applied and sent to this room's connections, not stored again. */
+  applyRemoteUpdate(update: Uint8Array): Promise<void> {
+    return this.run(() => Y.applyUpdate(this.doc, update, remote)).then(() => undefined)
+  }
+
+  /** Awareness another process relayed (its clients' carets and names, stamped there). */
+  applyRemoteAwareness(update: Uint8Array): Promise<void> {
+    return this.run(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remote)).then(() => undefined)
+  }
+
+  /**
+   * Re-reads the stored document and takes in what this room missed (what other processes
+   * published while Redis was away): sent on to the connections like any remote update.
+   */
+  catchUp(): Promise<void> {
+    return this.run(async () => {
+      const stored = await this.deps.log.load(this.name)
+      if (stored) Y.applyUpdate(this.doc, Y.mergeUpdates([stored.state, ...stored.updates]), remote)
+    }).then(() => undefined)
   }
 
   /** The document as stored: pending updates are written (and sent) first. */
-  encodeState(): Uint8Array {
-    this.store()
-    return Y.encodeStateAsUpdate(this.doc)
+  async encodeState(): Promise<Uint8Array> {
+    const state = await this.run(async () => {
+      await this.flushNow()
+      return Y.encodeStateAsUpdate(this.doc)
+    })
+    if (!state) throw new RoomStoreError(`${this.name} was unloaded while it was read`)
+    return state
   }
 
-  /** Flushes now; throws RoomStoreError if what was pending could not be stored. */
-  store(): void {
-    this.flush()
-    if (this.storeFailure === undefined) return
-    const failure = this.storeFailure
-    this.storeFailure = undefined
-    throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: failure })
+  /** Stores (and sends) what is pending, in its turn; rejects with RoomStoreError if it could not be stored. */
+  async store(): Promise<void> {
+    await this.run(() => this.flushNow())
   }
 
   private applyFrom(conn: Connection, update: Uint8Array): void {
@@ -242,55 +322,71 @@ export class Room {
     if (delta.chars !== 0 || delta.markup !== 0) this.liveSize = { chars: this.liveSize.chars + delta.chars, markup: this.liveSize.markup + delta.markup }
   }
 
-  private readonly onDocUpdate = (update: Uint8Array): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === remote) {
+      // Stored by the process that received it: only sent on.
+      const message = encodeUpdate(update)
+      for (const conn of this.connections.keys()) conn.send(message)
+      return
+    }
     this.pending.push(update)
     this.flushScheduled ??= setImmediate(this.flushLater)
   }
 
   private readonly flushLater = (): void => {
     this.flushScheduled = undefined
-    try {
-      this.store()
-    } catch (error) {
-      // Nothing may escape a setImmediate: whatever failed, the room goes and clients resync from disk.
+    // Nothing may escape a setImmediate: whatever failed, the room goes and clients resync from disk.
+    this.run(() => this.flushNow()).catch((error: unknown) => {
       this.deps.storeFailed(this, error instanceof RoomStoreError ? error : new RoomStoreError(`could not flush ${this.name}`, { cause: error }))
-    }
+    })
   }
 
-  /** Stores the updates gathered so far as one, then broadcasts it and the awareness changes. */
-  flush(): void {
+  /** Stores the updates gathered so far as one, then broadcasts it and the awareness changes. Inside a task only. */
+  private async flushNow(): Promise<void> {
     if (this.flushScheduled) clearImmediate(this.flushScheduled)
     this.flushScheduled = undefined
-    this.flushUpdates()
+    await this.flushUpdates()
     if (this.pendingAwareness.size === 0) return
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]))
     this.pendingAwareness.clear()
     for (const conn of this.connections.keys()) conn.send(message)
+    if (this.localAwareness.size === 0) return
+    if (this.deps.relay) this.deps.relay.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.localAwareness]))
+    this.localAwareness.clear()
   }
 
-  private flushUpdates(): void {
+  private async flushUpdates(): Promise<void> {
     if (this.pending.length === 0) return
     const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending)
     this.pending = []
     try {
-      this.lastUpdateId = this.deps.log.append(this.name, update, this.deps.clock())
+      this.lastUpdateId = await this.deps.log.append(this.name, update, this.deps.clock())
     } catch (error) {
       // Not on disk, so no one may see it: the room is torn down and clients resync from disk.
-      this.storeFailure = error
-      return
+      throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: error })
     }
     this.logBytes += update.byteLength
+    this.deps.relay?.publishUpdate(update)
     this.deps.changed(this.name, this.address)
     const message = encodeUpdate(update)
     for (const conn of this.connections.keys()) conn.send(message)
-    if (this.logBytes > this.stateBytes) {
-      try {
-        this.compact()
-      } catch (error) {
-        // The log still holds every update: a failed compaction costs space, not data.
-        console.error(`compaction of ${this.name} failed`, error)
-      }
-    }
+    if (this.logBytes > this.stateBytes) this.compactLater()
+  }
+
+  /** Compaction folds what the database holds, so it runs beside the queue, in a turn of its own. */
+  private compactLater(): void {
+    if (this.compacting) return
+    this.compacting = true
+    setImmediate(() => {
+      this.compact()
+        .catch((error: unknown) => {
+          // The log still holds every update: a failed compaction costs space, not data.
+          console.error(`compaction of ${this.name} failed`, error)
+        })
+        .finally(() => {
+          this.compacting = false
+        })
+    })
   }
 
   private readonly onAwarenessUpdate = (
@@ -303,29 +399,35 @@ export class Room {
       for (const id of removed) state.awarenessIds.delete(id)
     }
     // Every phone renews its presence every 15 s: in a full room, one message per turn, not per phone.
-    for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id)
+    for (const id of [...added, ...updated, ...removed]) {
+      this.pendingAwareness.add(id)
+      if (origin !== remote) this.localAwareness.add(id)
+    }
     this.flushScheduled ??= setImmediate(this.flushLater)
   }
 
   /**
-   * Folds the log into one state. Triggered when the log outweighs the state, so the stored
-   * size stays within twice the compacted size and the cost per update stays constant.
+   * Folds the stored log into one state. Triggered when the log outweighs the state, so the stored
+   * size stays within about twice the compacted size and the cost per update stays constant.
    */
-  compact(): void {
-    this.flush()
-    if (this.logBytes === 0) return
-    const state = Y.encodeStateAsUpdate(this.doc)
-    this.deps.log.compact(this.name, state, this.lastUpdateId, this.deps.clock())
-    this.stateBytes = state.byteLength
-    this.logBytes = 0
+  async compact(): Promise<void> {
+    const logBytes = this.logBytes
+    if (logBytes === 0) return
+    const { stateBytes } = await this.deps.log.compact(this.name, this.deps.clock())
+    this.stateBytes = stateBytes
+    // What was appended while the compaction ran may not be folded in: it still counts.
+    this.logBytes -= logBytes
   }
 
   /** Closes every connection and releases the doc; the log already holds everything. */
   destroy(code: number = CloseCode.ServerError, reason = 'document unloaded'): void {
+    this.destroyed = true
     if (this.flushScheduled) clearImmediate(this.flushScheduled)
     this.flushScheduled = undefined
     this.pending = []
     this.pendingAwareness.clear()
+    this.localAwareness.clear()
+    this.deps.relay?.leave()
     for (const conn of [...this.connections.keys()]) conn.close(code, reason)
     this.connections.clear()
     this.doc.off('update', this.onDocUpdate)

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import type { Transaction } from 'kysely'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { DocumentLog } from '../../db/document-log.ts'
+import type { Database } from '../../db/schema.ts'
 import type { SessionStore } from '../../db/session-store.ts'
 import { formatDocName, parseDocName, type DocAddress } from '../../shared/docs/doc-name.ts'
 import { canRead, writeRefusal, type Actor } from '../../shared/permissions.ts'
@@ -15,6 +17,7 @@ import { readCredential, type Credential } from '../auth/credentials.ts'
 import { isCrossOrigin } from '../auth/same-origin.ts'
 import type { CongressHub } from '../congress-hub.ts'
 import { hashToken } from '../ids.ts'
+import type { DocumentRelay } from './document-relay.ts'
 import { Room, RoomStoreError, type Connection } from './room.ts'
 
 export interface SyncServerOptions {
@@ -26,25 +29,28 @@ export interface SyncServerOptions {
   readonly unloadAfterMs?: number
   /** Interval of keepalive pings; a socket that missed the previous one is dropped. */
   readonly pingIntervalMs?: number
+  /** The other processes holding the same documents (REDIS_URL); undefined with one process. */
+  readonly relay?: DocumentRelay
 }
 
 /** The documents as the server itself reads and changes them, live rooms included. */
 export interface DocumentAccess {
   /** The current state: the loaded room's when someone has it open, else the stored one. */
-  read(name: string): Uint8Array | undefined
+  read(name: string): Promise<Uint8Array | undefined>
   /**
-   * Applies a server-made update as part of a command's transaction: stored at once on the
-   * database's own connection, so it commits or rolls back with the decision; sent to everyone who
-   * has the document open only after the commit. On a rollback, an open room (whose Y.Doc already
-   * holds the update) is dropped: its clients reconnect to the text as the database has it.
+   * Applies a server-made update as part of a command's transaction: stored through that
+   * transaction, so it commits or rolls back with the decision; sent to everyone who has the
+   * document open only after the commit. On a rollback, an open room (whose Y.Doc already holds
+   * the update) is dropped: its clients reconnect to the text as the database has it.
    */
-  applyInTransaction(name: string, update: Uint8Array, tx: TransactionEffects): void
+  applyInTransaction(name: string, update: Uint8Array, tx: TransactionEffects): Promise<void>
   /** Grows with every stored update in this process: what derived data is cached against. */
   revision(name: string): number
 }
 
-/** What a command's transaction offers a change made outside SQLite (server/commands/command.ts's Tx). */
+/** What a command's transaction offers a change to a live document (server/commands/command.ts's Tx). */
 export interface TransactionEffects {
+  readonly trx: Transaction<Database>
   afterCommit(effect: () => void): void
   onRollback(effect: () => void): void
 }
@@ -57,7 +63,8 @@ export interface SyncServer {
   readonly rooms: ReadonlyMap<string, Room>
   /** docName → ids of the participants connected to it, for one congress. */
   presence(congressId: string): Record<string, string[]>
-  close(): void
+  /** Stores what rooms hold, folds their logs, closes every socket. */
+  close(): Promise<void>
 }
 
 export const syncPathPrefix = '/sync/'
@@ -70,6 +77,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const unloadAfterMs = options.unloadAfterMs ?? 10_000
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false })
   const rooms = new Map<string, Room>()
+  /** Rooms being read from the database: a second socket for the same document waits for the same load. */
+  const loading = new Map<string, Promise<Room | undefined>>()
+  /** Sockets routed to each document, counted as soon as they arrive: a room is unloaded only when none is. */
+  const attached = new Map<string, number>()
   const unloadTimers = new Map<string, NodeJS.Timeout>()
   const alive = new WeakMap<WebSocket, boolean>()
   // Sockets are authenticated in the HTTP upgrade, before a WebSocket exists, so none ever waits
@@ -77,6 +88,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   // address gets a bare 429 instead of a WebSocket to close (a valid session still gets in).
   const refused = createLoginRateLimit({ maxFailures: refusedSocketsPerMinute, windowMs: 60_000 })
 
+  // Both read the hub's cache, which `ready` (hub.prepare) fills before a room's task runs.
   const readable = (actor: Actor, doc: DocAddress) => canRead(actor, doc, hub.phaseOf(doc.congressId))
   const access = (actor: Actor, doc: DocAddress): Access => {
     const phase = hub.phaseOf(doc.congressId)
@@ -86,20 +98,26 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (reason !== 'role' && hub.isVoted(doc.congressId, name)) return { writable: false, reason: 'voted', phase }
     return reason ? { writable: false, reason, phase } : { writable: true }
   }
+  const ready = (doc: DocAddress, name: string) => hub.prepare(doc.congressId, name, doc.kind)
+  // Counted from the hub's event, which every process hears, so what a process derived from a text
+  // it does not hold open (amendment lines, digests) is recomputed when another process changes it.
   const revisions = new Map<string, number>()
-  const changed = (name: string, doc: DocAddress) => {
-    revisions.set(name, (revisions.get(name) ?? 0) + 1)
-    hub.documentChanged(doc.congressId, name, doc.kind)
-  }
+  const onDocumentChanged = ({ docName }: { docName: string }) => void revisions.set(docName, (revisions.get(docName) ?? 0) + 1)
+  hub.on('document-changed', onDocumentChanged)
+  const changed = (name: string, doc: DocAddress) => hub.documentChanged(doc.congressId, name, doc.kind)
+  // What other processes published while Redis was away is lost: every room re-reads its text.
+  options.relay?.onResumed(() => {
+    for (const room of rooms.values()) void room.catchUp()
+  })
   const roomsOf = (congressId: string) => [...rooms.values()].filter((room) => room.address.congressId === congressId)
   const onPhaseChanged = ({ congressId }: { congressId: string }) => {
-    for (const room of roomsOf(congressId)) room.refreshAccess()
+    for (const room of roomsOf(congressId)) void room.refreshAccess()
   }
   const onRevoked = ({ congressId, participantId }: { congressId: string; participantId: string }) => {
     for (const room of roomsOf(congressId)) room.disconnect(participantId, CloseCode.Unauthorized, 'access code revoked')
   }
   const onAmendmentsChanged = ({ docNames }: { docNames: readonly string[] }) => {
-    for (const name of docNames) rooms.get(name)?.refreshAccess()
+    for (const name of docNames) void rooms.get(name)?.refreshAccess()
   }
   // Each session's sockets, so that signing out closes them (a revoked code closes a person's).
   const bySession = new Map<string, Set<WebSocket>>()
@@ -126,37 +144,76 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }, options.pingIntervalMs ?? 30_000)
   pinger.unref()
 
-  function openRoom(name: string, address: NonNullable<ReturnType<typeof parseDocName>>): Room | undefined {
+  function openRoom(name: string, address: DocAddress): Promise<Room | undefined> {
     const timer = unloadTimers.get(name)
     if (timer) {
       clearTimeout(timer)
       unloadTimers.delete(name)
     }
     const existing = rooms.get(name)
-    if (existing) return existing
-    const stored = log.load(name)
-    if (!stored || stored.congressId !== address.congressId || stored.kind !== address.kind) return undefined
-    const room = new Room(name, address, stored, { log, clock, access, canRead: readable, changed, storeFailed: dropRoom })
-    rooms.set(name, room)
-    return room
+    if (existing) return Promise.resolve(existing)
+    let pending = loading.get(name)
+    if (!pending) {
+      pending = (async () => {
+        // Subscribed before the text is read: an update another process stores meanwhile is either
+        // in what is read or received here (or both: Yjs takes it once).
+        let room: Room | undefined
+        const early: ((room: Room) => void)[] = []
+        const receive = (apply: (room: Room) => void) => (room ? apply(room) : early.push(apply))
+        const relay = await options.relay?.join(name, {
+          update: (update) => receive((r) => void r.applyRemoteUpdate(update)),
+          awareness: (update) => receive((r) => void r.applyRemoteAwareness(update)),
+        })
+        try {
+          const stored = await log.load(name)
+          if (!stored || stored.congressId !== address.congressId || stored.kind !== address.kind) {
+            relay?.leave()
+            return undefined
+          }
+          room = new Room(name, address, stored, { log, clock, access, canRead: readable, ready, changed, storeFailed: dropRoom, relay })
+        } catch (error) {
+          relay?.leave()
+          throw error
+        }
+        for (const apply of early) apply(room)
+        rooms.set(name, room)
+        return room
+      })().finally(() => loading.delete(name))
+      loading.set(name, pending)
+    }
+    return pending
   }
 
+  const attachedTo = (name: string) => attached.get(name) ?? 0
+
   function scheduleUnload(room: Room): void {
-    if (room.size > 0 || unloadTimers.has(room.name)) return
+    if (attachedTo(room.name) > 0 || unloadTimers.has(room.name)) return
     const timer = setTimeout(() => {
       unloadTimers.delete(room.name)
-      if (room.size > 0 || rooms.get(room.name) !== room) return
-      rooms.delete(room.name)
-      room.compact()
-      room.destroy()
+      void unload(room)
     }, unloadAfterMs)
     timer.unref()
     unloadTimers.set(room.name, timer)
   }
 
+  async function unload(room: Room): Promise<void> {
+    if (attachedTo(room.name) > 0 || rooms.get(room.name) !== room) return
+    try {
+      await room.store()
+    } catch (error) {
+      dropRoom(room, error)
+      return
+    }
+    // Someone may have opened it while it was being stored.
+    if (attachedTo(room.name) > 0 || rooms.get(room.name) !== room) return
+    rooms.delete(room.name)
+    room.destroy()
+    await room.compact().catch((error: unknown) => console.error(`compaction of ${room.name} failed`, error))
+  }
+
   function dropRoom(room: Room, error: unknown): void {
     console.error(`sync: ${room.name} reloads from disk after a storage failure`, error)
-    rooms.delete(room.name)
+    if (rooms.get(room.name) === room) rooms.delete(room.name)
     room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
   }
 
@@ -182,64 +239,108 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     const address = parseDocName(docName)
     if (!address) return ws.close(CloseCode.NotFound, 'no such document')
-    if (!readable(actor, address)) return ws.close(CloseCode.Forbidden, 'not readable by this session')
-    const room = openRoom(docName, address)
-    if (!room) return ws.close(CloseCode.NotFound, 'no such document')
 
     const conn = socketConnection(ws, actor)
     const tokenHash = hashToken(credential.token)
     const sessionSockets = bySession.get(tokenHash) ?? new Set<WebSocket>()
     sessionSockets.add(ws)
     bySession.set(tokenHash, sessionSockets)
+    attached.set(docName, attachedTo(docName) + 1)
     alive.set(ws, true)
+    // The room may have to be read from the database first: frames that arrive meanwhile wait on
+    // this promise, in the order they came, and go to the room's queue in that order.
+    const opened = (async (): Promise<Room | undefined> => {
+      await hub.prepare(address.congressId, docName, address.kind)
+      if (!readable(actor, address)) return void ws.close(CloseCode.Forbidden, 'not readable by this session')
+      const room = await openRoom(docName, address)
+      if (!room) return void ws.close(CloseCode.NotFound, 'no such document')
+      await room.join(conn)
+      hub.presenceChanged(address.congressId)
+      return room
+    })().catch((error: unknown) => {
+      console.error(`sync: ${docName} could not be opened`, error)
+      conn.close(CloseCode.ServerError, 'could not open the document')
+      return undefined
+    })
+    const failed = (room: Room) => (error: unknown) => {
+      if (error instanceof RoomStoreError) dropRoom(room, error)
+      else {
+        console.error(`sync: ${docName} failed`, error)
+        conn.close(CloseCode.ServerError, 'server error')
+      }
+    }
     ws.on('pong', () => alive.set(ws, true))
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return conn.close(CloseCode.BadMessage, 'text frames are not part of the protocol')
-      if (ws.readyState !== ws.OPEN || rooms.get(docName) !== room) return
-      try {
-        room.receive(conn, toBytes(data))
-      } catch (error) {
-        if (error instanceof RoomStoreError) dropRoom(room, error)
-        else throw error
-      }
+      // Checked as the frame arrives: a close frame parsed from the same chunk must not drop what came before it.
+      if (ws.readyState !== ws.OPEN) return
+      const frame = toBytes(data)
+      void opened.then((room) => {
+        if (!room || conn.closedByServer || rooms.get(docName) !== room) return
+        return room.receive(conn, frame).catch(failed(room))
+      })
     })
     ws.on('close', () => {
       sessionSockets.delete(ws)
       if (sessionSockets.size === 0 && bySession.get(tokenHash) === sessionSockets) bySession.delete(tokenHash)
-      room.leave(conn)
-      scheduleUnload(room)
-      hub.presenceChanged(address.congressId)
+      const left = attachedTo(docName) - 1
+      if (left > 0) attached.set(docName, left)
+      else attached.delete(docName)
+      void opened.then(async (room) => {
+        if (!room) return
+        await room.leave(conn)
+        scheduleUnload(room)
+        hub.presenceChanged(address.congressId)
+      })
     })
     ws.on('error', () => ws.terminate())
-    room.join(conn)
-    hub.presenceChanged(address.congressId)
+  }
+
+  async function authenticate(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const now = clock()
+    const credential = readCredential(url, { cookie: req.headers.cookie, authorization: req.headers.authorization })
+    const actor = await actorForToken(sessions, credential?.token, now)
+    if (socket.destroyed) return
+    if (!actor) {
+      const address = clientAddress(req.socket.remoteAddress, { forwardedFor: header(req, 'x-forwarded-for') })
+      const wait = refused.retryAfter(address, now)
+      if (wait > 0) {
+        socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+        return
+      }
+      refused.failed(address, now)
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url, actor, credential))
   }
 
   const documents: DocumentAccess = {
-    read(name) {
+    async read(name) {
       const room = rooms.get(name)
       if (room) {
         try {
-          return room.encodeState()
+          return await room.encodeState()
         } catch (error) {
           if (!(error instanceof RoomStoreError)) throw error
           dropRoom(room, error)
         }
       }
-      const stored = log.load(name)
+      const stored = await log.load(name)
       return stored && Y.mergeUpdates([stored.state, ...stored.updates])
     },
-    applyInTransaction(name, update, tx) {
+    async applyInTransaction(name, update, tx) {
+      // A room being read now may have read the log before this update: it gets it as a live change.
+      if (loading.has(name)) await loading.get(name)
       const address = parseDocName(name)
       const room = rooms.get(name)
       if (!room) {
-        log.append(name, update, clock())
+        await log.appendInTransaction(tx.trx, name, update, clock())
         if (address) tx.afterCommit(() => changed(name, address))
         return
       }
       // Registered before the update touches the room: if storing it fails, the rollback drops it.
       tx.onRollback(() => reloadRoom(room))
-      const release = room.stageFromServer(update)
+      const release = await room.stageFromServer(update, tx.trx)
       tx.afterCommit(release)
     },
     revision: (name) => revisions.get(name) ?? 0,
@@ -257,35 +358,36 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return docs
     },
     handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://localhost')
-      const now = clock()
-      const credential = readCredential(url, { cookie: req.headers.cookie, authorization: req.headers.authorization })
-      const actor = actorForToken(sessions, credential?.token, now)
-      if (!actor) {
-        const address = clientAddress(req.socket.remoteAddress, { forwardedFor: header(req, 'x-forwarded-for') })
-        const wait = refused.retryAfter(address, now)
-        if (wait > 0) {
-          socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-          return
-        }
-        refused.failed(address, now)
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url, actor, credential))
+      authenticate(req, socket, head).catch((error: unknown) => {
+        console.error('sync: authentication failed', error)
+        socket.destroy()
+      })
     },
-    close() {
+    async close() {
       hub.off('phase-changed', onPhaseChanged)
       hub.off('participant-revoked', onRevoked)
       hub.off('session-closed', onSessionClosed)
       hub.off('amendments-changed', onAmendmentsChanged)
       hub.off('ballots-changed', onBallotsChanged)
+      hub.off('document-changed', onDocumentChanged)
       clearInterval(pinger)
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       unloadTimers.clear()
-      for (const room of rooms.values()) {
-        room.compact()
-        room.destroy(CloseCode.GoingAway, 'server shutting down')
-      }
+      await Promise.allSettled([...loading.values()])
+      const open = [...rooms.values()]
       rooms.clear()
+      await Promise.all(
+        open.map(async (room) => {
+          try {
+            await room.store()
+            room.destroy(CloseCode.GoingAway, 'server shutting down')
+            await room.compact()
+          } catch (error) {
+            room.destroy(CloseCode.GoingAway, 'server shutting down')
+            console.error(`sync: ${room.name} could not be stored at shutdown`, error)
+          }
+        }),
+      )
       for (const ws of wss.clients) ws.terminate()
       wss.close()
     },
@@ -295,12 +397,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 function socketConnection(ws: WebSocket, actor: Connection['actor']): Connection {
   return {
     actor,
+    closedByServer: false,
     send(message) {
       if (ws.readyState !== ws.OPEN) return
       if (ws.bufferedAmount > maxBufferedBytes) ws.terminate()
       else ws.send(message)
     },
     close(code, reason) {
+      this.closedByServer = true
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
     },
   }

@@ -20,6 +20,8 @@ export interface CommonErrorParams {
   payload_too_large: { readonly maxBytes: number }
   /** No such address in the API. */
   route_not_found: {}
+  /** The shared count of sign-in or room code attempts (Redis) cannot be reached: refused, try again soon. */
+  rate_limit_unavailable: {}
   internal: {}
 }
 
@@ -32,5 +34,6 @@ export const commonErrorKinds = {
   phase_forbids: 'conflict',
   payload_too_large: 'too_large',
   route_not_found: 'not_found',
+  rate_limit_unavailable: 'unavailable',
   internal: 'failed',
 } as const satisfies ErrorKinds<CommonErrorParams>

@@ -79,7 +79,7 @@ describe('co-editing in headless Chromium', () => {
     expect(await axeViolations(bureau)).toEqual([])
 
     // What the server stored is what both screens show.
-    const stored = plenum.log.load(plenum.seed.proposals[11]!.docName)!
+    const stored = (await plenum.log.load(plenum.seed.proposals[11]!.docName))!
     const { stateText } = await import('../../shared/editor/doc-state.ts')
     expect(stateText(stored.state, stored.updates)).toContain(typed.trim())
     await bureau.context().close()

@@ -107,7 +107,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     const kinds = new Set(doc.getXmlFragment('default').toArray().map((n) => (n as Y.XmlElement).nodeName))
     for (const kind of ['heading', 'bulletList', 'orderedList', 'blockquote', 'paragraph']) expect(kinds).toContain(kind)
     // The whole stored text, checked as one update: within the schema.
-    expect(checkUpdate(new Y.Doc(), plenum.server.sync.documents.read(proposal().docName)!, emptyTextSize)).toMatchObject({ ok: true })
+    expect(checkUpdate(new Y.Doc(), (await plenum.server.sync.documents.read(proposal().docName))!, emptyTextSize)).toMatchObject({ ok: true })
     await expect(page.locator('[data-discarded]').count()).resolves.toBe(0)
     await page.context().close()
   })

@@ -13,7 +13,7 @@ let counter = 0
 export async function insertAmendment(plenum: TestServer, options: { authorId: string; status: AmendmentStatus; proposalIndex?: number }): Promise<{ id: string; docName: string }> {
   const congressId = plenum.seed.congressId
   const proposal = plenum.seed.proposals[options.proposalIndex ?? 0]!
-  const stored = plenum.log.load(proposal.docName)!
+  const stored = (await plenum.log.load(proposal.docName))!
   const state = Y.mergeUpdates([stored.state, ...stored.updates])
   counter += 1
   const id = `fixture${counter}x${Date.now().toString(36)}`

@@ -8,6 +8,7 @@ import { docField } from '../../shared/editor/extensions.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { largeTextCase } from '../helpers/large-texts.ts'
 import { bearer } from '../helpers/participants.ts'
+import { setStoredState } from '../helpers/stored-documents.ts'
 import { forcePhase, startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 /** `state` rewritten to `paragraphs` as an editor would: the old text's items deleted, the new ones added. */
@@ -33,16 +34,16 @@ describe('an amendment that rewrites a 20,000-word proposal', () => {
     token = bureau.token
     // The proposal's stored text becomes the long one, then an amendment forks it and rewrites it all.
     const proposal = plenum.seed.proposals[0]!
-    plenum.log.compact(proposal.docName, createDocState(paragraphsToContent(base)), Number.MAX_SAFE_INTEGER, Date.now())
+    await setStoredState(plenum, proposal.docName, createDocState(paragraphsToContent(base)))
     const amendment = await insertAmendment(plenum, { authorId: bureau.participant.id, status: 'submitted' })
     amendmentId = amendment.id
-    const forked = plenum.log.load(amendment.docName)!
-    plenum.log.compact(amendment.docName, rewritten(Y.mergeUpdates([forked.state, ...forked.updates]), amended), Number.MAX_SAFE_INTEGER, Date.now())
+    const forked = (await plenum.log.load(amendment.docName))!
+    await setStoredState(plenum, amendment.docName, rewritten(Y.mergeUpdates([forked.state, ...forked.updates]), amended))
     // A second one, submitted, rewrites the same text its own way: the two compete for every line.
     const competitor = await insertAmendment(plenum, { authorId: bureau.participant.id, status: 'submitted' })
     competitorId = competitor.id
-    const copy = plenum.log.load(competitor.docName)!
-    plenum.log.compact(competitor.docName, rewritten(Y.mergeUpdates([copy.state, ...copy.updates]), largeTextCase('rewrite-4000').amended), Number.MAX_SAFE_INTEGER, Date.now())
+    const copy = (await plenum.log.load(competitor.docName))!
+    await setStoredState(plenum, competitor.docName, rewritten(Y.mergeUpdates([copy.state, ...copy.updates]), largeTextCase('rewrite-4000').amended))
   })
   afterAll(async () => {
     await plenum?.close()

@@ -30,8 +30,8 @@ describe('forty delegates amending the 29 proposals', () => {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
     return (await response.json()) as T
   }
-  const proposalText = (i: number) => {
-    const stored = plenum.log.load(plenum.seed.proposals[i]!.docName)!
+  const proposalText = async (i: number) => {
+    const stored = (await plenum.log.load(plenum.seed.proposals[i]!.docName))!
     return stateText(stored.state, stored.updates)
   }
 
@@ -50,7 +50,7 @@ describe('forty delegates amending the 29 proposals', () => {
     // Amendments on the same proposal change different words: the first word, then the last one.
     await Promise.all(
       filed.map(async (a, i) => {
-        const words = proposalText(i % 29).split(' ')
+        const words = (await proposalText(i % 29)).split(' ')
         const [author, cosigner] = [delegates[i]!, delegates[(i + 1) % delegates.length]!]
         const first = await connectSynced(plenum.wsUrl, a.docName, author.token, author.name)
         const second = await connectSynced(plenum.wsUrl, a.docName, cosigner.token, cosigner.name)
@@ -75,7 +75,7 @@ describe('forty delegates amending the 29 proposals', () => {
       expect((await post<{ status: string }>(`/api/amendments/${a.id}/decision`, bureau, { outcome: 'adopted' })).status).toBe('merged')
     }
     for (let i = 0; i < 40; i++) {
-      const text = proposalText(i % 29)
+      const text = await proposalText(i % 29)
       expect(text).toContain(`[A${i + 1}]`)
       expect(text).toContain(`[C${i + 1}]`)
     }

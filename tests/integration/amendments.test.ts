@@ -70,12 +70,12 @@ describe('amendments', () => {
   }
   const detail = async (id: string) => (await api<AmendmentDetailView>('GET', `/api/amendments/${id}`, attendee)).body
   const step = (who: Signed, id: string, name: string, body: unknown = {}) => api<{ error?: { code: string; message: string }; status?: string }>('POST', `/api/amendments/${id}/${name}`, who, body)
-  const stored = (docName: string) => {
-    const { state, updates } = plenum.log.load(docName)!
+  const stored = async (docName: string) => {
+    const { state, updates } = (await plenum.log.load(docName))!
     return Y.mergeUpdates([state, ...updates])
   }
-  const text = (i: number) => {
-    const stored = plenum.log.load(plenum.seed.proposals[i]!.docName)!
+  const text = async (i: number) => {
+    const stored = (await plenum.log.load(plenum.seed.proposals[i]!.docName))!
     return stateText(stored.state, stored.updates)
   }
   async function putToBureauAndAdopt(author: Signed, id: string): Promise<string | undefined> {
@@ -93,8 +93,8 @@ describe('amendments', () => {
     expect(second).toMatchObject({ number: 2, label: 'P2-A2' })
     expect(other).toMatchObject({ number: 1, label: 'P3-A1' })
     expect(first.docName).toBe(`${congressId}/amendment/${first.id}`)
-    const amendment = plenum.log.load(first.docName)!
-    expect(stateText(amendment.state)).toBe(text(1))
+    const amendment = (await plenum.log.load(first.docName))!
+    expect(stateText(amendment.state)).toBe(await text(1))
     const view = await detail(first.id)
     expect(view).toMatchObject({ author: { id: alice.id, name: 'Alice Martin' }, justification: 'Parce que.', changedLines: [], competing: [], proposalNumber: 2 })
   })
@@ -131,7 +131,7 @@ describe('amendments', () => {
     }
     // Bruno asks to co-sign: not yet accepted, his typing goes nowhere.
     expect((await step(bruno, filed.id, 'cosign')).status).toBe(200)
-    const word = text(4).split(' ')[1]!
+    const word = (await text(4)).split(' ')[1]!
     replaceText(brunoClient.doc, word, 'chèque numérique')
     await roundTrip(brunoClient)
     expect(docText(plenum.server.sync.rooms.get(filed.docName)!.doc)).not.toContain('chèque numérique')
@@ -209,14 +209,14 @@ describe('amendments', () => {
     await roundTrip(corrector)
     await setPhase('amendments')
     expect(await putToBureauAndAdopt(alice, filed.id)).toBe('merged')
-    expect(text(1)).toContain('Chaque démarche')
-    expect(text(1)).toContain('téléphonique gratuit')
+    expect(await text(1)).toContain('Chaque démarche')
+    expect(await text(1)).toContain('téléphonique gratuit')
     await waitFor(() => reader.text().includes('Chaque démarche'), 'a reader on the proposal sees the merge live')
     const view = await detail(filed.id)
     expect(view.status).toBe('merged')
     expect(view.mergedAt).not.toBeNull()
     // The merged amendment still reads as the change it made, against the text it was merged into.
-    const diff = amendmentDiff(Buffer.from(view.mergedOnto!, 'base64'), stored(filed.docName), Buffer.from(view.forkVector, 'base64'))
+    const diff = amendmentDiff(Buffer.from(view.mergedOnto!, 'base64'), await stored(filed.docName), Buffer.from(view.forkVector, 'base64'))
     expect(diff.changed).toEqual([{ from: 1, to: 1 }])
     const audit = (await api<{ entries: AuditEntryView[] }>('GET', `/api/congresses/${congressId}/audit`, bureau)).body.entries
     const merged = audit.find((e) => e.action === 'amendment.merged' && e.payload.amendmentId === filed.id)
@@ -228,7 +228,7 @@ describe('amendments', () => {
 
   test('two amendments on different lines merge to the same text in either order', async () => {
     const proposal = plenum.seed.proposals[8]!
-    const words = text(8).split(' ')
+    const words = (await text(8)).split(' ')
     const [early, late] = [`${words[0]} ${words[1]}`, words.slice(-3).join(' ')]
     const a = await file(alice, 8)
     const b = await file(bruno, 8)
@@ -237,16 +237,16 @@ describe('amendments', () => {
     const list = (await api<{ amendments: AmendmentView[] }>('GET', `/api/proposals/${proposal.id}/amendments`, attendee)).body.amendments
     expect(list.map((x) => x.competing)).toEqual([[], []])
     // The other order, computed from the same states with the same shared merge the server uses.
-    const base = stored(proposal.docName)
-    const [views, states] = [await Promise.all([detail(a.id), detail(b.id)]), [stored(a.docName), stored(b.docName)]]
+    const base = await stored(proposal.docName)
+    const [views, states] = [await Promise.all([detail(a.id), detail(b.id)]), await Promise.all([stored(a.docName), stored(b.docName)])]
     const fork = (i: 0 | 1) => Buffer.from(views[i].forkVector, 'base64')
     const bThenA = mergeFork(mergeFork(base, states[1]!, fork(1)), states[0]!, fork(0))
 
     expect(await putToBureauAndAdopt(alice, a.id)).toBe('merged')
     expect(await putToBureauAndAdopt(bruno, b.id)).toBe('merged')
-    expect(text(8)).toContain(`${early} (A)`)
-    expect(text(8)).toContain(`${late} (B)`)
-    expect(stateText(bThenA)).toBe(text(8))
+    expect(await text(8)).toContain(`${early} (A)`)
+    expect(await text(8)).toContain(`${late} (B)`)
+    expect(stateText(bThenA)).toBe(await text(8))
   })
 
   test('overlapping amendments are flagged "en concurrence" before, and for review after one is merged', async () => {
@@ -254,7 +254,7 @@ describe('amendments', () => {
     const a = await file(alice, 10)
     const b = await file(bruno, 10)
     const c = await file(claire, 10)
-    const words = text(10).split(' ')
+    const words = (await text(10)).split(' ')
     await edit(a.docName, alice, `${words[0]} ${words[1]}`, 'Désormais,')
     await edit(b.docName, bruno, `${words[1]} ${words[2]}`, 'autrement')
     await edit(c.docName, claire, words.at(-1)!, `${words.at(-1)!} Fin.`)
@@ -274,7 +274,7 @@ describe('amendments', () => {
     expect((await detail(b.id)).status).toBe('adopted')
     expect((await step(alice, b.id, 'merge')).status).toBe(403)
     expect((await step(bureau, b.id, 'merge')).status).toBe(200)
-    expect(text(10)).toContain('autrement')
+    expect(await text(10)).toContain('autrement')
     expect((await detail(b.id)).status).toBe('merged')
     expect((await step(bureau, b.id, 'merge')).status).toBe(409)
   })

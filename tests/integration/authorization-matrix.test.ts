@@ -97,6 +97,12 @@ describe('authorization matrix', () => {
     return fetch(`${plenum.baseUrl}${path}`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body) })
   }
 
+  /** Bytes stored for a document, its state and its log together. */
+  async function storedBytes(docName: string): Promise<number> {
+    const size = await plenum.log.size(docName)
+    return size.logBytes + size.stateBytes
+  }
+
   /** The caller acts as the author: withdrawing is the author's step. */
   function authorOf(token: string): string {
     return Object.values(people).find((p) => p.token === token)?.id ?? seedBureauId
@@ -135,12 +141,12 @@ describe('authorization matrix', () => {
           }
           const writer = await connectSynced(plenum.wsUrl, docName, people[role].token, role)
           const watcher = await connectSynced(plenum.wsUrl, docName, people.bureau.token, 'watcher')
-          const before = plenum.log.size(docName).logBytes + plenum.log.size(docName).stateBytes
+          const before = await storedBytes(docName)
           const line = `${role} écrit en ${phase} (${kind}) ${Math.random()}`
           writer.appendParagraph(line)
           await roundTrip(writer)
           const serverText = docText(plenum.server.sync.rooms.get(docName)!.doc)
-          const stored = plenum.log.load(docName)!
+          const stored = (await plenum.log.load(docName))!
           const { stateText } = await import('../../shared/editor/doc-state.ts')
           if (isAllowed({ role, phase, action: 'doc.write', kind })) {
             await waitFor(() => watcher.text().includes(line), `${role}'s line reaches the watcher`)
@@ -149,7 +155,7 @@ describe('authorization matrix', () => {
             await roundTrip(watcher)
             expect.soft(serverText, `${role} must not write ${kind} in ${phase}`).not.toContain(line)
             expect.soft(watcher.text()).not.toContain(line)
-            expect.soft(plenum.log.size(docName).logBytes + plenum.log.size(docName).stateBytes).toBe(before)
+            expect.soft(await storedBytes(docName)).toBe(before)
           }
           writer.destroy()
           watcher.destroy()

@@ -21,7 +21,7 @@ describe('secret ballots', () => {
   })
   afterAll(() => plenum.close())
 
-  const columns = (table: string) => plenum.database.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name)
+  const columns = (table: string) => plenum.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name)
 
   test('the stored rows link no participant to a choice: no shared key but the ballot, no time, no rowid, no receipt in clear', async () => {
     const ballot = await openedBallot(plenum, bureau, { kind: 'motion' })
@@ -33,10 +33,10 @@ describe('secret ballots', () => {
     expect(columns('ballot_participations')).toEqual(['ballot_id', 'represented_id', 'client_vote_hash', 'receipt_box', 'cast_at'])
     expect(columns('ballot_box')).toEqual(['ballot_id', 'receipt', 'choice', 'nonce', 'represented_id'])
     for (const table of ['ballot_participations', 'ballot_box']) {
-      expect(() => plenum.database.sqlite.prepare(`SELECT rowid FROM ${table}`).all(), `${table} has no rowid to order it`).toThrow()
+      expect(() => plenum.sqlite.prepare(`SELECT rowid FROM ${table}`).all(), `${table} has no rowid to order it`).toThrow()
     }
-    const participations = plenum.database.sqlite.prepare('SELECT * FROM ballot_participations WHERE ballot_id = ?').all(ballot.id) as { represented_id: string; client_vote_hash: string; receipt_box: Buffer }[]
-    const box = plenum.database.sqlite.prepare('SELECT * FROM ballot_box WHERE ballot_id = ?').all(ballot.id) as { receipt: string; represented_id: string | null }[]
+    const participations = plenum.sqlite.prepare('SELECT * FROM ballot_participations WHERE ballot_id = ?').all(ballot.id) as { represented_id: string; client_vote_hash: string; receipt_box: Buffer }[]
+    const box = plenum.sqlite.prepare('SELECT * FROM ballot_box WHERE ballot_id = ?').all(ballot.id) as { receipt: string; represented_id: string | null }[]
     expect(participations).toHaveLength(6)
     expect(box).toHaveLength(6)
     expect(box.every((b) => b.represented_id === null)).toBe(true)
@@ -51,7 +51,7 @@ describe('secret ballots', () => {
       }
     }
     // Nor the clientVoteIds, which would open the boxes; nor any log of single votes.
-    plenum.database.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    plenum.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const file = readFileSync(join(plenum.dataDir, 'plenum.db')).toString('latin1')
     for (const id of clientVoteIds) expect(file.includes(id)).toBe(false)
     const audit = await call<{ entries: { action: string; payload: Record<string, unknown> }[] }>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}/audit`)

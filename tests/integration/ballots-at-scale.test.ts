@@ -22,8 +22,8 @@ describe('a congress votes its 29 proposals and their amendments', () => {
   }, 60_000)
   afterAll(() => plenum.close())
 
-  const text = (docName: string) => {
-    const stored = plenum.log.load(docName)!
+  const text = async (docName: string) => {
+    const stored = (await plenum.log.load(docName))!
     return stateText(stored.state, stored.updates)
   }
 
@@ -35,7 +35,7 @@ describe('a congress votes its 29 proposals and their amendments', () => {
       const author = room[i]!
       const filed = (await call<FiledAmendmentView>(plenum, author.token, 'POST', `/proposals/${proposal.id}/amendments`, {})).body
       const editor = await connectSynced(plenum.wsUrl, filed.docName, author.token)
-      const first = text(proposal.docName).split(' ')[0]!
+      const first = (await text(proposal.docName)).split(' ')[0]!
       replaceText(editor.doc, first, `${first} [amendé ${filed.label}]`)
       await roundTrip(editor)
       editor.destroy()
@@ -82,7 +82,7 @@ describe('a congress votes its 29 proposals and their amendments', () => {
     for (const [i, proposal] of plenum.seed.proposals.entries()) {
       const label = amendments[i]!.label
       expect(after.find((a) => a.label === label)?.status).toBe(i % 2 === 0 ? 'merged' : 'rejected')
-      expect(text(proposal.docName).includes(`[amendé ${label}]`)).toBe(i % 2 === 0)
+      expect((await text(proposal.docName)).includes(`[amendé ${label}]`)).toBe(i % 2 === 0)
     }
     const congress = (await call<CongressView>(plenum, room[10]!.token, 'GET', `/congresses/${plenum.seed.congressId}`)).body
     expect(congress.proposals.every((p) => p.outcome === 'adopted')).toBe(true)

@@ -294,7 +294,7 @@ describe('ballots', () => {
 
   async function loadDoc(docName: string) {
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, plenum.server.sync.documents.read(docName)!)
+    Y.applyUpdate(doc, (await plenum.server.sync.documents.read(docName))!)
     return doc
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from 'vitest'
-import { openDatabase } from '../../db/connection.ts'
+import { openDatabase } from '../../db/sqlite/open.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 
 const run = promisify(execFile)

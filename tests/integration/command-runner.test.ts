@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { createCongressStore } from '../../db/congress-store.ts'
-import { openDatabase, type DatabaseHandle } from '../../db/connection.ts'
+import { createSqliteCongressStore } from '../../db/sqlite/congress-store.ts'
+import { openDatabase, type SqliteHandle } from '../../db/sqlite/open.ts'
 import { command, operatorOf, type CommandDeps } from '../../server/commands/command.ts'
 import { CongressHub } from '../../server/congress-hub.ts'
 import { fail } from '../../server/domain-error.ts'
@@ -12,7 +12,7 @@ import { seedDemo } from '../../server/services/seed-demo.ts'
 /** The one shape of a decision (server/commands/command.ts), on a real SQLite file. */
 describe('the command runner', () => {
   let dir: string
-  let database: DatabaseHandle
+  let database: SqliteHandle
   let deps: CommandDeps
   let congressId: string
   const title = async () => (await database.db.selectFrom('congresses').select('title').where('id', '=', congressId).executeTakeFirstOrThrow()).title
@@ -22,7 +22,7 @@ describe('the command runner', () => {
     dir = mkdtempSync(join(tmpdir(), 'plenum-runner-'))
     database = await openDatabase(join(dir, 'plenum.db'))
     congressId = (await seedDemo(database.db, Date.now())).congressId
-    deps = { db: database.db, hub: new CongressHub(createCongressStore(database.sqlite)), clock: Date.now }
+    deps = { db: database.db, hub: new CongressHub(createSqliteCongressStore(database.sqlite)), clock: Date.now }
   })
   afterEach(() => {
     database.sqlite.close()
@@ -32,7 +32,7 @@ describe('the command runner', () => {
   /** Renames the congress in a transaction with its log entry; `middle` runs between the two. */
   function rename(to: string, middle: () => Promise<void>, effects: string[]) {
     return command(deps, operatorOf(congressId), async (steps) => {
-      steps.authorize(congressId, 'structure.edit')
+      await steps.authorize(congressId, 'structure.edit')
       return steps.transaction(async (tx) => {
         await tx.trx.updateTable('congresses').set({ title: to }).where('id', '=', congressId).execute()
         tx.afterCommit(() => effects.push(`after commit, the title is read back: ${to}`))
@@ -70,7 +70,7 @@ describe('the command runner', () => {
 
   test('a refusal of the policy comes before any write', async () => {
     const result = await command(deps, { participantId: 'p', congressId: 'another', role: 'bureau', name: 'X' }, async (steps) => {
-      steps.authorize(congressId, 'structure.edit')
+      await steps.authorize(congressId, 'structure.edit')
       return steps.transaction(async (tx) => tx.trx.updateTable('congresses').set({ title: 'volé' }).where('id', '=', congressId).execute())
     })
     expect(!result.ok && result.error.info).toEqual({ code: 'forbidden', reason: 'congress' })

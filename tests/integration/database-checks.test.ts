@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openDatabase, type DatabaseHandle } from '../../db/connection.ts'
+import { openDatabase, type SqliteHandle } from '../../db/sqlite/open.ts'
 import { migrations } from '../../db/migrations/index.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 
@@ -49,7 +49,7 @@ const constrained: readonly Constrained[] = [
 
 describe('the database refuses an unknown value in a status-like column', () => {
   const dir = makeTempDir('plenum-checks-')
-  let handle: DatabaseHandle
+  let handle: SqliteHandle
   beforeAll(async () => {
     handle = await openDatabase(join(dir.path, 'plenum.db'))
     seed(handle.sqlite)

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, test } from 'vitest'
-import { createSessionStore } from '../../db/session-store.ts'
+import { createSqliteSessionStore } from '../../db/sqlite/session-store.ts'
 import { actorForToken } from '../../server/auth/actor.ts'
 import { freezeCongress, type FreezeDeps } from '../../server/commands/seal/freeze-congress.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
@@ -21,8 +21,8 @@ import { waitFor } from '../helpers/wait-for.ts'
  */
 
 /** The text as stored: the compacted state and the log after it, as a restart would load it. */
-function storedText(plenum: TestServer, name: string): string {
-  const row = plenum.log.load(name)!
+async function storedText(plenum: TestServer, name: string): Promise<string> {
+  const row = (await plenum.log.load(name))!
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
   return docText(doc)
@@ -33,13 +33,13 @@ function sealDeps(plenum: TestServer): FreezeDeps {
   return { db: plenum.database.db, hub: plenum.server.hub, documents: plenum.server.sync.documents, clock: Date.now, dataDir: plenum.dataDir }
 }
 
-function bureauActor(plenum: TestServer, token: string) {
-  return actorForToken(createSessionStore(plenum.database.sqlite), token, Date.now())!
+async function bureauActor(plenum: TestServer, token: string) {
+  return (await actorForToken(createSqliteSessionStore(plenum.sqlite), token, Date.now()))!
 }
 
 /** Appends a paragraph to an amendment's stored document, as its authors would have typed it. */
-function typeInto(plenum: TestServer, docName: string, text: string): void {
-  const row = plenum.log.load(docName)!
+async function typeInto(plenum: TestServer, docName: string, text: string): Promise<void> {
+  const row = (await plenum.log.load(docName))!
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
   const sv = Y.encodeStateVector(doc)
@@ -47,7 +47,7 @@ function typeInto(plenum: TestServer, docName: string, text: string): void {
   paragraph.insert(0, [new Y.XmlText(text)])
   const fragment = doc.getXmlFragment(docField)
   fragment.insert(fragment.length, [paragraph])
-  plenum.log.append(docName, Y.encodeStateAsUpdate(doc, sv), Date.now())
+  await plenum.log.append(docName, Y.encodeStateAsUpdate(doc, sv), Date.now())
 }
 
 describe('decisions and the live documents (issue 15, review findings 5 and 6)', () => {
@@ -76,29 +76,36 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
     rmSync(join(server.dataDir, 'bundles'), { recursive: true, force: true })
     writeFileSync(join(server.dataDir, 'bundles'), 'not a folder')
 
-    // The freeze request is handled in the same turn as the typist's update, after it: the room
-    // has accepted the update and stores it at the end of the turn.
+    // The freeze request is handled in the same turn as the typist's update, once the room has
+    // applied it: the room has accepted the update and stores it at the end of the turn.
     const room = server.server.sync.rooms.get(docName)!
     const receive = room.receive.bind(room)
     const typed = 'Tapé juste avant le gel.'
-    let pendingWhenFreezing: boolean | undefined
+    const actor = await bureauActor(server, bureau)
+    let pendingWhenFreezing: Promise<boolean> | undefined
     let freezing: Promise<unknown> | undefined
     room.receive = (conn, frame) => {
-      receive(conn, frame)
+      const handled = receive(conn, frame)
       // y-websocket: message type 0 (sync), then 2 (update).
-      if (freezing || frame[0] !== 0 || frame[1] !== 2) return
-      pendingWhenFreezing = !storedText(server, docName).includes(typed)
-      freezing = freezeCongress(sealDeps(server), bureauActor(server, bureau), { congressId }).then((result) => (result.ok ? 'sealed' : result.error.code))
+      if (pendingWhenFreezing || frame[0] !== 0 || frame[1] !== 2) return handled
+      pendingWhenFreezing = handled.then(() => {
+        // SQLite's log reads within the call: the disk as the freeze starts, before the room's flush.
+        const stored = storedText(server, docName)
+        freezing = freezeCongress(sealDeps(server), actor, { congressId }).then((result) => (result.ok ? 'sealed' : result.error.code))
+        return stored.then((text) => !text.includes(typed))
+      })
+      return handled
     }
     writer.appendParagraph(typed)
-    await waitFor(() => freezing, 'the freeze, started in the update’s turn')
-    expect(pendingWhenFreezing).toBe(true)
+    await waitFor(() => pendingWhenFreezing, 'the update, received')
+    expect(await pendingWhenFreezing).toBe(true)
+    expect(freezing).toBeDefined()
     expect(await freezing).toBe('seal_unavailable')
     expect((await call(server, bureau, 'GET', `/congresses/${congressId}`)).body.phase).toBe('drafting')
 
     // Every client has the edit; so must the disk, now, not only at the room's next compaction.
     await waitFor(() => watcher.text().includes(typed), 'the reader has the edit')
-    expect(storedText(server, docName)).toContain(typed)
+    expect(await storedText(server, docName)).toContain(typed)
   })
 
   test('a freeze while a merge waits for its diff: the merge is refused (409 phase_forbids), the text stays as frozen', async () => {
@@ -110,7 +117,7 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
     const target = server.seed.proposals[0]!.docName
     const adopted = await insertAmendment(server, { authorId: author!.id, status: 'adopted' })
     // Long enough (over 4 kB) to be diffed on the diff thread, not at once: the merge awaits it.
-    typeInto(server, adopted.docName, `Ajout adopté. ${'Une phrase de plus pour allonger le texte. '.repeat(120)}`)
+    await typeInto(server, adopted.docName, `Ajout adopté. ${'Une phrase de plus pour allonger le texte. '.repeat(120)}`)
     // Another live amendment of the same text: the merge computes the competition on the diff thread first.
     await insertAmendment(server, { authorId: author!.id, status: 'draft' })
     await setPhase(server, bureau, 'amendments')
@@ -120,10 +127,11 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
     // pdfkit, it is over before the diff thread's answer (a message, a later turn) resumes the merge.
     const documents = server.server.sync.documents
     const read = documents.read
+    const actor = await bureauActor(server, bureau)
     let freezing: Promise<unknown> | undefined
     documents.read = (name) => {
       if (name === adopted.docName && !freezing) {
-        freezing = freezeCongress(sealDeps(server), bureauActor(server, bureau), { congressId }).then((result) => (result.ok ? 'sealed' : result.error.code))
+        freezing = freezeCongress(sealDeps(server), actor, { congressId }).then((result) => (result.ok ? 'sealed' : result.error.code))
       }
       return read(name)
     }
@@ -142,8 +150,8 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
     const frozen = await server.database.db.selectFrom('frozen_documents').select('state_v2').where('doc_name', '=', target).executeTakeFirstOrThrow()
     const frozenDoc = new Y.Doc()
     Y.applyUpdateV2(frozenDoc, frozen.state_v2)
-    expect(storedText(server, target)).toBe(docText(frozenDoc))
-    expect(storedText(server, target)).not.toContain('Ajout adopté.')
+    expect(await storedText(server, target)).toBe(docText(frozenDoc))
+    expect(await storedText(server, target)).not.toContain('Ajout adopté.')
   })
 
   test('filing, merging and freezing read the live documents outside their transactions', async () => {
@@ -158,7 +166,7 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
     const read = documents.read
     const insideTransaction: string[] = []
     documents.read = (name) => {
-      if (server.database.sqlite.inTransaction) insideTransaction.push(name)
+      if (server.sqlite.inTransaction) insideTransaction.push(name)
       return read(name)
     }
     try {
@@ -172,11 +180,11 @@ describe('decisions and the live documents (issue 15, review findings 5 and 6)',
       const typist = await connectSynced(server.wsUrl, rival.body.docName, other!.token, 'Autre')
       clients.push(typist)
       typist.appendParagraph('Rédaction en cours.')
-      typeInto(server, filed.body.docName, 'Ajout adopté.')
+      await typeInto(server, filed.body.docName, 'Ajout adopté.')
       await server.database.db.updateTable('amendments').set({ status: 'adopted' }).where('id', '=', filed.body.id).execute()
       const merged = await call(server, bureau, 'POST', `/amendments/${filed.body.id}/merge`)
       expect(merged.body).toEqual({ ok: true })
-      expect(storedText(server, server.seed.proposals[0]!.docName)).toContain('Ajout adopté.')
+      expect(await storedText(server, server.seed.proposals[0]!.docName)).toContain('Ajout adopté.')
       const frozen = await call(server, bureau, 'POST', `/congresses/${server.seed.congressId}/freeze`)
       expect(frozen.status).toBe(200)
     } finally {

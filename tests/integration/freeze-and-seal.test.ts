@@ -86,14 +86,14 @@ describe('freezing and sealing the motion', () => {
     expect(Buffer.from(frozen.body.signature, 'base64')).toHaveLength(64)
 
     const stored = () => plenum.log.size(pending.docName)
-    const before = stored()
+    const before = await stored()
     await waitFor(() => writer.provider.wsconnected, 'the editor stays connected, read-only')
     writer.appendParagraph('Après le gel.')
     await roundTrip(writer)
     await roundTrip(watcher)
     expect(watcher.text()).not.toContain('Après le gel.')
     expect(docText(plenum.server.sync.rooms.get(pending.docName)!.doc)).not.toContain('Après le gel.')
-    expect(stored()).toEqual(before)
+    expect(await stored()).toEqual(before)
     writer.destroy()
     watcher.destroy()
 

@@ -8,7 +8,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { migrations } from '../../db/migrations/index.ts'
-import { openPostgres } from '../../db/postgres.ts'
+import { openPostgres } from '../../db/postgres/open.ts'
 import type { Database } from '../../db/schema.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 

@@ -36,9 +36,9 @@ describe('publish → decision → merge, one transaction', () => {
   const alice = () => people[0]!
   const basile = () => people[1]!
 
-  function storedText(docName: string): string {
+  async function storedText(docName: string): Promise<string> {
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, plenum.server.sync.documents.read(docName)!)
+    Y.applyUpdate(doc, (await plenum.server.sync.documents.read(docName))!)
     return docText(doc)
   }
 
@@ -53,7 +53,7 @@ describe('publish → decision → merge, one transaction', () => {
     await setPhase(plenum, bureau, 'amendments')
     const filed = await call<{ id: string; docName: string }>(plenum, basile().token, 'POST', `/proposals/${proposal.id}/amendments`, { justification: 'Test.' })
     expect(filed.status).toBe(201)
-    const firstWord = storedText(proposal.docName).split(' ')[0]!
+    const firstWord = (await storedText(proposal.docName)).split(' ')[0]!
     const editor = await connectSynced(plenum.wsUrl, filed.body.docName, basile().token, 'basile')
     await waitFor(() => editor.text().includes(firstWord), 'the amendment’s copy of the text')
     replaceText(editor.doc, firstWord, `${firstWord} ${mark}`)
@@ -77,7 +77,7 @@ describe('publish → decision → merge, one transaction', () => {
     expect(actions).not.toContain('ballot.published')
     expect(actions).not.toContain('amendment.adopted')
     expect(actions).not.toContain('amendment.merged')
-    expect(storedText(chain.targetDoc)).toBe(before)
+    expect(await storedText(chain.targetDoc)).toBe(before)
     // The live editor is in sync with the server again (it may have reconnected) and never saw the merge.
     await waitFor(() => watcher.provider.synced && watcher.provider.wsconnected, 'the watcher back in sync')
     await roundTrip(watcher)
@@ -88,7 +88,7 @@ describe('publish → decision → merge, one transaction', () => {
   test('a merge refused by the database leaves the ballot closed, the amendment admissible and the text as it was', async () => {
     const mark = '(fusion refusée)'
     const chain = await adoptedByClosedBallot(0, mark)
-    const before = storedText(chain.targetDoc)
+    const before = await storedText(chain.targetDoc)
     const watcher = await connectSynced(plenum.wsUrl, chain.targetDoc, alice().token, 'alice')
     try {
       await sql`CREATE TRIGGER refuse_merge BEFORE UPDATE OF status ON amendments WHEN NEW.status = 'merged' BEGIN SELECT RAISE(ABORT, 'merge refused by the test'); END`.execute(plenum.database.db)
@@ -100,7 +100,7 @@ describe('publish → decision → merge, one transaction', () => {
       const published = await step(plenum, bureau, chain.ballot.id, 'publish')
       expect(published.status).toBe('published')
       expect((await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${chain.amendmentId}`)).body.status).toBe('merged')
-      expect(storedText(chain.targetDoc)).toContain(mark)
+      expect(await storedText(chain.targetDoc)).toContain(mark)
       await waitFor(() => watcher.text().includes(mark), 'the merge in the live editor')
       const actions = await auditActions()
       expect(actions.filter((a) => a === 'ballot.published')).toHaveLength(1)
@@ -115,7 +115,7 @@ describe('publish → decision → merge, one transaction', () => {
   test('a text update that cannot be stored rolls the whole chain back, and the live room does not keep it', async () => {
     const mark = '(stockage refusé)'
     const chain = await adoptedByClosedBallot(1, mark)
-    const before = storedText(chain.targetDoc)
+    const before = await storedText(chain.targetDoc)
     const watcher = await connectSynced(plenum.wsUrl, chain.targetDoc, alice().token, 'alice')
     const published = (await auditActions()).filter((a) => a === 'ballot.published').length
     try {
@@ -134,13 +134,13 @@ describe('publish → decision → merge, one transaction', () => {
       expect((await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${chain.amendmentId}`)).body.status).toBe('admissible')
       expect((await auditActions()).filter((a) => a === 'ballot.published')).toHaveLength(published)
       // Read through the live room if one is loaded: it must not hold what the database lost.
-      expect(storedText(chain.targetDoc)).toBe(before)
+      expect(await storedText(chain.targetDoc)).toBe(before)
       await roundTrip(watcher)
       expect(watcher.text()).toBe(before)
 
       await step(plenum, bureau, chain.ballot.id, 'publish')
       expect((await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${chain.amendmentId}`)).body.status).toBe('merged')
-      expect(storedText(chain.targetDoc)).toContain(mark)
+      expect(await storedText(chain.targetDoc)).toContain(mark)
       await waitFor(() => watcher.text().includes(mark), 'the merge in the live editor')
     } finally {
       await sql`DROP TRIGGER IF EXISTS refuse_update`.execute(plenum.database.db)

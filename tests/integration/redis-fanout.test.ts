@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openDatabase, type DatabaseHandle } from '../../db/connection.ts'
-import { createCongressStore } from '../../db/congress-store.ts'
+import { openDatabase, type SqliteHandle } from '../../db/sqlite/open.ts'
+import { createSqliteCongressStore } from '../../db/sqlite/congress-store.ts'
 import { CongressHub, type HubEvent, type HubEventName } from '../../server/congress-hub.ts'
 import { connectRedisFanout, type RedisFanout } from '../../server/fanout/redis-fanout.ts'
 import { newId } from '../../server/ids.ts'
@@ -41,12 +41,19 @@ function record(hub: CongressHub) {
   return { seen, of: (name: HubEventName) => seen.filter((e) => e.name === name) }
 }
 
+
+/** What a hub holds of an amendment's writers, loaded as the sync socket loads it. */
+async function authorshipOn(hub: CongressHub, docName: string) {
+  await hub.prepare(docName.split('/')[0]!, docName, 'amendment')
+  return hub.amendmentAuthorship(docName)
+}
+
 describe('congress events across processes through Redis (server/fanout/redis-fanout.ts)', () => {
   // A channel of its own per run, so that parallel runs never cross.
   const channelPrefix = `plenum-test-${randomUUID()}:`
   const dir = makeTempDir('plenum-fanout-')
-  let dbA: DatabaseHandle
-  let dbB: DatabaseHandle
+  let dbA: SqliteHandle
+  let dbB: SqliteHandle
   let hubA: CongressHub
   let hubB: CongressHub
   let fanoutA: RedisFanout
@@ -68,8 +75,8 @@ describe('congress events across processes through Redis (server/fanout/redis-fa
     dbA = await openDatabase(file)
     dbB = await openDatabase(file)
     congressId = (await seedDemo(dbA.db, Date.now())).congressId
-    hubA = new CongressHub(createCongressStore(dbA.sqlite))
-    hubB = new CongressHub(createCongressStore(dbB.sqlite))
+    hubA = new CongressHub(createSqliteCongressStore(dbA.sqlite))
+    hubB = new CongressHub(createSqliteCongressStore(dbB.sqlite))
     fanoutA = await connectRedisFanout({ url: redisUrl, channelPrefix })
     fanoutB = await connectRedisFanout({ url: redisUrl, channelPrefix })
     fanoutA.attach(hubA)
@@ -87,7 +94,7 @@ describe('congress events across processes through Redis (server/fanout/redis-fa
   })
 
   test('a phase change on A reaches B once and B’s phaseOf answers it; A never gets its own events back', async () => {
-    expect(hubB.phaseOf(congressId)).toBe('drafting')
+    expect(await hubB.phase(congressId)).toBe('drafting')
     const ownBefore = fanoutA.stats.ownSkipped
     // The change is committed (by A's process) before the hub hears of it, as in the app.
     dbA.sqlite.prepare("UPDATE congresses SET phase = 'amendments' WHERE id = ?").run(congressId)
@@ -95,7 +102,7 @@ describe('congress events across processes through Redis (server/fanout/redis-fa
     await flush()
 
     expect(seenB.of('phase-changed')).toEqual([{ name: 'phase-changed', event: { congressId, phase: 'amendments' } }])
-    expect(hubB.phaseOf(congressId)).toBe('amendments')
+    expect(await hubB.phase(congressId)).toBe('amendments')
     // A's listeners heard it once, locally; Redis handed A its own two messages, which it skipped.
     expect(seenA.of('phase-changed')).toHaveLength(1)
     await waitFor(() => fanoutA.stats.ownSkipped - ownBefore === 2, 'A to skip its own two messages')
@@ -138,15 +145,15 @@ describe('congress events across processes through Redis (server/fanout/redis-fa
         merged_at: null,
       })
       .execute()
-    expect(hubB.amendmentAuthorship(docName)?.status).toBe('draft')
+    expect((await authorshipOn(hubB, docName))?.status).toBe('draft')
 
     dbA.sqlite.prepare("UPDATE amendments SET status = 'submitted' WHERE id = ?").run(amendmentId)
     // B still holds what it cached: nothing told it yet.
-    expect(hubB.amendmentAuthorship(docName)?.status).toBe('draft')
+    expect((await authorshipOn(hubB, docName))?.status).toBe('draft')
     hubA.amendmentsChanged(congressId, [docName])
     await flush()
     expect(seenB.of('amendments-changed')).toEqual([{ name: 'amendments-changed', event: { congressId, docNames: [docName] } }])
-    expect(hubB.amendmentAuthorship(docName)?.status).toBe('submitted')
+    expect((await authorshipOn(hubB, docName))?.status).toBe('submitted')
   })
 
   test('every other event crosses once, with its payload', async () => {
@@ -202,7 +209,7 @@ describe('congress events across processes through Redis (server/fanout/redis-fa
       expect(fanoutB.stats.dropped - droppedBefore).toBe(bad.length)
       // Only the marker arrived; the phase is untouched.
       expect(seenB.seen.slice(before).map((e) => e.name)).toEqual(['projector-changed'])
-      expect(hubB.phaseOf(congressId)).toBe('amendments')
+      expect(await hubB.phase(congressId)).toBe('amendments')
       expect(errors).toEqual([])
     } finally {
       process.off('uncaughtException', onError)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createVoteStore } from '../../db/vote-store.ts'
+import { createSqliteVoteStore } from '../../db/sqlite/vote-store.ts'
 import { checkIn, openedBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -38,7 +38,7 @@ describe('the data folder after a secret ballot', () => {
    */
   const readBytes = (path: string) => execFileSync('cat', [path], { maxBuffer: 1 << 28 })
   const file = (suffix: string) => join(plenum.dataDir, `plenum.db${suffix}`)
-  const pageSize = () => plenum.database.sqlite.pragma('page_size', { simple: true }) as number
+  const pageSize = () => plenum.sqlite.pragma('page_size', { simple: true }) as number
 
   /** Every offset of `needle` (ASCII) in `bytes`. */
   function offsets(bytes: Buffer, needle: string): number[] {
@@ -143,9 +143,9 @@ describe('the data folder after a secret ballot', () => {
     // The close committed, then the process died: what a restart finds.
     await plenum.database.db.updateTable('ballots').set({ status: 'closed', closed_at: Date.now() }).where('id', '=', ballot.id).execute()
     expect(readBytes(file('-wal')).length).toBeGreaterThan(0)
-    createVoteStore(plenum.database.sqlite)
+    createSqliteVoteStore(plenum.sqlite)
     await waitFor(() => (existsSync(file('-wal')) ? readBytes(file('-wal')).length : 0) === 0, 'the WAL emptied at start')
-    const sealed = plenum.database.sqlite.prepare("SELECT count(*) AS n FROM ballot_participations WHERE ballot_id = ? AND client_vote_hash != ''").get(ballot.id) as { n: number }
+    const sealed = plenum.sqlite.prepare("SELECT count(*) AS n FROM ballot_participations WHERE ballot_id = ? AND client_vote_hash != ''").get(ballot.id) as { n: number }
     expect(sealed.n).toBe(0)
   })
 })

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
-import { withStatementCache } from '../../db/statement-cache.ts'
+import { withStatementCache } from '../../db/sqlite/statement-cache.ts'
 
 describe('Kysely over better-sqlite3 with prepared statements kept', () => {
   test('each SQL text is prepared once while it stays among the most recent, and answers stay right after eviction', async () => {

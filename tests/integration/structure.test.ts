@@ -38,7 +38,7 @@ describe('the bureau shapes the congress', () => {
     const withProposal = await congress()
     expect(withProposal.proposals.at(-1)).toMatchObject({ id: proposal.id, number: 30, themeId: created.id })
     expect(withProposal.proposals.at(-1)!.docName).toBe(`${plenum.seed.congressId}/proposal/${proposal.id}`)
-    expect(plenum.log.load(withProposal.proposals.at(-1)!.docName)).toBeDefined()
+    expect(await plenum.log.load(withProposal.proposals.at(-1)!.docName)).toBeDefined()
 
     // Move the question first: its proposal becomes P1, the others shift by one.
     expect((await send('PATCH', `/themes/${created.id}`, { position: 1 })).status).toBe(200)

@@ -55,8 +55,8 @@ describe('bad input on the sync socket', () => {
   })
 
   const serverText = () => docText(plenum.server.sync.rooms.get(docName)!.doc)
-  const storedState = () => {
-    const stored = plenum.log.load(docName)!
+  const storedState = async () => {
+    const stored = (await plenum.log.load(docName))!
     const doc = new Y.Doc()
     Y.applyUpdate(doc, stored.state)
     for (const u of stored.updates) Y.applyUpdate(doc, u)
@@ -64,7 +64,7 @@ describe('bad input on the sync socket', () => {
   }
 
   test.each(badFrames)('%s closes that socket only, and changes nothing', async (_what, frame) => {
-    const before = { text: serverText(), stored: storedState() }
+    const before = { text: serverText(), stored: await storedState() }
     const bad = new WebSocket(`${plenum.wsUrl}/${docName}?token=${token}`)
     await new Promise((resolve) => bad.once('open', resolve))
     const closed = new Promise<number>((resolve) => bad.once('close', resolve))
@@ -73,7 +73,7 @@ describe('bad input on the sync socket', () => {
     expect([CloseCode.BadMessage, CloseCode.TooLarge]).toContain(code)
 
     expect(serverText()).toBe(before.text)
-    expect(storedState()).toEqual(before.stored)
+    expect(await storedState()).toEqual(before.stored)
     expect(writer.provider.wsconnected).toBe(true)
 
     const line = `Toujours là après ${_what}.`

@@ -41,23 +41,27 @@ describe('sync socket with the stock y-websocket client', () => {
     const docName = plenum.seed.proposals[7]!.docName
     const writers = await Promise.all(Array.from({ length: 10 }, (_, i) => connectSynced(plenum.wsUrl, docName, token, `Rédactrice ${i}`)))
     clients.push(...writers)
-    const stored = () => {
-      const doc = plenum.log.load(docName)!
+    const stored = async () => {
+      const doc = (await plenum.log.load(docName))!
       return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates([doc.state, ...doc.updates])))
     }
-    // Checked as each message arrives: the server runs in this process, so the disk is read at that instant.
+    // Checked as each message arrives: the server runs in this process, and SQLite's log reads the
+    // disk within the call, so what the promise holds is the disk at that instant.
     const unstored: string[] = []
+    const checks: Promise<void>[] = []
     writers[0]!.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin !== writers[0]!.provider) return
-      const onDisk = stored()
-      for (const [client, clock] of transaction.afterState) {
-        const received = clock !== (transaction.beforeState.get(client) ?? 0)
-        if (received && (onDisk.get(client) ?? 0) < clock) unstored.push(`${client}:${clock}`)
-      }
+      const received = [...transaction.afterState].filter(([client, clock]) => clock !== (transaction.beforeState.get(client) ?? 0))
+      checks.push(
+        stored().then((onDisk) => {
+          for (const [client, clock] of received) if ((onDisk.get(client) ?? 0) < clock) unstored.push(`${client}:${clock}`)
+        }),
+      )
     })
     for (let round = 0; round < 20; round++) writers.forEach((w, i) => w.appendParagraph(`Ligne ${round} de la rédactrice ${i}.`))
     await waitFor(() => writers.every((w) => w.text().includes('Ligne 19 de la rédactrice 9.') && w.text() === writers[0]!.text()), 'ten writers converge')
     for (let round = 0; round < 20; round++) for (let i = 0; i < 10; i++) expect(writers[3]!.text()).toContain(`Ligne ${round} de la rédactrice ${i}.`)
+    await Promise.all(checks)
     expect(unstored).toEqual([])
   })
 
@@ -81,7 +85,7 @@ describe('sync socket with the stock y-websocket client', () => {
     const frank = await connectSynced(plenum.wsUrl, docName, token, 'Frank')
     expect(plenum.server.sync.rooms.has(docName)).toBe(true)
     frank.appendParagraph('Avant de partir.')
-    await waitFor(() => plenum.log.size(docName).logCount > 0 || plenum.log.load(docName)!.updates.length === 0, 'stored')
+    await waitFor(async () => (await plenum.log.size(docName)).logCount > 0 || (await plenum.log.load(docName))!.updates.length === 0, 'stored')
     frank.destroy()
     await waitFor(() => !plenum.server.sync.rooms.has(docName), 'unload')
     const again = await connectSynced(plenum.wsUrl, docName, token, 'Frank')

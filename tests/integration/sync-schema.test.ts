@@ -36,8 +36,8 @@ function updateFrame(update: Uint8Array): Uint8Array {
 const rootKinds = (doc: Y.Doc) => doc.getXmlFragment('default').toArray().map((node) => (node instanceof Y.XmlElement ? node.nodeName : node.constructor.name))
 
 /** The document as stored on disk, read the way the freeze reads it. */
-function stored(plenum: TestServer, name: string): Y.Doc {
-  const row = plenum.log.load(name)!
+async function stored(plenum: TestServer, name: string): Promise<Y.Doc> {
+  const row = (await plenum.log.load(name))!
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
   return doc
@@ -82,9 +82,9 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     await roundTrip(watcher)
     await roundTrip(attacker)
     expect(rootKinds(plenum.server.sync.rooms.get(docName)!.doc)).not.toContain('YXmlText')
-    expect(rootKinds(stored(plenum, docName))).not.toContain('YXmlText')
+    expect(rootKinds(await stored(plenum, docName))).not.toContain('YXmlText')
     expect(rootKinds(watcher.doc)).not.toContain('YXmlText')
-    expect(docText(stored(plenum, docName))).toContain('Après la tentative.')
+    expect(docText(await stored(plenum, docName))).toContain('Après la tentative.')
   })
 
   test('another root type, an unknown element, and a text over the size cap are refused the same way', async () => {
@@ -106,7 +106,7 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
       const paragraph = doc.getXmlFragment('default').get(0) as Y.XmlElement
       ;(paragraph.get(0) as Y.XmlText).insert(0, 'x'.repeat(maxTextChars + 1))
     }, 'refused:size')
-    const disk = stored(plenum, docName)
+    const disk = await stored(plenum, docName)
     expect(disk.share.has('ailleurs')).toBe(false)
     expect(rootKinds(disk)).not.toContain('script')
     expect(docText(disk).length).toBeLessThan(maxTextChars)
@@ -132,11 +132,11 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     watcher.appendParagraph('Après la réécriture.')
     await roundTrip(watcher)
     await waitFor(() => docText(watcher.doc).includes('Après la réécriture.'), 'the honest edit')
-    for (const doc of [plenum.server.sync.rooms.get(docName)!.doc, stored(plenum, docName), watcher.doc]) {
+    for (const doc of [plenum.server.sync.rooms.get(docName)!.doc, await stored(plenum, docName), watcher.doc]) {
       expect(docText(doc)).not.toContain('XXX')
       expect(rootKinds(doc).every((kind) => kind !== 'String')).toBe(true)
     }
-    const row = plenum.log.load(docName)!
+    const row = (await plenum.log.load(docName))!
     expect(() => stateParagraphs(row.state, ...row.updates)).not.toThrow()
   })
 
@@ -145,14 +145,14 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     const watcher = await connect(docName, honest.token, 'Témoin')
     const attacker = await connect(docName, vandal.token, 'Vandale')
     const told = authMessages(attacker)
-    const sizeBefore = Y.encodeStateAsUpdate(stored(plenum, docName)).byteLength
+    const sizeBefore = Y.encodeStateAsUpdate(await stored(plenum, docName)).byteLength
     const text = (attacker.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
     text.format(0, 1, { link: { href: 'https://exemple.org/' + 'h'.repeat(900_000) } })
     await waitFor(() => told.includes('refused:size'), 'the refusal')
     watcher.appendParagraph('Après le lien.')
     await roundTrip(watcher)
     await roundTrip(attacker)
-    const disk = stored(plenum, docName)
+    const disk = await stored(plenum, docName)
     expect(docText(disk)).toContain('Après le lien.')
     expect(Y.encodeStateAsUpdate(disk).byteLength).toBeLessThan(sizeBefore + 1_000)
     expect(Y.encodeStateAsUpdate(watcher.doc).byteLength).toBeLessThan(sizeBefore + 1_000)
@@ -162,10 +162,10 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     const congressId = plenum.seed.congressId
     const docName = plenum.seed.proposals[2]!.docName
     // An operator appends a bare text straight into the data folder's database.
-    const disk = stored(plenum, docName)
+    const disk = await stored(plenum, docName)
     const before = Y.encodeStateVector(disk)
     disk.getXmlFragment('default').insert(0, [new Y.XmlText('écrit à la main')])
-    plenum.log.append(docName, Y.encodeStateAsUpdate(disk, before), Date.now())
+    await plenum.log.append(docName, Y.encodeStateAsUpdate(disk, before), Date.now())
 
     const failed = await call(plenum, bureau, 'POST', `/congresses/${congressId}/freeze`)
     expect(failed.status).toBe(409)
@@ -180,13 +180,13 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     const writer = await connect(plenum.seed.proposals[3]!.docName, honest.token, 'Honnête')
     writer.appendParagraph('Toujours modifiable.')
     await roundTrip(writer)
-    expect(docText(stored(plenum, plenum.seed.proposals[3]!.docName))).toContain('Toujours modifiable.')
+    expect(docText(await stored(plenum, plenum.seed.proposals[3]!.docName))).toContain('Toujours modifiable.')
 
     // The operator removes the bare text; now the bundle cannot be written (a file where its folder goes).
-    const fixed = stored(plenum, docName)
+    const fixed = await stored(plenum, docName)
     const sv = Y.encodeStateVector(fixed)
     fixed.getXmlFragment('default').delete(0, 1)
-    plenum.log.append(docName, Y.encodeStateAsUpdate(fixed, sv), Date.now())
+    await plenum.log.append(docName, Y.encodeStateAsUpdate(fixed, sv), Date.now())
     const blocker = join(plenum.dataDir, 'bundles')
     rmSync(blocker, { recursive: true, force: true })
     writeFileSync(blocker, 'not a folder')

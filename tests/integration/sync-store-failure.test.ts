@@ -24,18 +24,18 @@ describe('when the disk refuses an update', () => {
     const bob = await connectSynced(plenum.wsUrl, docName, token, 'Bob')
     clients.push(alice, bob)
 
-    plenum.database.sqlite.exec(`CREATE TRIGGER refuse_updates BEFORE INSERT ON document_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    plenum.sqlite.exec(`CREATE TRIGGER refuse_updates BEFORE INSERT ON document_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
     const closed = nextClose(alice.provider)
     alice.appendParagraph('Écrit pendant la panne.')
     expect(await closed).toBe(CloseCode.ServerError)
     expect(bob.text()).not.toContain('Écrit pendant la panne.')
-    expect(plenum.log.load(docName)!.updates.length).toBe(0)
+    expect((await plenum.log.load(docName))!.updates.length).toBe(0)
 
-    plenum.database.sqlite.exec('DROP TRIGGER refuse_updates')
+    plenum.sqlite.exec('DROP TRIGGER refuse_updates')
     // Both providers reconnect on their own; Alice's document still holds her edit and sends it again.
     await waitFor(() => bob.text().includes('Écrit pendant la panne.'), 'the edit after the disk recovers', 15_000)
     expect(alice.text()).toBe(bob.text())
-    expect(plenum.log.load(docName)!.updates.length).toBeGreaterThan(0)
+    expect((await plenum.log.load(docName))!.updates.length).toBeGreaterThan(0)
     expect(quiet).toHaveBeenCalled()
     quiet.mockRestore()
   }, 30_000)

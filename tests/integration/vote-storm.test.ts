@@ -58,7 +58,7 @@ describe('a vote storm', () => {
     }
     expect(counted.size).toBe(voterCount)
 
-    const rows = plenum.database.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ballot_box WHERE ballot_id = ?').get(ballot.id)
+    const rows = plenum.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ballot_box WHERE ballot_id = ?').get(ballot.id)
     expect(rows?.n).toBe(voterCount)
     await step(plenum, bureau, ballot.id, 'close')
     await step(plenum, bureau, ballot.id, 'publish')

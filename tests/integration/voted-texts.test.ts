@@ -24,21 +24,21 @@ function authMessages(client: TestClient): string[] {
   return seen
 }
 
-function storedText(plenum: TestServer, name: string): string {
-  const row = plenum.log.load(name)!
+async function storedText(plenum: TestServer, name: string): Promise<string> {
+  const row = (await plenum.log.load(name))!
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
   return docText(doc)
 }
 
 /** An operator's change to a stored text, appended to the database as the app would store an edit. */
-function operatorEdit(plenum: TestServer, name: string, edit: (fragment: Y.XmlFragment) => void): void {
-  const row = plenum.log.load(name)!
+async function operatorEdit(plenum: TestServer, name: string, edit: (fragment: Y.XmlFragment) => void): Promise<void> {
+  const row = (await plenum.log.load(name))!
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
   const before = Y.encodeStateVector(doc)
   edit(doc.getXmlFragment('default'))
-  plenum.log.append(name, Y.encodeStateAsUpdate(doc, before), Date.now())
+  await plenum.log.append(name, Y.encodeStateAsUpdate(doc, before), Date.now())
 }
 
 /** The server's French words for subjects and changes: a parameter carrying them could not be said in English. */
@@ -89,7 +89,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
   test('back in drafting, the voted proposal stays read-only ("voted") on the socket and drops edits; an unvoted one is writable', async () => {
     await setPhase(plenum, bureau, 'drafting')
     const voted = plenum.seed.proposals[0]!.docName
-    const before = storedText(plenum, voted)
+    const before = await storedText(plenum, voted)
     const editor = await connectSynced(plenum.wsUrl, voted, delegate.token, 'Déléguée')
     clients.push(editor)
     const told = authMessages(editor)
@@ -98,14 +98,14 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     expect(plenum.server.sync.rooms.get(voted)).toBeDefined()
     editor.appendParagraph('Réécrit après le vote.')
     await roundTrip(editor)
-    expect(storedText(plenum, voted)).toBe(before)
+    expect(await storedText(plenum, voted)).toBe(before)
     expect(told.every((t) => !t.startsWith('refused'))).toBe(true)
 
     const free = await connectSynced(plenum.wsUrl, plenum.seed.proposals[1]!.docName, delegate.token, 'Déléguée')
     clients.push(free)
     free.appendParagraph('Toujours modifiable.')
     await roundTrip(free)
-    expect(storedText(plenum, plenum.seed.proposals[1]!.docName)).toContain('Toujours modifiable.')
+    expect(await storedText(plenum, plenum.seed.proposals[1]!.docName)).toContain('Toujours modifiable.')
   })
 
   test('a new socket on the voted text is told why it is read-only', async () => {
@@ -130,14 +130,14 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     expect(opening.body.error.code).toBe('text_voted')
     await call(plenum, bureau, 'DELETE', `/ballots/${ballot.id}`)
 
-    const before = storedText(plenum, plenum.seed.proposals[0]!.docName)
+    const before = await storedText(plenum, plenum.seed.proposals[0]!.docName)
     const decided = await call(plenum, bureau, 'POST', `/amendments/${amendment.id}/decision`, { outcome: 'adopted' })
     expect(decided.status).toBe(200)
     expect(decided.body.status).toBe('adopted')
     const merge = await call(plenum, bureau, 'POST', `/amendments/${amendment.id}/merge`)
     expect(merge.status).toBe(409)
     expect(merge.body.error.code).toBe('text_voted')
-    expect(storedText(plenum, plenum.seed.proposals[0]!.docName)).toBe(before)
+    expect(await storedText(plenum, plenum.seed.proposals[0]!.docName)).toBe(before)
   })
 
   test('the seal refuses a voted text an operator changed in the database, naming it; restored, it seals', async () => {
@@ -146,7 +146,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     await step(plenum, bureau, ballot.id, 'open')
     await step(plenum, bureau, ballot.id, 'close')
     await step(plenum, bureau, ballot.id, 'publish')
-    operatorEdit(plenum, proposal.docName, (f) => {
+    await operatorEdit(plenum, proposal.docName, (f) => {
       const paragraph = new Y.XmlElement('paragraph')
       paragraph.insert(0, [new Y.XmlText('Ajouté après le vote, à la main.')])
       f.insert(f.length, [paragraph])
@@ -158,7 +158,7 @@ describe('a text put to the vote is locked, and sealed only as voted (issue 15, 
     expect((await call(plenum, bureau, 'GET', congressPath())).body.phase).toBe('voting')
 
     // The same text again (a different Yjs history, the same paragraphs): the digest matches.
-    operatorEdit(plenum, proposal.docName, (f) => f.delete(f.length - 1, 1))
+    await operatorEdit(plenum, proposal.docName, (f) => f.delete(f.length - 1, 1))
     const sealed = await call(plenum, bureau, 'POST', `${congressPath()}/freeze`)
     expect(sealed.body).not.toHaveProperty('error')
     expect(sealed.status).toBe(200)
@@ -171,7 +171,7 @@ async function structureOf(plenum: TestServer, token: string): Promise<CongressV
 }
 
 function auditCount(plenum: TestServer): number {
-  return (plenum.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
+  return (plenum.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
 }
 
 describe('what a ballot put to the vote includes its place: the motion’s structure, a proposal’s title, number and question (issue 15, point 6)', () => {
@@ -335,7 +335,7 @@ describe('opening a ballot stores the edits it reads before its transaction (iss
     clients.push(reader)
     const ballot = await createBallot(plenum, bureau.token, { kind: 'motion' })
     // Any refusal after the texts are read: here the decision log refuses the opening's entry.
-    plenum.database.sqlite.exec(`CREATE TRIGGER refuse_opening BEFORE INSERT ON audit_log WHEN NEW.action = 'ballot.opened' BEGIN SELECT RAISE(ABORT, 'opening refused for the test'); END`)
+    plenum.sqlite.exec(`CREATE TRIGGER refuse_opening BEFORE INSERT ON audit_log WHEN NEW.action = 'ballot.opened' BEGIN SELECT RAISE(ABORT, 'opening refused for the test'); END`)
 
     // An edit the room has applied in this turn and not yet stored (a frame just received), then the opening.
     const room = plenum.server.sync.rooms.get(preamble)!
@@ -349,10 +349,10 @@ describe('opening a ballot stores the edits it reads before its transaction (iss
     const deps = { db: plenum.database.db, hub: plenum.server.hub, documents: plenum.server.sync.documents, clock: Date.now, votes: undefined as never }
     const actor = { participantId: bureau.participant.id, congressId: plenum.seed.congressId, role: bureau.participant.role, name: bureau.participant.name }
     await expect(openBallot(deps, actor, { ballotId: ballot.id })).rejects.toThrow(/opening refused/)
-    plenum.database.sqlite.exec('DROP TRIGGER refuse_opening')
+    plenum.sqlite.exec('DROP TRIGGER refuse_opening')
 
     await waitFor(() => docText(reader.doc).includes('Arrivé juste avant l’ouverture.'), 'the edit at the reader')
-    expect(storedText(plenum, preamble)).toContain('Arrivé juste avant l’ouverture.')
+    expect(await storedText(plenum, preamble)).toContain('Arrivé juste avant l’ouverture.')
     expect((await plenum.database.db.selectFrom('ballots').select('status').where('id', '=', ballot.id).executeTakeFirstOrThrow()).status).toBe('draft')
   })
 })

@@ -14,6 +14,7 @@ export const commonFr: ErrorMessages<CommonErrorParams> = {
   phase_forbids: (e) => `Impossible pendant ${phaseFr[e.phase]}.`,
   payload_too_large: () => 'Ce que vous envoyez est trop volumineux.',
   route_not_found: () => 'Cette adresse n’existe pas.',
+  rate_limit_unavailable: () => 'Service momentanément indisponible : réessayez dans un instant.',
   internal: () => 'Erreur interne du serveur.',
 }
 
@@ -26,5 +27,6 @@ export const commonEn: ErrorMessages<CommonErrorParams> = {
   phase_forbids: (e) => `Not possible during the ${phaseEn[e.phase]} phase.`,
   payload_too_large: () => 'What you are sending is too large.',
   route_not_found: () => 'This address does not exist.',
+  rate_limit_unavailable: () => 'Briefly unavailable: try again in a moment.',
   internal: () => 'Internal server error.',
 }

@@ -7,7 +7,7 @@ export function acceptCosigner(deps: AmendmentDeps, actor: CommandActor, input: 
   const { amendmentId, participantId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.file')
+    await steps.authorize(row.congress_id, 'amendment.file')
     requireAuthor(actor, row, 'accept_cosigner')
     requireEditable(row, 'change_cosigners')
     await steps.transaction(async (tx) => {

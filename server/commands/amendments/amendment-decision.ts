@@ -59,14 +59,15 @@ export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents
   const others = await db.selectFrom('amendments').selectAll().where('target_doc', '=', row.target_doc).where('id', '!=', row.id).where('status', 'in', liveStatuses).execute()
   const label = await labelOf(db, row)
   const ahead = others.length > 0 ? await changedLinesAhead(documents, [row, ...others]) : undefined
-  const before = documents.read(row.target_doc)
+  const before = await documents.read(row.target_doc)
   const beforeRevision = documents.revision(row.target_doc)
-  const state = documents.read(row.doc_name)
+  const state = await documents.read(row.doc_name)
   if (!before) throw fail('amendment_text_missing', { docName: row.target_doc }, 'Le texte visé est introuvable.')
   if (!state) throw fail('amendment_text_missing', { docName: row.doc_name }, 'Le texte de l’amendement est introuvable.')
-  const lines = (a: AmendmentRow) => ahead?.get(a) ?? changedLines(documents, a, before)
-  const mine = lines(row)
-  const overlapping = others.filter((other) => rangesOverlap(mine, lines(other)))
+  const lines = async (a: AmendmentRow) => ahead?.get(a) ?? (await changedLines(documents, a, before))
+  const mine = await lines(row)
+  const overlapping: AmendmentRow[] = []
+  for (const other of others) if (rangesOverlap(mine, await lines(other))) overlapping.push(other)
   return { label, before, beforeRevision, state, others, overlapping }
 }
 
@@ -96,6 +97,6 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
   if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
   await tx.audit(row.congress_id, 'amendment.merged', { amendmentId: row.id, label: ahead.label, targetDoc: row.target_doc })
   // Last: nothing awaits between this write and the commit, so no other write joins it.
-  deps.documents.applyInTransaction(row.target_doc, forkChanges(ahead.state, row.fork_vector), tx)
+  await deps.documents.applyInTransaction(row.target_doc, forkChanges(ahead.state, row.fork_vector), tx)
   return [row.doc_name, ...ahead.others.map((o) => o.doc_name)]
 }

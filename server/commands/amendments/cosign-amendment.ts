@@ -7,7 +7,7 @@ export function cosignAmendment(deps: AmendmentDeps, actor: CommandActor, input:
   const { amendmentId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.cosign')
+    await steps.authorize(row.congress_id, 'amendment.cosign')
     if (row.author_id === actor.participantId) throw fail('cosigner_is_author', { amendmentId }, 'L’auteur ne cosigne pas son propre amendement.')
     requireEditable(row, 'cosign')
     await steps.transaction(async (tx) => {

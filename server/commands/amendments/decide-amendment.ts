@@ -16,7 +16,7 @@ export function decideAmendment(deps: AmendmentDeps, actor: CommandActor, input:
   const { amendmentId, outcome } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.decide')
+    await steps.authorize(row.congress_id, 'amendment.decide')
     requireStep(row, outcome === 'adopted' ? 'adopt' : 'reject')
     await requireNoBallotUnderway(deps.db, amendmentId)
     const ahead = outcome === 'adopted' && mergesOnAdoption(row) && !(await isVotedText(deps.db, row.target_doc)) ? await readMergeAhead(deps, row) : undefined

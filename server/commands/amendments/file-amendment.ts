@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '../../../db/transaction-lock.ts'
 import type { FiledAmendmentView } from '../../../shared/api-types.ts'
 import { amendmentLabel } from '../../../shared/amendments/amendment-status.ts'
 import { forkPoint } from '../../../shared/amendments/fork.ts'
@@ -33,14 +34,16 @@ export function fileAmendment(deps: AmendmentDeps, actor: CommandActor, input: {
       congressId = congress.id
       targetDoc = congress.preamble_doc
     }
-    steps.authorize(congressId, 'amendment.file')
+    await steps.authorize(congressId, 'amendment.file')
     // The copy and its fork point come from the same bytes, so they always agree. Read before the
     // transaction: a read stores what the text's room still holds, which a rollback must not undo.
-    const state = documents.read(targetDoc)
+    const state = await documents.read(targetDoc)
     if (!state) throw fail('amendment_text_missing', { docName: targetDoc }, 'Le texte à amender est introuvable.')
     return steps.transaction(async (tx): Promise<FiledAmendmentView> => {
-      // A freeze may have come while the checks above awaited SQLite: no new text after it.
+      // A freeze may have come while the checks above awaited the database: no new text after it.
       steps.authorizeInPhase(congressId, await readPhase(tx.trx, congressId), 'amendment.file')
+      // Two filings on one text at once would both take the next number.
+      await lockWithinTransaction(tx.trx, 'amendment-numbers', targetDoc)
       const last = await tx.trx.selectFrom('amendments').select((eb) => eb.fn.max('number').as('max')).where('target_doc', '=', targetDoc).executeTakeFirst()
       const number = (last?.max ?? 0) + 1
       const id = newId()

@@ -10,7 +10,7 @@ import { loadAmendment, requireStep, type AmendmentDeps } from './amendment-rows
 export function mergeAmendment(deps: AmendmentDeps, actor: CommandActor, input: { amendmentId: string }) {
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, input.amendmentId)
-    steps.authorize(row.congress_id, 'amendment.decide')
+    await steps.authorize(row.congress_id, 'amendment.decide')
     requireStep(row, 'merge')
     const ahead = await readMergeAhead(deps, row)
     await steps.transaction(async (tx) => {

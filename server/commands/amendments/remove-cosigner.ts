@@ -7,7 +7,7 @@ export function removeCosigner(deps: AmendmentDeps, actor: CommandActor, input: 
   const { amendmentId, participantId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.cosign')
+    await steps.authorize(row.congress_id, 'amendment.cosign')
     if (participantId !== actor.participantId) requireAuthor(actor, row, 'remove_cosigner')
     requireEditable(row, 'change_cosigners')
     await steps.transaction(async (tx) => {

@@ -7,7 +7,7 @@ export function ruleAmendment(deps: AmendmentDeps, actor: CommandActor, input: {
   const { amendmentId, admissible, reason } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.rule')
+    await steps.authorize(row.congress_id, 'amendment.rule')
     requireStep(row, 'rule')
     await requireNoBallotUnderway(deps.db, amendmentId)
     await steps.transaction(async (tx) => {

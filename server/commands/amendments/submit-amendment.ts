@@ -8,7 +8,7 @@ export function submitAmendment(deps: AmendmentDeps, actor: CommandActor, input:
   const { amendmentId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.file')
+    await steps.authorize(row.congress_id, 'amendment.file')
     requireAuthor(actor, row, 'submit')
     requireStep(row, 'submit')
     const congress = await loadCongress(deps.db, row.congress_id)

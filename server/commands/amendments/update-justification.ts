@@ -8,7 +8,7 @@ export function updateJustification(deps: AmendmentDeps, actor: CommandActor, in
   const { amendmentId, justification } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.file')
+    await steps.authorize(row.congress_id, 'amendment.file')
     const reason = amendmentReadOnlyReason(actor, deps.hub.phaseOf(row.congress_id), await authorshipOf(deps.db, row))
     if (reason === 'closed') throw statusRefusal(row, 'edit')
     if (reason) throw fail('not_an_editor', { amendmentId }, 'Seuls les auteurs de l’amendement peuvent modifier son exposé des motifs.')

@@ -7,7 +7,7 @@ export function withdrawAmendment(deps: AmendmentDeps, actor: CommandActor, inpu
   const { amendmentId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadAmendment(deps.db, amendmentId)
-    steps.authorize(row.congress_id, 'amendment.withdraw')
+    await steps.authorize(row.congress_id, 'amendment.withdraw')
     requireAuthor(actor, row, 'withdraw')
     requireStep(row, 'withdraw')
     await requireNoBallotUnderway(deps.db, amendmentId)

@@ -10,7 +10,7 @@ import { attendanceEntries, setPresence } from './attendance-rows.ts'
 export function checkInByCode(deps: CommandDeps, actor: CommandActor, input: { congressId: string; code: string }) {
   const { congressId } = input
   return command(deps, actor, async (steps): Promise<AttendanceEntryView> => {
-    steps.authorize(congressId, 'attendance.manage')
+    await steps.authorize(congressId, 'attendance.manage')
     const row = await deps.db
       .selectFrom('participants')
       .select('id')

@@ -12,18 +12,18 @@ export function checkInWithRoomCode(deps: CommandDeps & Pick<AppDeps, 'roomCodeL
   const { participantId } = actor
   return command(deps, actor, async (steps) => {
     const now = deps.clock()
-    const wait = deps.roomCodeLimit.retryAfter(participantId, now)
+    const wait = await deps.roomCodeLimit.retryAfter(participantId, now)
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000)
       throw fail('room_code_limited', { retryAfterSeconds }, `Trop de codes erronés : réessayez dans ${retryAfterSeconds} secondes.`)
     }
-    steps.authorize(congressId, 'attendance.self')
+    await steps.authorize(congressId, 'attendance.self')
     if (input.roomCode.replace(/\s/g, '') !== (await roomCode(deps.db, congressId))) {
-      deps.roomCodeLimit.failed(participantId, now)
+      await deps.roomCodeLimit.failed(participantId, now)
       throw fail('room_code_mismatch', {}, 'Ce n’est pas le code affiché dans la salle.')
     }
     await setPresence(deps, steps, congressId, participantId, true, 'room-code')
-    deps.roomCodeLimit.succeeded(participantId)
+    await deps.roomCodeLimit.succeeded(participantId)
     return { present: true }
   })
 }

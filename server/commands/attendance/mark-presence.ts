@@ -6,7 +6,7 @@ import { attendanceEntries, setPresence, votingParticipant } from './attendance-
 export function markPresence(deps: CommandDeps, actor: CommandActor, input: { congressId: string; participantId: string; present: boolean }) {
   const { congressId, participantId, present } = input
   return command(deps, actor, async (steps): Promise<AttendanceEntryView> => {
-    steps.authorize(congressId, 'attendance.manage')
+    await steps.authorize(congressId, 'attendance.manage')
     await votingParticipant(deps.db, congressId, participantId)
     await setPresence(deps, steps, congressId, participantId, present, 'desk')
     const [entry] = await attendanceEntries(deps.db, congressId, participantId)

@@ -8,7 +8,7 @@ import { votingParticipant } from './attendance-rows.ts'
 export function recordProxy(deps: CommandDeps, actor: CommandActor, input: { congressId: string } & ProxyRequest) {
   const { congressId, giverId, holderId } = input
   return command(deps, actor, async (steps): Promise<ProxyRequest> => {
-    steps.authorize(congressId, 'attendance.manage')
+    await steps.authorize(congressId, 'attendance.manage')
     if (giverId === holderId) throw fail('proxy_to_self', { participantId: giverId }, 'On ne se donne pas pouvoir à soi-même.')
     const giver = await votingParticipant(deps.db, congressId, giverId)
     const holder = await votingParticipant(deps.db, congressId, holderId)

@@ -5,7 +5,7 @@ import { newRoomCode } from '../../ids.ts'
 export function renewRoomCode(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   const { congressId } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'attendance.manage')
+    await steps.authorize(congressId, 'attendance.manage')
     const code = newRoomCode()
     return steps.transaction(async (tx) => {
       await tx.trx.updateTable('congresses').set({ room_code: code }).where('id', '=', congressId).execute()

@@ -22,10 +22,10 @@ export function castVote(deps: VoteDeps, actor: CommandActor, input: { ballotId:
   return command(deps, actor, async (steps): Promise<VoteReceiptView> => {
     const { votes } = deps
     const representedId = input.onBehalfOf ?? actor.participantId
-    const context = votes.context(ballotId, representedId)
+    const context = await votes.context(ballotId, representedId)
     if (!context) throw fail('ballot_not_found', { ballotId }, 'Ce scrutin n’existe pas.')
     const { ballot } = context
-    steps.authorize(ballot.congress_id, 'ballot.vote')
+    await steps.authorize(ballot.congress_id, 'ballot.vote')
     const key: VoteKey = { ballotId, representedId, clientVoteId: input.clientVoteId }
 
     if (ballot.status === 'draft') throw fail('ballot_status', { ballotId, status: 'draft', attempted: 'vote' }, 'Ce scrutin n’est pas encore ouvert.')
@@ -63,7 +63,7 @@ export function castVote(deps: VoteDeps, actor: CommandActor, input: { ballotId:
     })
     if (outcome === 'not-open') throw fail('ballot_closed', { ballotId }, 'Ce scrutin n’est pas ouvert : le vote n’a pas été enregistré.')
     if (outcome === 'already-voted') {
-      const stored = votes.participation(ballotId, representedId)
+      const stored = await votes.participation(ballotId, representedId)
       if (stored) return answerCast(deps, steps, context, key, stored)
     }
     deps.hub.voteCast(ballot.congress_id, ballotId)

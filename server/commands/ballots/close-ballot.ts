@@ -12,7 +12,7 @@ export function closeBallot(deps: BallotPresenterDeps, actor: CommandActor, inpu
   const { ballotId: id } = input
   return command(deps, actor, async (steps) => {
     const row = await loadBallot(deps, id)
-    steps.authorize(row.congress_id, 'ballot.manage')
+    await steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'open', 'close')
     const rule = ballotRule(row)
     await steps.transaction(async (tx) => {

@@ -10,7 +10,7 @@ import { congressRule, requireSubject } from './ballot-rows.ts'
 export function createBallot(deps: BallotPresenterDeps, actor: CommandActor, input: NewBallotRequest) {
   const { congressId, subject } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'ballot.manage')
+    await steps.authorize(congressId, 'ballot.manage')
     const rule = valid(mergeRulePatch(await congressRule(deps.db, congressId), input.rule ?? {}))
     await requireSubject(deps.db, congressId, subject)
     const id = newId()

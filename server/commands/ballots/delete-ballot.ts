@@ -6,7 +6,7 @@ export function deleteBallot(deps: CommandDeps, actor: CommandActor, input: { ba
   const { ballotId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadBallot(deps, ballotId)
-    steps.authorize(row.congress_id, 'ballot.manage')
+    await steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'draft', 'delete')
     await steps.transaction(async (tx) => {
       const deleted = await tx.trx.deleteFrom('ballots').where('id', '=', ballotId).where('status', '=', 'draft').executeTakeFirst()

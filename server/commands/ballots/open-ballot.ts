@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../../db/constraint-errors.ts'
 import type { OpenBallotRequest } from '../../../shared/requests/ballot-requests.ts'
 import { votingList } from '../../../shared/ballots/voting-list.ts'
 import { votingRoles } from '../../../shared/roles.ts'
@@ -19,7 +20,7 @@ export function openBallot(deps: OpenDeps, actor: CommandActor, input: { ballotI
   const { ballotId: id, durationSeconds } = input
   return command(deps, actor, async (steps) => {
     const row = await loadBallot(deps, id)
-    steps.authorize(row.congress_id, 'ballot.manage')
+    await steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'draft', 'open')
     const rule = ballotRule(row)
     // The texts are read (and a live room's unstored edits stored) before the transaction, never
@@ -67,8 +68,4 @@ export function openBallot(deps: OpenDeps, actor: CommandActor, input: { ballotI
     })
     return reloadedView(deps, actor, id)
   })
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
 }

@@ -23,7 +23,7 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
   return command(deps, actor, async (steps) => {
     const row = await loadBallot(deps, ballotId)
     const congressId = row.congress_id
-    steps.authorize(congressId, 'ballot.manage')
+    await steps.authorize(congressId, 'ballot.manage')
     requireStatus(row, 'closed', 'publish')
     // Closing stores the tally in the same transaction: a closed ballot without one was changed behind the app.
     const tally = decodeTally(row.result)
@@ -34,7 +34,7 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
     let ahead: MergeAhead | undefined
     if (decided && row.subject_kind === 'amendment' && row.subject_id) {
       amendment = await loadAmendment(deps.db, row.subject_id)
-      steps.authorize(amendment.congress_id, 'amendment.decide')
+      await steps.authorize(amendment.congress_id, 'amendment.decide')
       requireStep(amendment, decided === 'adopted' ? 'adopt' : 'reject')
       // Its target put to the vote meanwhile: it stays adopted, unmerged.
       if (decided === 'adopted' && mergesOnAdoption(amendment) && !(await isVotedText(deps.db, amendment.target_doc))) ahead = await readMergeAhead(deps, amendment)

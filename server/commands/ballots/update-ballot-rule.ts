@@ -11,7 +11,7 @@ export function updateBallotRule(deps: BallotPresenterDeps, actor: CommandActor,
   const { ballotId } = input
   return command(deps, actor, async (steps) => {
     const row = await loadBallot(deps, ballotId)
-    steps.authorize(row.congress_id, 'ballot.manage')
+    await steps.authorize(row.congress_id, 'ballot.manage')
     requireStatus(row, 'draft', 'update')
     const rule = valid(mergeRulePatch(ballotRule(row), input.rule))
     await steps.transaction(async (tx) => {

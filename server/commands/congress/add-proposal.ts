@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '../../../db/transaction-lock.ts'
 import { formatDocName } from '../../../shared/docs/doc-name.ts'
 import { createDocState, paragraphsToContent } from '../../../shared/editor/doc-state.ts'
 import type { NewProposalRequest } from '../../../shared/requests/congress-requests.ts'
@@ -9,11 +10,13 @@ import { renumber, requireTheme, requireVotedStructureKept } from './structure-r
 export function addProposal(deps: CommandDeps, actor: CommandActor, input: { congressId: string } & NewProposalRequest) {
   const { congressId, themeId, title } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'structure.edit')
+    await steps.authorize(congressId, 'structure.edit')
     return steps.transaction(async (tx) => {
       await requireTheme(tx.trx, congressId, themeId)
       const id = newId()
       const docName = formatDocName({ congressId, kind: 'proposal', id })
+      // Two proposals added at once would both take the next number.
+      await lockWithinTransaction(tx.trx, 'proposal-numbers', congressId)
       const last = await tx.trx.selectFrom('proposals').select((eb) => eb.fn.max('number').as('max')).where('congress_id', '=', congressId).executeTakeFirst()
       await tx.trx.insertInto('documents').values({ name: docName, congress_id: congressId, kind: 'proposal', state: createDocState(paragraphsToContent([''])), updated_at: tx.now }).execute()
       await tx.trx.insertInto('proposals').values({ id, congress_id: congressId, theme_id: themeId, number: (last?.max ?? 0) + 1, title, doc_name: docName }).execute()

@@ -7,7 +7,7 @@ import { requireVotedStructureKept, themeIds } from './structure-rows.ts'
 export function addTheme(deps: CommandDeps, actor: CommandActor, input: { congressId: string } & NewThemeRequest) {
   const { congressId, title } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'structure.edit')
+    await steps.authorize(congressId, 'structure.edit')
     return steps.transaction(async (tx) => {
       const id = newId()
       const position = (await themeIds(tx.trx, congressId)).length + 1

@@ -12,7 +12,7 @@ export interface PhaseChange {
 export function changePhase(deps: CommandDeps, actor: CommandActor, input: { congressId: string; phase: Phase }) {
   const { congressId, phase: to } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'phase.change')
+    await steps.authorize(congressId, 'phase.change')
     return steps.transaction(async (tx): Promise<PhaseChange> => {
       const from = await readPhase(tx.trx, congressId)
       const refusal = checkPhaseChange(from, to)

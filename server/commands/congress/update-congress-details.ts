@@ -7,7 +7,7 @@ import { requireVotedStructureKept } from './structure-rows.ts'
 export function updateCongressDetails(deps: CommandDeps, actor: CommandActor, input: { congressId: string; details: CongressDetailsRequest }) {
   const { congressId, details } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'structure.edit')
+    await steps.authorize(congressId, 'structure.edit')
     return steps.transaction(async (tx) => {
       const { minCosigners, ...columns } = details
       const set = minCosigners === undefined ? columns : { ...columns, min_cosigners: minCosigners }

@@ -7,7 +7,7 @@ import { moveTo, renumber, requireTheme, requireVotedStructureKept } from './str
 export function updateProposal(deps: CommandDeps, actor: CommandActor, input: { congressId: string; proposalId: string; change: ProposalChangeRequest }) {
   const { congressId, proposalId, change } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'structure.edit')
+    await steps.authorize(congressId, 'structure.edit')
     return steps.transaction(async (tx) => {
       const { trx } = tx
       const proposal = await trx.selectFrom('proposals').select(['id', 'theme_id']).where('id', '=', proposalId).where('congress_id', '=', congressId).executeTakeFirst()

@@ -6,7 +6,7 @@ import { moveTo, renumber, requireTheme, requireVotedStructureKept, themeIds } f
 export function updateTheme(deps: CommandDeps, actor: CommandActor, input: { congressId: string; themeId: string; change: ThemeChangeRequest }) {
   const { congressId, themeId, change } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'structure.edit')
+    await steps.authorize(congressId, 'structure.edit')
     return steps.transaction(async (tx) => {
       await requireTheme(tx.trx, congressId, themeId)
       if (change.title !== undefined) await tx.trx.updateTable('themes').set({ title: change.title }).where('id', '=', themeId).execute()

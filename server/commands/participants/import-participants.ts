@@ -22,7 +22,7 @@ export function importParticipants(deps: CommandDeps, actor: CommandActor, input
   const { congressId, participants } = input
   const { rows, lines } = participants
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'participants.manage')
+    await steps.authorize(congressId, 'participants.manage')
     return steps.transaction(async (tx): Promise<{ participants: IssuedParticipantView[] }> => {
       await requireCongress(tx.trx, congressId)
       const emails = rows.map((r) => r.email).filter((e): e is string => e !== null)

@@ -11,7 +11,7 @@ import { endSessionsOf, participantOf } from './participant-rows.ts'
 export function reissueCode(deps: CommandDeps, actor: CommandActor, input: { congressId: string; participantId: string }) {
   const { congressId, participantId } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'participants.manage')
+    await steps.authorize(congressId, 'participants.manage')
     return steps.transaction(async (tx): Promise<{ participant: IssuedParticipantView }> => {
       const row = await participantOf(tx.trx, congressId, participantId)
       const code = newAccessCode()

@@ -8,7 +8,7 @@ import { endSessionsOf, participantOf } from './participant-rows.ts'
 export function revokeCode(deps: CommandDeps, actor: CommandActor, input: { congressId: string; participantId: string }) {
   const { congressId, participantId } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'participants.manage')
+    await steps.authorize(congressId, 'participants.manage')
     return steps.transaction(async (tx): Promise<{ participant: ParticipantDetailView }> => {
       const row = await participantOf(tx.trx, congressId, participantId)
       if (actor.participantId === participantId) throw fail('own_code_revoke', { participantId }, 'Vous ne pouvez pas révoquer votre propre code.')

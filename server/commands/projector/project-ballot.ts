@@ -8,7 +8,7 @@ import { command, type CommandActor } from '../command.ts'
 export function projectBallot(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string; requestUrl: string } & ProjectBallotRequest) {
   const { congressId, ballotId } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'projector.show')
+    await steps.authorize(congressId, 'projector.show')
     if (ballotId !== null) {
       const ballot = await deps.db.selectFrom('ballots').select('id').where('id', '=', ballotId).where('congress_id', '=', congressId).executeTakeFirst()
       if (!ballot) throw fail('ballot_not_found', { ballotId }, 'Ce scrutin n’existe pas.')

@@ -24,7 +24,7 @@ export type FreezeDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock' | 'd
 export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { readonly congressId: string }) {
   const { congressId } = input
   return command(deps, actor, async (steps): Promise<SealView> => {
-    steps.authorize(congressId, 'congress.freeze')
+    await steps.authorize(congressId, 'congress.freeze')
     const open = await deps.db.selectFrom('ballots').select('id').where('congress_id', '=', congressId).where('status', '=', 'open').executeTakeFirst()
     if (open) throw fail('ballot_open', { ballotId: open.id }, 'Un scrutin est ouvert : clôturez-le avant de geler la motion.')
     const from = await readPhase(deps.db, congressId)
@@ -36,10 +36,10 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
     try {
       // Every text is read here, outside the transaction: a read stores (and sends) what a room
       // still holds, edits accepted before the line above; inside, a failed freeze's rollback would
-      // take them from the log while every client has them. Nothing is awaited between these reads
-      // and the transaction's statements but SQLite, so they are the final states.
+      // take them from the log while every client has them. The hub says frozen from here on, so no
+      // room accepts an edit after its read: these are the final states.
       const names = await deps.db.selectFrom('documents').select('name').where('congress_id', '=', congressId).execute()
-      read = new Map(names.map(({ name }) => [name, { state: deps.documents.read(name), revision: deps.documents.revision(name) }]))
+      read = new Map(await Promise.all(names.map(async ({ name }) => [name, { state: await deps.documents.read(name), revision: deps.documents.revision(name) }] as const)))
     } catch (error) {
       putPhaseBack()
       throw sealFailure(error)
@@ -54,7 +54,7 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
           // A text stored since (a merge or a filing whose transaction came first) is read again:
           // the hub says frozen, so none of it waits in a room and the read writes nothing.
           const before = read.get(name)
-          const state = before && before.revision === deps.documents.revision(name) ? before.state : deps.documents.read(name)
+          const state = before && before.revision === deps.documents.revision(name) ? before.state : await deps.documents.read(name)
           if (!state) continue
           const stateV2 = Y.convertUpdateFormatV1ToV2(state)
           await tx.trx.insertInto('frozen_documents').values({ doc_name: name, congress_id: congressId, state_v2: stateV2, sha256: sha256Hex(stateV2) }).execute()

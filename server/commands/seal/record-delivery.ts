@@ -12,7 +12,7 @@ import { readPhase } from '../congress/congress-rows.ts'
 export function recordDelivery(deps: CommandDeps, actor: CommandActor, input: { readonly congressId: string; readonly delivery: DeliveryRequest; readonly joinBase: string }) {
   const { congressId, delivery, joinBase } = input
   return command(deps, actor, async (steps) => {
-    steps.authorize(congressId, 'delivery.record')
+    await steps.authorize(congressId, 'delivery.record')
     const id = newId()
     const participantId = newId()
     const code = newAccessCode()

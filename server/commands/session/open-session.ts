@@ -29,7 +29,7 @@ export async function openSession(
 
 async function signIn(deps: Pick<AppDeps, 'db' | 'clock' | 'loginLimit'>, { attempt, device }: { readonly attempt: SignInAttempt; readonly device: DeviceLabel }): Promise<SessionView> {
   const now = deps.clock()
-  const codeWait = deps.loginLimit.retryAfter(attempt, now)
+  const codeWait = await deps.loginLimit.retryAfter(attempt, now)
   if (codeWait > 0) throw fail('sign_in_code_limited', { retryAfterSeconds: seconds(codeWait) }, 'Trop de codes erronés. Réessayez dans quelques minutes.')
   const participant = await deps.db
     .selectFrom('participants')
@@ -38,7 +38,7 @@ async function signIn(deps: Pick<AppDeps, 'db' | 'clock' | 'loginLimit'>, { atte
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   if (!participant) {
-    const addressWait = deps.loginLimit.failed(attempt, now)
+    const addressWait = await deps.loginLimit.failed(attempt, now)
     if (addressWait > 0) throw fail('sign_in_address_limited', { retryAfterSeconds: seconds(addressWait) }, 'Trop de codes erronés. Réessayez dans quelques minutes.')
     throw fail('invalid_code', {}, 'Code d’accès inconnu. Vérifiez-le ou demandez-en un nouveau à l’accueil.')
   }
@@ -51,6 +51,6 @@ async function signIn(deps: Pick<AppDeps, 'db' | 'clock' | 'loginLimit'>, { atte
       .values({ id: newId(), participant_id: participant.id, congress_id: participant.congress_id, at: now, browser: device.browser, os: device.os, session_hash: tokenHash, ended_at: null })
       .execute()
   })
-  deps.loginLimit.succeeded(attempt)
+  await deps.loginLimit.succeeded(attempt)
   return { token, participant: { id: participant.id, name: participant.name, role: participant.role, congressId: participant.congress_id } }
 }

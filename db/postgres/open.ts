@@ -1,15 +1,13 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { migrateOrClose } from './connection.ts'
-import type { Database } from './schema.ts'
-
-export interface PostgresHandle {
-  /** Typed queries, the same Database as on SQLite. */
-  readonly db: Kysely<Database>
-  /** The migrations this opening applied, in order (none when the database was up to date). */
-  readonly appliedMigrations: readonly string[]
-  close(): Promise<void>
-}
+import type { DatabaseHandle } from '../database-handle.ts'
+import { migrateOrClose } from '../migrate.ts'
+import type { Database } from '../schema.ts'
+import { createPostgresCongressStore } from './congress-store.ts'
+import { createPostgresDocumentLog } from './document-log.ts'
+import { claimPostgresServer, whileAlone } from './server-claim.ts'
+import { createPostgresSessionStore } from './session-store.ts'
+import { createPostgresVoteStore } from './vote-store.ts'
 
 /** PostgreSQL's bigint (int8): epoch milliseconds and counts, read as JS numbers like SQLite's integers. */
 const INT8_OID = 20
@@ -52,7 +50,7 @@ function reason(error: unknown): string {
  * pending migrations (the same list as SQLite's, through the same Migrator). An unreachable server
  * or a missing database is an error saying so, before any migration runs.
  */
-export async function openPostgres(url: string): Promise<PostgresHandle> {
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const parsed = parsePostgresUrl(url)
   const pool = new pg.Pool({ connectionString: parsed.href, max: 10, connectionTimeoutMillis: 10_000 })
   // A pooled connection the server drops while idle is discarded by the pool; without a listener
@@ -68,5 +66,16 @@ export async function openPostgres(url: string): Promise<PostgresHandle> {
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const appliedMigrations = await migrateOrClose(db)
-  return { db, appliedMigrations, close: () => db.destroy() }
+  return {
+    backend: 'postgres',
+    db,
+    appliedMigrations,
+    documents: createPostgresDocumentLog(db),
+    sessions: createPostgresSessionStore(db),
+    congresses: createPostgresCongressStore(db),
+    createVoteStore: (options) => createPostgresVoteStore(db, options),
+    claimServer: (shared) => claimPostgresServer(parsed.href, shared),
+    alone: (work) => whileAlone(parsed.href, work),
+    close: () => db.destroy(),
+  }
 }

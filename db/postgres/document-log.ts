@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely'
+import type { DocumentLog } from '../document-log.ts'
+import { foldUpdates } from '../fold-updates.ts'
+import type { Database } from '../schema.ts'
+
+/** The PostgreSQL document log: several processes append to it at once. */
+export function createPostgresDocumentLog(db: Kysely<Database>): DocumentLog {
+  const append = async (executor: Kysely<Database>, name: string, update: Uint8Array, now: number) => {
+    const row = await executor.insertInto('document_updates').values({ doc_name: name, data: update, created_at: now }).returning('id').executeTakeFirstOrThrow()
+    return row.id
+  }
+  return {
+    async load(name) {
+      // One snapshot for the state and the log: a compaction committing in between could otherwise
+      // be seen half (the new state without the dropped updates, or the reverse).
+      return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+        const doc = await trx.selectFrom('documents').select(['name', 'congress_id', 'kind', 'state']).where('name', '=', name).executeTakeFirst()
+        if (!doc) return undefined
+        const rows = await trx.selectFrom('document_updates').select(['id', 'data']).where('doc_name', '=', name).orderBy('id').execute()
+        return {
+          name: doc.name,
+          congressId: doc.congress_id,
+          kind: doc.kind,
+          state: doc.state,
+          updates: rows.map((r) => r.data),
+          lastUpdateId: rows.at(-1)?.id ?? 0,
+        }
+      })
+    },
+    append: (name, update, now) => append(db, name, update, now),
+    appendInTransaction: (trx, name, update, now) => append(trx, name, update, now),
+    async compact(name, now) {
+      return db.transaction().execute(async (trx) => {
+        // The document's row locked: two processes never fold the same log at once.
+        const doc = await trx.selectFrom('documents').select('state').where('name', '=', name).forUpdate().executeTakeFirst()
+        if (!doc) return { stateBytes: 0 }
+        const rows = await trx.selectFrom('document_updates').select(['id', 'data']).where('doc_name', '=', name).orderBy('id').execute()
+        if (rows.length === 0) return { stateBytes: doc.state.byteLength }
+        const state = foldUpdates(doc.state, rows.map((r) => r.data))
+        await trx.updateTable('documents').set({ state, updated_at: now }).where('name', '=', name).execute()
+        // Exactly the updates folded in: an append that commits meanwhile with a smaller id (ids are
+        // handed out before commit) was not read, so it must not be deleted.
+        await trx.deleteFrom('document_updates').where('doc_name', '=', name).where('id', '=', sql<number>`any(${rows.map((r) => r.id)}::bigint[])`).execute()
+        return { stateBytes: state.byteLength }
+      })
+    },
+    async size(name) {
+      const row = await db
+        .selectFrom('document_updates')
+        .select([
+          sql<number>`(select octet_length(state) from documents where name = ${name})`.as('stateBytes'),
+          sql<number>`coalesce(sum(octet_length(data)), 0)::bigint`.as('logBytes'),
+          sql<number>`count(*)`.as('logCount'),
+        ])
+        .where('doc_name', '=', name)
+        .executeTakeFirst()
+      return { stateBytes: Number(row?.stateBytes ?? 0), logBytes: Number(row?.logBytes ?? 0), logCount: Number(row?.logCount ?? 0) }
+    },
+  }
+}

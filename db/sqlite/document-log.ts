@@ -1,0 +1,64 @@
+import type SQLite from 'better-sqlite3'
+import type { DocumentLog } from '../document-log.ts'
+import { foldUpdates } from '../fold-updates.ts'
+import type { DocumentRow } from '../schema.ts'
+
+/**
+ * The SQLite document log: synchronous statements on the server's one connection, so an append
+ * made inside a command's transaction (appendInTransaction) is part of it, and the sync server's
+ * appends never land inside another transaction (server/commands/command.ts keeps those to one turn).
+ */
+export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
+  const docStmt = sqlite.prepare<[string], Pick<DocumentRow, 'name' | 'congress_id' | 'kind' | 'state'>>(
+    'SELECT name, congress_id, kind, state FROM documents WHERE name = ?',
+  )
+  const updatesStmt = sqlite.prepare<[string], { id: number; data: Buffer }>(
+    'SELECT id, data FROM document_updates WHERE doc_name = ? ORDER BY id',
+  )
+  const appendStmt = sqlite.prepare<[string, Uint8Array, number]>(
+    'INSERT INTO document_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+  )
+  const setStateStmt = sqlite.prepare<[Uint8Array, number, string]>(
+    'UPDATE documents SET state = ?, updated_at = ? WHERE name = ?',
+  )
+  const dropUpdatesStmt = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE doc_name = ? AND id <= ?')
+  const sizeStmt = sqlite.prepare<[string, string], { stateBytes: number; logBytes: number; logCount: number }>(
+    `SELECT (SELECT length(state) FROM documents WHERE name = ?) AS stateBytes,
+            coalesce(sum(length(data)), 0) AS logBytes, count(*) AS logCount
+       FROM document_updates WHERE doc_name = ?`,
+  )
+  // IMMEDIATE: the write lock is taken before the log is read, so another process sharing the file
+  // cannot append between the read and the delete (its append waits, and lands after).
+  const compactTx = sqlite.transaction((name: string, now: number): { stateBytes: number } => {
+    const doc = docStmt.get(name)
+    if (!doc) return { stateBytes: 0 }
+    const rows = updatesStmt.all(name)
+    if (rows.length === 0) return { stateBytes: doc.state.byteLength }
+    const state = foldUpdates(doc.state, rows.map((r) => r.data))
+    setStateStmt.run(state, now, name)
+    dropUpdatesStmt.run(name, rows.at(-1)!.id)
+    return { stateBytes: state.byteLength }
+  })
+  const append = (name: string, update: Uint8Array, now: number) => Number(appendStmt.run(name, update, now).lastInsertRowid)
+
+  return {
+    async load(name) {
+      const doc = docStmt.get(name)
+      if (!doc) return undefined
+      const rows = updatesStmt.all(name)
+      return {
+        name: doc.name,
+        congressId: doc.congress_id,
+        kind: doc.kind,
+        state: doc.state,
+        updates: rows.map((r) => r.data),
+        lastUpdateId: rows.at(-1)?.id ?? 0,
+      }
+    },
+    append: async (name, update, now) => append(name, update, now),
+    // The transaction is on this same connection: a synchronous append is inside it.
+    appendInTransaction: async (_trx, name, update, now) => append(name, update, now),
+    compact: async (name, now) => compactTx.immediate(name, now),
+    size: async (name) => sizeStmt.get(name, name) ?? { stateBytes: 0, logBytes: 0, logCount: 0 },
+  }
+}
