@@ -16,7 +16,7 @@ const emptyBox = new Uint8Array(0)
  * The PostgreSQL ballot box, shared by every server process. A batch locks its ballots' rows for
  * share before checking they are open: a close (an UPDATE of that row, on any process) waits for
  * the batches that checked before it to commit, and a batch that checks after the close sees it.
- * Secrecy as on SQLite: participations and box rows each in their own shuffled order, keys that
+ * Secrecy as on SQLite: participations in key order and box rows in shuffled order, keys that
  * say nothing, no time on the box; and when a secret ballot closes, its rows are rewritten in key
  * order in one transaction (so the transaction ids of the rows, which would pair a participation
  * with the box row written beside it, no longer tell anything), and both tables are written afresh
@@ -41,7 +41,11 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
         const ballot = ballots.get(vote.ballotId)
         return ballot !== undefined && ballot.status === 'open' && (ballot.closes_at === null || vote.now < ballot.closes_at)
       })
-      const order = shuffledIndexes(votes.length).filter((i) => open[i])
+      // In key order, the same in every batch: two batches sharing two people never wait for each
+      // other in a circle (PostgreSQL would abort one: a deadlock). Key order says nothing of when
+      // anyone voted; a stable sort keeps the first vote queued for a right ahead of a later one.
+      const key = (i: number) => `${votes[i]!.ballotId}|${votes[i]!.representedId}`
+      const order = votes.map((_, i) => i).filter((i) => open[i]).sort((a, b) => compare(key(a), key(b)))
       const stored = new Set<string>()
       for (const chunk of chunks(order, rowsPerInsert)) {
         const rows = await trx
@@ -57,11 +61,7 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
         for (const r of rows) stored.add(`${r.ballot_id}|${r.represented_id}`)
       }
       // Rows go in in the order listed, so of two votes for one right in this batch the first listed was stored.
-      for (const i of order) {
-        const key = `${votes[i]!.ballotId}|${votes[i]!.representedId}`
-        if (stored.delete(key)) outcomes[i] = 'cast'
-        else outcomes[i] = 'already-voted'
-      }
+      for (const i of order) outcomes[i] = stored.delete(key(i)) ? 'cast' : 'already-voted'
       const cast = shuffledIndexes(votes.length).filter((i) => outcomes[i] === 'cast')
       for (const chunk of chunks(cast, rowsPerInsert)) {
         await trx
@@ -76,6 +76,18 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
     })
   }
 
+  /** A batch aborted by PostgreSQL to break a deadlock or a serialization conflict is written again, whole. */
+  async function writeBatchRetrying(votes: readonly NewVote[], castAt: number): Promise<CastOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeBatch(votes, castAt)
+      } catch (error) {
+        const code = (error as { code?: unknown }).code
+        if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error
+      }
+    }
+  }
+
   function flush(): void {
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
@@ -84,7 +96,7 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
     if (batch.length === 0) return
     // Coarse on purpose: the second of the commit, shared by the whole batch.
     const castAt = Math.floor(clock() / 1000) * 1000
-    writeBatch(batch.map((p) => p.vote), castAt).then(
+    writeBatchRetrying(batch.map((p) => p.vote), castAt).then(
       (outcomes) => batch.forEach((p, i) => p.settle(outcomes[i]!)),
       (error: unknown) => batch.forEach((p) => p.fail(error)),
     )

@@ -4,6 +4,7 @@ import type { DocumentRelay, RelayReceiver, RoomRelay } from '../sync/document-r
 /** A document message on the wire: one byte of kind, the sender's 16-byte origin, then the Yjs bytes. */
 const updateKind = 0
 const awarenessKind = 1
+const awarenessQueryKind = 2
 const headerBytes = 17
 
 export interface DocumentRelayStats {
@@ -44,7 +45,7 @@ export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): Do
     if (!channel.startsWith(channelPrefix)) return
     const listening = receivers.get(channel.slice(channelPrefix.length))
     if (!listening) return
-    if (message.length < headerBytes || (message[0] !== updateKind && message[0] !== awarenessKind)) {
+    if (message.length < headerBytes || (message[0] !== updateKind && message[0] !== awarenessKind && message[0] !== awarenessQueryKind)) {
       stats.dropped += 1
       return
     }
@@ -53,7 +54,8 @@ export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): Do
     for (const receiver of listening) {
       stats.delivered += 1
       if (message[0] === updateKind) receiver.update(payload)
-      else receiver.awareness(payload)
+      else if (message[0] === awarenessKind) receiver.awareness(payload)
+      else receiver.awarenessQuery()
     }
   })
 
@@ -100,6 +102,7 @@ export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): Do
       const link: RoomRelay = {
         publishUpdate: (update) => publish(name, updateKind, update),
         publishAwareness: (update) => publish(name, awarenessKind, update),
+        queryAwareness: () => publish(name, awarenessQueryKind, new Uint8Array(0)),
         leave() {
           if (left) return
           left = true

@@ -14,12 +14,16 @@ export interface RelayReceiver {
   /** An update another process stored. */
   update(update: Uint8Array): void
   awareness(update: Uint8Array): void
+  /** A process just opened the document: it asks for the carets and names already there. */
+  awarenessQuery(): void
 }
 
 /** One room's link to the other processes. */
 export interface RoomRelay {
   publishUpdate(update: Uint8Array): void
   publishAwareness(update: Uint8Array): void
+  /** Asks the processes holding the document for their clients' awareness (Redis keeps none to replay). */
+  queryAwareness(): void
   /** The room is unloaded: stop receiving. */
   leave(): void
 }

@@ -273,6 +273,14 @@ export class Room {
     return this.run(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remote)).then(() => undefined)
   }
 
+  /** Another process opened this document: it gets the carets and names of this process's clients. */
+  answerAwarenessQuery(): Promise<void> {
+    return this.run(() => {
+      const ids = [...this.connections.values()].flatMap((state) => [...state.awarenessIds])
+      if (ids.length > 0) this.deps.relay?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+    }).then(() => undefined)
+  }
+
   /**
    * Re-reads the stored document and takes in what this room missed (what other processes
    * published while Redis was away): sent on to the connections like any remote update.

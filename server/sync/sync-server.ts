@@ -163,6 +163,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         const relay = await options.relay?.join(name, {
           update: (update) => receive((r) => void r.applyRemoteUpdate(update)),
           awareness: (update) => receive((r) => void r.applyRemoteAwareness(update)),
+          awarenessQuery: () => receive((r) => void r.answerAwarenessQuery()),
         })
         try {
           const stored = await log.load(name)
@@ -177,6 +178,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         }
         for (const apply of early) apply(room)
         rooms.set(name, room)
+        // Redis keeps nothing: the carets already on the text elsewhere are asked for.
+        relay?.queryAwareness()
         return room
       })().finally(() => loading.delete(name))
       loading.set(name, pending)
