@@ -33,12 +33,14 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
   const sendPresence = async () => void (await send({ type: 'presence', ...(await congressPresence(deps, congressId)) }))
   // Presence changes come in bursts (a room reconnecting), amendment texts change with every
   // keystroke: each is sent at most once per interval.
-  const presence = coalesce(500, sendPresence)
+  // Timed refreshes are best effort: a database that fails meanwhile (or is closed at shutdown) must
+  // not become an unhandled rejection, which would end the process.
+  const presence = coalesce(500, () => sendPresence().catch(() => undefined))
   const amendmentTexts = coalesce(1000, () => send({ type: 'amendment-texts' }))
   // A vote storm is one event per half second: the counts as they stand then.
   const castIn = new Set<string>()
   const participation = coalesce(500, () => {
-    for (const ballotId of castIn) void deps.votes.counts(ballotId).then((counts) => send({ type: 'participation', ballotId, ...counts }))
+    for (const ballotId of castIn) void deps.votes.counts(ballotId).then((counts) => send({ type: 'participation', ballotId, ...counts }), () => undefined)
     castIn.clear()
   })
   const here = (e: { readonly congressId: string }) => e.congressId === congressId

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { bearer, importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -41,7 +42,7 @@ describe('amendments in the browser', () => {
   const join = async (code: string, viewport?: { width: number; height: number }): Promise<Page> => {
     const page = await openPage(browser, `${plenum.baseUrl}/join/${code}`, viewport)
     page.setDefaultTimeout(8000)
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(page)
     return page
   }
 

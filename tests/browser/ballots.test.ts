@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { setPhase } from '../helpers/ballots.ts'
 import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -39,7 +40,7 @@ describe('votes in the browser', () => {
     const page = await openPage(browser, `${plenum.baseUrl}/join/${code}`, viewport)
     page.setDefaultTimeout(10_000)
     page.on('dialog', (dialog) => void dialog.accept())
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(page)
     return page
   }
   const congressUrl = () => `${plenum.baseUrl}/congresses/${plenum.seed.congressId}`

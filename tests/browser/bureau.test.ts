@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -121,7 +122,7 @@ describe('the bureau runs the congress from its pages', () => {
 
   test('on a phone, the bureau page fits the screen', async () => {
     const phone = await open(`/join/${plenum.seed.bureauCode}`, { width: 390, height: 844 })
-    await phone.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(phone)
     await phone.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
     await phone.getByRole('heading', { level: 1, name: 'Espace du bureau' }).waitFor()
     await phone.locator('table.participants').waitFor()

@@ -11,6 +11,7 @@ import { emptyTextSize } from '../../shared/editor/text-size.ts'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { insertParticipant } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -50,7 +51,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
 
   async function openProposal(): Promise<Page> {
     const page = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${delegate.code}`)
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(page)
     await page.goto(`${hallUrl(plenum.baseUrl)}/congresses/${plenum.seed.congressId}/proposals/7`)
     await page.locator('[data-connection="connected"]').waitFor()
     await page.locator('.editor-content[contenteditable="true"]').waitFor()
@@ -135,7 +136,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
   test('an update the server refuses (two typists past the cap together) reloads the text and says why', async () => {
     const docName = plenum.seed.proposals[7]!.docName
     const page = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${delegate.code}`)
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(page)
     // The hall's Wi-Fi delays what the server sends this phone: it has not yet seen the other typist's paste.
     let hold = false
     await page.context().routeWebSocket(/\/sync\//, (socket) => {

@@ -6,6 +6,7 @@ import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { setPhase } from '../helpers/ballots.ts'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -31,7 +32,7 @@ describe('the seal in the browser', () => {
     const page = await openPage(browser, `${base}/join/${code}`)
     page.setDefaultTimeout(15_000)
     page.on('dialog', (dialog) => void dialog.accept())
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(page)
     return page
   }
 

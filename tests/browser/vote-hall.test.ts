@@ -6,6 +6,7 @@ import type { AttendanceView } from '../../shared/api-types.ts'
 import { call, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -54,7 +55,7 @@ describe.each([
     page.on('request', (request: Request) => {
       if (request.method() === 'POST' && /\/api\/ballots\/[^/]+\/votes$/.test(request.url())) bodies.push(request.postDataBuffer() ?? Buffer.alloc(0))
     })
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signedIn(page)
     await page.goto(`${base()}/congresses/${plenum.seed.congressId}/vote`)
     await page.getByRole('heading', { level: 1, name: 'Voter' }).waitFor()
     return { page, bodies }

@@ -9,6 +9,7 @@ import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { bearer } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
+import { signedIn as sessionOpened } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { allPayloads, installXssTrap, payloadFor, unsafeMarkup, xssFired, xssPayloads } from '../helpers/xss-corpus.ts'
 
@@ -95,7 +96,7 @@ describe('XSS corpus', () => {
     page.setDefaultTimeout(15_000)
     page.on('dialog', (dialog) => void dialog.dismiss())
     await page.goto(`${plenum.baseUrl}/join/${code}`)
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await sessionOpened(page)
     return page
   }
 

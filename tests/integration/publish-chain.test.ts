@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AmendmentDetailView, BallotView } from '../../shared/api-types.ts'
@@ -6,6 +5,7 @@ import { docText } from '../../shared/editor/doc-state.ts'
 import { call, checkIn, openedBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { insertParticipant } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { refuseInserts, refuseWrites } from '../helpers/refuse-inserts.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
 import { replaceText } from '../helpers/text-edit.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -90,13 +90,13 @@ describe('publish → decision → merge, one transaction', () => {
     const chain = await adoptedByClosedBallot(0, mark)
     const before = await storedText(chain.targetDoc)
     const watcher = await connectSynced(plenum.wsUrl, chain.targetDoc, alice().token, 'alice')
+    const accept = await refuseWrites(plenum, { table: 'amendments', event: 'UPDATE OF status', when: `NEW.status = 'merged'`, message: 'merge refused by the test' })
     try {
-      await sql`CREATE TRIGGER refuse_merge BEFORE UPDATE OF status ON amendments WHEN NEW.status = 'merged' BEGIN SELECT RAISE(ABORT, 'merge refused by the test'); END`.execute(plenum.database.db)
       const failed = await call(plenum, bureau, 'POST', `/ballots/${chain.ballot.id}/publish`)
       expect(failed.status).toBe(500)
       await expectNothingPublished(chain, before, watcher, mark)
 
-      await sql`DROP TRIGGER refuse_merge`.execute(plenum.database.db)
+      await accept()
       const published = await step(plenum, bureau, chain.ballot.id, 'publish')
       expect(published.status).toBe('published')
       expect((await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${chain.amendmentId}`)).body.status).toBe('merged')
@@ -107,7 +107,7 @@ describe('publish → decision → merge, one transaction', () => {
       expect(actions.filter((a) => a === 'amendment.adopted')).toHaveLength(1)
       expect(actions.filter((a) => a === 'amendment.merged')).toHaveLength(1)
     } finally {
-      await sql`DROP TRIGGER IF EXISTS refuse_merge`.execute(plenum.database.db)
+      await accept()
       watcher.destroy()
     }
   })
@@ -118,15 +118,13 @@ describe('publish → decision → merge, one transaction', () => {
     const before = await storedText(chain.targetDoc)
     const watcher = await connectSynced(plenum.wsUrl, chain.targetDoc, alice().token, 'alice')
     const published = (await auditActions()).filter((a) => a === 'ballot.published').length
+    // The text's room is open (the watcher): the update reaches its Y.Doc, then its storage fails.
+    const accept = await refuseInserts(plenum, 'document_updates', `NEW.doc_name = '${chain.targetDoc}'`, 'storage refused by the test')
     try {
-      // The text's room is open (the watcher): the update reaches its Y.Doc, then its storage fails.
-      await sql`CREATE TRIGGER refuse_update BEFORE INSERT ON document_updates WHEN NEW.doc_name = ${sql.lit(chain.targetDoc)} BEGIN SELECT RAISE(ABORT, 'storage refused by the test'); END`.execute(
-        plenum.database.db,
-      )
       const socket = watcher.provider.ws
       const failed = await call(plenum, bureau, 'POST', `/ballots/${chain.ballot.id}/publish`)
       expect(failed.status).toBe(500)
-      await sql`DROP TRIGGER refuse_update`.execute(plenum.database.db)
+      await accept()
       // The room held the update in its Y.Doc: it was dropped, and the watcher reconnected to the stored text.
       await waitFor(() => watcher.provider.ws !== socket && watcher.provider.synced && watcher.provider.wsconnected, 'the watcher reconnected')
       const ballot = await plenum.database.db.selectFrom('ballots').select('status').where('id', '=', chain.ballot.id).executeTakeFirstOrThrow()
@@ -143,7 +141,7 @@ describe('publish → decision → merge, one transaction', () => {
       expect(await storedText(chain.targetDoc)).toContain(mark)
       await waitFor(() => watcher.text().includes(mark), 'the merge in the live editor')
     } finally {
-      await sql`DROP TRIGGER IF EXISTS refuse_update`.execute(plenum.database.db)
+      await accept()
       watcher.destroy()
     }
   })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { CloseCode } from '../../shared/sync/close-codes.ts'
 import { connectSynced, nextClose, type TestClient } from '../helpers/providers.ts'
+import { refuseInserts } from '../helpers/refuse-inserts.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
@@ -24,14 +25,14 @@ describe('when the disk refuses an update', () => {
     const bob = await connectSynced(plenum.wsUrl, docName, token, 'Bob')
     clients.push(alice, bob)
 
-    plenum.sqlite.exec(`CREATE TRIGGER refuse_updates BEFORE INSERT ON document_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    const accept = await refuseInserts(plenum, 'document_updates', undefined, 'disk full')
     const closed = nextClose(alice.provider)
     alice.appendParagraph('Écrit pendant la panne.')
     expect(await closed).toBe(CloseCode.ServerError)
     expect(bob.text()).not.toContain('Écrit pendant la panne.')
     expect((await plenum.log.load(docName))!.updates.length).toBe(0)
 
-    plenum.sqlite.exec('DROP TRIGGER refuse_updates')
+    await accept()
     // Both providers reconnect on their own; Alice's document still holds her edit and sends it again.
     await waitFor(() => bob.text().includes('Écrit pendant la panne.'), 'the edit after the disk recovers', 15_000)
     expect(alice.text()).toBe(bob.text())

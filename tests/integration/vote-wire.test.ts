@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createSqliteVoteStore } from '../../db/sqlite/vote-store.ts'
 import type { AuditEntryView, BoardView, MyBallotView } from '../../shared/api-types.ts'
 import type { Choice } from '../../shared/ballots/ballot-rule.ts'
 import { deviceNonceOf, receiptMatches } from '../../shared/ballots/receipt.ts'
@@ -97,7 +96,7 @@ describe('the vote on the wire', () => {
     // Paul votes for himself and for Gina; each person's activity lists the votes cast with their right.
     expect((await post(paul.token, ballot.id, { choice: 'yes', clientVoteId: hex(), deviceNonce: hex() })).status).toBe(200)
     expect((await post(paul.token, ballot.id, { choice: 'yes', clientVoteId: hex(), deviceNonce: hex(), onBehalfOf: gina.id })).status).toBe(200)
-    const store = createSqliteVoteStore(plenum.sqlite)
+    const store = plenum.database.createVoteStore()
     const inThisBallot = async (id: string) => (await store.votesCastFor(id)).filter((v) => v.ballotId === ballot.id)
     expect(await store.votesCastFor(anne.id)).toHaveLength(2)
     expect(await inThisBallot(anne.id)).toEqual([{ ballotId: ballot.id, congressId: plenum.seed.congressId, castAt, representedId: anne.id, holderId: anne.id }])

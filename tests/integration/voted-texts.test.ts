@@ -10,6 +10,7 @@ import { insertAmendment } from '../helpers/amendments.ts'
 import { call, checkIn, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { refuseInserts } from '../helpers/refuse-inserts.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
@@ -170,8 +171,9 @@ async function structureOf(plenum: TestServer, token: string): Promise<CongressV
   return (await call<CongressView>(plenum, token, 'GET', `/congresses/${plenum.seed.congressId}`)).body
 }
 
-function auditCount(plenum: TestServer): number {
-  return (plenum.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
+async function auditCount(plenum: TestServer): Promise<number> {
+  const { n } = await plenum.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+  return Number(n)
 }
 
 describe('what a ballot put to the vote includes its place: the motion’s structure, a proposal’s title, number and question (issue 15, point 6)', () => {
@@ -197,7 +199,7 @@ describe('what a ballot put to the vote includes its place: the motion’s struc
     await setPhase(plenum, bureau, 'drafting')
 
     const before = await structureOf(plenum, bureau)
-    const audited = auditCount(plenum)
+    const audited = await auditCount(plenum)
     const lastTheme = before.themes.at(-1)!
     const first = before.proposals[0]!
     const refusals: [string, string, unknown][] = [
@@ -220,7 +222,7 @@ describe('what a ballot put to the vote includes its place: the motion’s struc
       expectSaidInEnglish(answer.body?.error, 'the motion', `${method} ${path}`)
     }
     expect(await structureOf(plenum, bureau)).toEqual(before)
-    expect(auditCount(plenum)).toBe(audited)
+    expect(await auditCount(plenum)).toBe(audited)
 
     // What the motion's text does not print stays the bureau's to change.
     expect((await call(plenum, bureau, 'PATCH', congressPath(), { minCosigners: 3 })).status).toBe(200)
@@ -278,7 +280,7 @@ describe('a proposal put to the vote keeps its title, number and question; the r
     await setPhase(plenum, bureau, 'drafting')
 
     const published = await structureOf(plenum, bureau)
-    const audited = auditCount(plenum)
+    const audited = await auditCount(plenum)
     const refusals: [string, string, unknown][] = [
       ['PATCH', `/proposals/${voted.id}`, { title: 'Renommée après son vote' }],
       ['PATCH', `/proposals/${voted.id}`, { position: 2 }],
@@ -294,7 +296,7 @@ describe('a proposal put to the vote keeps its title, number and question; the r
       expectSaidInEnglish(answer.body?.error, `proposal ${voted.number}`, `${method} ${path}`)
     }
     expect(await structureOf(plenum, bureau)).toEqual(published)
-    expect(auditCount(plenum)).toBe(audited)
+    expect(await auditCount(plenum)).toBe(audited)
 
     const allowed: [string, string, unknown][] = [
       ['POST', '/proposals', { title: 'Après elle', themeId: before.themes.at(-1)!.id }],
@@ -335,7 +337,7 @@ describe('opening a ballot stores the edits it reads before its transaction (iss
     clients.push(reader)
     const ballot = await createBallot(plenum, bureau.token, { kind: 'motion' })
     // Any refusal after the texts are read: here the decision log refuses the opening's entry.
-    plenum.sqlite.exec(`CREATE TRIGGER refuse_opening BEFORE INSERT ON audit_log WHEN NEW.action = 'ballot.opened' BEGIN SELECT RAISE(ABORT, 'opening refused for the test'); END`)
+    const accept = await refuseInserts(plenum, 'audit_log', `NEW.action = 'ballot.opened'`, 'opening refused for the test')
 
     // An edit the room has applied in this turn and not yet stored (a frame just received), then the opening.
     const room = plenum.server.sync.rooms.get(preamble)!
@@ -349,7 +351,7 @@ describe('opening a ballot stores the edits it reads before its transaction (iss
     const deps = { db: plenum.database.db, hub: plenum.server.hub, documents: plenum.server.sync.documents, clock: Date.now, votes: undefined as never }
     const actor = { participantId: bureau.participant.id, congressId: plenum.seed.congressId, role: bureau.participant.role, name: bureau.participant.name }
     await expect(openBallot(deps, actor, { ballotId: ballot.id })).rejects.toThrow(/opening refused/)
-    plenum.sqlite.exec('DROP TRIGGER refuse_opening')
+    await accept()
 
     await waitFor(() => docText(reader.doc).includes('Arrivé juste avant l’ouverture.'), 'the edit at the reader')
     expect(await storedText(plenum, preamble)).toContain('Arrivé juste avant l’ouverture.')
