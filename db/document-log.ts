@@ -39,3 +39,15 @@ export interface DocumentLog {
   /** Bytes stored for a document: the compacted state and the log after it. */
   size(name: string): Promise<StoredSize>
 }
+
+/** A document's row and its log rows, in id order, as the sync server loads them. */
+export function storedDocument(doc: { name: string; congress_id: string; kind: DocKind; state: Uint8Array }, rows: readonly { id: number; data: Uint8Array }[]): StoredDocument {
+  return {
+    name: doc.name,
+    congressId: doc.congress_id,
+    kind: doc.kind,
+    state: doc.state,
+    updates: rows.map((r) => r.data),
+    lastUpdateId: rows.at(-1)?.id ?? 0,
+  }
+}

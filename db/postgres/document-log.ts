@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { DocumentLog } from '../document-log.ts'
+import { storedDocument, type DocumentLog } from '../document-log.ts'
 import { foldUpdates } from '../fold-updates.ts'
 import type { Database } from '../schema.ts'
 
@@ -17,14 +17,7 @@ export function createPostgresDocumentLog(db: Kysely<Database>): DocumentLog {
         const doc = await trx.selectFrom('documents').select(['name', 'congress_id', 'kind', 'state']).where('name', '=', name).executeTakeFirst()
         if (!doc) return undefined
         const rows = await trx.selectFrom('document_updates').select(['id', 'data']).where('doc_name', '=', name).orderBy('id').execute()
-        return {
-          name: doc.name,
-          congressId: doc.congress_id,
-          kind: doc.kind,
-          state: doc.state,
-          updates: rows.map((r) => r.data),
-          lastUpdateId: rows.at(-1)?.id ?? 0,
-        }
+        return storedDocument(doc, rows)
       })
     },
     append: (name, update, now) => append(db, name, update, now),

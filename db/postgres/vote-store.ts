@@ -1,12 +1,7 @@
 import { sql, type Kysely } from 'kysely'
+import { createGroupCommit, createRefusalMemory } from '../group-commit.ts'
 import type { Database } from '../schema.ts'
 import { shuffledIndexes, type CastOutcome, type NewVote, type VoteStore, type VoteStoreOptions } from '../vote-store.ts'
-
-interface Pending {
-  readonly vote: NewVote
-  readonly settle: (outcome: CastOutcome) => void
-  readonly fail: (error: unknown) => void
-}
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const rowsPerInsert = 5000
@@ -25,9 +20,6 @@ const emptyBox = new Uint8Array(0)
 export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStoreOptions = {}): VoteStore {
   const windowMs = options.windowMs ?? 3
   const clock = options.clock ?? Date.now
-  const refusals = new Set<string>()
-  let queue: Pending[] = []
-  let timer: ReturnType<typeof setTimeout> | undefined
 
   async function writeBatch(votes: readonly NewVote[], castAt: number): Promise<CastOutcome[]> {
     return db.transaction().execute(async (trx) => {
@@ -88,19 +80,7 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
     }
   }
 
-  function flush(): void {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
-    const batch = queue
-    queue = []
-    if (batch.length === 0) return
-    // Coarse on purpose: the second of the commit, shared by the whole batch.
-    const castAt = Math.floor(clock() / 1000) * 1000
-    writeBatchRetrying(batch.map((p) => p.vote), castAt).then(
-      (outcomes) => batch.forEach((p, i) => p.settle(outcomes[i]!)),
-      (error: unknown) => batch.forEach((p) => p.fail(error)),
-    )
-  }
+  const box = createGroupCommit({ windowMs, clock, write: writeBatchRetrying })
 
   async function rewriteInKeyOrder(ballotId: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
@@ -141,12 +121,7 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
     },
     participation: (ballotId, representedId) =>
       db.selectFrom('ballot_participations').select(['client_vote_hash', 'receipt_box', 'cast_at']).where('ballot_id', '=', ballotId).where('represented_id', '=', representedId).executeTakeFirst(),
-    cast(vote) {
-      return new Promise<CastOutcome>((settle, fail) => {
-        queue.push({ vote, settle, fail })
-        timer ??= setTimeout(flush, windowMs)
-      })
-    },
+    cast: box.cast,
     async counts(ballotId) {
       const row = await db
         .selectNoFrom([
@@ -158,7 +133,7 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
     },
     async forgetCastingOrder(ballotId) {
       // Batches still waiting are written first: refused, the ballot being closed.
-      if (timer !== undefined) flush()
+      box.flushWaiting()
       try {
         await rewriteInKeyOrder(ballotId)
       } catch (error) {
@@ -166,12 +141,7 @@ export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStore
         console.error(`ballot ${ballotId} closed, but its rows still hold the order votes came in:`, error)
       }
     },
-    firstRefusal(ballotId, representedId, actorId) {
-      const key = `${ballotId}|${representedId}|${actorId}`
-      if (refusals.has(key)) return false
-      refusals.add(key)
-      return true
-    },
+    firstRefusal: createRefusalMemory(),
     async votesCastFor(participantId) {
       const rows = await db
         .selectFrom('ballot_participations as p')

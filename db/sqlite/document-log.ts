@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3'
-import type { DocumentLog } from '../document-log.ts'
+import { storedDocument, type DocumentLog } from '../document-log.ts'
 import { foldUpdates } from '../fold-updates.ts'
 import type { DocumentRow } from '../schema.ts'
 
@@ -46,14 +46,7 @@ export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
       const doc = docStmt.get(name)
       if (!doc) return undefined
       const rows = updatesStmt.all(name)
-      return {
-        name: doc.name,
-        congressId: doc.congress_id,
-        kind: doc.kind,
-        state: doc.state,
-        updates: rows.map((r) => r.data),
-        lastUpdateId: rows.at(-1)?.id ?? 0,
-      }
+      return storedDocument(doc, rows)
     },
     append: async (name, update, now) => append(name, update, now),
     // The transaction is on this same connection: a synchronous append is inside it.

@@ -1,13 +1,8 @@
 import type SQLite from 'better-sqlite3'
 import { shuffledIndexes, type BallotForVote, type CastOutcome, type NewVote, type StoredParticipation, type VoteStore, type VoteStoreOptions } from '../vote-store.ts'
 import { isUniqueViolation } from '../constraint-errors.ts'
+import { createGroupCommit, createRefusalMemory } from '../group-commit.ts'
 import { eraseWriteHistory } from './write-history.ts'
-
-interface Pending {
-  readonly vote: NewVote
-  readonly settle: (outcome: CastOutcome) => void
-  readonly fail: (error: unknown) => void
-}
 
 /** The SQLite ballot box: each batch one synchronous transaction on the server's one connection. */
 export function createSqliteVoteStore(sqlite: SQLite.Database, options: VoteStoreOptions = {}): VoteStore {
@@ -78,27 +73,15 @@ export function createSqliteVoteStore(sqlite: SQLite.Database, options: VoteStor
     return outcomes
   })
 
-  const refusals = new Set<string>()
-  let queue: Pending[] = []
-  let timer: ReturnType<typeof setTimeout> | undefined
-
   // Runs from a timer, a turn of its own: no Kysely transaction can be open (they never span I/O).
-  function flush(): void {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
-    const batch = queue
-    queue = []
-    if (batch.length === 0) return
-    try {
+  const box = createGroupCommit({
+    windowMs,
+    clock,
+    write(votes, castAt) {
       if (sqlite.inTransaction) throw new Error('vote batch inside another transaction')
-      // Coarse on purpose: the second of the commit, shared by the whole batch.
-      const castAt = Math.floor(clock() / 1000) * 1000
-      const outcomes = batchTx(batch.map((p) => p.vote), castAt)
-      batch.forEach((p, i) => p.settle(outcomes[i]!))
-    } catch (error) {
-      for (const p of batch) p.fail(error)
-    }
-  }
+      return batchTx(votes, castAt)
+    },
+  })
 
   async function outsideTransactions(): Promise<void> {
     do await new Promise((resolve) => setImmediate(resolve))
@@ -135,27 +118,17 @@ export function createSqliteVoteStore(sqlite: SQLite.Database, options: VoteStor
       }
     },
     participation: async (ballotId, representedId) => participationStmt.get(ballotId, representedId),
-    cast(vote) {
-      return new Promise<CastOutcome>((settle, fail) => {
-        queue.push({ vote, settle, fail })
-        timer ??= setTimeout(flush, windowMs)
-      })
-    },
+    cast: box.cast,
     counts: async (ballotId) => countsStmt.get(ballotId, ballotId) ?? { voted: 0, rights: 0 },
     async forgetCastingOrder(ballotId) {
       // A turn of its own, after the close's transaction: any batch still waiting is written first
       // (refused, the ballot being closed), then the rewrite runs outside every transaction.
       await outsideTransactions()
-      if (timer !== undefined) flush()
+      box.flushWaiting()
       forgetSealed.run(ballotId)
       eraseWithRetries(ballotId, 0)
     },
-    firstRefusal(ballotId, representedId, actorId) {
-      const key = `${ballotId}|${representedId}|${actorId}`
-      if (refusals.has(key)) return false
-      refusals.add(key)
-      return true
-    },
+    firstRefusal: createRefusalMemory(),
     votesCastFor: async (participantId) =>
       castForStmt.all(participantId, participantId).map((r) => ({ ballotId: r.ballot_id, congressId: r.congress_id, castAt: r.cast_at, representedId: r.represented_id, holderId: r.holder_id })),
   }
