@@ -24,8 +24,9 @@ export function createPostgresDocumentLog(db: Kysely<Database>): DocumentLog {
     appendInTransaction: (trx, name, update, now) => append(trx, name, update, now),
     async compact(name, now) {
       return db.transaction().execute(async (trx) => {
-        // The document's row locked: two processes never fold the same log at once.
-        const doc = await trx.selectFrom('documents').select('state').where('name', '=', name).forUpdate().executeTakeFirst()
+        // The document's row locked (FOR NO KEY UPDATE: appends, whose foreign key takes KEY SHARE,
+        // go on meanwhile): two processes never fold the same log at once.
+        const doc = await trx.selectFrom('documents').select('state').where('name', '=', name).forNoKeyUpdate().executeTakeFirst()
         if (!doc) return { stateBytes: 0 }
         const rows = await trx.selectFrom('document_updates').select(['id', 'data']).where('doc_name', '=', name).orderBy('id').execute()
         if (rows.length === 0) return { stateBytes: doc.state.byteLength }
