@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { clockTicks } from './proc.ts'
 
@@ -83,4 +83,31 @@ export async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number }
   await new Promise<void>((resolve) => probe.close(() => resolve()))
   return port
+}
+
+/** CPU seconds used so far by each process whose command is `name` (postgres, redis-server), by pid. */
+export function cpuSecondsOf(name: string): Map<number, number> {
+  const byPid = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')
+      byPid.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / clockTicks)
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return byPid
+}
+
+/**
+ * What those processes used between two readings: a process that ended meanwhile (a PostgreSQL
+ * backend of another client) is missing from the second and counts for nothing, never negative.
+ */
+export function cpuSecondsBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let total = 0
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0)
+  return total
 }

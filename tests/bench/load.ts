@@ -1,4 +1,4 @@
-// A load process of the benchmark: opens many sync clients (or HTTP voters) and does what the
+// A load process of the benchmark: opens many sync clients and does what the
 // coordinator asks over IPC. Run by scenarios.ts, never by hand.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
@@ -22,7 +22,6 @@ export type Command =
   | { type: 'write-steady'; edits: number; intervalMs: number }
   | { type: 'write-fast'; edits: number; expectedTotal: number }
   | { type: 'report' }
-  | { type: 'vote'; baseUrl: string; ballotId: string; voters: readonly { token: string; clientVoteId: string }[] }
 
 interface Client {
   readonly doc: Y.Doc
@@ -151,22 +150,7 @@ async function run(command: Command): Promise<void> {
     send({ type: 'done', started, convergedAt, converged, cpuSeconds: (used.user + used.system) / 1e6, received })
   }
   if (command.type === 'report') {
-    send({ type: 'report', latencies: book.latencies(), convergedAt })
-  }
-  if (command.type === 'vote') {
-    const results = await Promise.all(
-      command.voters.map(async (voter) => {
-        const start = now()
-        const response = await fetch(`${command.baseUrl}/api/ballots/${command.ballotId}/votes`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${voter.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ choice: 'yes', clientVoteId: voter.clientVoteId }),
-        }).catch(() => undefined)
-        const body = response ? ((await response.json().catch(() => ({}))) as { receipt?: string }) : {}
-        return { status: response?.status ?? 0, receipt: body.receipt ?? null, ms: now() - start, end: now() }
-      }),
-    )
-    send({ type: 'voted', results })
+    send({ type: 'report', latencies: book.latencies(), convergedAt, received })
   }
 }
 

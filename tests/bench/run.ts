@@ -3,10 +3,12 @@
 // what the profiles showed, before/after, targets not met and why). Sizes from the issue;
 // BENCH_RUNS repeats the sync scenarios (default 3) and reports medians; BENCH_PROFILE=DIR writes
 // a CPU profile of every child process.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { bareHttpBurst, clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor, voteStorm } from './scenarios.ts'
+import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor } from './scenarios.ts'
+import { renderScaleTable, runScale, scaleSizes } from './scale.ts'
 import { startPlenum, starters, type BenchServer, type ServerKind } from './servers.ts'
 import { median, ratio } from './stats.ts'
 
@@ -16,7 +18,6 @@ const sizes = {
   fanout: { readers: 300, edits: 500, intervalMs: 20, loadProcesses: 2 },
   convergence: { writers: 50, edits: 200, loadProcesses: 2 },
   idle: { clients: 2000, docs: 35, loadProcesses: 4 },
-  votes: { voters: 2000, loadProcesses: 2 },
   freeze: { amendments: 300 },
 }
 
@@ -37,10 +38,15 @@ async function withServer<T>(kind: ServerKind, run: (server: BenchServer) => Pro
   }
 }
 
+let loadAtStart = 0
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`)
 
 async function main(): Promise<void> {
   const started = Date.now()
+  loadAtStart = loadavg()[0]!
+  // Every Plenum process of the run is then the compiled server, as \`plenum start\` runs it
+  // (bin/plenum.js falls back to the sources should one change during the run).
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../bin/build-server.js', import.meta.url))], { stdio: 'ignore' })
   const fanP50 = row('Fan-out latency p50 (1 writer, 300 readers, 500 edits)', 'ms', '')
   const fanP99 = row('Fan-out latency p99', 'ms', '≤ 1.0× reference')
   const fanMax = row('Fan-out latency max', 'ms', '')
@@ -84,17 +90,6 @@ async function main(): Promise<void> {
     idleBase.values[kind] = memory.baselineMb
   }
 
-  log('plenum: vote storm')
-  const storm = await withServer('plenum', (server) => voteStorm(server as Awaited<ReturnType<typeof startPlenum>>, sizes.votes))
-  row('Vote storm: 2,000 votes in one burst', 'votes/s', '≥ 50 % of raw SQLite', false).values.plenum = storm.perSecond
-  row('Vote storm: p99 latency', 'ms', '').values.plenum = storm.p99Ms
-  row('Vote storm: lost / doubled', '', '0 / 0').values.plenum = storm.lost + storm.doubled
-  row('Raw better-sqlite3, same rows, one transaction each', 'votes/s', '', false).values.plenum = storm.rawSqlitePerSecond
-  row('Plenum without HTTP: castVote in process, same voters', 'votes/s', '', false).values.plenum = storm.inProcessPerSecond
-  log('bare node:http: the same burst')
-  const bare = await bareHttpBurst(sizes.votes)
-  row('Bare node:http server, same burst (the HTTP ceiling)', 'requests/s', '', false).values.plenum = bare.perSecond
-  row('Bare node:http server: p99 latency', 'ms', '').values.plenum = bare.p99Ms
   log('plenum: freeze')
   const frozen = await withServer('plenum', (server) => freezeTime(server as Awaited<ReturnType<typeof startPlenum>>, sizes.freeze))
   row('Freeze: 29 proposals, 300 amendments, rendered and signed', 's', '< 2 s').values.plenum = frozen.seconds
@@ -104,19 +99,17 @@ async function main(): Promise<void> {
     editorReadyMs(server as Awaited<ReturnType<typeof startPlenum>>),
   )
 
+  const scale = await runScale(log)
   const minutes = (Date.now() - started) / 60_000
-  const table = renderTable([
-    ['Vote storm share of the raw SQLite rate', storm.perSecond / storm.rawSqlitePerSecond, '≥ 50 %'],
-    ['Plenum without HTTP: share of the raw SQLite rate', storm.inProcessPerSecond / storm.rawSqlitePerSecond, ''],
-    ['Vote storm share of the bare HTTP rate', storm.perSecond / bare.perSecond, ''],
-  ])
-  console.log(`\n${table}\nRun took ${minutes.toFixed(1)} minutes.`)
-  writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), renderDocument(table, minutes))
+  const table = renderTable()
+  const scaleTable = renderScaleTable(scale.rows)
+  console.log(`\n${table}\n\n${scaleTable}\nRun took ${minutes.toFixed(1)} minutes.`)
+  writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), renderDocument(table, scaleTable, minutes))
 }
 
 const fmt = (value: number | undefined) => (value === undefined ? '' : Number.isNaN(value) ? 'failed' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2))
 
-function renderTable(shares: readonly [label: string, share: number, target: string][]): string {
+function renderTable(): string {
   const lines = ['| measure | unit | Plenum | reference | Hocuspocus | Plenum / reference | Plenum / Hocuspocus | target |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |']
   for (const r of rows) {
     const { plenum, reference, hocuspocus } = r.values
@@ -125,26 +118,41 @@ function renderTable(shares: readonly [label: string, share: number, target: str
       `| ${r.label} | ${r.unit} | ${fmt(plenum)} | ${fmt(reference)} | ${fmt(hocuspocus)} | ${both ? ratio(plenum, reference!) : ''} | ${plenum !== undefined && hocuspocus !== undefined ? ratio(plenum, hocuspocus) : ''} | ${r.target} |`,
     )
   }
-  for (const [label, share, target] of shares) lines.push(`| ${label} | % | ${(share * 100).toFixed(1)} | | | | | ${target} |`)
   return lines.join('\n')
 }
 
 const findings = readFileSync(fileURLToPath(new URL('./findings.md', import.meta.url)), 'utf8')
 
-function renderDocument(table: string, minutes: number): string {
+function renderDocument(table: string, scaleTable: string, minutes: number): string {
   return `# Benchmarks
 
 Written by \`npm run bench\` (${new Date().toISOString().slice(0, 10)}); do not edit by hand. Each server runs in its own
 process on 127.0.0.1, the load in separate client processes; medians of ${runs} runs for the sync scenarios.
 Lower is better except for rates.
 
-Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The run took ${minutes.toFixed(1)} minutes.
+Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. The run took ${minutes.toFixed(1)} minutes;\nthe machine's load average (1 min) was ${loadAtStart.toFixed(1)} when it started and ${loadavg()[0]!.toFixed(1)} when it ended (other work on the machine included).
 
 - Plenum: \`plenum serve\` on a fresh data folder (the demo congress): every update checked against the permissions and written to SQLite before it is broadcast.
 - reference: \`@y/websocket-server\` 0.1.1 (the last release on Yjs 13), its own \`server.js\`, persistence off, as users run it.
 - Hocuspocus: \`@hocuspocus/server\` 4.7 with \`@hocuspocus/extension-sqlite\`, driven by \`@hocuspocus/provider\`.
 
 ${table}
+
+## Beside their ceilings: the vote storm, several processes, the compiled server
+
+Each Plenum figure beside what bounds it, measured in the same run. The vote storm: ${scaleSizes.voters.toLocaleString('en-US')} voters signed
+in and checked in beforehand, then every one casting once, at once, driven by autocannon (${scaleSizes.generators} processes,
+${scaleSizes.connections} connections each, one request at a time on each, every request its own voter's token and body); lost
+and doubled counted from the board after the close. The bare ceiling: a \`node:http\` server that reads each
+request and answers a receipt-sized body, nothing else, loaded by the same generators with the same
+settings (one such process, or three for the three processes' figure). The raw rates: the same two rows
+per vote, one transaction each, in better-sqlite3 and in pg. Fan-out: one writer on the first process, 300
+readers per process, time from the writer's edit to each reader's receipt (medians of ${scaleSizes.fanout.runs} interleaved
+runs). Idle memory and start: \`plenum serve\` on a fresh data folder, compiled by \`npm run build\`, and the
+reference server, ${scaleSizes.startupRuns} starts each (medians). All of it on the same ${cpus().length} cores as the load:
+three server processes and their generators compete for them.
+
+${scaleTable}
 
 ${findings}`
 }

@@ -5,15 +5,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import SQLite from 'better-sqlite3'
-import { openDatabase } from '../../db/connection.ts'
-import { createCongressStore } from '../../db/congress-store.ts'
-import { createVoteStore } from '../../db/vote-store.ts'
+import { openDatabase } from '../../db/sqlite/open.ts'
+import { createSqliteCongressStore } from '../../db/sqlite/congress-store.ts'
+import { createSqliteVoteStore } from '../../db/sqlite/vote-store.ts'
 import { databaseFileName } from '../../server/cli/data-dir.ts'
 import { CongressHub } from '../../server/congress-hub.ts'
 import { castVote } from '../../server/commands/ballots/cast-vote.ts'
-import type { BallotView, BoardView } from '../../shared/api-types.ts'
 import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
-import { cpuSeconds, rssBytes, startChild } from './child.ts'
+import { cpuSeconds, rssBytes } from './child.ts'
 import { startLoads, stopLoads, type Load } from './load-pool.ts'
 import type { LoadConfig } from './load.ts'
 import { plenumApi, plenumCongress, plenumPeople, plenumPhase, type PlenumCongress } from './plenum-setup.ts'
@@ -40,26 +39,54 @@ async function connectAll(loads: readonly Load[], server: BenchServer, docs: rea
 
 export interface FanoutResult extends Spread {
   readonly missing: number
+  /** CPU over the edits' wall time, in cores: the server processes, and the load processes (writer and readers). */
+  readonly serverCores: number
+  readonly clientCores: number
+  /** Socket messages each reader received, from its connection on (sync, awareness, updates). */
+  readonly messagesPerReader: number
+  /** p50 of each reader load process's readers, in order (with several servers, load i reads from server i). */
+  readonly p50ByLoad: readonly number[]
 }
 
-/** One writer, many readers on one document, edits at a steady pace: writer-to-reader latency. */
-export async function fanout(server: BenchServer, target: Target, size: { readers: number; edits: number; intervalMs: number; loadProcesses: number }): Promise<FanoutResult> {
+/**
+ * One writer, many readers on one document, edits at a steady pace: writer-to-reader latency. The
+ * writer is on `server`; reader load process i on `readerServers[i % n]` (several processes of one
+ * database and Redis: latency across processes).
+ */
+export async function fanout(
+  server: BenchServer,
+  target: Target,
+  size: { readers: number; edits: number; intervalMs: number; loadProcesses: number },
+  readerServers: readonly BenchServer[] = [server],
+): Promise<FanoutResult> {
   const [writer, ...readers] = await startLoads(1 + size.loadProcesses)
   try {
     const doc = [target.docs[0]!]
     await connectAll([writer!], server, doc, 1, target.writerToken)
-    await connectAll(readers, server, doc, size.readers, target.readerToken)
+    const shares = split(size.readers, readers.length)
+    await Promise.all(readers.map((r, i) => connectAll([r], readerServers[i % readerServers.length]!, doc, shares[i]!, target.readerToken)))
+    const serverPids = [...new Set([server, ...readerServers].map((s) => s.child.pid))]
+    const loadPids = [writer!, ...readers].map((l) => l.child.pid)
+    const cpuOf = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+    const [serverCpu, loadCpu, started] = [cpuOf(serverPids), cpuOf(loadPids), now()]
     await writer!.ask({ type: 'write-steady', edits: size.edits, intervalMs: size.intervalMs }, 'done', 600_000)
+    const seconds = (now() - started) / 1000
+    const serverCores = (cpuOf(serverPids) - serverCpu) / seconds
+    const clientCores = (cpuOf(loadPids) - loadCpu) / seconds
     const expected = size.readers * size.edits
     let latencies: number[] = []
+    let received = 0
+    let byLoad: number[][] = []
     for (let wait = 0; wait < 100; wait++) {
-      const reports = await Promise.all(readers.map((r) => r.ask<{ type: 'report'; latencies: number[] }>({ type: 'report' }, 'report')))
+      const reports = await Promise.all(readers.map((r) => r.ask<{ type: 'report'; latencies: number[]; received: number }>({ type: 'report' }, 'report')))
+      byLoad = reports.map((r) => r.latencies)
       latencies = reports.flatMap((r) => r.latencies)
+      received = reports.reduce((sum, r) => sum + r.received, 0)
       if (latencies.length >= expected) break
       await sleep(100)
     }
     // Every reader books every edit: the p99 is over readers × edits, the slowest reader included.
-    return { ...spread(latencies), missing: Math.max(0, expected - latencies.length) }
+    return { ...spread(latencies), missing: Math.max(0, expected - latencies.length), serverCores, clientCores, messagesPerReader: received / size.readers, p50ByLoad: byLoad.map((l) => spread(l).p50) }
   } finally {
     await stopLoads([writer!, ...readers])
   }
@@ -111,70 +138,12 @@ export async function idleMemory(server: BenchServer, target: Target, size: { cl
   }
 }
 
-export interface VoteStormResult {
-  readonly voters: number
-  readonly perSecond: number
-  readonly p99Ms: number
-  readonly lost: number
-  readonly doubled: number
-  readonly rawSqlitePerSecond: number
-  readonly inProcessPerSecond: number
-}
-
-type VoteAnswer = { type: 'voted'; results: { status: number; receipt: string | null; ms: number; end: number }[] }
-
-/** Every load process posts its share of votes at once; the rate over the whole burst, and each answer. */
-async function burst(loads: readonly Load[], baseUrl: string, ballotId: string, voters: readonly { token: string; id: string }[]): Promise<{ seconds: number; results: VoteAnswer['results'] }> {
-  const shares = split(voters.length, loads.length)
-  let offset = 0
-  const started = now()
-  const answers = await Promise.all(
-    loads.map((load, i) => {
-      const mine = voters.slice(offset, (offset += shares[i]!))
-      return load.ask<VoteAnswer>({ type: 'vote', baseUrl, ballotId, voters: mine.map((v, j) => ({ token: v.token, clientVoteId: `bench-${i}-${j}-${v.id}` })) }, 'voted')
-    }),
-  )
-  const results = answers.flatMap((a) => a.results)
-  return { seconds: (results.reduce((last, r) => Math.max(last, r.end), started) - started) / 1000, results }
-}
-
-/** Every voter casts at once over HTTP; then the board is checked against every receipt. */
-export async function voteStorm(server: PlenumServer, size: { voters: number; loadProcesses: number }): Promise<VoteStormResult> {
-  const setup = await plenumCongress(server)
-  const voters = await plenumPeople(server, setup, size.voters, 'attendee', 'Votant')
-  await plenumPhase(server, setup, 'voting')
-  for (let i = 0; i < voters.length; i += 50) {
-    await Promise.all(voters.slice(i, i + 50).map((v) => plenumApi(server, setup.bureau, 'PUT', `/congresses/${setup.congress.id}/attendance/${v.id}`, { present: true })))
-  }
-  const ballot = await plenumApi<BallotView>(server, setup.bureau, 'POST', '/ballots', { congressId: setup.congress.id, subject: { kind: 'motion' } })
-  await plenumApi(server, setup.bureau, 'POST', `/ballots/${ballot.id}/open`)
-  const loads = await startLoads(size.loadProcesses)
-  try {
-    const { seconds, results } = await burst(loads, server.baseUrl, ballot.id, voters)
-    await plenumApi(server, setup.bureau, 'POST', `/ballots/${ballot.id}/close`)
-    const board = await plenumApi<BoardView>(server, setup.bureau, 'GET', `/ballots/${ballot.id}/board`)
-    const onBoard = new Set(board.entries.map((e) => e.receipt))
-    const receipted = results.filter((r) => r.status === 200 && r.receipt)
-    return {
-      voters: voters.length,
-      perSecond: voters.length / seconds,
-      p99Ms: spread(results.map((r) => r.ms)).p99,
-      lost: receipted.filter((r) => !onBoard.has(r.receipt!)).length + (voters.length - receipted.length),
-      doubled: Math.max(0, board.entries.length - voters.length),
-      rawSqlitePerSecond: rawSqliteRate(voters.length),
-      inProcessPerSecond: await inProcessVoteRate(server, setup.congress.id, voters.map((v) => v.id)),
-    }
-  } finally {
-    await stopLoads(loads)
-  }
-}
-
 /**
  * Plenum without HTTP: the server stopped, its database reopened, a new ballot for the same voters,
  * and castVote called for each (checks, receipt, sealed receipt, the transaction): what the design
  * costs over raw SQLite, apart from the network.
  */
-async function inProcessVoteRate(server: PlenumServer, congressId: string, voterIds: readonly string[]): Promise<number> {
+export async function inProcessVoteRate(server: PlenumServer, congressId: string, voterIds: readonly string[]): Promise<number> {
   await server.child.stop()
   const database = await openDatabase(join(server.dataDir, databaseFileName))
   try {
@@ -184,31 +153,13 @@ async function inProcessVoteRate(server: PlenumServer, congressId: string, voter
       .values({ id: ballotId, congress_id: congressId, subject_kind: 'motion', subject_id: null, rule: JSON.stringify(defaultBallotRule), status: 'open', created_at: Date.now(), opened_at: Date.now(), entitled_count: voterIds.length, present_count: voterIds.length, represented_count: 0 })
       .execute()
     await database.db.insertInto('ballot_voters').values(voterIds.map((id) => ({ ballot_id: ballotId, represented_id: id, holder_id: id }))).execute()
-    const deps = { db: database.db, hub: new CongressHub(createCongressStore(database.sqlite)), votes: createVoteStore(database.sqlite), clock: Date.now }
+    const deps = { db: database.db, hub: new CongressHub(createSqliteCongressStore(database.sqlite)), votes: createSqliteVoteStore(database.sqlite), clock: Date.now }
     const started = now()
     // Every vote handed in at once, as a burst of requests would be: they share group commits.
     await Promise.all(voterIds.map((id, i) => castVote(deps, { participantId: id, congressId, role: 'attendee', name: '' }, { ballotId, choice: 'yes', clientVoteId: `inprocess-vote-${i}` })))
     return voterIds.length / ((now() - started) / 1000)
   } finally {
     await database.close()
-  }
-}
-
-/**
- * The HTTP ceiling beside the storm: the same burst, from the same load processes, against a bare
- * node:http server that reads each request and answers a receipt-sized body, nothing else.
- */
-export async function bareHttpBurst(size: { voters: number; loadProcesses: number }): Promise<{ perSecond: number; p99Ms: number }> {
-  const server = await startChild(fileURLToPath(new URL('./fixtures/bare-http-server.mjs', import.meta.url)), [], { ready: /^READY (.*)$/ })
-  const loads = await startLoads(size.loadProcesses)
-  try {
-    const voters = Array.from({ length: size.voters }, (_, i) => ({ id: `v${i}`, token: `token-${i}` }))
-    const { seconds, results } = await burst(loads, (server.ready as { url: string }).url, 'bare', voters)
-    if (results.some((r) => r.status !== 200)) throw new Error('bare HTTP server: some requests failed')
-    return { perSecond: size.voters / seconds, p99Ms: spread(results.map((r) => r.ms)).p99 }
-  } finally {
-    await stopLoads(loads)
-    await server.stop()
   }
 }
 

@@ -27,22 +27,38 @@ const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
 const referenceScript = createRequire(import.meta.url).resolve('@y/websocket-server/package.json').replace(/package\.json$/, 'src/server.js')
 const hocuspocusScript = fileURLToPath(new URL('./hocuspocus-server.ts', import.meta.url))
 
-/** Plenum as users run it: `plenum serve` on a fresh data folder (the demo congress). */
-export async function startPlenum(): Promise<PlenumServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenum-bench-'))
-  const child = await startChild(plenumBin, ['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { ready: /\/join#code=([A-Z0-9-]+)/, timeoutMs: 120_000 })
+export interface PlenumOptions {
+  /** DATABASE_URL and REDIS_URL, for PostgreSQL and several processes. */
+  readonly env?: NodeJS.ProcessEnv
+  /** A data folder shared with other processes (the seal's keys): left in place by `stop`. */
+  readonly dataDir?: string
+}
+
+/**
+ * Plenum as users run it: `plenum serve` on a fresh data folder (the demo congress), or on a shared
+ * one with DATABASE_URL and REDIS_URL. The bureau code is printed only by the process that seeds.
+ */
+export async function startPlenum(options: PlenumOptions = {}): Promise<PlenumServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-bench-'))
+  // The process that seeds prints the bureau's link; one on an already seeded database, a note on codes.
+  const code = /\/join#code=([A-Z0-9-]+)/
+  const child = await startChild(plenumBin, ['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+    ready: new RegExp(`${code.source}|Codes d’accès`),
+    timeoutMs: 120_000,
+    env: options.env,
+  })
   const baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(child.output())![1]!
   return {
     kind: 'plenum',
     protocol: 'y',
     wsUrl: `${baseUrl.replace('http', 'ws')}/sync`,
     baseUrl,
-    bureauCode: String(child.ready),
+    bureauCode: code.exec(child.output())?.[1] ?? '',
     dataDir,
     child,
     async stop() {
       await child.stop()
-      rmSync(dataDir, { recursive: true, force: true })
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
@@ -70,4 +86,4 @@ export async function startHocuspocus(): Promise<BenchServer> {
   }
 }
 
-export const starters: Record<ServerKind, () => Promise<BenchServer>> = { plenum: startPlenum, reference: startReference, hocuspocus: startHocuspocus }
+export const starters: Record<ServerKind, () => Promise<BenchServer>> = { plenum: () => startPlenum(), reference: startReference, hocuspocus: startHocuspocus }

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { bareHttpBurst, clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, rawSqliteRate, targetFor, voteStorm } from '../bench/scenarios.ts'
+import { plenumCongress } from '../bench/plenum-setup.ts'
+import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, inProcessVoteRate, rawSqliteRate, targetFor } from '../bench/scenarios.ts'
 import { startHocuspocus, startPlenum, startReference, type BenchServer } from '../bench/servers.ts'
+import { bareStorm, plenumStorm, prepareVoters, rawPostgresRate, startGenerators, stopGenerators } from '../bench/vote-storm.ts'
 
 /** Every scenario of `npm run bench`, at toy sizes against the real servers, so the bench never rots. No timing is asserted. */
 describe('benchmark smoke run', () => {
@@ -31,11 +33,19 @@ describe('benchmark smoke run', () => {
   test('plenum: a small vote storm loses and doubles nothing; a freeze with amendments; the client', async () => {
     const server = await startPlenum()
     running.push(server)
-    const storm = await voteStorm(server, { voters: 20, loadProcesses: 1 })
-    expect(storm).toMatchObject({ voters: 20, lost: 0, doubled: 0 })
-    expect(storm.rawSqlitePerSecond).toBeGreaterThan(0)
-    expect(storm.inProcessPerSecond).toBeGreaterThan(0)
-    expect((await bareHttpBurst({ voters: 20, loadProcesses: 2 })).perSecond).toBeGreaterThan(0)
+    const generators = await startGenerators(1)
+    try {
+      const prepared = await prepareVoters(server, await plenumCongress(server), 20, generators)
+      const storm = await plenumStorm([server], prepared, generators, 4, 'smoke')
+      expect(storm).toMatchObject({ voters: 20, lost: 0, doubled: 0 })
+      expect(storm.perSecond).toBeGreaterThan(0)
+      const bare = await bareStorm(1, 20, generators, 4)
+      expect(bare).toMatchObject({ voters: 20, lost: 0 })
+      expect(await inProcessVoteRate(server, prepared.setup.congress.id, prepared.voters.map((v) => v.id))).toBeGreaterThan(0)
+    } finally {
+      await stopGenerators(generators)
+    }
+    expect(await rawPostgresRate(10)).toBeGreaterThan(0)
     expect(rawSqliteRate(10)).toBeGreaterThan(0)
     const other = await startPlenum()
     running.push(other)
