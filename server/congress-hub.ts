@@ -41,6 +41,7 @@ export class CongressHub extends EventEmitter<HubEvents> {
   private readonly voted = new Map<string, ReadonlySet<string>>()
   /** Counts the drops of each cache: a load that a drop overtook does not store what it read. */
   private writersEpoch = 0
+  private phasesEpoch = 0
   private votedEpoch = 0
   /** Open event streams per congress and participant: who has Plenum open. */
   private readonly online = new Map<string, Map<string, number>>()
@@ -101,14 +102,30 @@ export class CongressHub extends EventEmitter<HubEvents> {
     if (!this.applyingRemote) this.onLocalEvent?.<K>({ name, event })
   }
 
+  /**
+   * Drops every cache: events were lost (Redis was away), so the next read loads from the database.
+   * A load under way when this runs does not store what it read (the epochs).
+   */
+  forgetCaches(): void {
+    this.phasesEpoch++
+    this.writersEpoch++
+    this.votedEpoch++
+    this.phases.clear()
+    this.writers.clear()
+    this.voted.clear()
+  }
+
   /** The congress's phase: cached, kept by the phase-changed events of every process. */
   async phase(congressId: string): Promise<Phase> {
     const cached = this.phases.get(congressId)
     if (cached) return cached
     // A congress that does not exist answers 'setup', as it always has: no session belongs to it
     // (authorization refuses it as another congress), and the command line's loaders say 404.
+    const epoch = this.phasesEpoch
     const loaded = (await this.store.phase(congressId)) ?? 'setup'
-    // A phase-changed event that arrived while this was read is newer than what was read.
+    // A phase-changed event that arrived while this was read is newer than what was read; after
+    // forgetCaches, what was read may be older than the events lost.
+    if (epoch !== this.phasesEpoch) return this.phase(congressId)
     if (!this.phases.has(congressId)) this.phases.set(congressId, loaded)
     return this.phases.get(congressId)!
   }

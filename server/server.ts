@@ -32,6 +32,8 @@ export interface RunningServer {
   readonly url: string
   readonly sync: SyncServer
   readonly hub: CongressHub
+  /** With REDIS_URL: this process's id in Redis (its connections are named plenum-pub-<id>, plenum-sub-<id>). */
+  readonly fanoutOrigin?: string
   /** Every API route, as METHOD and path pattern: what tests sweep so that no route is left out. */
   readonly routes: readonly { readonly method: string; readonly path: string }[]
   close(): Promise<void>
@@ -112,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${shownHost}:${port}`,
     sync,
     hub,
+    fanoutOrigin: fanout?.origin,
     // Hono lists a route once per handler in its chain.
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map(({ method, path }) => [`${method} ${path}`, { method, path }])).values()],
     async close() {

@@ -9,6 +9,7 @@ const startLockKey = serverLockKey + 1
 /** Runs `work` holding a lock no other Plenum process on this database holds meanwhile (on a connection of its own). */
 export async function whileAlone<T>(url: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })
+  client.on('error', (error) => console.error(`plenum: PostgreSQL connection lost during start: ${error.message}`))
   await client.connect()
   try {
     await client.query('SELECT pg_advisory_lock($1)', [startLockKey])
@@ -32,7 +33,13 @@ export async function claimPostgresServer(url: string, shared: boolean): Promise
   await client.connect()
   // A lost connection is a lost claim: said, not thrown out of an event handler.
   client.on('error', (error) => console.error(`plenum: the connection holding the server's claim on PostgreSQL was lost: ${error.message}`))
-  const { rows } = await client.query<{ got: boolean }>(shared ? 'SELECT pg_try_advisory_lock_shared($1) AS got' : 'SELECT pg_try_advisory_lock($1) AS got', [serverLockKey])
+  let rows: { got: boolean }[]
+  try {
+    ;({ rows } = await client.query<{ got: boolean }>(shared ? 'SELECT pg_try_advisory_lock_shared($1) AS got' : 'SELECT pg_try_advisory_lock($1) AS got', [serverLockKey]))
+  } catch (error) {
+    await client.end()
+    throw error
+  }
   if (!rows[0]?.got) {
     await client.end()
     throw new ServerClaimRefused(

@@ -11,11 +11,13 @@ const emptyBox = new Uint8Array(0)
  * The PostgreSQL ballot box, shared by every server process. A batch locks its ballots' rows for
  * share before checking they are open: a close (an UPDATE of that row, on any process) waits for
  * the batches that checked before it to commit, and a batch that checks after the close sees it.
- * Secrecy as on SQLite: participations in key order and box rows in shuffled order, keys that
- * say nothing, no time on the box; and when a secret ballot closes, its rows are rewritten in key
+ * Secrecy as far as PostgreSQL lets it: participations in key order and box rows in shuffled order,
+ * keys that say nothing, no time on the box; and when a secret ballot closes, its rows are rewritten in key
  * order in one transaction (so the transaction ids of the rows, which would pair a participation
  * with the box row written beside it, no longer tell anything), and both tables are written afresh
- * in key order (CLUSTER), without the old versions.
+ * in key order (CLUSTER), without the old versions. What this cannot reach: the write-ahead log,
+ * which holds each batch's rows side by side until its segments are recycled (and for good in a WAL
+ * archive or a replica's): the README says so.
  */
 export function createPostgresVoteStore(db: Kysely<Database>, options: VoteStoreOptions = {}): VoteStore {
   const windowMs = options.windowMs ?? 3

@@ -134,6 +134,10 @@ export function createSqliteVoteStore(sqlite: SQLite.Database, options: VoteStor
   }
   // A close whose rewrite a crash interrupted is finished when the server starts again.
   const unforgotten = unforgottenStmt.all()
-  if (unforgotten.length > 0) void (async () => { for (const { id } of unforgotten) await store.forgetCastingOrder(id) })()
+  if (unforgotten.length > 0) {
+    void (async () => {
+      for (const { id } of unforgotten) await store.forgetCastingOrder(id)
+    })().catch((error: unknown) => console.error('plenum: finishing the rewrite of closed ballots failed:', error))
+  }
   return store
 }

@@ -8,6 +8,7 @@ import { requireAllowedInPhase } from '../auth/authorize.ts'
 import { DomainError } from '../domain-error.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { appendAudit } from '../services/audit.ts'
+import { lockCongress } from './congress/congress-rows.ts'
 
 /**
  * Who runs a command: a participant's session, or the machine's operator (the plenum command line),
@@ -65,11 +66,24 @@ export interface CommandSteps {
  * any other error is a bug and is thrown.
  */
 export async function command<T>(deps: CommandDeps, actor: CommandActor, body: (steps: CommandSteps) => Promise<T>): Promise<Result<T, DomainError>> {
+  /** What was authorized against the hub's phase: checked again in the transaction, against the locked row. */
+  const authorized: { readonly congressId: string; readonly action: Action }[] = []
   const steps: CommandSteps = {
     actor,
-    authorize: async (congressId, action) => authorizeActor(actor, congressId, await deps.hub.phase(congressId), action),
+    authorize: async (congressId, action) => {
+      authorizeActor(actor, congressId, await deps.hub.phase(congressId), action)
+      authorized.push({ congressId, action })
+    },
     authorizeInPhase: (congressId, phase, action) => authorizeActor(actor, congressId, phase, action),
-    transaction: (work) => inTransaction(deps, actor, work),
+    transaction: (work) =>
+      inTransaction(deps, actor, async (tx) => {
+        // The hub's phase may be a moment behind another process's change (a freeze): the row decides.
+        for (const congressId of new Set(authorized.map((a) => a.congressId))) {
+          const phase = await lockCongress(tx.trx, congressId)
+          for (const a of authorized) if (a.congressId === congressId) authorizeActor(actor, congressId, phase, a.action)
+        }
+        return work(tx)
+      }),
   }
   try {
     return ok(await body(steps))

@@ -39,6 +39,20 @@ function decodeEvent<K extends HubEventName>(name: K, data: Fields, congressId: 
   return event && { name, event }
 }
 
+/**
+ * "I was cut off from Redis": what a process publishes when its connection comes back. Events it
+ * raised meanwhile reached no one, so every process drops what it cached and re-reads its texts.
+ */
+export function encodeResync(origin: string): string {
+  return JSON.stringify({ origin, resync: true })
+}
+
+/** The origin of a resync message, or undefined if the message is not one. */
+export function decodeResync(text: string): string | undefined {
+  const data = parseJsonObject(text)
+  return data && data.resync === true && isString(data.origin) ? data.origin : undefined
+}
+
 /** A message from the channel, or undefined if it is not one this version knows (then it is dropped, never guessed). */
 export function decodeHubMessage(text: string): HubWireMessage | undefined {
   const data = parseJsonObject(text)

@@ -32,7 +32,7 @@ interface RedisDocumentRelayOptions {
  * while this process holds a room for it. Redis pub/sub keeps nothing: what is published while a
  * process is cut off is lost to it, so on reconnection its rooms re-read their texts (onResumed).
  */
-export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): DocumentRelay & { readonly stats: Readonly<DocumentRelayStats> } {
+export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): DocumentRelay & { readonly stats: Readonly<DocumentRelayStats>; resume(): Promise<void> } {
   const { publisher, subscriber, log } = options
   const origin = Buffer.from(options.origin.replace(/-/g, ''), 'hex')
   const stats: DocumentRelayStats = { published: 0, publishFailed: 0, delivered: 0, dropped: 0 }
@@ -59,18 +59,6 @@ export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): Do
     }
   })
 
-  // ioredis subscribes again to what it was subscribed to; a room opened during the outage was not.
-  let away = false
-  subscriber.on('close', () => {
-    away = true
-  })
-  subscriber.on('ready', () => {
-    if (!away) return
-    away = false
-    void Promise.all([...receivers.keys()].map((name) => subscriber.subscribe(channelPrefix + name).catch(() => undefined))).then(() => {
-      for (const listener of resumedListeners) listener()
-    })
-  })
 
   const publish = (name: string, kind: number, payload: Uint8Array) => {
     stats.published += 1
@@ -85,6 +73,11 @@ export function createRedisDocumentRelay(options: RedisDocumentRelayOptions): Do
   return {
     stats,
     onResumed: (listener) => void resumedListeners.push(listener),
+    // ioredis subscribes again to what it was subscribed to; a room opened during the outage was not.
+    async resume() {
+      await Promise.all([...receivers.keys()].map((name) => subscriber.subscribe(channelPrefix + name).catch(() => undefined)))
+      for (const listener of resumedListeners) listener()
+    },
     async join(name, receiver) {
       let listening = receivers.get(name)
       if (!listening) {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import type { CongressHub, HubEventName, HubMessage } from '../congress-hub.ts'
 import type { PresenceSnapshot } from '../presence-snapshot.ts'
 import type { DocumentRelay } from '../sync/document-relay.ts'
-import { decodeHubMessage, encodeHubMessage } from './hub-messages.ts'
+import { decodeHubMessage, decodeResync, encodeHubMessage, encodeResync } from './hub-messages.ts'
 import { closeRedis, connectRedis, RedisUnavailable } from './redis-connection.ts'
 import { createRedisDocumentRelay, type DocumentRelayStats } from './redis-documents.ts'
 import { shareRedisPresence } from './redis-presence.ts'
@@ -43,7 +43,7 @@ export interface RedisFanout {
   /** Who is online on every process: this process's snapshot shared, the others' merged in (redis-presence.ts). */
   sharePresence(local: (congressId: string) => PresenceSnapshot): (congressId: string) => Promise<PresenceSnapshot>
   /** Document updates and awareness across processes, on the same two connections. */
-  readonly documents: DocumentRelay & { readonly stats: Readonly<DocumentRelayStats> }
+  readonly documents: DocumentRelay & { readonly stats: Readonly<DocumentRelayStats>; resume(): Promise<void> }
   close(): Promise<void>
 }
 
@@ -75,9 +75,35 @@ export async function connectRedisFanout(options: RedisFanoutOptions): Promise<R
   }
 
   let hub: CongressHub | undefined
+  const documents = createRedisDocumentRelay({ publisher, subscriber, origin, prefix, log })
   let presence: ReturnType<typeof shareRedisPresence> | undefined
+  /**
+   * After an outage of this process's Redis link, or another process's: what was published meanwhile
+   * is lost, so the hub forgets what it cached (phases, texts put to the vote, amendments' writers)
+   * and every room re-reads its text and re-asks the policy (sync-server's onResumed).
+   */
+  const resynchronize = () => {
+    hub?.forgetCaches()
+    void documents.resume()
+  }
+  let away = false
+  subscriber.on('close', () => {
+    away = true
+  })
+  subscriber.on('ready', () => {
+    if (!away) return
+    away = false
+    resynchronize()
+    publisher.publish(channel, encodeResync(origin)).catch(() => undefined)
+  })
+
   subscriber.on('message', (from: string, text: string) => {
     if (from !== channel || !hub) return
+    const resyncFrom = decodeResync(text)
+    if (resyncFrom !== undefined) {
+      if (resyncFrom !== origin) resynchronize()
+      return
+    }
     const decoded = decodeHubMessage(text)
     if (!decoded) {
       stats.dropped += 1
@@ -107,7 +133,7 @@ export async function connectRedisFanout(options: RedisFanoutOptions): Promise<R
     origin,
     channel,
     stats,
-    documents: createRedisDocumentRelay({ publisher, subscriber, origin, prefix, log }),
+    documents,
     attach(target) {
       if (hub) throw new Error('this fan-out is already attached to a hub')
       hub = target

@@ -1,7 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
-import type { Transaction } from 'kysely'
 import * as Y from 'yjs'
-import type { Database } from '../../db/schema.ts'
 import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
@@ -45,6 +43,8 @@ export interface RoomDeps {
 
 /** The origin of what another process stored (an update) or relayed (awareness): sent on, never stored again. */
 const remote = Symbol('another process')
+/** The origin of what a command of this process stored in its transaction: sent on and relayed, never stored again. */
+const committed = Symbol('a committed server change')
 
 /** Awareness messages a connection may send per second, on average and in a burst (a cursor moving). */
 const awarenessPerSecond = 30
@@ -120,11 +120,14 @@ export class Room {
     return new Set([...this.connections.keys()].map((conn) => conn.actor.participantId))
   }
 
-  /** Runs `task` after every task queued before it, once the policy's facts are loaded; skipped once the room is gone. */
-  private run<T>(task: () => T | Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs `task` after every task queued before it, skipped once the room is gone; with `checked`,
+   * once the policy's facts are loaded (a task that asks the policy: a join, a frame, a refresh).
+   */
+  private run<T>(task: () => T | Promise<T>, checked = false): Promise<T | undefined> {
     const result = this.tail.then(async () => {
       if (this.destroyed) return undefined
-      const loading = this.deps.ready(this.address, this.name)
+      const loading = checked ? this.deps.ready(this.address, this.name) : undefined
       if (loading) await loading
       return this.destroyed ? undefined : task()
     })
@@ -133,7 +136,7 @@ export class Room {
   }
 
   join(conn: Connection): Promise<void> {
-    return this.run(() => this.welcome(conn)).then(() => undefined)
+    return this.run(() => this.welcome(conn), true).then(() => undefined)
   }
 
   private welcome(conn: Connection): void {
@@ -159,7 +162,7 @@ export class Room {
 
   /** Re-asks the policy for every connection (the phase changed) and tells those whose right changed. */
   refreshAccess(): Promise<void> {
-    return this.run(() => this.reassess()).then(() => undefined)
+    return this.run(() => this.reassess(), true).then(() => undefined)
   }
 
   private reassess(): void {
@@ -185,7 +188,7 @@ export class Room {
    * connection only. Rejects with RoomStoreError when what was pending could not be stored.
    */
   receive(conn: Connection, frame: Uint8Array): Promise<void> {
-    return this.run(() => this.handle(conn, frame)).then(() => undefined)
+    return this.run(() => this.handle(conn, frame), true).then(() => undefined)
   }
 
   private async handle(conn: Connection, frame: Uint8Array): Promise<void> {
@@ -236,31 +239,13 @@ export class Room {
   }
 
   /**
-   * Applies an update the server itself makes (a merge) as part of the caller's database
-   * transaction: stored through that transaction, and sent to the connections only by the
-   * returned `release`, once it has committed. Updates the clients sent just before stay pending
-   * for their own flush. Throws if the update cannot be stored: the Y.Doc already holds it, so the
-   * caller must drop the room. (On PostgreSQL a client that syncs between this and the commit
-   * receives the merge early; a rollback drops the room, and every client reloads the stored text.)
+   * An update the server itself made (a merge) and stored in a command's transaction, now committed:
+   * applied, sent to this room's connections and to the other processes, never stored again. Until
+   * the commit the room knew nothing of it, so no one could see, or send back, a change that might
+   * still be rolled back.
    */
-  async stageFromServer(update: Uint8Array, trx: Transaction<Database>): Promise<() => void> {
-    const release = await this.run(async () => {
-      const before = this.pending.length
-      Y.applyUpdate(this.doc, update, this)
-      const mine = this.pending.splice(before)
-      if (mine.length === 0) return () => {}
-      const staged = mine.length === 1 ? mine[0]! : Y.mergeUpdates(mine)
-      this.lastUpdateId = await this.deps.log.appendInTransaction(trx, this.name, staged, this.deps.clock())
-      return () => {
-        this.logBytes += staged.byteLength
-        this.deps.relay?.publishUpdate(staged)
-        this.deps.changed(this.name, this.address)
-        const message = encodeUpdate(staged)
-        for (const conn of this.connections.keys()) conn.send(message)
-      }
-    })
-    if (!release) throw new RoomStoreError(`${this.name} was unloaded before the server's change was stored`)
-    return release
+  applyCommitted(update: Uint8Array): Promise<void> {
+    return this.run(() => Y.applyUpdate(this.doc, update, committed)).then(() => undefined)
   }
 
   /** An update another process stored: applied and sent to this room's connections, not stored again. */
@@ -331,8 +316,13 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === remote) {
-      // Stored by the process that received it: only sent on.
+    if (origin === remote || origin === committed) {
+      // Already stored (by another process, or by a command's transaction): only sent on.
+      if (origin === committed) {
+        this.logBytes += update.byteLength
+        this.deps.relay?.publishUpdate(update)
+        this.deps.changed(this.name, this.address)
+      }
       const message = encodeUpdate(update)
       for (const conn of this.connections.keys()) conn.send(message)
       return
@@ -429,6 +419,7 @@ export class Room {
 
   /** Closes every connection and releases the doc; the log already holds everything. */
   destroy(code: number = CloseCode.ServerError, reason = 'document unloaded'): void {
+    if (this.destroyed) return
     this.destroyed = true
     if (this.flushScheduled) clearImmediate(this.flushScheduled)
     this.flushScheduled = undefined

@@ -107,17 +107,26 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const changed = (name: string, doc: DocAddress) => hub.documentChanged(doc.congressId, name, doc.kind)
   // What other processes published while Redis was away is lost: every room re-reads its text.
   options.relay?.onResumed(() => {
-    for (const room of rooms.values()) void room.catchUp()
+    for (const room of rooms.values()) {
+      void room.catchUp().catch((error: unknown) => dropRoom(room, error))
+      refresh(room)
+    }
   })
   const roomsOf = (congressId: string) => [...rooms.values()].filter((room) => room.address.congressId === congressId)
+  // A refresh that cannot load the policy's facts (the database away) drops the room: its clients
+  // reconnect and are checked afresh, rather than keep rights that may have changed.
+  const refresh = (room: Room) => void room.refreshAccess().catch((error: unknown) => dropRoom(room, error))
   const onPhaseChanged = ({ congressId }: { congressId: string }) => {
-    for (const room of roomsOf(congressId)) void room.refreshAccess()
+    for (const room of roomsOf(congressId)) refresh(room)
   }
   const onRevoked = ({ congressId, participantId }: { congressId: string; participantId: string }) => {
     for (const room of roomsOf(congressId)) room.disconnect(participantId, CloseCode.Unauthorized, 'access code revoked')
   }
   const onAmendmentsChanged = ({ docNames }: { docNames: readonly string[] }) => {
-    for (const name of docNames) void rooms.get(name)?.refreshAccess()
+    for (const name of docNames) {
+      const room = rooms.get(name)
+      if (room) refresh(room)
+    }
   }
   // Each session's sockets, so that signing out closes them (a revoked code closes a person's).
   const bySession = new Map<string, Set<WebSocket>>()
@@ -291,7 +300,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       else attached.delete(docName)
       void opened.then(async (room) => {
         if (!room) return
-        await room.leave(conn)
+        try {
+          await room.leave(conn)
+        } catch (error) {
+          dropRoom(room, error)
+          return
+        }
         scheduleUnload(room)
         hub.presenceChanged(address.congressId)
       })
@@ -332,19 +346,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return stored && Y.mergeUpdates([stored.state, ...stored.updates])
     },
     async applyInTransaction(name, update, tx) {
-      // A room being read now may have read the log before this update: it gets it as a live change.
-      if (loading.has(name)) await loading.get(name)
       const address = parseDocName(name)
-      const room = rooms.get(name)
-      if (!room) {
-        await log.appendInTransaction(tx.trx, name, update, clock())
-        if (address) tx.afterCommit(() => changed(name, address))
-        return
-      }
-      // Registered before the update touches the room: if storing it fails, the rollback drops it.
-      tx.onRollback(() => reloadRoom(room))
-      const release = await room.stageFromServer(update, tx.trx)
-      tx.afterCommit(release)
+      await log.appendInTransaction(tx.trx, name, update, clock())
+      // Only once committed does a room learn of it (one loading now may have read the log before
+      // the commit: it gets it as a live change; Yjs takes an update once).
+      tx.afterCommit(() => {
+        const room = rooms.get(name)
+        const pending = loading.get(name)
+        if (room) void room.applyCommitted(update).catch((error: unknown) => dropRoom(room, error))
+        else if (pending) void pending.then((loaded) => loaded?.applyCommitted(update)).catch((error: unknown) => console.error(`sync: ${name} missed a committed change`, error))
+        else if (address) changed(name, address)
+      })
     },
     revision: (name) => revisions.get(name) ?? 0,
   }

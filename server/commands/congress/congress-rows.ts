@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { transactionsShareTheConnection } from '../../../db/database-handle.ts'
 import type { CongressRow, Database } from '../../../db/schema.ts'
 import type { Phase } from '../../../shared/phases.ts'
 import { fail } from '../../domain-error.ts'
@@ -11,6 +12,22 @@ export async function loadCongress(db: Kysely<Database>, congressId: string): Pr
   const row = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
   if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
   return row
+}
+
+/**
+ * Inside a decision's transaction: the congress's row locked until the commit (on PostgreSQL, FOR NO
+ * KEY UPDATE: decisions in one congress go one at a time, as the hash chain of its log needs; on
+ * SQLite one transaction writes at a time already), and its phase as it stands.
+ */
+export async function lockCongress(trx: Kysely<Database>, congressId: string): Promise<Phase> {
+  const row = await trx
+    .selectFrom('congresses')
+    .select('phase')
+    .where('id', '=', congressId)
+    .$if(!transactionsShareTheConnection(trx), (qb) => qb.forNoKeyUpdate())
+    .executeTakeFirst()
+  if (!row) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  return row.phase
 }
 
 /** The congress's phase as the database holds it (inside a transaction: the phase the decision meets). */

@@ -31,7 +31,13 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
     // Rooms read the phase from the hub on every update: from this line no edit gets in. Every
     // failure below puts it back.
     deps.hub.phaseChanged(congressId, 'frozen')
-    const putPhaseBack = () => deps.hub.phaseChanged(congressId, from)
+    // After a failure, the phase the database holds: `from`, or `frozen` when another freeze (on
+    // another process) won, which this one must not announce away.
+    const putPhaseBack = () =>
+      void readPhase(deps.db, congressId).then(
+        (phase) => deps.hub.phaseChanged(congressId, phase),
+        () => deps.hub.phaseChanged(congressId, from),
+      )
     let read: ReadonlyMap<string, { readonly state: Uint8Array | undefined; readonly revision: number }>
     try {
       // Every text is read here, outside the transaction: a read stores (and sends) what a room
@@ -49,6 +55,8 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
         tx.onRollback(putPhaseBack)
         const moved = await tx.trx.updateTable('congresses').set({ phase: 'frozen' }).where('id', '=', congressId).where('phase', '=', from).executeTakeFirst()
         if (moved.numUpdatedRows === 0n) throw fail('phase_changed_meanwhile', { expected: from }, 'Le congrès vient de changer de phase : rechargez la page.')
+        const opened = await tx.trx.selectFrom('ballots').select('id').where('congress_id', '=', congressId).where('status', '=', 'open').executeTakeFirst()
+        if (opened) throw fail('ballot_open', { ballotId: opened.id }, 'Un scrutin est ouvert : clôturez-le avant de geler la motion.')
         const docs = await tx.trx.selectFrom('documents').select('name').where('congress_id', '=', congressId).orderBy('name').execute()
         for (const { name } of docs) {
           // A text stored since (a merge or a filing whose transaction came first) is read again:
@@ -68,7 +76,9 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
         // A bundle written for a freeze that did not commit must not be served as the seal.
         tx.onRollback(() => removeBundle(deps.dataDir, congressId))
         writeBundle(deps.dataDir, congressId, bundle, source.motion.frozenAt)
-        // The hub turned `frozen` before the transaction, and that was the phase's one event.
+        // The hub turned `frozen` before the transaction; said again once committed, so that every
+        // process ends on the phase the database holds whatever a concurrent freeze announced.
+        tx.afterCommit(() => deps.hub.phaseChanged(congressId, 'frozen'))
         return { manifestSha256: bundle.manifestSha256, signature: bundle.signature }
       })
     } catch (error) {
