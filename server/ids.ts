@@ -2,7 +2,12 @@ import { createHash, randomBytes, randomFillSync, randomInt } from 'node:crypto'
 
 /** Short, URL-safe, unguessable enough for row ids. */
 export function newId(): string {
-  return randomBytes(12).toString('base64url')
+  // Never a leading '-': ids are typed on the command line (`--congress ID`, `reissue ID`), where
+  // one that starts with a dash reads as an option (1 id in 64 did).
+  let id: string
+  do id = randomBytes(12).toString('base64url')
+  while (id.startsWith('-'))
+  return id
 }
 
 // Crockford's alphabet: no I, L, O or U, so a code read aloud or typed on a phone is not misread.
