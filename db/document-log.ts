@@ -8,8 +8,6 @@ export interface StoredDocument {
   readonly kind: DocKind
   readonly state: Uint8Array
   readonly updates: readonly Uint8Array[]
-  /** Id of the last update in `updates`, or 0. */
-  readonly lastUpdateId: number
 }
 
 export interface StoredSize {
@@ -26,10 +24,9 @@ export interface StoredSize {
  */
 export interface DocumentLog {
   load(name: string): Promise<StoredDocument | undefined>
-  /** Appends one update; returns its id. */
-  append(name: string, update: Uint8Array, now: number): Promise<number>
+  append(name: string, update: Uint8Array, now: number): Promise<void>
   /** Appends inside a command's transaction: it commits or rolls back with the decision. */
-  appendInTransaction(trx: Transaction<Database>, name: string, update: Uint8Array, now: number): Promise<number>
+  appendInTransaction(trx: Transaction<Database>, name: string, update: Uint8Array, now: number): Promise<void>
   /**
    * Folds the stored log into the state, from what the database holds (not what one process has in
    * memory): another process may append at the same moment, and only the updates folded in are
@@ -41,13 +38,12 @@ export interface DocumentLog {
 }
 
 /** A document's row and its log rows, in id order, as the sync server loads them. */
-export function storedDocument(doc: { name: string; congress_id: string; kind: DocKind; state: Uint8Array }, rows: readonly { id: number; data: Uint8Array }[]): StoredDocument {
+export function storedDocument(doc: { name: string; congress_id: string; kind: DocKind; state: Uint8Array }, rows: readonly { data: Uint8Array }[]): StoredDocument {
   return {
     name: doc.name,
     congressId: doc.congress_id,
     kind: doc.kind,
     state: doc.state,
     updates: rows.map((r) => r.data),
-    lastUpdateId: rows.at(-1)?.id ?? 0,
   }
 }

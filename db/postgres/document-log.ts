@@ -6,8 +6,7 @@ import type { Database } from '../schema.ts'
 /** The PostgreSQL document log: several processes append to it at once. */
 export function createPostgresDocumentLog(db: Kysely<Database>): DocumentLog {
   const append = async (executor: Kysely<Database>, name: string, update: Uint8Array, now: number) => {
-    const row = await executor.insertInto('document_updates').values({ doc_name: name, data: update, created_at: now }).returning('id').executeTakeFirstOrThrow()
-    return row.id
+    await executor.insertInto('document_updates').values({ doc_name: name, data: update, created_at: now }).execute()
   }
   return {
     async load(name) {

@@ -39,7 +39,7 @@ export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
     dropUpdatesStmt.run(name, rows.at(-1)!.id)
     return { stateBytes: state.byteLength }
   })
-  const append = (name: string, update: Uint8Array, now: number) => Number(appendStmt.run(name, update, now).lastInsertRowid)
+  const append = (name: string, update: Uint8Array, now: number) => void appendStmt.run(name, update, now)
 
   return {
     async load(name) {

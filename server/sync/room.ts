@@ -10,6 +10,7 @@ import { CloseCode } from '../../shared/sync/close-codes.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
 import { stampIdentity } from './awareness-identity.ts'
 import type { RoomRelay } from './document-relay.ts'
+import { TokenBucket } from './token-bucket.ts'
 import { awarenessClientIds, decodeMessage, encodeAccess, encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from './protocol.ts'
 
 /** One client's link to a room, whatever transport carries it. */
@@ -53,9 +54,8 @@ const awarenessBurst = 60
 interface ConnectionState {
   /** The awareness client ids this connection speaks for. */
   readonly awarenessIds: Set<number>
-  /** Token bucket for awareness messages: refilled at awarenessPerSecond, at most awarenessBurst. */
-  awarenessTokens: number
-  awarenessRefilledAt: number
+  /** Awareness messages: awarenessPerSecond on average, awarenessBurst at once. */
+  readonly awarenessBudget: TokenBucket
   /** What the connection was last told. */
   writable: boolean
 }
@@ -75,7 +75,6 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Map<Connection, ConnectionState>()
-  private lastUpdateId: number
   private stateBytes: number
   private logBytes: number
   private pending: Uint8Array[] = []
@@ -101,7 +100,6 @@ export class Room {
       Y.applyUpdate(this.doc, stored.state)
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
     })
-    this.lastUpdateId = stored.lastUpdateId
     this.stateBytes = stored.state.byteLength
     this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     this.awareness.setLocalState(null)
@@ -141,7 +139,7 @@ export class Room {
 
   private welcome(conn: Connection): void {
     const access = this.deps.access(conn.actor, this.address)
-    this.connections.set(conn, { awarenessIds: new Set(), writable: access.writable, awarenessTokens: awarenessBurst, awarenessRefilledAt: this.deps.clock() })
+    this.connections.set(conn, { awarenessIds: new Set(), writable: access.writable, awarenessBudget: new TokenBucket(awarenessPerSecond, awarenessBurst, this.deps.clock()) })
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (!access.writable) conn.send(encodeAccess(access))
     const states = this.awareness.getStates()
@@ -227,11 +225,7 @@ export class Room {
   private acceptsAwareness(conn: Connection, update: Uint8Array): boolean {
     const state = this.connections.get(conn)
     if (!state) return false
-    const now = this.deps.clock()
-    state.awarenessTokens = Math.min(awarenessBurst, state.awarenessTokens + ((now - state.awarenessRefilledAt) / 1000) * awarenessPerSecond)
-    state.awarenessRefilledAt = now
-    if (state.awarenessTokens < 1) return false
-    state.awarenessTokens -= 1
+    if (!state.awarenessBudget.take(this.deps.clock())) return false
     // Another tab (or a reconnection not yet noticed) of the same person may hold the id.
     const someoneElse = (id: number) => [...this.connections].some(([other, s]) => s.awarenessIds.has(id) && other.actor.participantId !== conn.actor.participantId)
     if (awarenessClientIds(update).some(someoneElse)) return false
@@ -358,7 +352,7 @@ export class Room {
     const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending)
     this.pending = []
     try {
-      this.lastUpdateId = await this.deps.log.append(this.name, update, this.deps.clock())
+      await this.deps.log.append(this.name, update, this.deps.clock())
     } catch (error) {
       // Not on disk, so no one may see it: the room is torn down and clients resync from disk.
       throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: error })

@@ -9,7 +9,7 @@ import type { SessionStore } from '../../db/session-store.ts'
 import { formatDocName, parseDocName, type DocAddress } from '../../shared/docs/doc-name.ts'
 import { canRead, writeRefusal, type Actor } from '../../shared/permissions.ts'
 import type { Access } from '../../shared/sync/access-message.ts'
-import { CloseCode, maxBufferedBytes, maxFrameBytes } from '../../shared/sync/close-codes.ts'
+import { CloseCode, maxFrameBytes } from '../../shared/sync/close-codes.ts'
 import { actorForToken } from '../auth/actor.ts'
 import { createLoginRateLimit } from '../auth/login-rate-limit.ts'
 import { clientAddress } from '../auth/client-address.ts'
@@ -19,6 +19,7 @@ import type { CongressHub } from '../congress-hub.ts'
 import { hashToken } from '../ids.ts'
 import type { DocumentRelay } from './document-relay.ts'
 import { Room, RoomStoreError, type Connection } from './room.ts'
+import { header, socketConnection, toBytes } from './socket-connection.ts'
 
 export interface SyncServerOptions {
   readonly log: DocumentLog
@@ -39,9 +40,8 @@ export interface DocumentAccess {
   read(name: string): Promise<Uint8Array | undefined>
   /**
    * Applies a server-made update as part of a command's transaction: stored through that
-   * transaction, so it commits or rolls back with the decision; sent to everyone who has the
-   * document open only after the commit. On a rollback, an open room (whose Y.Doc already holds
-   * the update) is dropped: its clients reconnect to the text as the database has it.
+   * transaction, so it commits or rolls back with the decision; given to an open room, which sends
+   * it to everyone who has the document open, only after the commit.
    */
   applyInTransaction(name: string, update: Uint8Array, tx: TransactionEffects): Promise<void>
   /** Grows with every stored update in this process: what derived data is cached against. */
@@ -52,7 +52,6 @@ export interface DocumentAccess {
 export interface TransactionEffects {
   readonly trx: Transaction<Database>
   afterCommit(effect: () => void): void
-  onRollback(effect: () => void): void
 }
 
 export interface SyncServer {
@@ -229,13 +228,6 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
   }
 
-  /** A change the room holds was rolled back in the database: its clients reconnect to the stored text. */
-  function reloadRoom(room: Room): void {
-    if (rooms.get(room.name) !== room) return
-    rooms.delete(room.name)
-    room.destroy(CloseCode.ServerError, 'change rolled back, reconnect')
-  }
-
   function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, actor: Connection['actor'] | undefined, credential: Credential | undefined): void {
     if (!actor || !credential) return ws.close(CloseCode.Unauthorized, 'unauthorized')
     // A page of another site would open this socket with the browser's cookie (WebSocket has no
@@ -407,30 +399,4 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       wss.close()
     },
   }
-}
-
-function socketConnection(ws: WebSocket, actor: Connection['actor']): Connection {
-  return {
-    actor,
-    closedByServer: false,
-    send(message) {
-      if (ws.readyState !== ws.OPEN) return
-      if (ws.bufferedAmount > maxBufferedBytes) ws.terminate()
-      else ws.send(message)
-    },
-    close(code, reason) {
-      this.closedByServer = true
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
-    },
-  }
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data)
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data
 }

@@ -16,6 +16,7 @@ import { startChildServer, loginChild, importTarget, type ChildServer } from '..
 import { openEvents } from '../helpers/event-stream.ts'
 import { bearer, importAndSignIn } from '../helpers/participants.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
+import { testRedisPrefix } from '../helpers/test-database.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -50,7 +51,7 @@ async function authorshipOn(hub: CongressHub, docName: string) {
 
 describe('congress events across processes through Redis (server/fanout/redis-fanout.ts)', () => {
   // A channel of its own per run, so that parallel runs never cross.
-  const channelPrefix = `plenum-test-${randomUUID()}:`
+  const channelPrefix = testRedisPrefix()
   const dir = makeTempDir('plenum-fanout-')
   let dbA: SqliteHandle
   let dbB: SqliteHandle
