@@ -19,8 +19,27 @@ export function createPostgresDocumentLog(db: Kysely<Database>): DocumentLog {
         return storedDocument(doc, rows)
       })
     },
-    append: (name, update, now) => append(db, name, update, now),
+    append(name, update, now, premise) {
+      return db.transaction().execute(async (trx) => {
+        // FOR SHARE: a decision holds this row FOR NO KEY UPDATE from its first statement, so a freeze
+        // or a ballot's opening waits for an append under way, and an append waits for the decision
+        // and then meets what it committed. The insert's own snapshot is taken after the lock.
+        const congress = await trx.selectFrom('congresses').select('phase').where('id', '=', premise.congressId).forShare().executeTakeFirst()
+        if (congress?.phase !== premise.phase) return false
+        const inserted = await sql`
+          insert into document_updates (doc_name, data, created_at)
+          select ${name}, ${update}, ${now}
+           where not exists (select 1 from ballot_texts t join ballots b on b.id = t.ballot_id where t.doc_name = ${name} and b.status <> 'draft')`.execute(trx)
+        return inserted.numAffectedRows === 1n
+      })
+    },
     appendInTransaction: (trx, name, update, now) => append(trx, name, update, now),
+    async readInTransaction(trx, name) {
+      const doc = await trx.selectFrom('documents').select('state').where('name', '=', name).executeTakeFirst()
+      if (!doc) return undefined
+      const rows = await trx.selectFrom('document_updates').select('data').where('doc_name', '=', name).orderBy('id').execute()
+      return foldUpdates(doc.state, rows.map((r) => r.data))
+    },
     async compact(name, now) {
       return db.transaction().execute(async (trx) => {
         // The document's row locked (FOR NO KEY UPDATE: appends, whose foreign key takes KEY SHARE,

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3'
 import { storedDocument, type DocumentLog } from '../document-log.ts'
 import { foldUpdates } from '../fold-updates.ts'
 import type { DocumentRow } from '../schema.ts'
+import type { Phase } from '../../shared/phases.ts'
 
 /**
  * The SQLite document log: synchronous statements on the server's one connection, so an append
@@ -17,6 +18,13 @@ export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
   )
   const appendStmt = sqlite.prepare<[string, Uint8Array, number]>(
     'INSERT INTO document_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+  )
+  // One statement: the premise and the insert read the same state.
+  const appendIfStmt = sqlite.prepare<[string, Uint8Array, number, string, Phase, string]>(
+    `INSERT INTO document_updates (doc_name, data, created_at)
+     SELECT ?, ?, ?
+      WHERE EXISTS (SELECT 1 FROM congresses WHERE id = ? AND phase = ?)
+        AND NOT EXISTS (SELECT 1 FROM ballot_texts t JOIN ballots b ON b.id = t.ballot_id WHERE t.doc_name = ? AND b.status <> 'draft')`,
   )
   const setStateStmt = sqlite.prepare<[Uint8Array, number, string]>(
     'UPDATE documents SET state = ?, updated_at = ? WHERE name = ?',
@@ -48,9 +56,13 @@ export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
       const rows = updatesStmt.all(name)
       return storedDocument(doc, rows)
     },
-    append: async (name, update, now) => append(name, update, now),
+    append: async (name, update, now, premise) => appendIfStmt.run(name, update, now, premise.congressId, premise.phase, name).changes === 1,
     // The transaction is on this same connection: a synchronous append is inside it.
     appendInTransaction: async (_trx, name, update, now) => append(name, update, now),
+    async readInTransaction(_trx, name) {
+      const doc = docStmt.get(name)
+      return doc && foldUpdates(doc.state, updatesStmt.all(name).map((r) => r.data))
+    },
     compact: async (name, now) => compactTx.immediate(name, now),
     size: async (name) => sizeStmt.get(name, name) ?? { stateBytes: 0, logBytes: 0, logCount: 0 },
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { BallotRow, Database } from '../../db/schema.ts'
 import { decodeVotedPlace } from '../../db/json-columns.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
@@ -44,30 +44,22 @@ export async function isVotedText(db: Kysely<Database>, docName: string): Promis
 
 /** The texts an opening will record, read before its transaction. */
 export interface TextsAhead {
-  readonly texts: readonly { readonly docName: string; readonly sha256: string; readonly revision: number }[]
+  readonly texts: readonly { readonly docName: string; readonly sha256: string }[]
 }
 
 /**
  * Reads the texts a ballot is about to put to the vote, BEFORE the opening's transaction: reading a
  * live room stores (and broadcasts) the edits it had not stored yet, which must not happen inside
  * a transaction that may still roll back (those edits would leave the log while every client has
- * them). The opening then checks, inside its transaction, that nothing was stored since.
+ * them). The opening then checks, inside its transaction, that the database still holds these texts.
  */
 export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAccess, ballot: BallotSubject): Promise<TextsAhead> {
   const docNames = await subjectDocs(db, ballot)
-  // Each revision is taken before its text is read: a change landing during the read makes it stale, never the reverse.
   const texts = await Promise.all(
     docNames.map(async (docName) => {
-      let revision = documents.revision(docName)
-      let state = await documents.read(docName)
-      // The read stored what the room held unstored, a change of its own: read once more, so the
-      // revision is that of the text read (a change after that makes it stale, never the reverse).
-      if (state && documents.revision(docName) !== revision) {
-        revision = documents.revision(docName)
-        state = await documents.read(docName)
-      }
+      const state = await documents.read(docName)
       if (!state) throw fail('voted_text_missing', { docName }, 'Le texte mis aux voix est introuvable.')
-      return { docName, sha256: textDigest(stateParagraphs(state)), revision }
+      return { docName, sha256: textDigest(stateParagraphs(state)) }
     }),
   )
   return { texts }
@@ -76,10 +68,13 @@ export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAc
 /**
  * Inside the opening's transaction: refuses a ballot on an amendment whose target was already put
  * to the vote (adopting it could no longer change that text), then records each text put to the
- * vote with the digest of its paragraphs, as the seal computes it (read by readTextsAhead), and the
- * place of those texts in the motion (votedPlace). Reads no document: no room stores inside it.
+ * vote with the digest of its paragraphs, as the seal computes it, and the place of those texts in
+ * the motion (votedPlace). The texts are read from the database: the transaction holds the
+ * congress's row, so no process stores an edit to them from here on, and one stored since they were
+ * read ahead (on this process or another) makes the opening refuse rather than record a text the
+ * bureau did not see.
  */
-export async function recordVotedTexts(trx: Kysely<Database>, documents: DocumentAccess, ballot: Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>, ahead: TextsAhead): Promise<void> {
+export async function recordVotedTexts(trx: Transaction<Database>, documents: DocumentAccess, ballot: Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>, ahead: TextsAhead): Promise<void> {
   if (ballot.subject_kind === 'amendment') {
     const amendment = await trx.selectFrom('amendments').select(['id', 'target_doc']).where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
     if (amendment && (await isVotedText(trx, amendment.target_doc))) {
@@ -87,8 +82,9 @@ export async function recordVotedTexts(trx: Kysely<Database>, documents: Documen
     }
   }
   const docNames = await subjectDocs(trx, ballot)
+  const stored = await Promise.all(docNames.map(async (docName) => documents.readStored(docName, trx)))
   const unchanged =
-    docNames.length === ahead.texts.length && ahead.texts.every((t, i) => t.docName === docNames[i] && documents.revision(t.docName) === t.revision)
+    docNames.length === ahead.texts.length && ahead.texts.every((t, i) => t.docName === docNames[i] && stored[i] !== undefined && textDigest(stateParagraphs(stored[i])) === t.sha256)
   if (!unchanged) throw fail('voted_texts_changed_meanwhile', { ballotId: ballot.id }, 'Les textes à mettre aux voix viennent de changer : ouvrez le scrutin à nouveau.')
   for (const { docName, sha256 } of ahead.texts) await trx.insertInto('ballot_texts').values({ ballot_id: ballot.id, doc_name: docName, sha256 }).execute()
   const structure = canonicalJson(votedPlace(await readStructure(trx, ballot.congress_id), ballot))

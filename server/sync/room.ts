@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { DocumentLog, StoredDocument } from '../../db/document-log.ts'
+import type { DocumentLog, StoredDocument, WritePremise } from '../../db/document-log.ts'
 import type { DocAddress } from '../../shared/docs/doc-name.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { countTextSize, emptyTextSize, textSizeDelta, type TextSize } from '../../shared/editor/text-size.ts'
@@ -26,12 +26,17 @@ export interface Connection {
 /** The log refused an update: the room no longer matches the disk and must be reloaded. */
 export class RoomStoreError extends Error {}
 
+/** The database refused a pending update: the text was frozen or put to the vote before this process heard of it. */
+export class RoomOutdatedError extends RoomStoreError {}
+
 export interface RoomDeps {
   readonly log: DocumentLog
   readonly clock: () => number
   /** The policy: asked for every incoming update, and again when the phase changes. Reads the hub's cache, filled by `ready`. */
   readonly access: (actor: Actor, doc: DocAddress) => Access
   readonly canRead: (actor: Actor, doc: DocAddress) => boolean
+  /** What the process knows when it accepts an update (the phase `access` read): stored only while the database agrees. */
+  readonly premise: (doc: DocAddress) => WritePremise
   /** Loads what `access` and `canRead` read, when it is not cached; undefined when there is nothing to wait for. */
   readonly ready: (doc: DocAddress, name: string) => Promise<void> | undefined
   /** Told after each batch of updates is stored. */
@@ -78,6 +83,8 @@ export class Room {
   private stateBytes: number
   private logBytes: number
   private pending: Uint8Array[] = []
+  /** What the first of the pending updates was accepted under: the condition of their append. */
+  private pendingPremise: WritePremise | undefined
   /** The end of the queue: each task starts when the one before it has settled. */
   private tail: Promise<unknown> = Promise.resolve()
   private destroyed = false
@@ -297,6 +304,7 @@ export class Room {
       conn.send(encodeRefusal(verdict.reason))
       return
     }
+    this.pendingPremise ??= this.deps.premise(this.address)
     Y.applyUpdate(this.doc, update, conn)
     // The check refuses what Yjs would keep pending (a gap, a missing neighbour); should anything
     // still wait, it is dropped: integrated later, when another update fills the gap, it would
@@ -350,13 +358,20 @@ export class Room {
   private async flushUpdates(): Promise<void> {
     if (this.pending.length === 0) return
     const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending)
+    const premise = this.pendingPremise ?? this.deps.premise(this.address)
     this.pending = []
+    this.pendingPremise = undefined
+    let stored: boolean
     try {
-      await this.deps.log.append(this.name, update, this.deps.clock())
+      stored = await this.deps.log.append(this.name, update, this.deps.clock(), premise)
     } catch (error) {
       // Not on disk, so no one may see it: the room is torn down and clients resync from disk.
       throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: error })
     }
+    // A freeze or a ballot's opening committed (on another process) before this one heard of it:
+    // the room holds a change no one may see, so it goes the same way, and its clients reconnect
+    // to a text they may no longer edit.
+    if (!stored) throw new RoomOutdatedError(`${this.name}: an update accepted in phase ${premise.phase} came after the text was frozen or put to the vote`)
     this.logBytes += update.byteLength
     this.deps.relay?.publishUpdate(update)
     this.deps.changed(this.name, this.address)

@@ -18,7 +18,7 @@ import { isCrossOrigin } from '../auth/same-origin.ts'
 import type { CongressHub } from '../congress-hub.ts'
 import { hashToken } from '../ids.ts'
 import type { DocumentRelay } from './document-relay.ts'
-import { Room, RoomStoreError, type Connection } from './room.ts'
+import { Room, RoomOutdatedError, RoomStoreError, type Connection } from './room.ts'
 import { header, socketConnection, toBytes } from './socket-connection.ts'
 
 export interface SyncServerOptions {
@@ -44,6 +44,8 @@ export interface DocumentAccess {
    * it to everyone who has the document open, only after the commit.
    */
   applyInTransaction(name: string, update: Uint8Array, tx: TransactionEffects): Promise<void>
+  /** The text as the database holds it, inside a decision's transaction (final once the congress's row is held: see DocumentLog.append). */
+  readStored(name: string, trx: Transaction<Database>): Promise<Uint8Array | undefined>
   /** Grows with every stored update in this process: what derived data is cached against. */
   revision(name: string): number
 }
@@ -97,6 +99,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (reason !== 'role' && hub.isVoted(doc.congressId, name)) return { writable: false, reason: 'voted', phase }
     return reason ? { writable: false, reason, phase } : { writable: true }
   }
+  const premise = (doc: DocAddress) => ({ congressId: doc.congressId, phase: hub.phaseOf(doc.congressId) })
   const ready = (doc: DocAddress, name: string) => hub.prepare(doc.congressId, name, doc.kind)
   // Counted from the hub's event, which every process hears, so what a process derived from a text
   // it does not hold open (amendment lines, digests) is recomputed when another process changes it.
@@ -179,7 +182,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
             relay?.leave()
             return undefined
           }
-          room = new Room(name, address, stored, { log, clock, access, canRead: readable, ready, changed, storeFailed: dropRoom, relay })
+          room = new Room(name, address, stored, { log, clock, access, canRead: readable, premise, ready, changed, storeFailed: dropRoom, relay })
         } catch (error) {
           relay?.leave()
           throw error
@@ -223,9 +226,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
 
   function dropRoom(room: Room, error: unknown): void {
-    console.error(`sync: ${room.name} reloads from disk after a storage failure`, error)
+    const outdated = error instanceof RoomOutdatedError
+    if (outdated) console.warn(`sync: ${error.message}; the room reloads from disk`)
+    else console.error(`sync: ${room.name} reloads from disk after a storage failure`, error)
     if (rooms.get(room.name) === room) rooms.delete(room.name)
-    room.destroy(CloseCode.ServerError, 'storage failure, reconnect')
+    room.destroy(CloseCode.ServerError, outdated ? 'text locked meanwhile, reconnect' : 'storage failure, reconnect')
+    // This process has not heard of the decision yet, or lost the news: it reads the facts again
+    // rather than wait, and its other editors of that congress learn their rights.
+    if (outdated) {
+      hub.forgetCaches()
+      for (const other of roomsOf(room.address.congressId)) refresh(other)
+    }
   }
 
   function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, actor: Connection['actor'] | undefined, credential: Credential | undefined): void {
@@ -350,6 +361,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         else if (address) changed(name, address)
       })
     },
+    readStored: (name, trx) => log.readInTransaction(trx, name),
     revision: (name) => revisions.get(name) ?? 0,
   }
 

@@ -13,3 +13,8 @@ export async function setStoredState(plenum: TestServer, name: string, state: Ui
     await trx.deleteFrom('document_updates').where('doc_name', '=', name).execute()
   })
 }
+
+/** Appends `update` to the stored document `name` straight into its table, as an operator would (no premise, no room told). */
+export async function appendStored(plenum: TestServer, name: string, update: Uint8Array): Promise<void> {
+  await plenum.database.db.insertInto('document_updates').values({ doc_name: name, data: update, created_at: Date.now() }).execute()
+}

@@ -8,6 +8,7 @@ import { freezeCongress, type FreezeDeps } from '../../server/commands/seal/free
 import { docText } from '../../shared/editor/doc-state.ts'
 import { docField } from '../../shared/editor/extensions.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
+import { appendStored } from '../helpers/stored-documents.ts'
 import { call, setPhase } from '../helpers/ballots.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
@@ -47,7 +48,7 @@ async function typeInto(plenum: TestServer, docName: string, text: string): Prom
   paragraph.insert(0, [new Y.XmlText(text)])
   const fragment = doc.getXmlFragment(docField)
   fragment.insert(fragment.length, [paragraph])
-  await plenum.log.append(docName, Y.encodeStateAsUpdate(doc, sv), Date.now())
+  await appendStored(plenum, docName, Y.encodeStateAsUpdate(doc, sv))
 }
 
 describe('decisions and the live documents (issue 15, review findings 5 and 6)', () => {

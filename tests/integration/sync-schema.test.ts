@@ -8,6 +8,7 @@ import { formatDocName, preambleDocId } from '../../shared/docs/doc-name.ts'
 import { docText, stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { maxTextChars } from '../../shared/editor/text-limits.ts'
 import { call } from '../helpers/ballots.ts'
+import { appendStored } from '../helpers/stored-documents.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
@@ -165,7 +166,7 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     const disk = await stored(plenum, docName)
     const before = Y.encodeStateVector(disk)
     disk.getXmlFragment('default').insert(0, [new Y.XmlText('écrit à la main')])
-    await plenum.log.append(docName, Y.encodeStateAsUpdate(disk, before), Date.now())
+    await appendStored(plenum, docName, Y.encodeStateAsUpdate(disk, before))
 
     const failed = await call(plenum, bureau, 'POST', `/congresses/${congressId}/freeze`)
     expect(failed.status).toBe(409)
@@ -186,7 +187,7 @@ describe('updates that would leave a text outside the editor schema (issue 15, p
     const fixed = await stored(plenum, docName)
     const sv = Y.encodeStateVector(fixed)
     fixed.getXmlFragment('default').delete(0, 1)
-    await plenum.log.append(docName, Y.encodeStateAsUpdate(fixed, sv), Date.now())
+    await appendStored(plenum, docName, Y.encodeStateAsUpdate(fixed, sv))
     const blocker = join(plenum.dataDir, 'bundles')
     rmSync(blocker, { recursive: true, force: true })
     writeFileSync(blocker, 'not a folder')

@@ -7,6 +7,7 @@ import type { CongressView } from '../../shared/api-types.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
 import type { CongressErrorParams } from '../../shared/errors/congress-errors.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
+import { appendStored } from '../helpers/stored-documents.ts'
 import { call, checkIn, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
@@ -39,7 +40,7 @@ async function operatorEdit(plenum: TestServer, name: string, edit: (fragment: Y
   Y.applyUpdate(doc, Y.mergeUpdates([row.state, ...row.updates]))
   const before = Y.encodeStateVector(doc)
   edit(doc.getXmlFragment('default'))
-  await plenum.log.append(name, Y.encodeStateAsUpdate(doc, before), Date.now())
+  await appendStored(plenum, name, Y.encodeStateAsUpdate(doc, before))
 }
 
 /** The server's French words for subjects and changes: a parameter carrying them could not be said in English. */

@@ -38,14 +38,12 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
         (phase) => deps.hub.phaseChanged(congressId, phase),
         () => deps.hub.phaseChanged(congressId, from),
       )
-    let read: ReadonlyMap<string, { readonly state: Uint8Array | undefined; readonly revision: number }>
     try {
       // Every text is read here, outside the transaction: a read stores (and sends) what a room
       // still holds, edits accepted before the line above; inside, a failed freeze's rollback would
-      // take them from the log while every client has them. The hub says frozen from here on, so no
-      // room accepts an edit after its read: these are the final states.
+      // take them from the log while every client has them.
       const names = await deps.db.selectFrom('documents').select('name').where('congress_id', '=', congressId).execute()
-      read = new Map(await Promise.all(names.map(async ({ name }) => [name, { state: await deps.documents.read(name), revision: deps.documents.revision(name) }] as const)))
+      await Promise.all(names.map(({ name }) => deps.documents.read(name)))
     } catch (error) {
       putPhaseBack()
       throw sealFailure(error)
@@ -59,10 +57,9 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
         if (opened) throw fail('ballot_open', { ballotId: opened.id }, 'Un scrutin est ouvert : clôturez-le avant de geler la motion.')
         const docs = await tx.trx.selectFrom('documents').select('name').where('congress_id', '=', congressId).orderBy('name').execute()
         for (const { name } of docs) {
-          // A text stored since (a merge or a filing whose transaction came first) is read again:
-          // the hub says frozen, so none of it waits in a room and the read writes nothing.
-          const before = read.get(name)
-          const state = before && before.revision === deps.documents.revision(name) ? before.state : await deps.documents.read(name)
+          // From the database, inside the transaction: it holds the congress's row, so no process,
+          // even one that has not heard of the freeze yet, stores an edit from here on.
+          const state = await deps.documents.readStored(name, tx.trx)
           if (!state) continue
           const stateV2 = Y.convertUpdateFormatV1ToV2(state)
           await tx.trx.insertInto('frozen_documents').values({ doc_name: name, congress_id: congressId, state_v2: stateV2, sha256: sha256Hex(stateV2) }).execute()
