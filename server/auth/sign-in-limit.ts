@@ -7,17 +7,21 @@ import { createRedisCounter } from '../fanout/redis-rate-limit.ts'
 /**
  * Bounds code guessing without letting one person lock out the room. Failures are counted twice:
  * per code tried (its first 8 characters, so a code half seen over a shoulder cannot be completed
- * from many addresses) and per client address. The code's count is checked before the code: past
- * it, that code waits, right or wrong. The address's count only decides how a wrong code is
+ * from many addresses) and per client address. The code's count is taken before the code is
+ * looked up, in one step with its check, so that tries sent together cannot all pass: past it,
+ * that code waits, right or wrong. The address's count only decides how a wrong code is
  * answered (429 rather than 401): a right code from that address still signs in, because a hall
  * behind one NAT shares the address with whoever floods it. What stops guessing from an address is
  * the codes' 60 bits, not the count (1,000 codes valid: about 10^15 guesses per hit, years at the
  * server's full rate). A success clears only the failures on its own code, never an address's.
  */
 export interface SignInLimit {
-  /** Milliseconds before this code may be tried again, whatever the address, or 0. */
-  retryAfter(attempt: SignInAttempt, now: number): Promise<number>
-  /** Counts a wrong code; returns how long the address's budget of wrong codes stays spent, or 0. */
+  /**
+   * Takes a try from the code's budget before the code is looked up (counted as wrong until
+   * `succeeded`): 0, or the milliseconds before this code may be tried again, whatever the address.
+   */
+  take(attempt: SignInAttempt, now: number): Promise<number>
+  /** Counts a wrong code against the address (its code's count was taken); returns how long the address's budget stays spent, or 0. */
   failed(attempt: SignInAttempt, now: number): Promise<number>
   succeeded(attempt: SignInAttempt): Promise<void>
 }
@@ -55,12 +59,11 @@ function signInLimit(options: SignInLimitOptions, counter: (limits: RateLimitCou
   const perCode = counter({ maxFailures: options.perCode ?? signInLimits.perCode, windowMs }, 'sign-in-code')
   const perAddress = counter({ maxFailures: options.perAddress ?? signInLimits.perAddress, windowMs }, 'sign-in-address')
   return {
-    retryAfter(attempt, now) {
-      return perCode.retryAfter(codeKey(attempt.code), now)
+    take(attempt, now) {
+      return perCode.take(codeKey(attempt.code), now)
     },
-    async failed(attempt, now) {
-      const [, addressWait] = await Promise.all([perCode.failed(codeKey(attempt.code), now), perAddress.failed(attempt.address, now)])
-      return addressWait
+    failed(attempt, now) {
+      return perAddress.failed(attempt.address, now)
     },
     succeeded(attempt) {
       return perCode.succeeded(codeKey(attempt.code))

@@ -32,18 +32,24 @@ local oldest = tonumber(redis.call('ZRANGE', KEYS[1], -max, -max, 'WITHSCORES')[
 return math.max(0, math.min(window, window - (now - oldest)))
 `
 
-const retryAfterScript = `
+// Looks and takes in one step: of the attempts arriving together, only the budget's get room.
+const takeScript = `
 local now, window, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local recent = redis.call('ZREVRANGEBYSCORE', KEYS[1], '+inf', '(' .. (now - window), 'WITHSCORES', 'LIMIT', max - 1, 1)
-if #recent == 0 then return 0 end
-return math.max(0, math.min(window, window - (now - tonumber(recent[2]))))
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= max then
+  local oldest = tonumber(redis.call('ZRANGE', KEYS[1], -max, -max, 'WITHSCORES')[2])
+  return math.max(1, math.min(window, window - (now - oldest)))
+end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], window)
+return 0
 `
 
 /** Redis's own answer to a command (ioredis types its ReplyError as any: matched by name). */
 const replyMessage = (error: unknown): string | undefined => (error instanceof Error && error.name === 'ReplyError' ? error.message : undefined)
 
 const sha1 = (script: string) => createHash('sha1').update(script).digest('hex')
-const scripts = { failed: { text: failedScript, sha: sha1(failedScript) }, retryAfter: { text: retryAfterScript, sha: sha1(retryAfterScript) } }
+const scripts = { failed: { text: failedScript, sha: sha1(failedScript) }, take: { text: takeScript, sha: sha1(takeScript) } }
 
 /** By its digest; sends the script itself only when this Redis has not seen it yet (or forgot it). */
 async function runScript(redis: Redis, script: { text: string; sha: string }, key: string, args: readonly (string | number)[]): Promise<number> {
@@ -70,7 +76,7 @@ export function createRedisCounter(redis: Redis, options: RedisCounterOptions): 
   const { maxFailures, windowMs } = options
   const keyOf = (key: string) => `${options.keyPrefix ?? defaultLimitKeyPrefix}${options.kind}:${key}`
   return {
-    retryAfter: (key, now) => runScript(redis, scripts.retryAfter, keyOf(key), [now, windowMs, maxFailures]).catch(unavailable),
+    take: (key, now) => runScript(redis, scripts.take, keyOf(key), [now, windowMs, maxFailures, randomUUID()]).catch(unavailable),
     failed: (key, now) => runScript(redis, scripts.failed, keyOf(key), [now, windowMs, maxFailures, randomUUID()]).catch(unavailable),
     async succeeded(key) {
       // Failures left counted are the safe side of an outage: the code waits out its window at worst.

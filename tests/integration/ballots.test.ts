@@ -314,7 +314,10 @@ describe('ballots', () => {
     expect(wrong.body.error.code).toBe('room_code_mismatch')
     expect((await call(plenum, damien().token, 'POST', `${congressPath()}/check-in`, { roomCode: projector.body.roomCode })).status).toBe(200)
     expect((await call(plenum, damien().token, 'GET', `${congressPath()}/check-in`)).body).toEqual({ present: true })
-    for (let i = 0; i < 6; i++) await call(plenum, chloe().token, 'POST', `${congressPath()}/check-in`, { roomCode: 'x' })
+    // Wrong codes sent all at once: only the budget's five are compared with the code, the rest wait.
+    const burst = await Promise.all(Array.from({ length: 20 }, () => call(plenum, chloe().token, 'POST', `${congressPath()}/check-in`, { roomCode: 'x' })))
+    expect(burst.filter((answer) => answer.body.error?.code === 'room_code_mismatch')).toHaveLength(5)
+    expect(burst.filter((answer) => answer.status === 429)).toHaveLength(15)
     const limited = await call(plenum, chloe().token, 'POST', `${congressPath()}/check-in`, { roomCode: projector.body.roomCode })
     expect(limited.status).toBe(429)
     expect(limited.body.error).toMatchObject({ code: 'room_code_limited', retryAfterSeconds: expect.any(Number) })

@@ -9,11 +9,17 @@ import { connectRedis, RedisUnavailable, type RedisConnectionOptions } from '../
 const connectLimits = (options: Pick<RedisConnectionOptions, 'url' | 'log' | 'connectTimeoutMs'>) =>
   connectRedis({ name: 'plenum-limits', whileAway: 'sign-ins and room codes are refused (503)', commandTimeoutMs: 2_000, ...options })
 import { createSharedRoomCodeLimit } from '../../server/auth/room-code-limit.ts'
-import { createSharedSignInLimit, signInLimits } from '../../server/auth/sign-in-limit.ts'
+import { createSharedSignInLimit, signInLimits, type SignInAttempt, type SignInLimit } from '../../server/auth/sign-in-limit.ts'
 import { openSession } from '../../server/commands/session/open-session.ts'
 import { DomainError } from '../../server/domain-error.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
+
+/** A wrong code, as the sign-in command counts it: a try taken from the code's budget, then the address's failure. */
+async function wrongCode(limit: SignInLimit, attempt: SignInAttempt, now: number): Promise<number> {
+  await limit.take(attempt, now)
+  return limit.failed(attempt, now)
+}
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const device = { browser: 'Firefox', os: 'Linux' }
@@ -63,13 +69,13 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const a = createSharedSignInLimit(processA, { keyPrefix: prefix })
     const b = createSharedSignInLimit(processB, { keyPrefix: prefix })
     const now = Date.now()
-    for (let i = 0; i < 9; i++) await a.failed({ address: `10.0.0.${i}`, code: `ABCD-EFGH-000${i}` }, now)
-    expect(await b.retryAfter({ address: '10.0.0.99', code: 'ABCD-EFGH-9999' }, now)).toBe(0)
-    await a.failed({ address: '10.0.0.9', code: 'ABCD-EFGH-0009' }, now)
-    const wait = await b.retryAfter({ address: '10.0.0.99', code: 'abcd efgh 9999' }, now + 1_000)
+    for (let i = 0; i < 9; i++) await wrongCode(a, { address: `10.0.0.${i}`, code: `ABCD-EFGH-000${i}` }, now)
+    // The tenth try, through the other process, still finds room (and spends the last of it).
+    expect(await wrongCode(b, { address: '10.0.0.99', code: 'ABCD-EFGH-9999' }, now)).toBe(0)
+    const wait = await b.take({ address: '10.0.0.99', code: 'abcd efgh 9999' }, now + 1_000)
     expect(wait).toBe(signInLimits.windowMs - 1_000)
     // Another code's first 8 characters have their own budget.
-    expect(await b.retryAfter({ address: '10.0.0.99', code: 'ABCD-EFGJ-9999' }, now)).toBe(0)
+    expect(await b.take({ address: '10.0.0.99', code: 'ABCD-EFGJ-9999' }, now)).toBe(0)
   })
 
   test('through the sign-in command: the eleventh wrong code through another process gets 429 with a retry-after', async () => {
@@ -95,12 +101,31 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     }
   })
 
+  test('forty wrong codes of one prefix sent at once through two processes: ten are tried, the others wait', async () => {
+    const prefix = freshPrefix()
+    const dir = makeTempDir('plenum-shared-limits-')
+    let database: SqliteHandle | undefined
+    try {
+      database = await openDatabase(join(dir.path, 'plenum.db'))
+      const deps = [processA, processB].map((redis) => ({ db: database!.db, clock: Date.now, loginLimit: createSharedSignInLimit(redis, { keyPrefix: prefix }) }))
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => openSession(deps[i % 2]!, { attempt: { address: `192.0.2.${i}`, code: `QRST-2345-${String(i).padStart(4, '0')}` }, device })),
+      )
+      const codes = answers.map((answer) => (answer.ok ? 'signed in' : answer.error.code))
+      expect(codes.filter((code) => code === 'invalid_code')).toHaveLength(signInLimits.perCode)
+      expect(codes.filter((code) => code === 'sign_in_code_limited')).toHaveLength(40 - signInLimits.perCode)
+    } finally {
+      await database?.close()
+      dir.remove()
+    }
+  })
+
   test('failures counted at the same moment by both processes are each counted once: exactly the budget passes', async () => {
     const prefix = freshPrefix()
     const a = createSharedSignInLimit(processA, { keyPrefix: prefix, perCode: 50, perAddress: 10 })
     const b = createSharedSignInLimit(processB, { keyPrefix: prefix, perCode: 50, perAddress: 10 })
     const now = Date.now()
-    const waits = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a : b).failed({ address: 'busy', code: `RACE-${String(i).padStart(4, '0')}-ZZZZ` }, now)))
+    const waits = await Promise.all(Array.from({ length: 30 }, (_, i) => wrongCode(i % 2 === 0 ? a : b, { address: 'busy', code: `RACE-${String(i).padStart(4, '0')}-ZZZZ` }, now)))
     // The first nine leave room; the tenth and every later one find the budget spent.
     expect(waits.filter((wait) => wait === 0)).toHaveLength(9)
   })
@@ -111,16 +136,16 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const b = createSharedSignInLimit(processB, { keyPrefix: prefix, perCode: 3, perAddress: 8 })
     const now = Date.now()
     for (let i = 0; i < 3; i++) {
-      await a.failed({ address: 'hall', code: `AAAA-BBBB-000${i}` }, now)
-      await a.failed({ address: 'hall', code: `CCCC-DDDD-000${i}` }, now)
+      await wrongCode(a, { address: 'hall', code: `AAAA-BBBB-000${i}` }, now)
+      await wrongCode(a, { address: 'hall', code: `CCCC-DDDD-000${i}` }, now)
     }
-    expect(await a.retryAfter({ address: 'x', code: 'AAAA-BBBB-1111' }, now)).toBeGreaterThan(0)
+    expect(await a.take({ address: 'x', code: 'AAAA-BBBB-1111' }, now)).toBeGreaterThan(0)
     await b.succeeded({ address: 'hall', code: 'AAAA-BBBB-CCCC' })
-    expect(await a.retryAfter({ address: 'x', code: 'AAAA-BBBB-1111' }, now)).toBe(0)
-    expect(await a.retryAfter({ address: 'x', code: 'CCCC-DDDD-1111' }, now)).toBeGreaterThan(0)
+    expect(await a.take({ address: 'x', code: 'AAAA-BBBB-1111' }, now)).toBe(0)
+    expect(await a.take({ address: 'x', code: 'CCCC-DDDD-1111' }, now)).toBeGreaterThan(0)
     // Six wrong codes before the success, two after: the address's eight are spent all the same.
-    expect(await b.failed({ address: 'hall', code: 'EEEE-FFFF-0001' }, now)).toBe(0)
-    expect(await a.failed({ address: 'hall', code: 'EEEE-FFFF-0002' }, now)).toBeGreaterThan(0)
+    expect(await wrongCode(b, { address: 'hall', code: 'EEEE-FFFF-0001' }, now)).toBe(0)
+    expect(await wrongCode(a, { address: 'hall', code: 'EEEE-FFFF-0002' }, now)).toBeGreaterThan(0)
   })
 
   test('an address past its budget, across processes, is told so on wrong codes, but no code waits for it', async () => {
@@ -129,11 +154,11 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const b = createSharedSignInLimit(processB, { keyPrefix: prefix, perCode: 3, perAddress: 5 })
     const now = Date.now()
     const spent: number[] = []
-    for (let i = 0; i < 5; i++) spent.push(await (i % 2 === 0 ? a : b).failed({ address: 'nat', code: `G${i}GG-HHHH-JJJJ` }, now))
+    for (let i = 0; i < 5; i++) spent.push(await wrongCode(i % 2 === 0 ? a : b, { address: 'nat', code: `G${i}GG-HHHH-JJJJ` }, now))
     expect(spent.slice(0, 4)).toEqual([0, 0, 0, 0])
     expect(spent[4]).toBe(signInLimits.windowMs)
-    expect(await a.retryAfter({ address: 'nat', code: 'KKKK-LLLL-MMMM' }, now)).toBe(0)
-    expect(await b.failed({ address: 'elsewhere', code: 'QQQQ-RRRR-SSSS' }, now)).toBe(0)
+    expect(await a.take({ address: 'nat', code: 'KKKK-LLLL-MMMM' }, now)).toBe(0)
+    expect(await wrongCode(b, { address: 'elsewhere', code: 'QQQQ-RRRR-SSSS' }, now)).toBe(0)
   })
 
   test('room codes: five wrong tries a minute per participant, whichever process counts them', async () => {
@@ -141,13 +166,13 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const a = createSharedRoomCodeLimit(processA, { keyPrefix: prefix })
     const b = createSharedRoomCodeLimit(processB, { keyPrefix: prefix })
     const now = Date.now()
-    for (let i = 0; i < 4; i++) await (i % 2 === 0 ? a : b).failed('participant-1', now)
-    expect(await b.retryAfter('participant-1', now)).toBe(0)
-    await a.failed('participant-1', now)
-    expect(await b.retryAfter('participant-1', now + 10_000)).toBe(50_000)
-    expect(await b.retryAfter('participant-2', now)).toBe(0)
+    for (let i = 0; i < 4; i++) await (i % 2 === 0 ? a : b).take('participant-1', now)
+    expect(await b.take('participant-1', now)).toBe(0)
+    await a.take('participant-1', now)
+    expect(await b.take('participant-1', now + 10_000)).toBe(50_000)
+    expect(await b.take('participant-2', now)).toBe(0)
     await a.succeeded('participant-1')
-    expect(await b.retryAfter('participant-1', now)).toBe(0)
+    expect(await b.take('participant-1', now)).toBe(0)
   })
 
   test('the window passes: the code may be tried again and Redis forgets the count', async () => {
@@ -156,10 +181,10 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const a = createSharedSignInLimit(processA, { keyPrefix: prefix, perCode: 2, perAddress: 50, windowMs })
     const b = createSharedSignInLimit(processB, { keyPrefix: prefix, perCode: 2, perAddress: 50, windowMs })
     const attempt = { address: '198.51.100.7', code: 'MMMM-NNNN-PPPP' }
-    await a.failed(attempt, Date.now())
-    await b.failed(attempt, Date.now())
-    expect(await a.retryAfter(attempt, Date.now())).toBeGreaterThan(0)
-    await waitFor(async () => (await b.retryAfter(attempt, Date.now())) === 0, 'the code’s window to pass')
+    await wrongCode(a, attempt, Date.now())
+    await wrongCode(b, attempt, Date.now())
+    expect(await a.take(attempt, Date.now())).toBeGreaterThan(0)
+    await waitFor(async () => (await b.take(attempt, Date.now())) === 0, 'the code’s window to pass')
     await waitFor(async () => (await keysUnder(processA, prefix)).length === 0, 'Redis to expire the counts')
   })
 
@@ -168,8 +193,8 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const signIn = createSharedSignInLimit(processA, { keyPrefix: prefix })
     const roomCode = createSharedRoomCodeLimit(processA, { keyPrefix: prefix })
     const code = 'K7QM-2XPA-9RTB'
-    await signIn.failed({ address: '203.0.113.5', code }, Date.now())
-    await roomCode.failed('participant-9', Date.now())
+    await wrongCode(signIn, { address: '203.0.113.5', code }, Date.now())
+    await roomCode.take('participant-9', Date.now())
     const keys = (await keysUnder(processA, prefix)).sort()
     expect(keys.map((key) => key.slice(prefix.length).replace(/:.*$/, ''))).toEqual(['room-code', 'sign-in-address', 'sign-in-code'])
     for (const key of keys) {
@@ -186,7 +211,7 @@ describe('sign-in and room code limits shared through Redis (server/auth/redis-r
     const roomCode = createSharedRoomCodeLimit(lost, { keyPrefix: prefix })
     lost.disconnect()
     const attempt = { address: '203.0.113.9', code: 'TTTT-UUUU-VVVV' }
-    for (const check of [signIn.retryAfter(attempt, Date.now()), signIn.failed(attempt, Date.now()), roomCode.retryAfter('p', Date.now()), roomCode.failed('p', Date.now())]) {
+    for (const check of [signIn.take(attempt, Date.now()), signIn.failed(attempt, Date.now()), roomCode.take('p', Date.now()), roomCode.failed('p', Date.now())]) {
       const error = await check.then(
         () => undefined,
         (e: unknown) => e,

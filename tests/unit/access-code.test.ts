@@ -1,8 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { deviceLabel } from '../../server/auth/device-label.ts'
-import { createSignInLimit } from '../../server/auth/sign-in-limit.ts'
+import { createSignInLimit, type SignInAttempt, type SignInLimit } from '../../server/auth/sign-in-limit.ts'
 import { hashAccessCode, newAccessCode, normalizeAccessCode } from '../../server/ids.ts'
 import { codeFromScan, joinLink } from '../../server/services/join-link.ts'
+
+/** A wrong code, as the sign-in command counts it: a try taken from the code's budget, then the address's failure. */
+async function wrongCode(limit: SignInLimit, attempt: SignInAttempt, now: number): Promise<number> {
+  await limit.take(attempt, now)
+  return limit.failed(attempt, now)
+}
 
 describe('access codes', () => {
   test('are 12 characters of an unambiguous alphabet, in groups of four', () => {
@@ -66,27 +72,27 @@ describe('the sign-in limit', () => {
   const now = 1_000_000
   test('a success clears the failures on its own code, never the address’s', async () => {
     const limit = createSignInLimit({ perCode: 3, perAddress: 5 })
-    for (let i = 0; i < 2; i++) await limit.failed({ address: 'a', code: `AAAA-BBBB-000${i}` }, now)
+    for (let i = 0; i < 2; i++) await wrongCode(limit, { address: 'a', code: `AAAA-BBBB-000${i}` }, now)
     await limit.succeeded({ address: 'a', code: 'AAAA-BBBB-CCCC' })
-    expect(await limit.retryAfter({ address: 'b', code: 'AAAA-BBBB-0009' }, now)).toBe(0)
+    expect(await limit.take({ address: 'b', code: 'AAAA-BBBB-0009' }, now)).toBe(0)
     const spent: number[] = []
-    for (const i of [0, 1, 2]) spent.push(await limit.failed({ address: 'a', code: `ZZZ${i}-YYYY-XXXX` }, now))
+    for (const i of [0, 1, 2]) spent.push(await wrongCode(limit, { address: 'a', code: `ZZZ${i}-YYYY-XXXX` }, now))
     // Two wrong codes before the success, three after: the address's five are spent all the same.
     expect(spent).toEqual([0, 0, expect.any(Number)])
     expect(spent[2]).toBeGreaterThan(0)
-    expect(await limit.failed({ address: 'c', code: 'QQQQ-RRRR-SSSS' }, now)).toBe(0)
+    expect(await wrongCode(limit, { address: 'c', code: 'QQQQ-RRRR-SSSS' }, now)).toBe(0)
   })
 
   test('an address past its budget is told so on wrong codes, but no code waits for it', async () => {
     const limit = createSignInLimit({ perCode: 3, perAddress: 5 })
-    for (let i = 0; i < 5; i++) await limit.failed({ address: 'nat', code: `G${i}GG-HHHH-JJJJ` }, now)
-    expect(await limit.retryAfter({ address: 'nat', code: 'KKKK-LLLL-MMMM' }, now)).toBe(0)
+    for (let i = 0; i < 5; i++) await wrongCode(limit, { address: 'nat', code: `G${i}GG-HHHH-JJJJ` }, now)
+    expect(await limit.take({ address: 'nat', code: 'KKKK-LLLL-MMMM' }, now)).toBe(0)
   })
 
   test('a code’s first 8 characters are limited whichever addresses try them', async () => {
     const limit = createSignInLimit({ perCode: 3, perAddress: 50 })
-    for (let i = 0; i < 3; i++) await limit.failed({ address: `10.0.0.${i}`, code: `MMMM-NNNN-000${i}` }, now)
-    expect(await limit.retryAfter({ address: '10.0.0.9', code: 'mmmm nnnn 1234' }, now)).toBeGreaterThan(0)
-    expect(await limit.retryAfter({ address: '10.0.0.9', code: 'MMMM-PPPP-1234' }, now)).toBe(0)
+    for (let i = 0; i < 3; i++) await wrongCode(limit, { address: `10.0.0.${i}`, code: `MMMM-NNNN-000${i}` }, now)
+    expect(await limit.take({ address: '10.0.0.9', code: 'mmmm nnnn 1234' }, now)).toBeGreaterThan(0)
+    expect(await limit.take({ address: '10.0.0.9', code: 'MMMM-PPPP-1234' }, now)).toBe(0)
   })
 })

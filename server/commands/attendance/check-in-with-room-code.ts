@@ -11,15 +11,14 @@ export function checkInWithRoomCode(deps: CommandDeps & Pick<AppDeps, 'roomCodeL
   const { congressId } = input
   const { participantId } = actor
   return command(deps, actor, async (steps) => {
-    const now = deps.clock()
-    const wait = await deps.roomCodeLimit.retryAfter(participantId, now)
+    await steps.authorize(congressId, 'attendance.self')
+    // Taken before the code is compared, in one step with the check: tries sent together cannot all pass.
+    const wait = await deps.roomCodeLimit.take(participantId, deps.clock())
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000)
       throw fail('room_code_limited', { retryAfterSeconds }, `Trop de codes erronés : réessayez dans ${retryAfterSeconds} secondes.`)
     }
-    await steps.authorize(congressId, 'attendance.self')
     if (input.roomCode.replace(/\s/g, '') !== (await roomCode(deps.db, congressId))) {
-      await deps.roomCodeLimit.failed(participantId, now)
       throw fail('room_code_mismatch', {}, 'Ce n’est pas le code affiché dans la salle.')
     }
     await setPresence(deps, steps, congressId, participantId, true, 'room-code')

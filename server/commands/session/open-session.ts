@@ -29,7 +29,7 @@ export async function openSession(
 
 async function signIn(deps: Pick<AppDeps, 'db' | 'clock' | 'loginLimit'>, { attempt, device }: { readonly attempt: SignInAttempt; readonly device: DeviceLabel }): Promise<SessionView> {
   const now = deps.clock()
-  const codeWait = await deps.loginLimit.retryAfter(attempt, now)
+  const codeWait = await deps.loginLimit.take(attempt, now)
   if (codeWait > 0) throw fail('sign_in_code_limited', { retryAfterSeconds: seconds(codeWait) }, 'Trop de codes erronés. Réessayez dans quelques minutes.')
   const participant = await deps.db
     .selectFrom('participants')
