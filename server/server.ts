@@ -7,8 +7,7 @@ import { createApp } from './app.ts'
 import { createRoomCodeLimit, createSharedRoomCodeLimit } from './auth/room-code-limit.ts'
 import { createSharedSignInLimit, createSignInLimit, type SignInLimit } from './auth/sign-in-limit.ts'
 import { CongressHub } from './congress-hub.ts'
-import { closeRedis, connectRedis } from './fanout/redis-connection.ts'
-import { connectRedisFanout, type RedisFanout } from './fanout/redis-fanout.ts'
+import type { RedisFanout } from './fanout/redis-fanout.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
 
 export interface ServerOptions {
@@ -56,6 +55,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Several processes on one PostgreSQL must share their events: without Redis, only one may serve.
     opened.push(await database.claimServer(options.redisUrl !== undefined))
     if (options.redisUrl) {
+      // Loaded only with REDIS_URL: ioredis is memory a process on its own never needs.
+      const [{ connectRedisFanout }, { closeRedis, connectRedis }] = await Promise.all([import('./fanout/redis-fanout.ts'), import('./fanout/redis-connection.ts')])
       // Before anything listens: an unreachable Redis fails the start, it does not hang it.
       const connected = await connectRedisFanout({ url: options.redisUrl, channelPrefix: options.redisPrefix })
       fanout = connected

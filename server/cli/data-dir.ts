@@ -1,7 +1,6 @@
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { DatabaseHandle, SqliteHandle } from '../../db/database-handle.ts'
-import { describePostgresUrl, openPostgres, parsePostgresUrl } from '../../db/postgres/open.ts'
 import { openDatabase } from '../../db/sqlite/open.ts'
 import { CommandError } from './command-error.ts'
 
@@ -36,6 +35,8 @@ export async function openDataDir(options: { readonly dataDir: string; readonly 
     const handle = await openSqliteDataDir(options.dataDir)
     return Object.assign(handle, { where: join(resolve(options.dataDir), databaseFileName) })
   }
+  // Loaded only here: pg and its dialect are memory an embedded (SQLite) server never needs.
+  const { describePostgresUrl, openPostgres, parsePostgresUrl } = await import('../../db/postgres/open.ts')
   privateFilesFromNowOn()
   mkdirSync(resolve(options.dataDir), { recursive: true, mode: 0o700 })
   let url: URL

@@ -7,7 +7,6 @@ import { importParticipants } from '../commands/participants/import-participants
 import { reissueCode } from '../commands/participants/reissue-code.ts'
 import { operatorOf, type CommandDeps } from '../commands/command.ts'
 import { CongressHub } from '../congress-hub.ts'
-import { connectRedisFanout } from '../fanout/redis-fanout.ts'
 import type { DomainError } from '../domain-error.ts'
 import { presentParticipants } from '../presenters/participants-list.ts'
 import { verifyAudit } from '../services/audit.ts'
@@ -34,6 +33,7 @@ function commandDeps(database: DatabaseHandle): CommandDeps {
 async function withRunningServers<T>(database: DatabaseHandle, options: CommonOptions & { readonly redisUrl?: string }, run: (deps: CommandDeps) => Promise<T>): Promise<T> {
   const deps = commandDeps(database)
   if (!options.redisUrl) return run(deps)
+  const { connectRedisFanout } = await import('../fanout/redis-fanout.ts')
   const fanout = await connectRedisFanout({ url: options.redisUrl })
   fanout.attach(deps.hub)
   try {

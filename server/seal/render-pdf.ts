@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit'
 import { numberLines } from '../../shared/amendments/text-diff.ts'
 import { frenchDate, isCarried, votesLine, type MotionData } from '../../shared/motion/motion-data.ts'
 import { printable } from '../../shared/motion/printable.ts'
+import { loadPdfKit } from '../load-pdfkit.ts'
 import { pdfFonts } from '../pdf-fonts.ts'
 
 const margin = 56
@@ -12,7 +12,8 @@ const numberColumn = 26
  * as the amendments' diffs. The creation date is the freeze date and nothing else varies, so a
  * rerun gives the same bytes.
  */
-export function renderMotionPdf(data: MotionData): Promise<Buffer> {
+export async function renderMotionPdf(data: MotionData): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit()
   // Every text on one line, without control characters, as in the other formats.
   const motion = printableMotion(data)
   const frozenAt = new Date(motion.frozenAt)

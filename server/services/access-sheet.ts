@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { IssuedParticipantView } from '../../shared/api-types.ts'
 import type { Role } from '../../shared/roles.ts'
+import { loadPdfKit } from '../load-pdfkit.ts'
 import { pdfFonts as fonts } from '../pdf-fonts.ts'
 import { joinLink } from './join-link.ts'
 
@@ -12,7 +12,8 @@ const roleNames: Record<Role, string> = { attendee: 'Participant·e', delegate: 
  * name, organisation, role, QR code, link and code, to cut out and hand over. Made only from codes
  * just issued (the server keeps hashes): printing a card again means issuing a new code.
  */
-export function accessSheetPdf(title: string, participants: readonly IssuedParticipantView[], baseUrl: string): Promise<Buffer> {
+export async function accessSheetPdf(title: string, participants: readonly IssuedParticipantView[], baseUrl: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `Codes d’accès — ${title}`, Author: 'Plenum' } })
   doc.registerFont('regular', fonts.regular)
   doc.registerFont('bold', fonts.bold)

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { AppDeps } from '../../env.ts'
 import { fail, DomainError } from '../../domain-error.ts'
 import { buildBundle, sha256Hex } from '../../seal/bundle.ts'
+import { loadPdfKit } from '../../load-pdfkit.ts'
 import { loadOrCreateKeys } from '../../seal/keys.ts'
 import { readSealSource } from '../../seal/seal-source.ts'
 import { insertSeal, removeBundle, sealedEntry, writeBundle, type SealView } from '../../seal/sealed-bundle.ts'
@@ -44,6 +45,8 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
       // take them from the log while every client has them.
       const names = await deps.db.selectFrom('documents').select('name').where('congress_id', '=', congressId).execute()
       await Promise.all(names.map(({ name }) => deps.documents.read(name)))
+      // The renderer is loaded on first use: here, not in the transaction, which may not wait for I/O.
+      await loadPdfKit()
     } catch (error) {
       putPhaseBack()
       throw sealFailure(error)
