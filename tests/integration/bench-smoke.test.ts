@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
+import { startCluster } from '../bench/cluster.ts'
 import { plenumCongress } from '../bench/plenum-setup.ts'
 import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, inProcessVoteRate, rawSqliteRate, targetFor } from '../bench/scenarios.ts'
 import { startHocuspocus, startPlenum, startReference, type BenchServer } from '../bench/servers.ts'
@@ -53,5 +54,26 @@ describe('benchmark smoke run', () => {
     expect(frozen.amendments).toBe(3)
     expect(clientScriptGzipKb()).toBeGreaterThan(10)
     expect(await editorReadyMs(await startPlenum().then((s) => (running.push(s), s)))).toBeGreaterThan(0)
+  }, 180_000)
+
+  test('three processes on PostgreSQL + Redis: a small storm spread over them loses and doubles nothing; a fan-out across them misses nothing', async () => {
+    const cluster = await startCluster(1, false)
+    const generators = await startGenerators(1)
+    try {
+      const first = cluster.servers[0]!
+      // Only the first start seeds the demo and prints its bureau code: signed in before the restart.
+      const { target } = await targetFor(first, 1)
+      const setup = await plenumCongress(first)
+      await cluster.stopProcesses()
+      const servers = await cluster.start(3, true)
+      const spread = await fanout(servers[0]!, target, { readers: 6, edits: 5, intervalMs: 5, loadProcesses: 3 }, servers)
+      expect(spread).toMatchObject({ missing: 0, count: 6 * 5 })
+      const prepared = await prepareVoters(servers[0]!, setup, 30, generators)
+      const storm = await plenumStorm(servers, prepared, generators, 6, 'smoke-cluster')
+      expect(storm).toMatchObject({ voters: 30, lost: 0, doubled: 0 })
+    } finally {
+      await stopGenerators(generators)
+      await cluster.stop()
+    }
   }, 180_000)
 })
