@@ -138,6 +138,10 @@ export interface AmendmentView extends FiledAmendmentView {
   readonly rulingReason: string | null
   /** The base lines it changes (against the text as it is now, or as it was when merged). */
   readonly changedLines: readonly LineRange[]
+  /** How far it departs from the text, as the running order reads it (shared/floor/running-order.ts). */
+  readonly departure: { readonly deletion: boolean; readonly distance: number }
+  /** A digest of the text it makes: two amendments with the same are identical, voted together. */
+  readonly resultDigest: string
   /** Labels of live amendments of the same text that change some of the same lines: "en concurrence". */
   readonly competing: readonly string[]
   /** Labels of merged amendments that touched the same lines: the bureau reviews the result before merging. */

@@ -2,6 +2,8 @@ import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { AmendmentView, CongressView, ParticipantView } from '../../shared/api-types.ts'
+import { floorAmendments } from '../../shared/floor/floor-amendments.ts'
+import { runningOrder } from '../../shared/floor/running-order.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
@@ -56,6 +58,37 @@ export class TextAmendments extends LightElement {
     }
   }
 
+  /** The order in which the amendments still to be voted are put to the vote (shared/floor/running-order.ts). */
+  private renderRunningOrder(amendments: readonly AmendmentView[]) {
+    const m = t()
+    const floor = floorAmendments(amendments, this.targetDocName)
+    const order = runningOrder(floor)
+    const byId = new Map(amendments.map((a) => [a.id, a]))
+    return html`
+      <h3 id="running-order-heading">${m.runningOrder}</h3>
+      ${floor.length === 0
+        ? html`<p class="hint">${m.runningOrderNone}</p>`
+        : html`<p class="hint">${m.runningOrderHelp}</p>
+            <ol class="running-order" aria-labelledby="running-order-heading">
+              ${order.steps.map((step) => {
+                if (step.kind === 'text') return html`<li><strong>${m.runningOrderText}</strong></li>`
+                const [lead, ...twins] = step.ids.map((id) => byId.get(id)!)
+                const common = order.groups[step.group]!.ids.length > 1
+                const details = [m.linesSummary(lead!.changedLines), lead!.departure.deletion ? m.runningOrderDeletion : m.runningOrderDistance(lead!.departure.distance)]
+                if (common) details.push(m.runningOrderCommon)
+                return html`<li>
+                  <a href=${paths.amendment(this.congress.id, lead!.id)}>${lead!.label}</a>
+                  <span class="hint">${details.join(' · ')}</span>
+                  ${twins.length > 0
+                    ? html`<br /><span class="hint">${m.runningOrderTogether}</span>
+                        ${twins.map((twin, i) => html`${i > 0 ? ', ' : ''}<a href=${paths.amendment(this.congress.id, twin.id)}>${twin.label}</a>`)}`
+                    : nothing}
+                </li>`
+              })}
+            </ol>`}
+    `
+  }
+
   override render() {
     const m = t()
     const amendments = this.task.value ?? []
@@ -79,6 +112,7 @@ export class TextAmendments extends LightElement {
         ${this.task.value === undefined
           ? this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
           : html`<plenum-amendment-list .congress=${this.congress} .amendments=${amendments}></plenum-amendment-list>`}
+        ${this.task.value === undefined ? nothing : this.renderRunningOrder(amendments)}
         <h3>${m.history}</h3>
         ${merged.length === 0
           ? html`<p class="hint">${m.historyNone}</p>`

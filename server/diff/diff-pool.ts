@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
-import { amendmentDiff } from '../../shared/amendments/fork.ts'
-import type { LineRange } from '../../shared/amendments/text-diff.ts'
+import { amendmentMeasures } from '../../shared/amendments/fork.ts'
+import type { AmendmentMeasures } from '../../shared/floor/running-order.ts'
 
 export interface DiffRequest {
   readonly id: number
@@ -9,13 +9,13 @@ export interface DiffRequest {
   readonly forkVector: Uint8Array
 }
 
-export type DiffResponse = { readonly id: number; readonly ranges: readonly LineRange[] } | { readonly id: number; readonly error: string }
+export type DiffResponse = { readonly id: number; readonly measures: AmendmentMeasures } | { readonly id: number; readonly error: string }
 
 const entry = new URL('./diff-worker-boot.js', import.meta.url)
 
 let worker: Worker | undefined
 let nextId = 0
-const pending = new Map<number, { resolve: (ranges: readonly LineRange[]) => void; reject: (error: Error) => void }>()
+const pending = new Map<number, { resolve: (measures: AmendmentMeasures) => void; reject: (error: Error) => void }>()
 
 /**
  * One worker thread for the whole process, started on first use: an amendment's diff of large
@@ -34,7 +34,7 @@ function started(): Worker {
     if (pending.size === 0) w.unref()
     if (!waiting) return
     if ('error' in response) waiting.reject(new Error(`diff worker: ${response.error}`))
-    else waiting.resolve(response.ranges)
+    else waiting.resolve(response.measures)
   })
   const fail = (error: Error) => {
     if (worker === w) worker = undefined
@@ -54,11 +54,11 @@ function started(): Worker {
  */
 const inlineStateBytes = 4 * 1024
 
-/** The base lines an amendment changes, computed on the diff thread when the texts are long. */
-export function changedLinesOffThread(target: Uint8Array, state: Uint8Array, forkVector: Uint8Array): Promise<readonly LineRange[]> {
+/** What an amendment changes (its base lines, how far it departs), computed on the diff thread when the texts are long. */
+export function measuresOffThread(target: Uint8Array, state: Uint8Array, forkVector: Uint8Array): Promise<AmendmentMeasures> {
   if (target.length <= inlineStateBytes && state.length <= inlineStateBytes) {
     try {
-      return Promise.resolve(amendmentDiff(target, state, forkVector).changed)
+      return Promise.resolve(amendmentMeasures(target, state, forkVector))
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }

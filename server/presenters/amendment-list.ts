@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { AmendmentRow, Database } from '../../db/schema.ts'
 import type { AmendmentView } from '../../shared/api-types.ts'
@@ -7,7 +8,7 @@ import type { AppDeps } from '../env.ts'
 import { conflictsOf } from '../commands/amendments/amendment-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { fail } from '../domain-error.ts'
-import { changedLinesOffLoop } from '../services/amendment-lines.ts'
+import { measuresOffLoop } from '../services/amendment-lines.ts'
 
 export type AmendmentPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
 
@@ -50,7 +51,8 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
   const { numberOf, people, cosigners } = await readRelated(db, congressId, rows.map((r) => r.id))
   const proposalNumber = (row: AmendmentRow) => (row.proposal_id === null ? null : (numberOf.get(row.proposal_id) ?? 0))
   const labels = new Map(rows.map((row) => [row.id, amendmentLabel(proposalNumber(row), row.number)]))
-  const lines = new Map(await Promise.all(rows.map(async (row) => [row.id, await changedLinesOffLoop(documents, row)] as const)))
+  const measures = new Map(await Promise.all(rows.map(async (row) => [row.id, await measuresOffLoop(documents, row)] as const)))
+  const lines = new Map([...measures].map(([id, m]) => [id, m.changed]))
   const live = (row: AmendmentRow) => liveStatuses.includes(row.status)
 
   const views = rows.map((row): AmendmentView => {
@@ -73,6 +75,8 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
       justification: row.justification,
       rulingReason: row.ruling_reason,
       changedLines: lines.get(row.id)!,
+      departure: { deletion: measures.get(row.id)!.deletion, distance: measures.get(row.id)!.distance },
+      resultDigest: createHash('sha256').update(measures.get(row.id)!.result).digest('base64url').slice(0, 22),
       competing,
       overlapsMerged: conflictsOf(row).map((id) => labels.get(id) ?? id),
       createdAt: row.created_at,

@@ -1,6 +1,7 @@
 import { amendmentDiff } from '../../shared/amendments/fork.ts'
 import type { LineRange } from '../../shared/amendments/text-diff.ts'
-import { changedLinesOffThread } from '../diff/diff-pool.ts'
+import type { AmendmentMeasures } from '../../shared/floor/running-order.ts'
+import { measuresOffThread } from '../diff/diff-pool.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 
 /** What locates an amendment's changes: its document, its target and its fork point. */
@@ -15,8 +16,6 @@ export interface AmendmentDocs {
 
 type Cache = Map<string, { readonly key: string; readonly ranges: readonly LineRange[] }>
 const caches = new WeakMap<DocumentAccess, Cache>()
-/** Computations under way on the diff thread, by amendment: one per amendment and revision. */
-const running = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly ranges: Promise<readonly LineRange[]> }>>()
 
 /**
  * The base lines an amendment changes: against its target as it is now, or, once merged, as it was
@@ -44,29 +43,39 @@ export async function changedLines(documents: DocumentAccess, amendment: Amendme
  * same revisions are being computed waits for that computation.
  */
 export async function changedLinesOffLoop(documents: DocumentAccess, amendment: AmendmentDocs): Promise<readonly LineRange[]> {
-  const cache = caches.get(documents) ?? new Map()
-  caches.set(documents, cache)
+  return (await measuresOffLoop(documents, amendment)).changed
+}
+
+/** Measures by amendment, and the computations under way on the diff thread: one per amendment and revision. */
+const measureCaches = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly measures: AmendmentMeasures }>>()
+const measuring = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly measures: Promise<AmendmentMeasures> }>>()
+const unmeasured: AmendmentMeasures = { changed: [], deletion: false, distance: 0, result: '' }
+
+/** What an amendment changes, as the lists and the running order read it: its lines, how far it departs, the text it makes. */
+export async function measuresOffLoop(documents: DocumentAccess, amendment: AmendmentDocs): Promise<AmendmentMeasures> {
+  const cache = measureCaches.get(documents) ?? new Map()
+  measureCaches.set(documents, cache)
   const key = `${amendment.merged_onto ? 'merged' : documents.revision(amendment.target_doc)}:${documents.revision(amendment.doc_name)}`
   const cached = cache.get(amendment.id)
-  if (cached?.key === key) return cached.ranges
-  const inFlight = running.get(documents) ?? new Map()
-  running.set(documents, inFlight)
+  if (cached?.key === key) return cached.measures
+  const inFlight = measuring.get(documents) ?? new Map()
+  measuring.set(documents, inFlight)
   const current = inFlight.get(amendment.id)
-  if (current?.key === key) return current.ranges
+  if (current?.key === key) return current.measures
   // Registered before the texts are read, so a request arriving meanwhile waits for this one.
-  const ranges = (async () => {
+  const measures = (async () => {
     const target = amendment.merged_onto ?? (await documents.read(amendment.target_doc))
     const state = await documents.read(amendment.doc_name)
-    return target && state ? changedLinesOffThread(target, state, amendment.fork_vector) : []
+    return target && state ? measuresOffThread(target, state, amendment.fork_vector) : unmeasured
   })()
-  inFlight.set(amendment.id, { key, ranges })
+  inFlight.set(amendment.id, { key, measures })
   try {
-    const result = await ranges
+    const result = await measures
     // Stored under the revisions read above: if either text changed meanwhile, the next call recomputes.
-    cache.set(amendment.id, { key, ranges: result })
+    cache.set(amendment.id, { key, measures: result })
     return result
   } finally {
-    if (inFlight.get(amendment.id)?.ranges === ranges) inFlight.delete(amendment.id)
+    if (inFlight.get(amendment.id)?.measures === measures) inFlight.delete(amendment.id)
   }
 }
 
@@ -91,7 +100,7 @@ export async function changedLinesAhead(documents: DocumentAccess, amendments: r
       amendments.map(async (a) => {
         const key = keys.get(a.id)!
         const state = await documents.read(a.doc_name)
-        if (state) results.set(a.id, { key, ranges: await changedLinesOffThread(base, state, a.fork_vector) })
+        if (state) results.set(a.id, { key, ranges: (await measuresOffThread(base, state, a.fork_vector)).changed })
       }),
     )
   }

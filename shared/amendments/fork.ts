@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { stateParagraphs } from '../editor/doc-state.ts'
+import { floorMeasures, type AmendmentMeasures } from '../floor/running-order.ts'
 import { diffParagraphs, type TextDiff } from './text-diff.ts'
 
 /**
@@ -30,4 +31,10 @@ export function mergeFork(base: Uint8Array, amendmentState: Uint8Array, forkVect
  */
 export function amendmentDiff(base: Uint8Array, amendmentState: Uint8Array, forkVector: Uint8Array, width?: number): TextDiff {
   return diffParagraphs(stateParagraphs(base), stateParagraphs(base, forkChanges(amendmentState, forkVector)), width)
+}
+
+/** What the running order reads of an amendment (shared/floor/running-order.ts), from the same diff. */
+export function amendmentMeasures(base: Uint8Array, amendmentState: Uint8Array, forkVector: Uint8Array, width?: number): AmendmentMeasures {
+  const amended = stateParagraphs(base, forkChanges(amendmentState, forkVector))
+  return { ...floorMeasures(diffParagraphs(stateParagraphs(base), amended, width)), result: amended.join('\u2029') }
 }

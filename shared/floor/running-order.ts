@@ -27,6 +27,9 @@ export interface FloorAmendment {
   readonly result: string
 }
 
+/** What the order measures of an amendment's text (shared/amendments/fork.ts's amendmentMeasures). */
+export type AmendmentMeasures = Pick<FloorAmendment, 'changed' | 'deletion' | 'distance' | 'result'>
+
 /** One vote of the order: an amendment, with the identical ones voted with it, or the text as amended. */
 export type FloorStep =
   | {

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { setPhase } from '../helpers/ballots.ts'
+import { competingProposalIndex, fileCompetingAmendments } from '../helpers/competing-amendments.ts'
+import { importAndSignIn } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+
+describe('the order of the votes on a proposal’s page', () => {
+  let plenum: TestServer
+  let browser: Browser
+  let readerCode: string
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+    const bureau = (await plenum.login()).token
+    const [reader] = await importAndSignIn(plenum, bureau, [{ name: 'Rita Lecteur', role: 'attendee' }])
+    readerCode = reader!.code
+    await setPhase(plenum, bureau, 'amendments')
+    await fileCompetingAmendments(plenum, bureau)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  const orderOn = async (base: string, viewport?: { width: number; height: number }): Promise<Page> => {
+    const page = await openPage(browser, `${base}/join/${readerCode}`, viewport)
+    page.setDefaultTimeout(8000)
+    await signedIn(page)
+    await page.goto(`${base}/congresses/${plenum.seed.congressId}/proposals/${competingProposalIndex + 1}`)
+    await page.locator('ol.running-order li').first().waitFor()
+    return page
+  }
+  const items = (page: Page) => page.locator('ol.running-order > li').allInnerTexts()
+
+  test('an attendee reads the order: the deletion, the twins together, the other passage, then the text', async () => {
+    const page = await orderOn(plenum.baseUrl)
+    const texts = await items(page)
+    expect(texts.map((t) => t.split(/\s/)[0])).toEqual(['P2-A2', 'P2-A1', 'P2-A4', 'Le'])
+    expect(texts[0]).toContain('suppression')
+    expect(texts[1]).toContain('identique, mis aux voix avec : P2-A3')
+    expect(texts[1]).toContain('discussion commune')
+    expect(texts.at(-1)).toBe('Le texte ainsi amendé')
+    expect(await axeViolations(page)).toEqual([])
+    await page.locator('ol.running-order').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${artifacts}running-order.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Switch to English' }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Order of the votes' }).count()).toBe(1)
+    expect((await items(page)).at(-1)).toBe('The text as amended')
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  test('on a phone, from the hall’s plain-HTTP address', async () => {
+    const page = await orderOn(hallUrl(plenum.baseUrl), { width: 390, height: 844 })
+    expect((await items(page)).map((t) => t.split(/\s/)[0])).toEqual(['P2-A2', 'P2-A1', 'P2-A4', 'Le'])
+    const box = await page.locator('ol.running-order').boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+    await page.locator('ol.running-order').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${artifacts}running-order-phone.png` })
+    await page.close()
+  })
+})
