@@ -1,3 +1,4 @@
+import type { BureauOpinion } from '../shared/amendments/bureau-opinion.ts'
 import { hc, type ClientRequestOptions, type ClientResponse, type InferResponseType } from 'hono/client'
 import type { AppType } from '../server/app.ts'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
@@ -114,6 +115,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
       json(api.amendments[':aid'].cosigners[':pid'].$delete({ param: { aid: id(amendmentId), pid: id(participantId) } })),
     ruleAmendment: (amendmentId: string, admissible: boolean, reason: string) =>
       json(api.amendments[':aid'].ruling.$post({ ...a(amendmentId), json: { admissible, reason } })),
+    giveOpinion: (amendmentId: string, opinion: BureauOpinion, comment: string) => json(api.amendments[':aid'].opinion.$post({ ...a(amendmentId), json: { opinion, comment } })),
     decideAmendment: (amendmentId: string, outcome: 'adopted' | 'rejected') => json(api.amendments[':aid'].decision.$post({ ...a(amendmentId), json: { outcome } })),
     ballots: (congressId: string) => json(api.congresses[':id'].ballots.$get(c(congressId))),
     ballot: (ballotId: string) => json(api.ballots[':bid'].$get(b(ballotId))),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
+import type { BureauOpinion } from '../shared/amendments/bureau-opinion.ts'
 import type { Choice } from '../shared/ballots/ballot-rule.ts'
 import type { BallotStatus } from '../shared/ballots/ballot-status.ts'
 import type { Decision } from '../shared/ballots/decision.ts'
@@ -162,6 +163,16 @@ export interface AmendmentCosignerTable {
   accepted_at: Millis | null
 }
 
+/** The bureau's opinion on an amendment, one per amendment (shared/amendments/bureau-opinion.ts). */
+export interface AmendmentOpinionTable {
+  amendment_id: string
+  opinion: BureauOpinion
+  comment: string
+  /** Null when the command line gave it. */
+  given_by: string | null
+  given_at: Millis
+}
+
 export interface AttendanceTable {
   participant_id: string
   congress_id: string
@@ -278,6 +289,7 @@ export interface Database {
   audit_log: AuditLogTable
   amendments: AmendmentTable
   amendment_cosigners: AmendmentCosignerTable
+  amendment_opinions: AmendmentOpinionTable
   attendance: AttendanceTable
   proxies: ProxyTable
   ballots: BallotTable
@@ -292,6 +304,7 @@ export interface Database {
 }
 
 export type CongressRow = Selectable<CongressTable>
+export type AmendmentOpinionRow = Selectable<AmendmentOpinionTable>
 export type ThemeRow = Selectable<ThemeTable>
 export type ProposalRow = Selectable<ProposalTable>
 export type ParticipantRow = Selectable<ParticipantTable>

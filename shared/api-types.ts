@@ -1,4 +1,5 @@
 import type { AmendmentStatus } from './amendments/amendment-status.ts'
+import type { BureauOpinion } from './amendments/bureau-opinion.ts'
 import type { LineRange } from './amendments/text-diff.ts'
 import type { BallotRule, Choice } from './ballots/ballot-rule.ts'
 import type { BallotStatus } from './ballots/ballot-status.ts'
@@ -142,6 +143,8 @@ export interface AmendmentView extends FiledAmendmentView {
   readonly departure: { readonly deletion: boolean; readonly distance: number }
   /** A digest of the text it makes: two amendments with the same are identical, voted together. */
   readonly resultDigest: string
+  /** The bureau's opinion, once given. */
+  readonly opinion: { readonly opinion: BureauOpinion; readonly comment: string; readonly givenAt: number } | null
   /** Labels of live amendments of the same text that change some of the same lines: "en concurrence". */
   readonly competing: readonly string[]
   /** Labels of merged amendments that touched the same lines: the bureau reviews the result before merging. */

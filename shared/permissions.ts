@@ -24,6 +24,8 @@ export const actions = [
   'amendment.cosign',
   'amendment.withdraw',
   'amendment.rule',
+  // The bureau's opinion (avis) on an amendment before its vote.
+  'amendment.opinion',
   // Adopting, rejecting, merging.
   'amendment.decide',
   // Creating, opening, closing and publishing ballots; seeing participation live.
@@ -80,6 +82,7 @@ export const permissionRules: readonly Rule[] = [
   { action: 'amendment.cosign', roles: amending, phases: ['amendments'] },
   { action: 'amendment.withdraw', roles: amending, phases: amendmentsAndVoting },
   { action: 'amendment.rule', roles: ['bureau'], phases: amendmentsAndVoting },
+  { action: 'amendment.opinion', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'amendment.decide', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'ballot.manage', roles: ['bureau'], phases: ['voting'] },
   { action: 'ballot.vote', roles: participantsRoles, phases: ['voting'] },

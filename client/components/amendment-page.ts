@@ -1,3 +1,4 @@
+import { bureauOpinions, isBureauOpinion } from '../../shared/amendments/bureau-opinion.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing, type TemplateResult } from 'lit'
@@ -126,7 +127,7 @@ export class AmendmentPage extends LightElement {
       </section>
 
       ${this.renderText(a, mayEdit)} ${this.renderJustification(a, mayEdit)} ${this.renderPeople(a, editable)}
-      ${this.renderAuthorActions(a)} ${this.renderBureau(a)}
+      ${this.renderAuthorActions(a)} ${this.renderOpinion(a)} ${this.renderBureau(a)}
     `
   }
 
@@ -217,6 +218,39 @@ export class AmendmentPage extends LightElement {
       buttons.push(html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.withdrawAmendment(a.id), m.withdrawConfirm)}>${m.withdrawAmendment}</button>`)
     }
     return buttons.length ? html`<p class="actions">${buttons}</p>` : nothing
+  }
+
+  /** The bureau's opinion: shown to everyone once given; the bureau gives or changes it while the amendment waits for its vote. */
+  private renderOpinion(a: AmendmentDetailView) {
+    const m = t()
+    const may = canTakeStep(a.status, 'opinion') && this.allowed('amendment.opinion')
+    if (!may && !a.opinion) return nothing
+    const give = (event: SubmitEvent) => {
+      event.preventDefault()
+      const data = new FormData(event.target as HTMLFormElement)
+      const opinion = String(data.get('opinion') ?? '')
+      if (!isBureauOpinion(opinion)) return
+      void this.act(() => api.giveOpinion(a.id, opinion, String(data.get('comment') ?? '')))
+    }
+    return html`<section class="card bureau-opinion" aria-labelledby="opinion-heading">
+      <h2 id="opinion-heading">${m.opinionHeading}</h2>
+      ${a.opinion
+        ? html`<p class="opinion-given"><strong>${m.opinionNames[a.opinion.opinion]}</strong>${a.opinion.comment ? html` — ${a.opinion.comment}` : nothing}</p>`
+        : html`<p class="hint">${m.opinionNone}</p>`}
+      ${may
+        ? html`<form class="stacked" @submit=${give}>
+            <fieldset>
+              <legend>${a.opinion ? m.opinionChange : m.opinionGive}</legend>
+              ${bureauOpinions.map(
+                (o) => html`<label class="choice"><input type="radio" name="opinion" value=${o} required ?checked=${a.opinion?.opinion === o} /> ${m.opinionNames[o]}</label>`,
+              )}
+            </fieldset>
+            <label for="opinion-comment">${m.opinionComment}</label>
+            <textarea id="opinion-comment" name="comment" rows="2" maxlength="2000" .value=${a.opinion?.comment ?? ''}></textarea>
+            <button type="submit" class="primary" ?disabled=${this.busy}>${m.opinionSubmit}</button>
+          </form>`
+        : nothing}
+    </section>`
   }
 
   private renderBureau(a: AmendmentDetailView) {

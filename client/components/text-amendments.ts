@@ -76,6 +76,7 @@ export class TextAmendments extends LightElement {
                 const common = order.groups[step.group]!.ids.length > 1
                 const details = [m.linesSummary(lead!.changedLines), lead!.departure.deletion ? m.runningOrderDeletion : m.runningOrderDistance(lead!.departure.distance)]
                 if (common) details.push(m.runningOrderCommon)
+                if (lead!.opinion) details.push(m.opinionInOrder(m.opinionNames[lead!.opinion.opinion]))
                 return html`<li>
                   <a href=${paths.amendment(this.congress.id, lead!.id)}>${lead!.label}</a>
                   <span class="hint">${details.join(' · ')}</span>

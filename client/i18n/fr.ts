@@ -1,3 +1,4 @@
+import { bureauOpinionNames } from '../../shared/amendments/bureau-opinion.ts'
 import { labels } from './labels.ts'
 import { frCodes } from './fr-codes.ts'
 import { frVotes } from './fr-votes.ts'
@@ -160,6 +161,14 @@ export const fr = {
   history: 'Historique',
   historyMerged: (label: string) => `${label} intégré`,
   historyNone: 'Aucun amendement intégré pour l’instant.',
+  opinionHeading: 'Avis du bureau',
+  opinionNone: 'Le bureau n’a pas encore donné son avis.',
+  opinionGive: 'Donner l’avis du bureau',
+  opinionChange: 'Changer l’avis du bureau',
+  opinionComment: 'Commentaire (facultatif)',
+  opinionSubmit: 'Enregistrer l’avis',
+  opinionNames: bureauOpinionNames,
+  opinionInOrder: (name: string) => `avis du bureau : ${name.toLowerCase()}`,
   runningOrder: 'Ordre des votes',
   runningOrderHelp:
     'Calculé par Plenum : les amendements qui touchent les mêmes lignes sont en discussion commune ; dans chacune, les suppressions d’abord, puis du plus éloigné du texte au plus proche ; les amendements identiques sont mis aux voix ensemble ; le texte ainsi amendé en dernier.',
@@ -244,6 +253,7 @@ export const fr = {
     'amendment.cosigner_accepted': 'Cosignataire accepté',
     'amendment.cosigner_removed': 'Cosignataire retiré',
     'amendment.ruled': 'Recevabilité',
+    'amendment.opinion': 'Avis du bureau',
     'amendment.adopted': 'Amendement adopté',
     'amendment.rejected': 'Amendement rejeté',
     'amendment.merged': 'Amendement intégré',

@@ -9,6 +9,7 @@ import * as m0007 from './0007-vote-cast-time.ts'
 import * as m0008 from './0008-voted-texts.ts'
 import * as m0009 from './0009-known-values.ts'
 import * as m0010 from './0010-room-codes.ts'
+import * as m0011 from './0011-amendment-opinions.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-voted-texts': m0008,
   '0009-known-values': m0009,
   '0010-room-codes': m0010,
+  '0011-amendment-opinions': m0011,
 }

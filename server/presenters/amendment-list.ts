@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { AmendmentRow, Database } from '../../db/schema.ts'
+import type { AmendmentOpinionRow, AmendmentRow, Database } from '../../db/schema.ts'
 import type { AmendmentView } from '../../shared/api-types.ts'
 import { amendmentLabel, liveStatuses, type AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
 import { rangesOverlap } from '../../shared/amendments/text-diff.ts'
@@ -48,7 +48,7 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
   if (filter.targetDoc) rowsQuery = rowsQuery.where('target_doc', '=', filter.targetDoc)
   const rows = await rowsQuery.execute()
   if (rows.length === 0) return []
-  const { numberOf, people, cosigners } = await readRelated(db, congressId, rows.map((r) => r.id))
+  const { numberOf, people, cosigners, opinions } = await readRelated(db, congressId, rows.map((r) => r.id))
   const proposalNumber = (row: AmendmentRow) => (row.proposal_id === null ? null : (numberOf.get(row.proposal_id) ?? 0))
   const labels = new Map(rows.map((row) => [row.id, amendmentLabel(proposalNumber(row), row.number)]))
   const measures = new Map(await Promise.all(rows.map(async (row) => [row.id, await measuresOffLoop(documents, row)] as const)))
@@ -76,6 +76,7 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
       rulingReason: row.ruling_reason,
       changedLines: lines.get(row.id)!,
       departure: { deletion: measures.get(row.id)!.deletion, distance: measures.get(row.id)!.distance },
+      opinion: opinionOf(opinions.get(row.id)),
       resultDigest: createHash('sha256').update(measures.get(row.id)!.result).digest('base64url').slice(0, 22),
       competing,
       overlapsMerged: conflictsOf(row).map((id) => labels.get(id) ?? id),
@@ -89,10 +90,20 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
 }
 
 async function readRelated(db: Kysely<Database>, congressId: string, ids: readonly string[]) {
-  const [proposals, cosigners, participants] = await Promise.all([
+  const [proposals, cosigners, participants, opinions] = await Promise.all([
     db.selectFrom('proposals').select(['id', 'number']).where('congress_id', '=', congressId).execute(),
     db.selectFrom('amendment_cosigners').selectAll().where('amendment_id', 'in', ids).orderBy('signed_at').execute(),
     db.selectFrom('participants').select(['id', 'name']).where('congress_id', '=', congressId).execute(),
+    db.selectFrom('amendment_opinions').selectAll().where('amendment_id', 'in', ids).execute(),
   ])
-  return { numberOf: new Map(proposals.map((p) => [p.id, p.number])), people: new Map(participants.map((p) => [p.id, p.name])), cosigners }
+  return {
+    numberOf: new Map(proposals.map((p) => [p.id, p.number])),
+    people: new Map(participants.map((p) => [p.id, p.name])),
+    cosigners,
+    opinions: new Map(opinions.map((o) => [o.amendment_id, o])),
+  }
+}
+
+function opinionOf(row: AmendmentOpinionRow | undefined): AmendmentView['opinion'] {
+  return row ? { opinion: row.opinion, comment: row.comment, givenAt: row.given_at } : null
 }

@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
-import { parseDecision, parseJustificationChange, parseNewAmendment, parseRuling, parseStatusFilter } from '../../shared/amendments/amendment-input.ts'
+import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRuling, parseStatusFilter } from '../../shared/amendments/amendment-input.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, RulingRequest } from '../../shared/requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest } from '../../shared/requests/amendment-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { acceptCosigner } from '../commands/amendments/accept-cosigner.ts'
 import { cosignAmendment } from '../commands/amendments/cosign-amendment.ts'
 import { decideAmendment } from '../commands/amendments/decide-amendment.ts'
 import { fileAmendment } from '../commands/amendments/file-amendment.ts'
+import { giveOpinion } from '../commands/amendments/give-opinion.ts'
 import { mergeAmendment } from '../commands/amendments/merge-amendment.ts'
 import { removeCosigner } from '../commands/amendments/remove-cosigner.ts'
 import { ruleAmendment } from '../commands/amendments/rule-amendment.ts'
@@ -72,6 +73,10 @@ export function amendmentRoutes(deps: AppDeps) {
     .post('/:aid/ruling', ...session, jsonBody((body): RulingRequest => valid(parseRuling(body))), async (c) => {
       const { admissible, reason } = c.req.valid('json')
       return respond(c, await ruleAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid'), admissible, reason: reason ?? '' }))
+    })
+    .post('/:aid/opinion', ...session, jsonBody((body): OpinionRequest => valid(parseOpinion(body))), async (c) => {
+      const { opinion, comment } = c.req.valid('json')
+      return respond(c, await giveOpinion(deps, c.var.actor, { amendmentId: c.req.param('aid'), opinion, comment: comment ?? '' }))
     })
     .post('/:aid/decision', ...session, jsonBody((body): DecisionRequest => valid(parseDecision(body))), async (c) =>
       respond(c, await decideAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid'), outcome: c.req.valid('json').outcome })),

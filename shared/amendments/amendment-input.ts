@@ -1,5 +1,6 @@
 import { invalid, type Parsed } from '../parsed.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, RulingRequest } from '../requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest } from '../requests/amendment-requests.ts'
+import { bureauOpinions, isBureauOpinion } from './bureau-opinion.ts'
 import { amendmentStatuses, isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
 /** The longest exposé des motifs or ruling reason accepted. */
@@ -41,6 +42,13 @@ export function parseRuling(body: Record<string, unknown>): Parsed<RulingRequest
 export function parseDecision(body: Record<string, unknown>): Parsed<DecisionRequest> {
   const outcome = body.outcome
   return outcome === 'adopted' || outcome === 'rejected' ? { ok: true, value: { outcome } } : invalid('outcome', { rule: 'one_of', values: ['adopted', 'rejected'] }, 'doit valoir « adopted » ou « rejected »')
+}
+
+/** `{ opinion, comment? }`: one of the four opinions, and what the bureau adds. */
+export function parseOpinion(body: Record<string, unknown>): Parsed<OpinionRequest & { readonly comment: string }> {
+  if (!isBureauOpinion(body.opinion)) return invalid('opinion', { rule: 'one_of', values: bureauOpinions }, `doit valoir ${bureauOpinions.map((o) => `« ${o} »`).join(', ')}`)
+  const comment = longText(body.comment, 'comment', maxReasonLength, false)
+  return comment.ok ? { ok: true, value: { opinion: body.opinion, comment: comment.value } } : comment
 }
 
 /** `?status=draft,submitted`: a filter on statuses. */

@@ -20,6 +20,7 @@ export const amendmentAttemptNames: Record<AmendmentAttempt, string> = {
   submit: 'le déposer',
   withdraw: 'le retirer',
   rule: 'statuer sur sa recevabilité',
+  opinion: 'donner l’avis du bureau',
   adopt: 'l’adopter',
   reject: 'le rejeter',
   merge: 'l’intégrer',

@@ -5,7 +5,7 @@ import type { ErrorKinds } from './error-kind.ts'
  * What an amendment command was about to do when the amendment's status refused it: a step of its
  * life (shared/amendments/amendment-status.ts), or a change only its authors make while they hold it.
  */
-export type AmendmentAttempt = 'submit' | 'withdraw' | 'rule' | 'adopt' | 'reject' | 'merge' | 'edit' | 'cosign' | 'change_cosigners'
+export type AmendmentAttempt = 'submit' | 'withdraw' | 'rule' | 'opinion' | 'adopt' | 'reject' | 'merge' | 'edit' | 'cosign' | 'change_cosigners'
 
 /** What only the amendment's author does. */
 export type AuthorOnlyStep = 'submit' | 'withdraw' | 'accept_cosigner' | 'remove_cosigner'

@@ -1,3 +1,4 @@
+import type { BureauOpinion } from '../amendments/bureau-opinion.ts'
 import type { Decision } from '../ballots/decision.ts'
 
 // The bodies the amendment routes take: what hc<AppType> makes a client send, and what the
@@ -20,4 +21,10 @@ export interface RulingRequest {
 
 export interface DecisionRequest {
   readonly outcome: Decision
+}
+
+/** The bureau's opinion, with an optional comment (replaced by the next one). */
+export interface OpinionRequest {
+  readonly opinion: BureauOpinion
+  readonly comment?: string
 }

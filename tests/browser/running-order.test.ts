@@ -32,8 +32,8 @@ describe('the order of the votes on a proposal’s page', () => {
     await plenum?.close()
   })
 
-  const orderOn = async (base: string, viewport?: { width: number; height: number }): Promise<Page> => {
-    const page = await openPage(browser, `${base}/join/${readerCode}`, viewport)
+  const orderOn = async (base: string, viewport?: { width: number; height: number }, code = readerCode): Promise<Page> => {
+    const page = await openPage(browser, `${base}/join/${code}`, viewport)
     page.setDefaultTimeout(8000)
     await signedIn(page)
     await page.goto(`${base}/congresses/${plenum.seed.congressId}/proposals/${competingProposalIndex + 1}`)
@@ -68,5 +68,22 @@ describe('the order of the votes on a proposal’s page', () => {
     await page.locator('ol.running-order').scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${artifacts}running-order-phone.png` })
     await page.close()
+  })
+
+  test('the bureau gives its opinion from the amendment’s page; the order shows it to everyone', async () => {
+    const bureau = await orderOn(plenum.baseUrl, undefined, plenum.seed.bureauCode)
+    await bureau.getByRole('link', { name: 'P2-A2' }).first().click()
+    await bureau.getByRole('heading', { level: 2, name: 'Avis du bureau' }).waitFor()
+    await bureau.getByRole('radio', { name: 'Défavorable' }).check()
+    await bureau.getByLabel('Commentaire (facultatif)').fill('La mention de l’administration est nécessaire.')
+    await bureau.getByRole('button', { name: 'Enregistrer l’avis' }).click()
+    await expect.poll(() => bureau.locator('.opinion-given').textContent()).toContain('Défavorable — La mention de l’administration est nécessaire.')
+    expect(await axeViolations(bureau)).toEqual([])
+    await bureau.locator('.bureau-opinion').scrollIntoViewIfNeeded()
+    await bureau.screenshot({ path: `${artifacts}bureau-opinion.png` })
+    await bureau.close()
+    const reader = await orderOn(plenum.baseUrl)
+    await expect.poll(async () => (await items(reader))[0]).toContain('avis du bureau : défavorable')
+    await reader.close()
   })
 })

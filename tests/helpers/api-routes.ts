@@ -64,6 +64,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/amendments/:aid/cosigners/:pid/accept': { action: 'amendment.file' },
   'DELETE /api/amendments/:aid/cosigners/:pid': { action: 'amendment.file' },
   'POST /api/amendments/:aid/ruling': { action: 'amendment.rule', body: () => ({ admissible: true }) },
+  'POST /api/amendments/:aid/opinion': { action: 'amendment.opinion', body: () => ({ opinion: 'wisdom' }) },
   'POST /api/amendments/:aid/decision': { action: 'amendment.decide', body: () => ({ outcome: 'rejected' }) },
   'POST /api/amendments/:aid/merge': { action: 'amendment.decide' },
 

@@ -65,6 +65,8 @@ describe('authorization matrix', () => {
     'amendment.cosign': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'draft' })).id}/cosign`, token),
     'amendment.withdraw': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: authorOf(token), status: 'submitted' })).id}/withdraw`, token),
     'amendment.rule': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'submitted' })).id}/ruling`, token, { admissible: true }),
+    'amendment.opinion': async (token) =>
+      post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/opinion`, token, { opinion: 'wisdom' }),
     'amendment.decide': async (token) =>
       post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/decision`, token, { outcome: 'rejected' }),
     'ballot.manage': (token) => post('/api/ballots', token, { congressId, subject: { kind: 'motion' } }),

@@ -31,6 +31,7 @@ const attemptEn: Record<AmendmentAttempt, string> = {
   submit: 'submit it',
   withdraw: 'withdraw it',
   rule: 'rule on its admissibility',
+  opinion: 'give the bureau’s opinion on it',
   adopt: 'adopt it',
   reject: 'reject it',
   merge: 'merge it',
