@@ -1,14 +1,11 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { DatabaseHandle } from '../../db/database-handle.ts'
-import { openPostgres } from '../../db/postgres/open.ts'
-import { startServer, type RunningServer } from '../../server/server.ts'
-import { seedDemo, type DemoSeed } from '../../server/services/seed-demo.ts'
-import type { SessionView } from '../../shared/api-types.ts'
+import type { RunningServer } from '../../server/server.ts'
+import type { DemoSeed } from '../../server/services/seed-demo.ts'
 import { call } from '../helpers/ballots.ts'
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
-import { makeTempDir } from '../helpers/temp-dir.ts'
-import { createTestDatabase, testRedisPrefix, testRedisUrl, type TestDatabase } from '../helpers/test-database.ts'
+import { startPostgresProcesses, type PostgresProcesses } from '../helpers/postgres-processes.ts'
+import { testRedisUrl } from '../helpers/test-database.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 /**
@@ -17,33 +14,21 @@ import { waitFor } from '../helpers/wait-for.ts'
  * one process for a moment, do to the phase every process holds.
  */
 describe('two processes on one PostgreSQL', () => {
-  let database: TestDatabase
-  const dir = makeTempDir()
-  const prefix = testRedisPrefix()
-  const handles: DatabaseHandle[] = []
-  const servers: RunningServer[] = []
+  let cluster: PostgresProcesses
   const clients: TestClient[] = []
   let seed: DemoSeed
-  const at = (i: number) => ({ baseUrl: `http://127.0.0.1:${servers[i]!.port}` })
-  const signIn = async (i: number) => {
-    const answer = await fetch(`${at(i).baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: seed.bureauCode }) })
-    return ((await answer.json()) as SessionView).token
-  }
+  let servers: readonly RunningServer[]
+  let handles: PostgresProcesses['handles']
+  const at = (i: number) => cluster.at(i)
+  const signIn = (i: number) => cluster.signIn(i)
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    for (let i = 0; i < 2; i++) handles.push(await openPostgres(database.url))
-    seed = await seedDemo(handles[0]!.db, Date.now())
-    for (const handle of handles) {
-      servers.push(await startServer({ database: handle, dataDir: dir.path, port: 0, host: '127.0.0.1', redisUrl: testRedisUrl, redisPrefix: prefix }))
-    }
+    cluster = await startPostgresProcesses(2)
+    ;({ seed, servers, handles } = cluster)
   })
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    for (const server of servers) await server.close()
-    for (const handle of handles) await handle.close()
-    await database.drop()
-    dir.remove()
+    await cluster.close()
   })
 
   test('a process whose Redis link drops while the phase changes learns the phase when it is back, and its editors’ rights follow', async () => {
