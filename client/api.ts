@@ -99,6 +99,8 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
       json(api.congresses[':id'].amendments.$get({ ...c(congressId), query: { status: statuses && [...statuses] } })),
     proposalAmendments: (proposalId: string, statuses?: readonly AmendmentStatus[]) =>
       json(api.proposals[':pid'].amendments.$get({ param: { pid: id(proposalId) }, query: { status: statuses && [...statuses] } })),
+    setProposalVoteOrder: (proposalId: string, order: readonly string[]) => json(api.proposals[':pid']['vote-order'].$post({ param: { pid: id(proposalId) }, json: { order } })),
+    setPreambleVoteOrder: (congressId: string, order: readonly string[]) => json(api.congresses[':id'].preamble['vote-order'].$post({ ...c(congressId), json: { order } })),
     fileProposalAmendment: (proposalId: string, justification: string) =>
       json(api.proposals[':pid'].amendments.$post({ param: { pid: id(proposalId) }, json: { justification } })),
     filePreambleAmendment: (congressId: string, justification: string) =>

@@ -173,6 +173,16 @@ export interface AmendmentOpinionTable {
   given_at: Millis
 }
 
+/** The bureau's own order of the votes on one text: the first amendment id of each vote (JSON list). */
+export interface VoteOrderTable {
+  target_doc: string
+  congress_id: string
+  lead_ids: string
+  /** Null when the command line set it. */
+  set_by: string | null
+  set_at: Millis
+}
+
 export interface AttendanceTable {
   participant_id: string
   congress_id: string
@@ -290,6 +300,7 @@ export interface Database {
   amendments: AmendmentTable
   amendment_cosigners: AmendmentCosignerTable
   amendment_opinions: AmendmentOpinionTable
+  vote_orders: VoteOrderTable
   attendance: AttendanceTable
   proxies: ProxyTable
   ballots: BallotTable

@@ -26,6 +26,8 @@ export const actions = [
   'amendment.rule',
   // The bureau's opinion (avis) on an amendment before its vote.
   'amendment.opinion',
+  // The bureau's own order of the votes on a text.
+  'floor.order',
   // Adopting, rejecting, merging.
   'amendment.decide',
   // Creating, opening, closing and publishing ballots; seeing participation live.
@@ -83,6 +85,7 @@ export const permissionRules: readonly Rule[] = [
   { action: 'amendment.withdraw', roles: amending, phases: amendmentsAndVoting },
   { action: 'amendment.rule', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'amendment.opinion', roles: ['bureau'], phases: amendmentsAndVoting },
+  { action: 'floor.order', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'amendment.decide', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'ballot.manage', roles: ['bureau'], phases: ['voting'] },
   { action: 'ballot.vote', roles: participantsRoles, phases: ['voting'] },

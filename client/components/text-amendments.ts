@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { AmendmentView, CongressView, ParticipantView } from '../../shared/api-types.ts'
 import { floorAmendments } from '../../shared/floor/floor-amendments.ts'
-import { runningOrder } from '../../shared/floor/running-order.ts'
+import { reorder, runningOrder } from '../../shared/floor/running-order.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
@@ -22,6 +22,7 @@ export class TextAmendments extends LightElement {
     targetDocName: { attribute: false },
     revision: { attribute: false },
     failure: { state: true },
+    orderFailure: { state: true },
     busy: { state: true },
   }
 
@@ -33,15 +34,31 @@ export class TextAmendments extends LightElement {
   declare targetDocName: string
   declare revision: number
   declare failure: string | undefined
+  declare orderFailure: string | undefined
   declare busy: boolean
 
   private readonly task = new Task(this, {
-    task: async ([proposalId, targetDocName, congressId]: readonly [string | undefined, string, string, number]): Promise<AmendmentView[]> =>
-      proposalId
-        ? (await api.proposalAmendments(proposalId)).amendments
-        : (await api.amendments(congressId)).amendments.filter((a) => a.targetDocName === targetDocName),
+    task: async ([proposalId, targetDocName, congressId]: readonly [string | undefined, string, string, number]) => {
+      const listed = proposalId ? await api.proposalAmendments(proposalId) : await api.amendments(congressId)
+      return { amendments: listed.amendments.filter((a) => a.targetDocName === targetDocName), voteOrder: listed.voteOrders[targetDocName] }
+    },
     args: () => [this.proposalId, this.targetDocName, this.congress.id, this.revision] as const,
   })
+
+  /** The bureau moves a vote; the page reloads the list when the change is announced. */
+  private async setOrder(order: readonly string[]): Promise<void> {
+    this.busy = true
+    this.orderFailure = undefined
+    try {
+      if (this.proposalId) await api.setProposalVoteOrder(this.proposalId, order)
+      else await api.setPreambleVoteOrder(this.congress.id, order)
+      this.task.run()
+    } catch (error) {
+      this.orderFailure = describeFailure(error)
+    } finally {
+      this.busy = false
+    }
+  }
 
   private async file(event: SubmitEvent): Promise<void> {
     event.preventDefault()
@@ -58,19 +75,31 @@ export class TextAmendments extends LightElement {
     }
   }
 
-  /** The order in which the amendments still to be voted are put to the vote (shared/floor/running-order.ts). */
-  private renderRunningOrder(amendments: readonly AmendmentView[]) {
+  /** The order in which the amendments still to be voted are put to the vote (shared/floor/running-order.ts), or the bureau's own. */
+  private renderRunningOrder(amendments: readonly AmendmentView[], voteOrder: readonly string[] | undefined) {
     const m = t()
     const floor = floorAmendments(amendments, this.targetDocName)
-    const order = runningOrder(floor)
+    const computed = runningOrder(floor)
+    const bureaus = voteOrder ? reorder(computed, voteOrder) : undefined
+    const order = bureaus && 'order' in bureaus ? bureaus.order : computed
     const byId = new Map(amendments.map((a) => [a.id, a]))
+    const mayOrder = isAllowed({ role: this.participant.role, phase: this.phase, action: 'floor.order' })
+    const leads = order.steps.flatMap((step) => (step.kind === 'amendment' ? [step.ids[0]!] : []))
+    const moved = (from: number, to: number) => {
+      const next = [...leads]
+      const [lead] = next.splice(from, 1)
+      next.splice(to, 0, lead!)
+      return next
+    }
     return html`
       <h3 id="running-order-heading">${m.runningOrder}</h3>
       ${floor.length === 0
         ? html`<p class="hint">${m.runningOrderNone}</p>`
         : html`<p class="hint">${m.runningOrderHelp}</p>
+            ${bureaus && 'order' in bureaus ? html`<p class="order-source"><strong>${m.runningOrderByBureau}</strong></p>` : nothing}
+            ${bureaus && 'error' in bureaus ? html`<p class="order-source">${m.runningOrderStale}</p>` : nothing}
             <ol class="running-order" aria-labelledby="running-order-heading">
-              ${order.steps.map((step) => {
+              ${order.steps.map((step, index) => {
                 if (step.kind === 'text') return html`<li><strong>${m.runningOrderText}</strong></li>`
                 const [lead, ...twins] = step.ids.map((id) => byId.get(id)!)
                 const common = order.groups[step.group]!.ids.length > 1
@@ -84,15 +113,23 @@ export class TextAmendments extends LightElement {
                     ? html`<br /><span class="hint">${m.runningOrderTogether}</span>
                         ${twins.map((twin, i) => html`${i > 0 ? ', ' : ''}<a href=${paths.amendment(this.congress.id, twin.id)}>${twin.label}</a>`)}`
                     : nothing}
+                  ${mayOrder
+                    ? html`<span class="order-moves">
+                        <button type="button" class="icon" aria-label=${m.moveUp(lead!.label)} ?disabled=${this.busy || index === 0} @click=${() => this.setOrder(moved(index, index - 1))}>↑</button>
+                        <button type="button" class="icon" aria-label=${m.moveDown(lead!.label)} ?disabled=${this.busy || index === leads.length - 1} @click=${() => this.setOrder(moved(index, index + 1))}>↓</button>
+                      </span>`
+                    : nothing}
                 </li>`
               })}
-            </ol>`}
+            </ol>
+            ${mayOrder && voteOrder ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.setOrder([])}>${m.runningOrderReset}</button>` : nothing}
+            ${this.orderFailure ? html`<p role="alert" class="error">${this.orderFailure}</p>` : nothing}`}
     `
   }
 
   override render() {
     const m = t()
-    const amendments = this.task.value ?? []
+    const amendments = this.task.value?.amendments ?? []
     const merged = amendments.filter((a) => a.status === 'merged').sort((x, y) => (x.mergedAt ?? 0) - (y.mergedAt ?? 0))
     const canFile = isAllowed({ role: this.participant.role, phase: this.phase, action: 'amendment.file' })
     return html`
@@ -113,7 +150,7 @@ export class TextAmendments extends LightElement {
         ${this.task.value === undefined
           ? this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
           : html`<plenum-amendment-list .congress=${this.congress} .amendments=${amendments}></plenum-amendment-list>`}
-        ${this.task.value === undefined ? nothing : this.renderRunningOrder(amendments)}
+        ${this.task.value === undefined ? nothing : this.renderRunningOrder(amendments, this.task.value.voteOrder)}
         <h3>${m.history}</h3>
         ${merged.length === 0
           ? html`<p class="hint">${m.historyNone}</p>`

@@ -171,6 +171,9 @@ export const en: Messages = {
   runningOrderHelp:
     'Computed by Plenum: amendments that change the same lines are debated together; within each such group, deletions first, then from the farthest from the text to the nearest; identical amendments are put to one vote; the text as amended comes last.',
   runningOrderNone: 'No admissible amendment to put to the vote.',
+  runningOrderByBureau: 'Order set by the bureau.',
+  runningOrderStale: 'The order the bureau set no longer fits the votes on this text: here is the computed order.',
+  runningOrderReset: 'Back to the computed order',
   runningOrderText: 'The text as amended',
   runningOrderTogether: 'identical, put to the vote with:',
   runningOrderCommon: 'debated together',
@@ -255,6 +258,7 @@ export const en: Messages = {
     'amendment.adopted': 'Amendment adopted',
     'amendment.rejected': 'Amendment rejected',
     'amendment.merged': 'Amendment merged',
+    'floor.vote_order': 'Order of the votes set',
     'ballot.created': 'Ballot created',
     'ballot.rule_changed': 'Ballot rule changed',
     'ballot.deleted': 'Ballot deleted',

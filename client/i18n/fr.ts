@@ -173,6 +173,9 @@ export const fr = {
   runningOrderHelp:
     'Calculé par Plenum : les amendements qui touchent les mêmes lignes sont en discussion commune ; dans chacune, les suppressions d’abord, puis du plus éloigné du texte au plus proche ; les amendements identiques sont mis aux voix ensemble ; le texte ainsi amendé en dernier.',
   runningOrderNone: 'Aucun amendement recevable à mettre aux voix.',
+  runningOrderByBureau: 'Ordre fixé par le bureau.',
+  runningOrderStale: 'L’ordre fixé par le bureau ne correspond plus aux votes de ce texte : voici l’ordre calculé.',
+  runningOrderReset: 'Revenir à l’ordre calculé',
   runningOrderText: 'Le texte ainsi amendé',
   runningOrderTogether: 'identique, mis aux voix avec :',
   runningOrderCommon: 'discussion commune',
@@ -257,6 +260,7 @@ export const fr = {
     'amendment.adopted': 'Amendement adopté',
     'amendment.rejected': 'Amendement rejeté',
     'amendment.merged': 'Amendement intégré',
+    'floor.vote_order': 'Ordre des votes fixé',
     'ballot.created': 'Scrutin créé',
     'ballot.rule_changed': 'Règle du scrutin modifiée',
     'ballot.deleted': 'Scrutin supprimé',

@@ -8,6 +8,7 @@ import type { AppDeps } from '../env.ts'
 import { conflictsOf } from '../commands/amendments/amendment-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { fail } from '../domain-error.ts'
+import { decodeIdList } from '../../db/json-columns.ts'
 import { measuresOffLoop } from '../services/amendment-lines.ts'
 
 export type AmendmentPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
@@ -22,7 +23,7 @@ export interface AmendmentFilter {
 export function congressAmendments(deps: AmendmentPresenterDeps, actor: CommandActor, input: { congressId: string; statuses?: readonly AmendmentStatus[] }) {
   return query(deps, actor, async (steps) => {
     await steps.authorize(input.congressId, 'congress.read')
-    return { amendments: await listAmendments(deps, input.congressId, { statuses: input.statuses }) }
+    return { amendments: await listAmendments(deps, input.congressId, { statuses: input.statuses }), voteOrders: await readVoteOrders(deps.db, input.congressId) }
   })
 }
 
@@ -33,7 +34,10 @@ export function proposalAmendments(deps: AmendmentPresenterDeps, actor: CommandA
     await steps.authorize(congressId, 'congress.read')
     const proposal = await deps.db.selectFrom('proposals').select('doc_name').where('id', '=', input.proposalId).where('congress_id', '=', congressId).executeTakeFirst()
     if (!proposal) throw fail('proposal_not_found', { proposalId: input.proposalId }, 'Cette proposition n’existe pas.')
-    return { amendments: await listAmendments(deps, congressId, { targetDoc: proposal.doc_name, statuses: input.statuses }) }
+    return {
+      amendments: await listAmendments(deps, congressId, { targetDoc: proposal.doc_name, statuses: input.statuses }),
+      voteOrders: await readVoteOrders(deps.db, congressId, proposal.doc_name),
+    }
   })
 }
 
@@ -87,6 +91,14 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
   const order = (v: AmendmentView) => (v.proposalNumber ?? 0) * 100_000 + v.number
   views.sort((a, b) => order(a) - order(b))
   return filter.statuses ? views.filter((v) => filter.statuses!.includes(v.status)) : views
+}
+
+/** The bureau's own orders of the votes, by text (the first amendment of each vote); a text without one follows Plenum's. */
+async function readVoteOrders(db: Kysely<Database>, congressId: string, targetDoc?: string): Promise<Record<string, readonly string[]>> {
+  let query = db.selectFrom('vote_orders').select(['target_doc', 'lead_ids']).where('congress_id', '=', congressId)
+  if (targetDoc) query = query.where('target_doc', '=', targetDoc)
+  const rows = await query.execute()
+  return Object.fromEntries(rows.map((row) => [row.target_doc, decodeIdList(row.lead_ids, 'vote_orders.lead_ids')]))
 }
 
 async function readRelated(db: Kysely<Database>, congressId: string, ids: readonly string[]) {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
-import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRuling, parseStatusFilter } from '../../shared/amendments/amendment-input.ts'
+import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRuling, parseStatusFilter, parseVoteOrder } from '../../shared/amendments/amendment-input.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest } from '../../shared/requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest, VoteOrderRequest } from '../../shared/requests/amendment-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { acceptCosigner } from '../commands/amendments/accept-cosigner.ts'
 import { cosignAmendment } from '../commands/amendments/cosign-amendment.ts'
@@ -15,6 +15,7 @@ import { ruleAmendment } from '../commands/amendments/rule-amendment.ts'
 import { submitAmendment } from '../commands/amendments/submit-amendment.ts'
 import { updateJustification } from '../commands/amendments/update-justification.ts'
 import { withdrawAmendment } from '../commands/amendments/withdraw-amendment.ts'
+import { setVoteOrder } from '../commands/floor/set-vote-order.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { respond } from '../http/respond.ts'
 import { amendmentDetail } from '../presenters/amendment-detail.ts'
@@ -28,6 +29,7 @@ const statusQuery = validator('query', (query: Record<string, string | string[]>
   return statuses ? { status: statuses } : {}
 })
 const newAmendment = jsonBody((body): NewAmendmentRequest => valid(parseNewAmendment(body)))
+const voteOrder = jsonBody((body): VoteOrderRequest => valid(parseVoteOrder(body)))
 
 /** `/api/congresses/:id/…`: the congress's amendments, and filing on its preamble. */
 export function congressAmendmentRoutes(deps: AppDeps) {
@@ -38,6 +40,9 @@ export function congressAmendmentRoutes(deps: AppDeps) {
     )
     .post('/:id/preamble/amendments', ...session, newAmendment, async (c) =>
       respond(c, await fileAmendment(deps, c.var.actor, { target: { preambleOf: c.req.param('id') }, justification: c.req.valid('json').justification ?? '' }), 201),
+    )
+    .post('/:id/preamble/vote-order', ...session, voteOrder, async (c) =>
+      respond(c, await setVoteOrder(deps, c.var.actor, { target: { preambleOf: c.req.param('id') }, order: c.req.valid('json').order })),
     )
 }
 
@@ -50,6 +55,9 @@ export function proposalAmendmentRoutes(deps: AppDeps) {
     )
     .get('/:pid/amendments', ...session, statusQuery, async (c) =>
       respond(c, await proposalAmendments(deps, c.var.actor, { proposalId: c.req.param('pid'), statuses: c.req.valid('query').status })),
+    )
+    .post('/:pid/vote-order', ...session, voteOrder, async (c) =>
+      respond(c, await setVoteOrder(deps, c.var.actor, { target: { proposalId: c.req.param('pid') }, order: c.req.valid('json').order })),
     )
 }
 

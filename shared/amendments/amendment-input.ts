@@ -1,5 +1,5 @@
 import { invalid, type Parsed } from '../parsed.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest } from '../requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest, VoteOrderRequest } from '../requests/amendment-requests.ts'
 import { bureauOpinions, isBureauOpinion } from './bureau-opinion.ts'
 import { amendmentStatuses, isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
@@ -49,6 +49,20 @@ export function parseOpinion(body: Record<string, unknown>): Parsed<OpinionReque
   if (!isBureauOpinion(body.opinion)) return invalid('opinion', { rule: 'one_of', values: bureauOpinions }, `doit valoir ${bureauOpinions.map((o) => `« ${o} »`).join(', ')}`)
   const comment = longText(body.comment, 'comment', maxReasonLength, false)
   return comment.ok ? { ok: true, value: { opinion: body.opinion, comment: comment.value } } : comment
+}
+
+/** The most votes an order lists: more amendments to one text than any floor takes. */
+export const maxVotesInOrder = 1_000
+
+/** `{ order: [id, …] }`: amendment ids, each once (whether they are the text's votes is the command's to check). */
+export function parseVoteOrder(body: Record<string, unknown>): Parsed<VoteOrderRequest> {
+  const order = body.order
+  if (!Array.isArray(order) || !order.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 64)) {
+    return invalid('order', { rule: 'shape', shape: '["amendment id", …]' }, 'doit être une liste d’identifiants d’amendements')
+  }
+  if (order.length > maxVotesInOrder) return invalid('order', { rule: 'list_length', min: 0, max: maxVotesInOrder }, `ne doit pas compter plus de ${maxVotesInOrder} votes`)
+  if (new Set(order).size !== order.length) return invalid('order', { rule: 'duplicate' }, 'ne doit pas citer deux fois le même amendement')
+  return { ok: true, value: { order } }
 }
 
 /** `?status=draft,submitted`: a filter on statuses. */

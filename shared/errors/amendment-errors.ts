@@ -31,6 +31,8 @@ export interface AmendmentErrorParams {
   cosigner_not_found: { readonly amendmentId: string; readonly participantId: string }
   /** No co-signing request of this participant awaits the author's answer. */
   cosign_request_not_found: { readonly amendmentId: string; readonly participantId: string }
+  /** The bureau's order of the votes does not fit the text's votes (some added or decided since, or a sub-amendment after its amendment). */
+  vote_order_invalid: { readonly reason: 'not_the_same_votes' | 'sub_amendment_after_parent' }
   /** Another merge changed the amended text while this one was prepared: merge again. */
   target_changed_meanwhile: { readonly amendmentId: string; readonly docName: string }
 }
@@ -47,4 +49,5 @@ export const amendmentErrorKinds = {
   cosigner_not_found: 'not_found',
   cosign_request_not_found: 'not_found',
   target_changed_meanwhile: 'conflict',
+  vote_order_invalid: 'conflict',
 } as const satisfies ErrorKinds<AmendmentErrorParams>

@@ -28,3 +28,8 @@ export interface OpinionRequest {
   readonly opinion: BureauOpinion
   readonly comment?: string
 }
+
+/** The bureau's order of the votes on a text: the first amendment of each vote; empty, Plenum's order. */
+export interface VoteOrderRequest {
+  readonly order: readonly string[]
+}

@@ -65,6 +65,8 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'DELETE /api/amendments/:aid/cosigners/:pid': { action: 'amendment.file' },
   'POST /api/amendments/:aid/ruling': { action: 'amendment.rule', body: () => ({ admissible: true }) },
   'POST /api/amendments/:aid/opinion': { action: 'amendment.opinion', body: () => ({ opinion: 'wisdom' }) },
+  'POST /api/proposals/:pid/vote-order': { action: 'floor.order', body: () => ({ order: [] }) },
+  'POST /api/congresses/:id/preamble/vote-order': { action: 'floor.order', body: () => ({ order: [] }) },
   'POST /api/amendments/:aid/decision': { action: 'amendment.decide', body: () => ({ outcome: 'rejected' }) },
   'POST /api/amendments/:aid/merge': { action: 'amendment.decide' },
 

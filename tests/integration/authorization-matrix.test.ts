@@ -67,6 +67,7 @@ describe('authorization matrix', () => {
     'amendment.rule': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'submitted' })).id}/ruling`, token, { admissible: true }),
     'amendment.opinion': async (token) =>
       post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/opinion`, token, { opinion: 'wisdom' }),
+    'floor.order': (token) => post(`/api/proposals/${plenum.seed.proposals[0]!.id}/vote-order`, token, { order: [] }),
     'amendment.decide': async (token) =>
       post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/decision`, token, { outcome: 'rejected' }),
     'ballot.manage': (token) => post('/api/ballots', token, { congressId, subject: { kind: 'motion' } }),

@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { amendmentDiff, forkPoint } from '../../shared/amendments/fork.ts'
+import { amendmentMeasures, forkPoint } from '../../shared/amendments/fork.ts'
 import { createDocState, paragraphsToContent } from '../../shared/editor/doc-state.ts'
 import { docField } from '../../shared/editor/extensions.ts'
 import type { DiffResponse } from '../../server/diff/diff-pool.ts'
@@ -120,9 +120,9 @@ describe('the server compiled by npm run build', () => {
       })
       worker.postMessage({ id: 7, target: base, state, forkVector })
       const response = await answer
-      const expected = amendmentDiff(base, state, forkVector).changed
-      expect(expected.length).toBeGreaterThan(0)
-      expect(response).toEqual({ id: 7, ranges: expected })
+      const expected = amendmentMeasures(base, state, forkVector)
+      expect(expected.changed.length).toBeGreaterThan(0)
+      expect(response).toEqual({ id: 7, measures: expected })
     } finally {
       await worker.terminate()
     }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { AmendmentView, FiledAmendmentView } from '../../shared/api-types.ts'
+import type { AmendmentView, AuditEntryView, FiledAmendmentView } from '../../shared/api-types.ts'
 import { floorAmendments } from '../../shared/floor/floor-amendments.ts'
-import { runningOrder } from '../../shared/floor/running-order.ts'
+import { reorder, runningOrder, type RunningOrder } from '../../shared/floor/running-order.ts'
 import { call, setPhase } from '../helpers/ballots.ts'
 import { competingProposalIndex, fileCompetingAmendments } from '../helpers/competing-amendments.ts'
+import { importAndSignIn } from '../helpers/participants.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 /** The running order as the page computes it, from the amendments' list the server gives. */
@@ -12,11 +13,20 @@ describe('the running order of a proposal’s amendments, from the list the serv
   let bureau: string
   let filed: FiledAmendmentView[]
   const proposal = () => plenum.seed.proposals[competingProposalIndex]!
-  const listed = async () => (await call<{ amendments: AmendmentView[] }>(plenum, bureau, 'GET', `/proposals/${proposal().id}/amendments`)).body.amendments
-  const order = async () =>
-    runningOrder(floorAmendments(await listed(), proposal().docName)).steps.map((step) =>
-      step.kind === 'text' ? 'text' : step.ids.map((id) => filed.find((f) => f.id === id)!.label).join(' = '),
-    )
+  const list = async () => (await call<{ amendments: AmendmentView[]; voteOrders: Record<string, string[]> }>(plenum, bureau, 'GET', `/proposals/${proposal().id}/amendments`)).body
+  const listed = async () => (await list()).amendments
+  const labelsOf = (order: RunningOrder) => order.steps.map((step) => (step.kind === 'text' ? 'text' : step.ids.map((id) => filed.find((f) => f.id === id)!.label).join(' = ')))
+  const order = async () => labelsOf(runningOrder(floorAmendments(await listed(), proposal().docName)))
+  /** The order the page shows: the bureau's when it set one that fits, else Plenum's. */
+  const shown = async () => {
+    const { amendments, voteOrders } = await list()
+    const computed = runningOrder(floorAmendments(amendments, proposal().docName))
+    const bureaus = voteOrders[proposal().docName]
+    const applied = bureaus ? reorder(computed, bureaus) : undefined
+    return labelsOf(applied && 'order' in applied ? applied.order : computed)
+  }
+  const id = (label: string) => filed.find((f) => f.label === label)!.id
+  const setOrder = (token: string, order: readonly string[]) => call(plenum, token, 'POST', `/proposals/${proposal().id}/vote-order`, { order })
 
   beforeAll(async () => {
     plenum = await startTestServer()
@@ -38,6 +48,28 @@ describe('the running order of a proposal’s amendments, from the list the serv
 
   test('the deletion first, then the twins in one vote, then the other passage, then the text', async () => {
     expect(await order()).toEqual(['P2-A2', 'P2-A1 = P2-A3', 'P2-A4', 'text'])
+  })
+
+  test('the bureau may put the votes in its own order, and go back to Plenum’s; the log says it did', async () => {
+    const [delegate] = await importAndSignIn(plenum, bureau, [{ name: 'Denis Délégué', role: 'delegate' }])
+    expect((await setOrder(delegate!.token, [id('P2-A4'), id('P2-A2'), id('P2-A1')])).status).toBe(403)
+    expect((await setOrder(bureau, [id('P2-A4'), id('P2-A2'), id('P2-A1')])).status).toBe(200)
+    expect(await shown()).toEqual(['P2-A4', 'P2-A2', 'P2-A1 = P2-A3', 'text'])
+    // Not the same votes: one left out, or a twin named instead of its vote's first.
+    for (const wrong of [[id('P2-A4'), id('P2-A2')], [id('P2-A4'), id('P2-A2'), id('P2-A3')]]) {
+      const refused = await setOrder(bureau, wrong)
+      expect(refused.status).toBe(409)
+      expect(refused.body.error).toMatchObject({ code: 'vote_order_invalid', reason: 'not_the_same_votes' })
+    }
+    const twice = await setOrder(bureau, [id('P2-A4'), id('P2-A4'), id('P2-A1')])
+    expect(twice.status).toBe(400)
+    expect(twice.body.error).toMatchObject({ code: 'bad_request', field: 'order' })
+    expect(await shown()).toEqual(['P2-A4', 'P2-A2', 'P2-A1 = P2-A3', 'text'])
+    expect((await setOrder(bureau, [])).status).toBe(200)
+    expect((await list()).voteOrders).toEqual({})
+    expect(await shown()).toEqual(['P2-A2', 'P2-A1 = P2-A3', 'P2-A4', 'text'])
+    const audit = (await call<{ entries: AuditEntryView[] }>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}/audit`)).body.entries
+    expect(audit.filter((e) => e.action === 'floor.vote_order').map((e) => e.payload.order)).toEqual([['P2-A4', 'P2-A2', 'P2-A1'], []])
   })
 
   test('an amendment not yet ruled admissible is not in the order; ruled inadmissible, one leaves it', async () => {

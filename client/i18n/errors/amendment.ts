@@ -15,6 +15,10 @@ export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {
   cosigner_not_found: () => 'Ce participant ne cosigne pas cet amendement.',
   cosign_request_not_found: () => 'Aucune demande de cosignature en attente de ce participant.',
   target_changed_meanwhile: () => 'Le texte visé vient de changer : recommencez.',
+  vote_order_invalid: (e) =>
+    e.reason === 'sub_amendment_after_parent'
+      ? 'Un sous-amendement se vote avant l’amendement qu’il modifie.'
+      : 'Les votes de ce texte ont changé entre-temps : rechargez la page et recommencez.',
 }
 
 const statusEn: Record<AmendmentStatus, string> = {
@@ -58,4 +62,8 @@ export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
   cosigner_not_found: () => 'This participant does not co-sign this amendment.',
   cosign_request_not_found: () => 'No co-signing request from this participant is waiting.',
   target_changed_meanwhile: () => 'The amended text has just changed: try again.',
+  vote_order_invalid: (e) =>
+    e.reason === 'sub_amendment_after_parent'
+      ? 'A sub-amendment is voted before the amendment it amends.'
+      : 'The votes on this text have changed meanwhile: reload the page and try again.',
 }
