@@ -153,6 +153,8 @@ export interface AmendmentTable {
   created_at: Millis
   updated_at: Millis
   merged_at: Millis | null
+  /** Set when it fell: the adopted amendment that changed the same lines. */
+  fallen_by: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface AmendmentCosignerTable {

@@ -143,6 +143,8 @@ export interface AmendmentView extends FiledAmendmentView {
   readonly departure: { readonly deletion: boolean; readonly distance: number }
   /** A digest of the text it makes: two amendments with the same are identical, voted together. */
   readonly resultDigest: string
+  /** Fallen: the label of the adopted amendment that changed the same lines first. */
+  readonly fallenBy: string | null
   /** The bureau's opinion, once given. */
   readonly opinion: { readonly opinion: BureauOpinion; readonly comment: string; readonly givenAt: number } | null
   /** Labels of live amendments of the same text that change some of the same lines: "en concurrence". */

@@ -105,7 +105,8 @@ export class AmendmentPage extends LightElement {
         <p class="authors">${m.amendmentBy([a.author.name, ...a.cosigners.filter((c) => c.accepted).map((c) => c.name)].join(', '))}</p>
       </header>
       ${a.competing.length > 0 ? html`<p class="notice competing">${m.amendmentCompetingWith(a.competing.join(', '))}</p>` : nothing}
-      ${a.overlapsMerged.length > 0 && a.status !== 'merged' ? html`<p class="notice overlaps">${m.amendmentOverlapsMerged(a.overlapsMerged.join(', '))}</p>` : nothing}
+      ${a.fallenBy ? html`<p class="notice fallen">${m.amendmentFallen(a.fallenBy)}</p>` : nothing}
+      ${a.overlapsMerged.length > 0 && a.status !== 'merged' && a.status !== 'fallen' ? html`<p class="notice overlaps">${m.amendmentOverlapsMerged(a.overlapsMerged.join(', '))}</p>` : nothing}
       <div aria-live="polite">
         ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
         ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}

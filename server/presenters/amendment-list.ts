@@ -81,6 +81,7 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
       changedLines: lines.get(row.id)!,
       departure: { deletion: measures.get(row.id)!.deletion, distance: measures.get(row.id)!.distance },
       opinion: opinionOf(opinions.get(row.id)),
+      fallenBy: row.fallen_by === null ? null : (labels.get(row.fallen_by) ?? null),
       resultDigest: createHash('sha256').update(measures.get(row.id)!.result).digest('base64url').slice(0, 22),
       competing,
       overlapsMerged: conflictsOf(row).map((id) => labels.get(id) ?? id),

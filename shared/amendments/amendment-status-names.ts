@@ -13,6 +13,7 @@ export const amendmentStatusNames: Record<AmendmentStatus, string> = {
   adopted: 'adopté',
   rejected: 'rejeté',
   merged: 'intégré',
+  fallen: 'tombé',
 }
 
 /** "… impossible de le déposer." */

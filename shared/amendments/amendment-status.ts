@@ -1,5 +1,8 @@
-/** Where an amendment stands, from filing to its merge into the proposal. */
-export const amendmentStatuses = ['draft', 'submitted', 'admissible', 'inadmissible', 'withdrawn', 'adopted', 'rejected', 'merged'] as const
+/**
+ * Where an amendment stands, from filing to its merge into the proposal. `fallen`: an adopted
+ * amendment changed the same lines before its turn came, so it is not put to the vote.
+ */
+export const amendmentStatuses = ['draft', 'submitted', 'admissible', 'inadmissible', 'withdrawn', 'adopted', 'rejected', 'merged', 'fallen'] as const
 export type AmendmentStatus = (typeof amendmentStatuses)[number]
 
 export function isAmendmentStatus(value: string): value is AmendmentStatus {

@@ -20,15 +20,15 @@ export interface Fall {
  * every sub-amendment of theirs, however deep. Identical amendments are not among them: they were
  * adopted in the same vote.
  */
-export function fallsAfterAdoption(adoptedIds: readonly string[], all: readonly FloorAmendment[], pending: ReadonlySet<string>): Fall[] {
+export function fallsAfterAdoption(adoptedIds: readonly string[], all: readonly Pick<FloorAmendment, 'id' | 'parentId' | 'changed'>[], pending: ReadonlySet<string>): Fall[] {
   const byId = new Map(all.map((a) => [a.id, a]))
-  const adopted = adoptedIds.map((id) => byId.get(id)).filter((a): a is FloorAmendment => a !== undefined)
+  const adopted = adoptedIds.map((id) => byId.get(id)).filter((a) => a !== undefined)
   const lead = adopted[0]
   if (!lead) return []
   const voted = new Set(adoptedIds)
   const falls: Fall[] = []
   const fallen = new Set<string>()
-  const fall = (amendment: FloorAmendment) => {
+  const fall = (amendment: (typeof all)[number]) => {
     if (fallen.has(amendment.id) || voted.has(amendment.id) || !pending.has(amendment.id)) return
     fallen.add(amendment.id)
     falls.push({ id: amendment.id, by: lead.id })

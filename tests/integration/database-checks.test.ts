@@ -140,3 +140,37 @@ describe('migration 0009 on a file that already holds an unknown value', () => {
     }
   })
 })
+
+describe('migration 0013 (fallen amendments) on a file that already holds amendments', () => {
+  const dir = makeTempDir('plenum-checks-0013-')
+  afterAll(() => dir.remove())
+
+  test('rebuilds the table keeping every row, its foreign keys and indexes; takes `fallen` and its reason, still refuses the unknown', async () => {
+    const file = join(dir.path, 'plenum.db')
+    const sqlite = new SQLite(file)
+    sqlite.pragma('journal_mode = WAL')
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0013'))
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()
+    if (error) throw error
+    seed(sqlite)
+    sqlite.prepare("INSERT INTO amendment_cosigners (amendment_id, participant_id, signed_at) VALUES ('a1', 'u1', ?)").run(now)
+    const rowBefore = sqlite.prepare("SELECT * FROM amendments WHERE id = 'a1'").get() as Record<string, unknown>
+    const indexes = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'amendments' ORDER BY name").all()
+    await db.destroy()
+
+    const handle = await openDatabase(file)
+    try {
+      const sqlite = handle.sqlite
+      expect(sqlite.prepare("SELECT * FROM amendments WHERE id = 'a1'").get()).toEqual({ ...rowBefore, fallen_by: null })
+      expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'amendments' ORDER BY name").all()).toEqual(indexes)
+      expect(sqlite.prepare("SELECT count(*) AS n FROM amendment_cosigners WHERE amendment_id = 'a1'").get()).toEqual({ n: 1 })
+      expect(sqlite.pragma('foreign_key_check')).toEqual([])
+      sqlite.prepare("UPDATE amendments SET status = 'fallen', fallen_by = 'a1' WHERE id = 'a1'").run()
+      expect(() => sqlite.prepare("UPDATE amendments SET fallen_by = 'nobody' WHERE id = 'a1'").run()).toThrow(/FOREIGN KEY/)
+      expect(() => sqlite.prepare("UPDATE amendments SET status = 'vanished' WHERE id = 'a1'").run()).toThrow(/plenum: unknown amendments\.status value/)
+    } finally {
+      await handle.close()
+    }
+  })
+})

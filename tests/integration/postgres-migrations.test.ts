@@ -40,7 +40,7 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   documents: ['name', 'congress_id', 'kind', 'state', 'updated_at'],
   document_updates: ['id', 'doc_name', 'data', 'created_at'],
   audit_log: ['seq', 'congress_id', 'at', 'actor_id', 'actor_name', 'action', 'payload', 'prev_hash', 'hash'],
-  amendments: ['id', 'congress_id', 'proposal_id', 'target_doc', 'number', 'doc_name', 'author_id', 'justification', 'status', 'fork_vector', 'ruling_reason', 'conflicts', 'merged_onto', 'created_at', 'updated_at', 'merged_at'],
+  amendments: ['id', 'congress_id', 'proposal_id', 'target_doc', 'number', 'doc_name', 'author_id', 'justification', 'status', 'fork_vector', 'ruling_reason', 'conflicts', 'merged_onto', 'created_at', 'updated_at', 'merged_at', 'fallen_by'],
   amendment_cosigners: ['amendment_id', 'participant_id', 'signed_at', 'accepted_at'],
   amendment_opinions: ['amendment_id', 'opinion', 'comment', 'given_by', 'given_at'],
   vote_orders: ['target_doc', 'congress_id', 'lead_ids', 'set_by', 'set_at'],

@@ -80,4 +80,23 @@ describe('the running order of a proposal’s amendments, from the list the serv
     expect((await call(plenum, bureau, 'POST', `/amendments/${a4.id}/ruling`, { admissible: false, reason: 'Hors sujet.' })).status).toBe(200)
     expect(await order()).toEqual(['P2-A2', 'P2-A1 = P2-A3', 'text'])
   })
+
+  test('adopted, an amendment makes those that change the same lines fall, with the reason; the log says so', async () => {
+    expect((await call(plenum, bureau, 'POST', `/amendments/${id('P2-A2')}/decision`, { outcome: 'adopted' })).status).toBe(200)
+    const byLabel = new Map((await listed()).map((a) => [a.label, a]))
+    expect(byLabel.get('P2-A2')!.status).toBe('merged')
+    for (const label of ['P2-A1', 'P2-A3']) expect(byLabel.get(label)).toMatchObject({ status: 'fallen', fallenBy: 'P2-A2' })
+    // Another passage, already ruled out: untouched.
+    expect(byLabel.get('P2-A4')).toMatchObject({ status: 'inadmissible', fallenBy: null })
+    expect(await order()).toEqual(['text'])
+    const audit = (await call<{ entries: AuditEntryView[] }>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}/audit`)).body.entries
+    expect(audit.filter((e) => e.action === 'amendment.fell').map((e) => [e.payload.label, e.payload.byLabel]).sort()).toEqual([
+      ['P2-A1', 'P2-A2'],
+      ['P2-A3', 'P2-A2'],
+    ])
+    // A fallen amendment is not put to the vote, nor adopted by hand.
+    const adopt = await call(plenum, bureau, 'POST', `/amendments/${id('P2-A1')}/decision`, { outcome: 'adopted' })
+    expect(adopt.status).toBe(409)
+    expect(adopt.body.error).toMatchObject({ code: 'amendment_status', status: 'fallen' })
+  })
 })

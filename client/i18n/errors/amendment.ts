@@ -30,6 +30,7 @@ const statusEn: Record<AmendmentStatus, string> = {
   adopted: 'adopted',
   rejected: 'rejected',
   merged: 'merged',
+  fallen: 'fallen',
 }
 const attemptEn: Record<AmendmentAttempt, string> = {
   submit: 'submit it',

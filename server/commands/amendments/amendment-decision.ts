@@ -2,12 +2,13 @@ import type { AmendmentRow } from '../../../db/schema.ts'
 import { liveStatuses } from '../../../shared/amendments/amendment-status.ts'
 import { forkChanges } from '../../../shared/amendments/fork.ts'
 import { rangesOverlap } from '../../../shared/amendments/text-diff.ts'
+import { fallsAfterAdoption } from '../../../shared/floor/fallen.ts'
 import type { Decision } from '../../../shared/ballots/decision.ts'
 import { fail } from '../../domain-error.ts'
 import { changedLines, changedLinesAhead } from '../../services/amendment-lines.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
 import type { Tx } from '../command.ts'
-import { requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
+import { ballotUnderway, requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
 import { changedMeanwhile, conflictsOf, labelOf, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
 
 // The decision on an amendment and its merge, as steps of a transaction: the decide and merge
@@ -43,8 +44,10 @@ export interface MergeAhead {
   readonly state: Uint8Array
   /** Live amendments of the same text. */
   readonly others: readonly AmendmentRow[]
-  /** Those among them that change some of the same lines: marked for the bureau to review. */
+  /** Those among them that change some of the same lines, still held by their authors or adopted: marked for the bureau to review. */
   readonly overlapping: readonly AmendmentRow[]
+  /** Those that fall with this adoption (shared/floor/fallen.ts): admissible, waiting for their vote. */
+  readonly falling: readonly AmendmentRow[]
 }
 
 /**
@@ -65,10 +68,12 @@ export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents
   if (!before) throw fail('amendment_text_missing', { docName: row.target_doc }, 'Le texte visé est introuvable.')
   if (!state) throw fail('amendment_text_missing', { docName: row.doc_name }, 'Le texte de l’amendement est introuvable.')
   const lines = async (a: AmendmentRow) => ahead?.get(a) ?? (await changedLines(documents, a, before))
-  const mine = await lines(row)
-  const overlapping: AmendmentRow[] = []
-  for (const other of others) if (rangesOverlap(mine, await lines(other))) overlapping.push(other)
-  return { label, before, beforeRevision, state, others, overlapping }
+  const measured = await Promise.all([row, ...others].map(async (a) => ({ id: a.id, parentId: null, changed: await lines(a) })))
+  const falls = new Set(fallsAfterAdoption([row.id], measured, new Set(others.filter((o) => o.status === 'admissible').map((o) => o.id))).map((f) => f.id))
+  const mine = measured[0]!.changed
+  const falling = others.filter((o) => falls.has(o.id))
+  const overlapping = others.filter((o, i) => !falls.has(o.id) && rangesOverlap(mine, measured[i + 1]!.changed))
+  return { label, before, beforeRevision, state, others, overlapping, falling }
 }
 
 /**
@@ -85,7 +90,16 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
   if (deps.documents.revision(row.target_doc) !== ahead.beforeRevision) {
     throw fail('target_changed_meanwhile', { amendmentId: row.id, docName: row.target_doc }, 'Le texte visé vient de changer : recommencez.')
   }
-  for (const other of ahead.overlapping) {
+  const marked = [...ahead.overlapping]
+  for (const other of ahead.falling) {
+    // One a ballot is deciding, or that moved on since the read, does not fall: it is marked for review.
+    const fell = (await ballotUnderway(tx.trx, other.id))
+      ? undefined
+      : await tx.trx.updateTable('amendments').set({ status: 'fallen', fallen_by: row.id, updated_at: tx.now }).where('id', '=', other.id).where('status', '=', 'admissible').executeTakeFirst()
+    if (fell?.numUpdatedRows === 1n) await tx.audit(row.congress_id, 'amendment.fell', { amendmentId: other.id, label: await labelOf(tx.trx, other), by: row.id, byLabel: ahead.label })
+    else marked.push(other)
+  }
+  for (const other of marked) {
     await tx.trx.updateTable('amendments').set({ conflicts: JSON.stringify([...new Set([...conflictsOf(other), row.id])]) }).where('id', '=', other.id).execute()
   }
   const result = await tx.trx

@@ -56,10 +56,15 @@ export async function requireSubject(db: Db, congressId: string, subject: Ballot
 }
 
 /** An amendment under a ballot not yet published stays as the ballot found it. */
-export async function requireNoBallotUnderway(db: Db, amendmentId: string, ballotId?: string): Promise<void> {
+/** A ballot on the amendment opened and not yet published (other than `ballotId`), if any. */
+export async function ballotUnderway(db: Db, amendmentId: string, ballotId?: string): Promise<{ readonly id: string } | undefined> {
   let query = db.selectFrom('ballots').select('id').where('subject_kind', '=', 'amendment').where('subject_id', '=', amendmentId).where('status', 'in', ['open', 'closed'])
   if (ballotId) query = query.where('id', '!=', ballotId)
-  const underway = await query.executeTakeFirst()
+  return query.executeTakeFirst()
+}
+
+export async function requireNoBallotUnderway(db: Db, amendmentId: string, ballotId?: string): Promise<void> {
+  const underway = await ballotUnderway(db, amendmentId, ballotId)
   if (underway) {
     throw fail('amendment_under_ballot', { amendmentId, ballotId: underway.id }, 'Un scrutin sur cet amendement est en cours : il ne change plus avant la publication du résultat.')
   }
