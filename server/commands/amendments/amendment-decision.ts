@@ -5,7 +5,8 @@ import { rangesOverlap } from '../../../shared/amendments/text-diff.ts'
 import { fallsAfterAdoption } from '../../../shared/floor/fallen.ts'
 import type { Decision } from '../../../shared/ballots/decision.ts'
 import { fail } from '../../domain-error.ts'
-import { changedLines, changedLinesAhead } from '../../services/amendment-lines.ts'
+import type { AmendmentMeasures } from '../../../shared/floor/running-order.ts'
+import { measuresOffThread } from '../../diff/diff-pool.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
 import type { Tx } from '../command.ts'
 import { ballotUnderway, requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
@@ -48,6 +49,8 @@ export interface MergeAhead {
   readonly overlapping: readonly AmendmentRow[]
   /** Those that fall with this adoption (shared/floor/fallen.ts): admissible, waiting for their vote. */
   readonly falling: readonly AmendmentRow[]
+  /** Admissible amendments identical to it: adopted with it, their change already in the text. */
+  readonly twins: readonly AmendmentRow[]
 }
 
 /**
@@ -61,19 +64,26 @@ export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents
   const { db, documents } = deps
   const others = await db.selectFrom('amendments').selectAll().where('target_doc', '=', row.target_doc).where('id', '!=', row.id).where('status', 'in', liveStatuses).execute()
   const label = await labelOf(db, row)
-  const ahead = others.length > 0 ? await changedLinesAhead(documents, [row, ...others]) : undefined
   const before = await documents.read(row.target_doc)
   const beforeRevision = documents.revision(row.target_doc)
   const state = await documents.read(row.doc_name)
   if (!before) throw fail('amendment_text_missing', { docName: row.target_doc }, 'Le texte visé est introuvable.')
   if (!state) throw fail('amendment_text_missing', { docName: row.doc_name }, 'Le texte de l’amendement est introuvable.')
-  const lines = async (a: AmendmentRow) => ahead?.get(a) ?? (await changedLines(documents, a, before))
-  const measured = await Promise.all([row, ...others].map(async (a) => ({ id: a.id, parentId: null, changed: await lines(a) })))
-  const falls = new Set(fallsAfterAdoption([row.id], measured, new Set(others.filter((o) => o.status === 'admissible').map((o) => o.id))).map((f) => f.id))
-  const mine = measured[0]!.changed
+  // Every diff against the same text, the one the merge meets (the transaction checks its revision).
+  const measure = async (a: AmendmentRow): Promise<AmendmentMeasures> => {
+    const text = a.id === row.id ? state : await documents.read(a.doc_name)
+    return text ? measuresOffThread(before, text, a.fork_vector) : { changed: [], deletion: false, distance: 0, result: '' }
+  }
+  const [mine, ...theirs] = await Promise.all([row, ...others].map(measure))
+  const measuresOf = new Map(others.map((o, i) => [o.id, theirs[i]!]))
+  const admissible = others.filter((o) => o.status === 'admissible')
+  // Identical amendments (the same text once adopted) are adopted with it, not merged again.
+  const twins = mine!.changed.length === 0 ? [] : admissible.filter((o) => measuresOf.get(o.id)!.result === mine!.result)
+  const floor = [{ id: row.id, parentId: null, changed: mine!.changed }, ...others.map((o) => ({ id: o.id, parentId: null, changed: measuresOf.get(o.id)!.changed }))]
+  const falls = new Set(fallsAfterAdoption([row.id, ...twins.map((t) => t.id)], floor, new Set(admissible.map((o) => o.id))).map((f) => f.id))
   const falling = others.filter((o) => falls.has(o.id))
-  const overlapping = others.filter((o, i) => !falls.has(o.id) && rangesOverlap(mine, measured[i + 1]!.changed))
-  return { label, before, beforeRevision, state, others, overlapping, falling }
+  const overlapping = others.filter((o) => !falls.has(o.id) && !twins.includes(o) && rangesOverlap(mine!.changed, measuresOf.get(o.id)!.changed))
+  return { label, before, beforeRevision, state, others, overlapping, falling, twins }
 }
 
 /**
@@ -98,6 +108,19 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
       : await tx.trx.updateTable('amendments').set({ status: 'fallen', fallen_by: row.id, updated_at: tx.now }).where('id', '=', other.id).where('status', '=', 'admissible').executeTakeFirst()
     if (fell?.numUpdatedRows === 1n) await tx.audit(row.congress_id, 'amendment.fell', { amendmentId: other.id, label: await labelOf(tx.trx, other), by: row.id, byLabel: ahead.label })
     else marked.push(other)
+  }
+  for (const twin of ahead.twins) {
+    const adopted = (await ballotUnderway(tx.trx, twin.id))
+      ? undefined
+      : await tx.trx
+          .updateTable('amendments')
+          .set({ status: 'merged', merged_onto: ahead.before, merged_at: tx.now, updated_at: tx.now })
+          .where('id', '=', twin.id)
+          .where('status', '=', 'admissible')
+          .executeTakeFirst()
+    if (adopted?.numUpdatedRows === 1n) {
+      await tx.audit(row.congress_id, 'amendment.adopted', { amendmentId: twin.id, label: await labelOf(tx.trx, twin), identicalTo: row.id, identicalToLabel: ahead.label })
+    } else marked.push(twin)
   }
   for (const other of marked) {
     await tx.trx.updateTable('amendments').set({ conflicts: JSON.stringify([...new Set([...conflictsOf(other), row.id])]) }).where('id', '=', other.id).execute()
