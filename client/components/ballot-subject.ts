@@ -37,6 +37,9 @@ export class BallotSubject extends LightElement {
     const detail = this.amendment.value
     if (!detail) return this.amendment.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` }) ?? nothing
     return html`
+      ${detail.opinion
+        ? html`<p class="subject-opinion"><strong>${m.opinionLabel}</strong> ${m.opinionNames[detail.opinion.opinion]}${detail.opinion.comment ? html` — ${detail.opinion.comment}` : nothing}</p>`
+        : nothing}
       <p class="hint">${m.amendmentDiffLegend}</p>
       ${keyed(
         detail.id,

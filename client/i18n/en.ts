@@ -162,6 +162,7 @@ export const en: Messages = {
   historyNone: 'No amendment merged yet.',
   amendmentFallen: (by) => `Fallen: ${by} was adopted and changed the same lines of the text before this amendment came to the vote.`,
   opinionHeading: 'Bureau’s opinion',
+  opinionLabel: 'Bureau’s opinion:',
   opinionNone: 'The bureau has not given its opinion yet.',
   opinionGive: 'Give the bureau’s opinion',
   opinionChange: 'Change the bureau’s opinion',

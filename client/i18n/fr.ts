@@ -164,6 +164,7 @@ export const fr = {
   historyNone: 'Aucun amendement intégré pour l’instant.',
   amendmentFallen: (by: string) => `Tombé : ${by} a été adopté et a modifié les mêmes lignes du texte avant que cet amendement ne soit mis aux voix.`,
   opinionHeading: 'Avis du bureau',
+  opinionLabel: 'Avis du bureau :',
   opinionNone: 'Le bureau n’a pas encore donné son avis.',
   opinionGive: 'Donner l’avis du bureau',
   opinionChange: 'Changer l’avis du bureau',

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
+import type { AmendmentView } from '../../shared/api-types.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
-import { setPhase } from '../helpers/ballots.ts'
+import { call, checkIn, openedBallot, setPhase } from '../helpers/ballots.ts'
 import { competingProposalIndex, fileCompetingAmendments } from '../helpers/competing-amendments.ts'
 import { importAndSignIn } from '../helpers/participants.ts'
 import { signedIn } from '../helpers/signed-in.ts'
@@ -16,6 +17,7 @@ describe('the order of the votes on a proposal’s page', () => {
   let plenum: TestServer
   let browser: Browser
   let readerCode: string
+  let readerId: string
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })
@@ -24,6 +26,7 @@ describe('the order of the votes on a proposal’s page', () => {
     const bureau = (await plenum.login()).token
     const [reader] = await importAndSignIn(plenum, bureau, [{ name: 'Rita Lecteur', role: 'attendee' }])
     readerCode = reader!.code
+    readerId = reader!.id
     await setPhase(plenum, bureau, 'amendments')
     await fileCompetingAmendments(plenum, bureau)
   })
@@ -102,6 +105,24 @@ describe('the order of the votes on a proposal’s page', () => {
     await expect.poll(async () => (await items(bureau)).map((t) => t.split(/\s/)[0])).toEqual(['P2-A2', 'P2-A1', 'P2-A4', 'Le'])
     await bureau.close()
     await reader.close()
+  })
+
+  test('the bureau’s opinion is on the voter’s phone beside the amendment put to the vote', async () => {
+    const bureau = (await plenum.login()).token
+    const a4 = (await call<{ amendments: AmendmentView[] }>(plenum, bureau, 'GET', `/proposals/${plenum.seed.proposals[competingProposalIndex]!.id}/amendments`)).body.amendments.find((a) => a.label === 'P2-A4')!
+    expect((await call(plenum, bureau, 'POST', `/amendments/${a4.id}/opinion`, { opinion: 'wisdom', comment: 'L’assemblée tranchera.' })).status).toBe(200)
+    await setPhase(plenum, bureau, 'voting')
+    await checkIn(plenum, bureau, [readerId])
+    await openedBallot(plenum, bureau, { kind: 'amendment', id: a4.id })
+    const phone = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${readerCode}`, { width: 390, height: 844 })
+    phone.setDefaultTimeout(8000)
+    await signedIn(phone)
+    await phone.goto(`${hallUrl(plenum.baseUrl)}/congresses/${plenum.seed.congressId}/vote`)
+    await expect.poll(() => phone.locator('.subject-opinion').textContent()).toBe('Avis du bureau : Sagesse de l’assemblée — L’assemblée tranchera.')
+    expect(await axeViolations(phone)).toEqual([])
+    await phone.locator('.subject-opinion').scrollIntoViewIfNeeded()
+    await phone.screenshot({ path: `${artifacts}vote-opinion-phone.png` })
+    await phone.close()
   })
 
   test('the bureau adopts the deletion: the amendments on the same lines fall, and their page says why', async () => {
