@@ -27,9 +27,10 @@ export interface DocumentLog {
   load(name: string): Promise<StoredDocument | undefined>
   /**
    * Appends an update a client sent, only while the database still says what the process knew when
-   * it accepted it: the congress in the same phase, and the text not put to the vote. False when it
-   * no longer does (a freeze or a ballot's opening committed, maybe on another process, before this
-   * process heard of it): nothing is stored, and no one may see the update.
+   * it accepted it: the congress in the same phase, the text not put to the vote, and, for an
+   * amendment, still held by its authors (draft or submitted). False when it no longer does (a
+   * freeze, a ballot's opening or a ruling committed, maybe on another process, before this process
+   * heard of it): nothing is stored, and no one may see the update.
    */
   append(name: string, update: Uint8Array, now: number, premise: WritePremise): Promise<boolean>
   /** Appends inside a command's transaction: it commits or rolls back with the decision. */

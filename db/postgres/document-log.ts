@@ -29,16 +29,21 @@ export function createPostgresDocumentLog(db: Kysely<Database>): DocumentLog {
         const inserted = await sql`
           insert into document_updates (doc_name, data, created_at)
           select ${name}, ${update}, ${now}
-           where not exists (select 1 from ballot_texts t join ballots b on b.id = t.ballot_id where t.doc_name = ${name} and b.status <> 'draft')`.execute(trx)
+           where not exists (select 1 from ballot_texts t join ballots b on b.id = t.ballot_id where t.doc_name = ${name} and b.status <> 'draft')
+             and not exists (select 1 from amendments where doc_name = ${name} and status not in ('draft', 'submitted'))`.execute(trx)
         return inserted.numAffectedRows === 1n
       })
     },
     appendInTransaction: (trx, name, update, now) => append(trx, name, update, now),
     async readInTransaction(trx, name) {
-      const doc = await trx.selectFrom('documents').select('state').where('name', '=', name).executeTakeFirst()
-      if (!doc) return undefined
-      const rows = await trx.selectFrom('document_updates').select('data').where('doc_name', '=', name).orderBy('id').execute()
-      return foldUpdates(doc.state, rows.map((r) => r.data))
+      // One statement, so one snapshot: a compaction (which does not wait for the congress's row)
+      // committing between two reads would otherwise show the old state without the log it folded.
+      const doc = await trx
+        .selectFrom('documents')
+        .select(['state', sql<Uint8Array[] | null>`(select array_agg(u.data order by u.id) from document_updates u where u.doc_name = documents.name)`.as('updates')])
+        .where('name', '=', name)
+        .executeTakeFirst()
+      return doc && foldUpdates(doc.state, doc.updates ?? [])
     },
     async compact(name, now) {
       return db.transaction().execute(async (trx) => {

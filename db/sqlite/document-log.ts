@@ -20,11 +20,12 @@ export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
     'INSERT INTO document_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
   )
   // One statement: the premise and the insert read the same state.
-  const appendIfStmt = sqlite.prepare<[string, Uint8Array, number, string, Phase, string]>(
+  const appendIfStmt = sqlite.prepare<[string, Uint8Array, number, string, Phase, string, string]>(
     `INSERT INTO document_updates (doc_name, data, created_at)
      SELECT ?, ?, ?
       WHERE EXISTS (SELECT 1 FROM congresses WHERE id = ? AND phase = ?)
-        AND NOT EXISTS (SELECT 1 FROM ballot_texts t JOIN ballots b ON b.id = t.ballot_id WHERE t.doc_name = ? AND b.status <> 'draft')`,
+        AND NOT EXISTS (SELECT 1 FROM ballot_texts t JOIN ballots b ON b.id = t.ballot_id WHERE t.doc_name = ? AND b.status <> 'draft')
+        AND NOT EXISTS (SELECT 1 FROM amendments WHERE doc_name = ? AND status NOT IN ('draft', 'submitted'))`,
   )
   const setStateStmt = sqlite.prepare<[Uint8Array, number, string]>(
     'UPDATE documents SET state = ?, updated_at = ? WHERE name = ?',
@@ -56,7 +57,7 @@ export function createSqliteDocumentLog(sqlite: SQLite.Database): DocumentLog {
       const rows = updatesStmt.all(name)
       return storedDocument(doc, rows)
     },
-    append: async (name, update, now, premise) => appendIfStmt.run(name, update, now, premise.congressId, premise.phase, name).changes === 1,
+    append: async (name, update, now, premise) => appendIfStmt.run(name, update, now, premise.congressId, premise.phase, name, name).changes === 1,
     // The transaction is on this same connection: a synchronous append is inside it.
     appendInTransaction: async (_trx, name, update, now) => append(name, update, now),
     async readInTransaction(_trx, name) {

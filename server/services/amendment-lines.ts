@@ -15,7 +15,8 @@ export interface AmendmentDocs {
 /** Measures by amendment, and the computations under way on the diff thread: one per amendment and revision. */
 const measureCaches = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly measures: AmendmentMeasures }>>()
 const measuring = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly measures: Promise<AmendmentMeasures> }>>()
-const unmeasured: AmendmentMeasures = { changed: [], deletion: false, distance: 0, result: '' }
+/** An amendment whose texts cannot be read: it changes nothing that can be shown. */
+export const unmeasured: AmendmentMeasures = { changed: [], deletion: false, distance: 0, result: '' }
 
 /**
  * What an amendment changes, as the lists and the running order read it: its base lines, how far it

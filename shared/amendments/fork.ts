@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { stateParagraphs } from '../editor/doc-state.ts'
+import { stateMarkup, stateParagraphs } from '../editor/doc-state.ts'
 import { floorMeasures, type AmendmentMeasures } from '../floor/running-order.ts'
 import { diffParagraphs, type TextDiff } from './text-diff.ts'
 
@@ -35,6 +35,21 @@ export function amendmentDiff(base: Uint8Array, amendmentState: Uint8Array, fork
 
 /** What the running order reads of an amendment (shared/floor/running-order.ts), from the same diff. */
 export function amendmentMeasures(base: Uint8Array, amendmentState: Uint8Array, forkVector: Uint8Array, width?: number): AmendmentMeasures {
-  const amended = stateParagraphs(base, forkChanges(amendmentState, forkVector))
-  return { ...floorMeasures(diffParagraphs(stateParagraphs(base), amended, width)), result: amended.join('\u2029') }
+  const changes = forkChanges(amendmentState, forkVector)
+  // The result with its marks: two amendments with the same words but not the same bold differ.
+  return { ...floorMeasures(diffParagraphs(stateParagraphs(base), stateParagraphs(base, changes), width)), result: stateMarkup(base, changes) }
+}
+
+/** Whether two states hold the same changes (the same items and deletions), however encoded. */
+export function sameChanges(a: Uint8Array, b: Uint8Array): boolean {
+  const snapshotOf = (state: Uint8Array) => {
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, state)
+      return Y.snapshot(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+  return Y.equalSnapshots(snapshotOf(a), snapshotOf(b))
 }

@@ -44,6 +44,19 @@ export function stateParagraphs(...updates: readonly Uint8Array[]): string[] {
   return paragraphs
 }
 
+/** The document of a state and the updates after it as markup: its blocks with their marks and attributes (what "the same text" means for identical amendments). */
+export function stateMarkup(...updates: readonly Uint8Array[]): string {
+  const doc = new Y.Doc()
+  try {
+    Y.transact(doc, () => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    })
+    return doc.getXmlFragment(docField).toString()
+  } finally {
+    doc.destroy()
+  }
+}
+
 /** The plain text of a document, one line per block. */
 export function docText(doc: Y.Doc): string {
   return docParagraphs(doc).join('\n')

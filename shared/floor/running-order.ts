@@ -74,9 +74,11 @@ function discussions(amendments: readonly FloorAmendment[]): FloorAmendment[][] 
 function votes(sorted: readonly FloorAmendment[]): FloorAmendment[][] {
   const byResult = new Map<string, FloorAmendment[]>()
   for (const amendment of sorted) {
-    const same = byResult.get(amendment.result)
+    // Amendments that change nothing are not "identical": each is its own vote.
+    const key = amendment.changed.length === 0 ? `\u0000${amendment.id}` : amendment.result
+    const same = byResult.get(key)
     if (same) same.push(amendment)
-    else byResult.set(amendment.result, [amendment])
+    else byResult.set(key, [amendment])
   }
   return [...byResult.values()].map((same) => [...same].sort((a, b) => a.number - b.number))
 }

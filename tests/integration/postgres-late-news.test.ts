@@ -95,4 +95,23 @@ describe('a process that has not heard of a decision yet', () => {
     Y.applyUpdateV2(doc, frozen.state_v2)
     expect(docText(doc)).toBe(stored)
   })
+
+  test('an author’s edit B accepts after A ruled on the amendment is not stored', async () => {
+    const [tokenA, tokenB] = [await signIn(0), await signIn(1)]
+    const filed = await call<FiledAmendmentView>(at(1), tokenB, 'POST', `/proposals/${seed.proposals[2]!.id}/amendments`, { justification: 'À statuer.' })
+    expect(filed.status).toBe(201)
+    expect((await call(at(1), tokenB, 'POST', `/amendments/${filed.body.id}/submit`)).status).toBe(200)
+    const author = await connectSynced(`ws://127.0.0.1:${servers()[1]!.port}/sync`, filed.body.docName, tokenB, 'author on B')
+    clients.push(author)
+    author.appendParagraph('Avant la décision du bureau.')
+    await roundTrip(author)
+
+    expect((await call(at(0), tokenA, 'POST', `/amendments/${filed.body.id}/ruling`, { admissible: true })).status).toBe(200)
+    const closed = nextClose(author.provider)
+    author.appendParagraph('Après la décision du bureau.')
+    expect(await within(closed)).toBe(CloseCode.ServerError)
+    const stored = await storedText(filed.body.docName)
+    expect(stored).toContain('Avant la décision du bureau.')
+    expect(stored).not.toContain('Après la décision du bureau.')
+  })
 })

@@ -9,17 +9,13 @@ import { connectRedis, RedisUnavailable, type RedisConnectionOptions } from '../
 const connectLimits = (options: Pick<RedisConnectionOptions, 'url' | 'log' | 'connectTimeoutMs'>) =>
   connectRedis({ name: 'plenum-limits', whileAway: 'sign-ins and room codes are refused (503)', commandTimeoutMs: 2_000, ...options })
 import { createSharedRoomCodeLimit } from '../../server/auth/room-code-limit.ts'
-import { createSharedSignInLimit, signInLimits, type SignInAttempt, type SignInLimit } from '../../server/auth/sign-in-limit.ts'
+import { createSharedSignInLimit, signInLimits } from '../../server/auth/sign-in-limit.ts'
+import { wrongCode } from '../helpers/wrong-code.ts'
 import { openSession } from '../../server/commands/session/open-session.ts'
 import { DomainError } from '../../server/domain-error.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
-/** A wrong code, as the sign-in command counts it: a try taken from the code's budget, then the address's failure. */
-async function wrongCode(limit: SignInLimit, attempt: SignInAttempt, now: number): Promise<number> {
-  await limit.take(attempt, now)
-  return limit.failed(attempt, now)
-}
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const device = { browser: 'Firefox', os: 'Linux' }

@@ -1,14 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { deviceLabel } from '../../server/auth/device-label.ts'
-import { createSignInLimit, type SignInAttempt, type SignInLimit } from '../../server/auth/sign-in-limit.ts'
+import { createSignInLimit } from '../../server/auth/sign-in-limit.ts'
+import { wrongCode } from '../helpers/wrong-code.ts'
 import { hashAccessCode, newAccessCode, normalizeAccessCode } from '../../server/ids.ts'
 import { codeFromScan, joinLink } from '../../server/services/join-link.ts'
 
-/** A wrong code, as the sign-in command counts it: a try taken from the code's budget, then the address's failure. */
-async function wrongCode(limit: SignInLimit, attempt: SignInAttempt, now: number): Promise<number> {
-  await limit.take(attempt, now)
-  return limit.failed(attempt, now)
-}
 
 describe('access codes', () => {
   test('are 12 characters of an unambiguous alphabet, in groups of four', () => {

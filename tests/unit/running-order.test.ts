@@ -1,4 +1,8 @@
+import * as Y from 'yjs'
 import { describe, expect, test } from 'vitest'
+import { amendmentMeasures, forkPoint } from '../../shared/amendments/fork.ts'
+import { createDocState, paragraphsToContent } from '../../shared/editor/doc-state.ts'
+import { docField } from '../../shared/editor/extensions.ts'
 import { diffParagraphs } from '../../shared/amendments/text-diff.ts'
 import { fallsAfterAdoption } from '../../shared/floor/fallen.ts'
 import { floorMeasures, reorder, runningOrder, type FloorAmendment, type RunningOrder } from '../../shared/floor/running-order.ts'
@@ -94,5 +98,32 @@ describe('fallen amendments', () => {
     const falls = fallsAfterAdoption(adopted, all, stillToVote)
     expect(falls.map((f) => f.id).sort()).toEqual([...expected].sort())
     for (const f of falls) expect(f.by).toBe(adopted[0])
+  })
+})
+
+describe('identical means the same text, marks included', () => {
+  const base = createDocState(paragraphsToContent(['Les communes publient leurs données.']))
+  /** An amendment forked from `base` that inserts `words` at the start, bold or not. */
+  const amend = (words: string, bold: boolean) => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, base)
+    const text = (doc.getXmlFragment(docField).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(0, words, bold ? { bold: true } : {})
+    return amendmentMeasures(base, Y.encodeStateAsUpdate(doc), forkPoint(base))
+  }
+  const floor = (label: string, number: number, measures: ReturnType<typeof amend>): FloorAmendment => ({ id: label, label, number, parentId: null, ...measures })
+
+  test('the same words, one in bold: two votes; the same words and marks: one', () => {
+    const plain = amend('Toutes ', false)
+    const again = amend('Toutes ', false)
+    const bold = amend('Toutes ', true)
+    expect(labels(runningOrder([floor('A1', 1, plain), floor('A2', 2, bold)]))).toEqual(['A1', 'A2', 'text as amended'])
+    expect(labels(runningOrder([floor('A1', 1, plain), floor('A3', 3, again)]))).toEqual(['A1 = A3', 'text as amended'])
+  })
+
+  test('amendments that change nothing are each their own vote, not twins', () => {
+    const nothing = amendmentMeasures(base, base, forkPoint(base))
+    expect(nothing.changed).toEqual([])
+    expect(labels(runningOrder([floor('A1', 1, nothing), floor('A2', 2, nothing)]))).toEqual(['A1', 'A2', 'text as amended'])
   })
 })

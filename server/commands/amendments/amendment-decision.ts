@@ -1,12 +1,13 @@
 import type { AmendmentRow } from '../../../db/schema.ts'
 import { liveStatuses } from '../../../shared/amendments/amendment-status.ts'
-import { forkChanges } from '../../../shared/amendments/fork.ts'
+import { forkChanges, sameChanges } from '../../../shared/amendments/fork.ts'
 import { rangesOverlap } from '../../../shared/amendments/text-diff.ts'
 import { fallsAfterAdoption } from '../../../shared/floor/fallen.ts'
 import type { Decision } from '../../../shared/ballots/decision.ts'
 import { fail } from '../../domain-error.ts'
 import type { AmendmentMeasures } from '../../../shared/floor/running-order.ts'
 import { measuresOffThread } from '../../diff/diff-pool.ts'
+import { unmeasured } from '../../services/amendment-lines.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
 import type { Tx } from '../command.ts'
 import { ballotUnderway, requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
@@ -72,7 +73,7 @@ export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents
   // Every diff against the same text, the one the merge meets (the transaction checks its revision).
   const measure = async (a: AmendmentRow): Promise<AmendmentMeasures> => {
     const text = a.id === row.id ? state : await documents.read(a.doc_name)
-    return text ? measuresOffThread(before, text, a.fork_vector) : { changed: [], deletion: false, distance: 0, result: '' }
+    return text ? measuresOffThread(before, text, a.fork_vector) : unmeasured
   }
   const [mine, ...theirs] = await Promise.all([row, ...others].map(measure))
   const measuresOf = new Map(others.map((o, i) => [o.id, theirs[i]!]))
@@ -97,7 +98,9 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
   if (await isVotedText(tx.trx, row.target_doc)) {
     throw fail('text_voted', { docName: row.target_doc, amendmentId: row.id, attempted: 'merge' }, 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')
   }
-  if (deps.documents.revision(row.target_doc) !== ahead.beforeRevision) {
+  // This process's revision tells of its own merges; the database, of another process's too.
+  const stored = await deps.documents.readStored(row.target_doc, tx.trx)
+  if (deps.documents.revision(row.target_doc) !== ahead.beforeRevision || !stored || !sameChanges(stored, ahead.before)) {
     throw fail('target_changed_meanwhile', { amendmentId: row.id, docName: row.target_doc }, 'Le texte visé vient de changer : recommencez.')
   }
   const marked = [...ahead.overlapping]

@@ -8,6 +8,7 @@ import type { AmendmentAuthorship } from '../../../shared/permissions.ts'
 import { fail } from '../../domain-error.ts'
 import type { AppDeps } from '../../env.ts'
 import type { CommandActor, Tx } from '../command.ts'
+import { loadCongress } from '../congress/congress-rows.ts'
 
 // The rows every amendment command reads, and the checks they share.
 
@@ -76,4 +77,18 @@ export async function setStatus(tx: Tx, row: AmendmentRow, next: AmendmentStatus
     .executeTakeFirst()
   if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
   await tx.audit(row.congress_id, action, { amendmentId: row.id, label: await labelOf(tx.trx, row), ...extra })
+}
+
+/** What an amendment is filed on: a proposal, or the congress's preamble. */
+export type AmendmentTarget = { readonly proposalId: string } | { readonly preambleOf: string }
+
+/** The text a target names: its congress, its document, and its proposal (none for the preamble). */
+export async function resolveTarget(db: Kysely<Database>, target: AmendmentTarget): Promise<{ congressId: string; targetDoc: string; proposal?: { readonly id: string; readonly number: number } }> {
+  if ('proposalId' in target) {
+    const row = await db.selectFrom('proposals').select(['id', 'number', 'doc_name', 'congress_id']).where('id', '=', target.proposalId).executeTakeFirst()
+    if (!row) throw fail('proposal_not_found', { proposalId: target.proposalId }, 'Cette proposition n’existe pas.')
+    return { congressId: row.congress_id, targetDoc: row.doc_name, proposal: { id: row.id, number: row.number } }
+  }
+  const congress = await loadCongress(db, target.preambleOf)
+  return { congressId: congress.id, targetDoc: congress.preamble_doc }
 }

@@ -6,11 +6,8 @@ import { formatDocName } from '../../../shared/docs/doc-name.ts'
 import { fail } from '../../domain-error.ts'
 import { newId } from '../../ids.ts'
 import { command, type CommandActor } from '../command.ts'
-import { loadCongress, readPhase } from '../congress/congress-rows.ts'
-import type { AmendmentDeps } from './amendment-rows.ts'
-
-/** What an amendment is filed on: a proposal, or the congress's preamble. */
-export type AmendmentTarget = { readonly proposalId: string } | { readonly preambleOf: string }
+import { readPhase } from '../congress/congress-rows.ts'
+import { resolveTarget, type AmendmentDeps, type AmendmentTarget } from './amendment-rows.ts'
 
 /**
  * Files an amendment: its document starts as a copy of the target's current state, and the state
@@ -20,20 +17,7 @@ export function fileAmendment(deps: AmendmentDeps, actor: CommandActor, input: {
   const { target, justification } = input
   return command(deps, actor, async (steps) => {
     const { db, documents } = deps
-    let congressId: string
-    let proposal: { id: string; number: number } | undefined
-    let targetDoc: string
-    if ('proposalId' in target) {
-      const row = await db.selectFrom('proposals').select(['id', 'number', 'doc_name', 'congress_id']).where('id', '=', target.proposalId).executeTakeFirst()
-      if (!row) throw fail('proposal_not_found', { proposalId: target.proposalId }, 'Cette proposition n’existe pas.')
-      proposal = row
-      congressId = row.congress_id
-      targetDoc = row.doc_name
-    } else {
-      const congress = await loadCongress(db, target.preambleOf)
-      congressId = congress.id
-      targetDoc = congress.preamble_doc
-    }
+    const { congressId, targetDoc, proposal } = await resolveTarget(db, target)
     await steps.authorize(congressId, 'amendment.file')
     // The copy and its fork point come from the same bytes, so they always agree. Read before the
     // transaction: a read stores what the text's room still holds, which a rollback must not undo.

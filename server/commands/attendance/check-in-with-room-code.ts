@@ -21,8 +21,9 @@ export function checkInWithRoomCode(deps: CommandDeps & Pick<AppDeps, 'roomCodeL
     if (input.roomCode.replace(/\s/g, '') !== (await roomCode(deps.db, congressId))) {
       throw fail('room_code_mismatch', {}, 'Ce n’est pas le code affiché dans la salle.')
     }
-    await setPresence(deps, steps, congressId, participantId, true, 'room-code')
+    // The right code gives its try back before anything else can fail.
     await deps.roomCodeLimit.succeeded(participantId)
+    await setPresence(deps, steps, congressId, participantId, true, 'room-code')
     return { present: true }
   })
 }

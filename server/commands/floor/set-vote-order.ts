@@ -3,20 +3,8 @@ import { reorder, runningOrder } from '../../../shared/floor/running-order.ts'
 import { fail } from '../../domain-error.ts'
 import type { AppDeps } from '../../env.ts'
 import { listAmendments } from '../../presenters/amendment-list.ts'
-import type { AmendmentTarget } from '../amendments/file-amendment.ts'
+import { resolveTarget, type AmendmentTarget } from '../amendments/amendment-rows.ts'
 import { auditActorOf, command, type CommandActor, type CommandDeps } from '../command.ts'
-import { loadCongress } from '../congress/congress-rows.ts'
-
-/** The text a target names: its congress and document. */
-async function resolveTarget(db: AppDeps['db'], target: AmendmentTarget): Promise<{ congressId: string; targetDoc: string }> {
-  if ('proposalId' in target) {
-    const row = await db.selectFrom('proposals').select(['doc_name', 'congress_id']).where('id', '=', target.proposalId).executeTakeFirst()
-    if (!row) throw fail('proposal_not_found', { proposalId: target.proposalId }, 'Cette proposition n’existe pas.')
-    return { congressId: row.congress_id, targetDoc: row.doc_name }
-  }
-  const congress = await loadCongress(db, target.preambleOf)
-  return { congressId: congress.id, targetDoc: congress.preamble_doc }
-}
 
 /**
  * The bureau puts the votes on a text in its own order: `order` lists the first amendment of each
