@@ -18,6 +18,8 @@ export class CongressLive implements ReactiveController {
   /** Grows when check-ins or proxies change, or the projector shows another ballot. */
   attendanceRevision = 0
   projectorRevision = 0
+  /** Grows when the item under debate or its list of speakers changes. */
+  floorRevision = 0
   /** The latest participation counts per open ballot, as votes arrive. */
   participation: Readonly<Record<string, { voted: number; rights: number }>> = {}
   /** Whether the event stream is up (until it fails): the voter's screen disables its buttons when it is not. */
@@ -92,6 +94,9 @@ export class CongressLive implements ReactiveController {
         break
       case 'projector':
         this.projectorRevision += 1
+        break
+      case 'floor':
+        this.floorRevision += 1
         break
     }
     this.host.requestUpdate()

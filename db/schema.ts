@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
 import type { BureauOpinion } from '../shared/amendments/bureau-opinion.ts'
+import type { FloorRequestStatus, FloorStance } from '../shared/floor/speakers.ts'
 import type { Choice } from '../shared/ballots/ballot-rule.ts'
 import type { BallotStatus } from '../shared/ballots/ballot-status.ts'
 import type { Decision } from '../shared/ballots/decision.ts'
@@ -185,6 +186,30 @@ export interface VoteOrderTable {
   set_at: Millis
 }
 
+/** The floor of a congress: the item under debate and the rules of its list of speakers (absent: none, the defaults). */
+export interface FloorSettingsTable {
+  congress_id: string
+  debate_doc: string | null
+  speaking_seconds: number
+  /** 1 or 0. */
+  alternate: number
+  /** 1 or 0. */
+  first_timers: number
+}
+
+/** A request for the floor on the item under debate, and when its speaker spoke. */
+export interface FloorRequestTable {
+  id: string
+  congress_id: string
+  debate_doc: string
+  participant_id: string
+  stance: FloorStance
+  status: FloorRequestStatus
+  asked_at: Millis
+  started_at: Millis | null
+  ended_at: Millis | null
+}
+
 export interface AttendanceTable {
   participant_id: string
   congress_id: string
@@ -303,6 +328,8 @@ export interface Database {
   amendment_cosigners: AmendmentCosignerTable
   amendment_opinions: AmendmentOpinionTable
   vote_orders: VoteOrderTable
+  floor_settings: FloorSettingsTable
+  floor_requests: FloorRequestTable
   attendance: AttendanceTable
   proxies: ProxyTable
   ballots: BallotTable
@@ -318,6 +345,7 @@ export interface Database {
 
 export type CongressRow = Selectable<CongressTable>
 export type AmendmentOpinionRow = Selectable<AmendmentOpinionTable>
+export type FloorRequestRow = Selectable<FloorRequestTable>
 export type ThemeRow = Selectable<ThemeTable>
 export type ProposalRow = Selectable<ProposalTable>
 export type ParticipantRow = Selectable<ParticipantTable>

@@ -1,3 +1,4 @@
+import { floorRoutes } from './routes/floor.ts'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DomainError, fail } from './domain-error.ts'
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
     .route('/ballots', ballotRoutes(deps))
     .route('/congresses', sealRoutes(deps))
     .route('/congresses', activityRoutes(deps))
+    .route('/congresses', floorRoutes(deps))
     .route('/keys', keyRoutes(deps))
 
   const app = new Hono().use(securityHeaders()).route('/api', api)

@@ -21,6 +21,8 @@ export interface HubEvents {
   /** Check-ins or proxies changed. */
   'attendance-changed': [{ congressId: string }]
   'projector-changed': [{ congressId: string; ballotId: string | null }]
+  /** The item under debate or its list of speakers changed. */
+  'floor-changed': [{ congressId: string }]
 }
 
 export type HubEventName = keyof HubEvents
@@ -65,6 +67,7 @@ export class CongressHub extends EventEmitter<HubEvents> {
     'vote-cast': (e) => this.voteCast(e.congressId, e.ballotId),
     'attendance-changed': (e) => this.attendanceChanged(e.congressId),
     'projector-changed': (e) => this.projectorChanged(e.congressId, e.ballotId),
+    'floor-changed': (e) => this.floorChanged(e.congressId),
   }
 
   constructor(private readonly store: CongressStore) {
@@ -214,6 +217,10 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   projectorChanged(congressId: string, ballotId: string | null): void {
     this.announce('projector-changed', { congressId, ballotId })
+  }
+
+  floorChanged(congressId: string): void {
+    this.announce('floor-changed', { congressId })
   }
 
   participantRevoked(congressId: string, participantId: string): void {

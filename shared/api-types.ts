@@ -1,5 +1,6 @@
 import type { AmendmentStatus } from './amendments/amendment-status.ts'
 import type { BureauOpinion } from './amendments/bureau-opinion.ts'
+import type { FloorStance, SpeakerRules } from './floor/speakers.ts'
 import type { LineRange } from './amendments/text-diff.ts'
 import type { BallotRule, Choice } from './ballots/ballot-rule.ts'
 import type { BallotStatus } from './ballots/ballot-status.ts'
@@ -102,6 +103,27 @@ export interface AuditEntryView {
   readonly action: string
   readonly payload: Readonly<Record<string, unknown>>
   readonly hash: string
+}
+
+/** One request for the floor, with its speaker's name. */
+export interface FloorTurnView {
+  readonly requestId: string
+  readonly participantId: string
+  readonly name: string
+  readonly stance: FloorStance
+  readonly askedAt: number
+  readonly startedAt: number | null
+  readonly endedAt: number | null
+}
+
+/** The floor: the item under debate, who speaks, who waits (in the order the floor will be given), who spoke. */
+export interface FloorView {
+  readonly debateDoc: string | null
+  readonly speakingSeconds: number
+  readonly rules: SpeakerRules
+  readonly speaking: FloorTurnView | null
+  readonly queue: readonly FloorTurnView[]
+  readonly spoken: readonly FloorTurnView[]
 }
 
 /** Who is connected: to the congress (any page) and to each document. */

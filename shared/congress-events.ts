@@ -26,12 +26,14 @@ export type CongressEvent =
   | { readonly type: 'attendance' }
   /** The projector shows another ballot, or none. */
   | { readonly type: 'projector'; readonly ballotId: string | null }
+  /** The item under debate or its list of speakers changed. */
+  | { readonly type: 'floor' }
 
 export type CongressEventType = CongressEvent['type']
 export type CongressEventOf<T extends CongressEventType> = Extract<CongressEvent, { type: T }>
 
 /** Every event name the stream sends. */
-export const congressEventTypes = ['phase', 'presence', 'structure', 'amendments', 'amendment-texts', 'ballots', 'participation', 'attendance', 'projector'] as const satisfies readonly CongressEventType[]
+export const congressEventTypes = ['phase', 'presence', 'structure', 'amendments', 'amendment-texts', 'ballots', 'participation', 'attendance', 'projector', 'floor'] as const satisfies readonly CongressEventType[]
 
 // Every type is in the list: a member of the union left out of it does not compile.
 type Unlisted = Exclude<CongressEventType, (typeof congressEventTypes)[number]>
@@ -79,6 +81,7 @@ export function decodeCongressEvent(name: string, text: string): CongressEvent |
     case 'amendments':
     case 'amendment-texts':
     case 'attendance':
+    case 'floor':
       return { type: name }
     case 'ballots':
       return typeof data.ballotId === 'string' ? { type: 'ballots', ballotId: data.ballotId } : undefined

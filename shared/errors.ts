@@ -3,6 +3,7 @@ import { type BallotErrorParams, ballotErrorKinds } from './errors/ballot-errors
 import { type CommonErrorParams, commonErrorKinds } from './errors/common-errors.ts'
 import { type CongressErrorParams, congressErrorKinds } from './errors/congress-errors.ts'
 import type { ErrorKind } from './errors/error-kind.ts'
+import { type FloorErrorParams, floorErrorKinds } from './errors/floor-errors.ts'
 import { type SealErrorParams, sealErrorKinds } from './errors/seal-errors.ts'
 import { isFieldProblem, type FieldProblem } from './parsed.ts'
 
@@ -13,7 +14,7 @@ export type { ErrorKind } from './errors/error-kind.ts'
  * a client needs to say it in its own language (client/i18n/errors/). Each area declares its codes
  * in shared/errors/<area>-errors.ts.
  */
-export type ErrorParams = CommonErrorParams & CongressErrorParams & AmendmentErrorParams & BallotErrorParams & SealErrorParams
+export type ErrorParams = CommonErrorParams & CongressErrorParams & AmendmentErrorParams & BallotErrorParams & SealErrorParams & FloorErrorParams
 export type ErrorCode = keyof ErrorParams
 
 /** One error as data: its code and that code's parameters, side by side ({code:'ballot_closed', ballotId}). */
@@ -26,6 +27,7 @@ export const errorKinds: { readonly [K in ErrorCode]: ErrorKind } = {
   ...amendmentErrorKinds,
   ...ballotErrorKinds,
   ...sealErrorKinds,
+  ...floorErrorKinds,
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -28,6 +28,10 @@ export const actions = [
   'amendment.opinion',
   // The bureau's own order of the votes on a text.
   'floor.order',
+  // Running the list of speakers: the item under debate, giving and ending the floor.
+  'floor.run',
+  // Asking for the floor (and withdrawing one's request).
+  'floor.ask',
   // Adopting, rejecting, merging.
   'amendment.decide',
   // Creating, opening, closing and publishing ballots; seeing participation live.
@@ -86,6 +90,8 @@ export const permissionRules: readonly Rule[] = [
   { action: 'amendment.rule', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'amendment.opinion', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'floor.order', roles: ['bureau'], phases: amendmentsAndVoting },
+  { action: 'floor.run', roles: ['bureau'], phases: beforeFreeze },
+  { action: 'floor.ask', roles: participantsRoles, phases: beforeFreeze },
   { action: 'amendment.decide', roles: ['bureau'], phases: amendmentsAndVoting },
   { action: 'ballot.manage', roles: ['bureau'], phases: ['voting'] },
   { action: 'ballot.vote', roles: participantsRoles, phases: ['voting'] },

@@ -59,6 +59,7 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
     }),
     hub.subscribe('attendance-changed', (e) => here(e) && void send({ type: 'attendance' })),
     hub.subscribe('projector-changed', (e) => here(e) && void send({ type: 'projector', ballotId: e.ballotId })),
+    hub.subscribe('floor-changed', (e) => here(e) && void send({ type: 'floor' })),
     hub.subscribe('participant-revoked', (e) => e.participantId === participantId && sink.abort()),
     // Signing out ends this session's streams too, not only its cookie.
     hub.subscribe('session-closed', (e) => e.tokenHash === tokenHash && sink.abort()),

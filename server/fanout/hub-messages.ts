@@ -29,6 +29,7 @@ const decoders: { [K in HubEventName]: (data: Fields, congressId: string) => Hub
   'vote-cast': ({ ballotId }, congressId) => (isString(ballotId) ? { congressId, ballotId } : undefined),
   'attendance-changed': (_, congressId) => ({ congressId }),
   'projector-changed': ({ ballotId }, congressId) => (isString(ballotId) || ballotId === null ? { congressId, ballotId } : undefined),
+  'floor-changed': (_, congressId) => ({ congressId }),
 }
 
 const isHubEventName = (name: unknown): name is HubEventName => typeof name === 'string' && Object.hasOwn(decoders, name)

@@ -9,6 +9,17 @@
 export const floorStances = ['for', 'against', 'order'] as const
 export type FloorStance = (typeof floorStances)[number]
 
+/** Where a request stands: waiting its turn, its speaker speaking, spoken, or withdrawn by who asked. */
+export const floorRequestStatuses = ['waiting', 'speaking', 'spoken', 'withdrawn'] as const
+export type FloorRequestStatus = (typeof floorRequestStatuses)[number]
+
+export function isFloorStance(value: unknown): value is FloorStance {
+  return typeof value === 'string' && (floorStances as readonly string[]).includes(value)
+}
+
+/** A speaker's time unless the bureau sets another: three minutes. */
+export const defaultSpeakingSeconds = 180
+
 export interface FloorRequest {
   readonly id: string
   readonly participantId: string

@@ -13,6 +13,8 @@ export interface RouteIds {
   readonly pid: string
   readonly aid: string
   readonly bid: string
+  /** A request for the floor. */
+  readonly rid: string
   readonly giverId: string
   readonly holderId: string
   readonly file: string
@@ -66,6 +68,12 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/amendments/:aid/ruling': { action: 'amendment.rule', body: () => ({ admissible: true }) },
   'POST /api/amendments/:aid/opinion': { action: 'amendment.opinion', body: () => ({ opinion: 'wisdom' }) },
   'POST /api/proposals/:pid/vote-order': { action: 'floor.order', body: () => ({ order: [] }) },
+  'GET /api/congresses/:id/floor': { action: 'congress.read' },
+  'POST /api/congresses/:id/floor/debate': { action: 'floor.run', body: () => ({ docName: null }) },
+  'POST /api/congresses/:id/floor/requests': { action: 'floor.ask', body: () => ({ stance: 'for' }) },
+  'POST /api/congresses/:id/floor/requests/:rid/withdraw': { action: 'floor.ask' },
+  'POST /api/congresses/:id/floor/requests/:rid/give': { action: 'floor.run' },
+  'POST /api/congresses/:id/floor/requests/:rid/end': { action: 'floor.run' },
   'POST /api/congresses/:id/preamble/vote-order': { action: 'floor.order', body: () => ({ order: [] }) },
   'POST /api/amendments/:aid/decision': { action: 'amendment.decide', body: () => ({ outcome: 'rejected' }) },
   'POST /api/amendments/:aid/merge': { action: 'amendment.decide' },

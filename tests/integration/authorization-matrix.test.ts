@@ -67,6 +67,17 @@ describe('authorization matrix', () => {
     'amendment.rule': async (token) => post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'submitted' })).id}/ruling`, token, { admissible: true }),
     'amendment.opinion': async (token) =>
       post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/opinion`, token, { opinion: 'wisdom' }),
+    'floor.run': (token) => post(`/api/congresses/${congressId}/floor/debate`, token, { docName: plenum.seed.proposals[0]!.docName }),
+    'floor.ask': async (token) => {
+      // A debate to ask on, and no earlier request of this person still waiting.
+      await plenum.database.db.deleteFrom('floor_requests').execute()
+      await plenum.database.db
+        .insertInto('floor_settings')
+        .values({ congress_id: congressId, debate_doc: plenum.seed.proposals[0]!.docName, speaking_seconds: 180, alternate: 1, first_timers: 1 })
+        .onConflict((oc) => oc.column('congress_id').doNothing())
+        .execute()
+      return post(`/api/congresses/${congressId}/floor/requests`, token, { stance: 'for' })
+    },
     'floor.order': (token) => post(`/api/proposals/${plenum.seed.proposals[0]!.id}/vote-order`, token, { order: [] }),
     'amendment.decide': async (token) =>
       post(`/api/amendments/${(await insertAmendment(plenum, { authorId: seedBureauId, status: 'admissible' })).id}/decision`, token, { outcome: 'rejected' }),
@@ -215,6 +226,7 @@ describe('authorization of every route', () => {
       pid: people.delegate.id,
       aid: (await insertAmendment(plenum, { authorId: people.delegate.id, status: 'submitted' })).id,
       bid: await insertOpenBallot(plenum, Object.values(people).map((p) => p.id)),
+      rid: 'rNoSuchRequest00',
       giverId: people.attendee.id,
       holderId: people.delegate.id,
       file: 'motion.json',

@@ -44,6 +44,8 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   amendment_cosigners: ['amendment_id', 'participant_id', 'signed_at', 'accepted_at'],
   amendment_opinions: ['amendment_id', 'opinion', 'comment', 'given_by', 'given_at'],
   vote_orders: ['target_doc', 'congress_id', 'lead_ids', 'set_by', 'set_at'],
+  floor_settings: ['congress_id', 'debate_doc', 'speaking_seconds', 'alternate', 'first_timers'],
+  floor_requests: ['id', 'congress_id', 'debate_doc', 'participant_id', 'stance', 'status', 'asked_at', 'started_at', 'ended_at'],
   attendance: ['participant_id', 'congress_id', 'checked_in_at'],
   proxies: ['giver_id', 'congress_id', 'holder_id', 'created_at'],
   ballots: ['id', 'congress_id', 'subject_kind', 'subject_id', 'rule', 'status', 'created_at', 'opened_at', 'closes_at', 'closed_at', 'published_at', 'entitled_count', 'present_count', 'represented_count', 'result', 'chain_head'],

@@ -12,6 +12,7 @@ const samples: readonly CongressEvent[] = [
   { type: 'participation', ballotId: 'b1', voted: 3, rights: 10 },
   { type: 'attendance' },
   { type: 'projector', ballotId: null },
+  { type: 'floor' },
 ]
 
 describe('the congress event stream’s events (shared/congress-events.ts)', () => {

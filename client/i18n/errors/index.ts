@@ -7,12 +7,13 @@ import { commonEn, commonFr } from './common.ts'
 import { congressEn, congressFr } from './congress.ts'
 import type { ErrorMessages } from './error-messages.ts'
 import { describeProblem } from './field-rules.ts'
+import { floorEn, floorFr } from './floor.ts'
 import { sealEn, sealFr } from './seal.ts'
 
 // A code without a message in either language is a compile error here.
 const catalogs: Record<Language, ErrorMessages<ErrorParams>> = {
-  fr: { ...commonFr, ...congressFr, ...amendmentFr, ...ballotFr, ...sealFr },
-  en: { ...commonEn, ...congressEn, ...amendmentEn, ...ballotEn, ...sealEn },
+  fr: { ...commonFr, ...congressFr, ...amendmentFr, ...ballotFr, ...sealFr, ...floorFr },
+  en: { ...commonEn, ...congressEn, ...amendmentEn, ...ballotEn, ...sealEn, ...floorEn },
 }
 
 /** An error the server sent, said in the reader's language from its code and parameters. */

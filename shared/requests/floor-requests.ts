@@ -1,0 +1,12 @@
+import type { FloorStance } from '../floor/speakers.ts'
+
+// The bodies the floor's routes take.
+
+/** The item under debate: a text of the congress, or none. */
+export interface DebateRequest {
+  readonly docName: string | null
+}
+
+export interface AskFloorRequest {
+  readonly stance: FloorStance
+}
