@@ -26,7 +26,7 @@ export interface Connection {
 /** The log refused an update: the room no longer matches the disk and must be reloaded. */
 export class RoomStoreError extends Error {}
 
-/** The database refused a pending update: the text was frozen or put to the vote before this process heard of it. */
+/** The database refused a pending update: a decision forbade it (a freeze, a phase change, a ballot, a ruling) before this process heard of it. */
 export class RoomOutdatedError extends RoomStoreError {}
 
 export interface RoomDeps {
@@ -368,10 +368,10 @@ export class Room {
       // Not on disk, so no one may see it: the room is torn down and clients resync from disk.
       throw new RoomStoreError(`could not store an update of ${this.name}`, { cause: error })
     }
-    // A freeze or a ballot's opening committed (on another process) before this one heard of it:
-    // the room holds a change no one may see, so it goes the same way, and its clients reconnect
-    // to a text they may no longer edit.
-    if (!stored) throw new RoomOutdatedError(`${this.name}: an update accepted in phase ${premise.phase} came after the text was frozen or put to the vote`)
+    // A decision that forbids it (a freeze, a phase change, a ballot's opening, a ruling) committed,
+    // on another process, before this one heard of it: the room holds a change no one may see, so
+    // it goes the same way, and its clients reconnect to a text they may no longer edit.
+    if (!stored) throw new RoomOutdatedError(`${this.name}: an update accepted in phase ${premise.phase} came after a decision that forbids it`)
     this.logBytes += update.byteLength
     this.deps.relay?.publishUpdate(update)
     this.deps.changed(this.name, this.address)
