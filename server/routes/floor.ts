@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { parseAskFloor, parseDebate } from '../../shared/floor/floor-input.ts'
-import type { AskFloorRequest, DebateRequest } from '../../shared/requests/floor-requests.ts'
+import { parseAskFloor, parseDebate, parseSpeakerRules } from '../../shared/floor/floor-input.ts'
+import type { AskFloorRequest, DebateRequest, SpeakerRulesRequest } from '../../shared/requests/floor-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { askFloor } from '../commands/floor/ask-floor.ts'
 import { endSpeech, giveFloor, withdrawFloorRequest } from '../commands/floor/floor-request-steps.ts'
 import { setDebate } from '../commands/floor/set-debate.ts'
+import { setSpeakerRules } from '../commands/floor/set-speaker-rules.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { respond } from '../http/respond.ts'
 import { floorView } from '../presenters/floor-view.ts'
@@ -18,6 +19,9 @@ export function floorRoutes(deps: AppDeps) {
     .get('/:id/floor', ...session, async (c) => respond(c, await floorView(deps, c.var.actor, { congressId: c.req.param('id') })))
     .post('/:id/floor/debate', ...session, jsonBody((body): DebateRequest => valid(parseDebate(body))), async (c) =>
       respond(c, await setDebate(deps, c.var.actor, { congressId: c.req.param('id'), docName: c.req.valid('json').docName })),
+    )
+    .post('/:id/floor/rules', ...session, jsonBody((body): SpeakerRulesRequest => valid(parseSpeakerRules(body))), async (c) =>
+      respond(c, await setSpeakerRules(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })),
     )
     .post('/:id/floor/requests', ...session, jsonBody((body): AskFloorRequest => valid(parseAskFloor(body))), async (c) =>
       respond(c, await askFloor(deps, c.var.actor, { congressId: c.req.param('id'), stance: c.req.valid('json').stance }), 201),

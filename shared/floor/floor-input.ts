@@ -1,5 +1,5 @@
 import { invalid, type Parsed } from '../parsed.ts'
-import type { AskFloorRequest, DebateRequest } from '../requests/floor-requests.ts'
+import type { AskFloorRequest, DebateRequest, SpeakerRulesRequest } from '../requests/floor-requests.ts'
 import { floorStances, isFloorStance } from './speakers.ts'
 
 /** `{ docName }`: a document name (or null: nothing under debate). */
@@ -13,4 +13,19 @@ export function parseDebate(body: Record<string, unknown>): Parsed<DebateRequest
 /** `{ stance }`: for, against, or a point of order. */
 export function parseAskFloor(body: Record<string, unknown>): Parsed<AskFloorRequest> {
   return isFloorStance(body.stance) ? { ok: true, value: { stance: body.stance } } : invalid('stance', { rule: 'one_of', values: floorStances }, `doit valoir ${floorStances.map((s) => `« ${s} »`).join(', ')}`)
+}
+
+/** A speaker's time, in seconds: from half a minute to half an hour. */
+export const speakingSecondsRange = { min: 30, max: 1_800 } as const
+
+/** `{ speakingSeconds, alternate, firstTimersFirst }`. */
+export function parseSpeakerRules(body: Record<string, unknown>): Parsed<SpeakerRulesRequest> {
+  const { speakingSeconds, alternate, firstTimersFirst } = body
+  const { min, max } = speakingSecondsRange
+  if (typeof speakingSeconds !== 'number' || !Number.isInteger(speakingSeconds) || speakingSeconds < min || speakingSeconds > max) {
+    return invalid('speakingSeconds', { rule: 'integer_range', min, max }, `doit être un nombre entier de secondes entre ${min} et ${max}`)
+  }
+  if (typeof alternate !== 'boolean') return invalid('alternate', { rule: 'boolean' }, 'doit valoir true ou false')
+  if (typeof firstTimersFirst !== 'boolean') return invalid('firstTimersFirst', { rule: 'boolean' }, 'doit valoir true ou false')
+  return { ok: true, value: { speakingSeconds, alternate, firstTimersFirst } }
 }

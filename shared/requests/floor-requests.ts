@@ -10,3 +10,10 @@ export interface DebateRequest {
 export interface AskFloorRequest {
   readonly stance: FloorStance
 }
+
+/** The rules of the list of speakers: a speaker's time and the bureau's two switches. */
+export interface SpeakerRulesRequest {
+  readonly speakingSeconds: number
+  readonly alternate: boolean
+  readonly firstTimersFirst: boolean
+}

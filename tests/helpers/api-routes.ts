@@ -70,6 +70,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/proposals/:pid/vote-order': { action: 'floor.order', body: () => ({ order: [] }) },
   'GET /api/congresses/:id/floor': { action: 'congress.read' },
   'POST /api/congresses/:id/floor/debate': { action: 'floor.run', body: () => ({ docName: null }) },
+  'POST /api/congresses/:id/floor/rules': { action: 'floor.run', body: () => ({ speakingSeconds: 120, alternate: true, firstTimersFirst: true }) },
   'POST /api/congresses/:id/floor/requests': { action: 'floor.ask', body: () => ({ stance: 'for' }) },
   'POST /api/congresses/:id/floor/requests/:rid/withdraw': { action: 'floor.ask' },
   'POST /api/congresses/:id/floor/requests/:rid/give': { action: 'floor.run' },

@@ -93,6 +93,25 @@ describe('the floor: the item under debate and its list of speakers', () => {
     ])
   })
 
+  test('the bureau sets a speaker’s time and the switches: without alternation, the queue is the order asked', async () => {
+    expect((await call(plenum, anne.token, 'POST', `${path()}/rules`, { speakingSeconds: 120, alternate: false, firstTimersFirst: false })).status).toBe(403)
+    const bad = await call(plenum, bureau, 'POST', `${path()}/rules`, { speakingSeconds: 5, alternate: false, firstTimersFirst: false })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error).toMatchObject({ code: 'bad_request', field: 'speakingSeconds' })
+    expect((await ask(bruno, 'against')).status).toBe(201)
+    expect((await ask(anne, 'for')).status).toBe(201)
+    // Anne (pour) spoke last: a contre, then her, then the other contre.
+    expect(names((await floor()).queue)).toEqual(['Chloé-', 'Anne+', 'Bruno-'])
+    expect((await call(plenum, bureau, 'POST', `${path()}/rules`, { speakingSeconds: 120, alternate: false, firstTimersFirst: false })).status).toBe(200)
+    expect(await floor()).toMatchObject({ speakingSeconds: 120, rules: { alternate: false, firstTimersFirst: false } })
+    expect(names((await floor()).queue)).toEqual(['Chloé-', 'Bruno-', 'Anne+'])
+    expect((await call(plenum, bureau, 'POST', `${path()}/rules`, { speakingSeconds: 180, alternate: true, firstTimersFirst: true })).status).toBe(200)
+    for (const who of [anne, bruno]) {
+      const turn = (await floor()).queue.find((t) => t.participantId === who.id)!
+      expect((await call(plenum, who.token, 'POST', `${path()}/requests/${turn.requestId}/withdraw`)).status).toBe(200)
+    }
+  })
+
   test('another item under debate: its own list; the earlier one waits for its item to come back', async () => {
     const chloeTurn = (await floor()).queue[0]!
     expect((await call(plenum, bureau, 'POST', `${path()}/debate`, { docName: plenum.seed.proposals[1]!.docName })).status).toBe(200)
