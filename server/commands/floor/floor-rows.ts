@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, FloorRequestRow } from '../../../db/schema.ts'
+import type { Database, FloorRequestRow, FloorSettingsTable } from '../../../db/schema.ts'
 import { defaultSpeakerRules, defaultSpeakingSeconds, type FloorRequestStatus, type SpeakerRules } from '../../../shared/floor/speakers.ts'
 import { fail } from '../../domain-error.ts'
 import type { Tx } from '../command.ts'
@@ -18,6 +18,19 @@ export async function loadFloor(db: Kysely<Database>, congressId: string): Promi
   const row = await db.selectFrom('floor_settings').selectAll().where('congress_id', '=', congressId).executeTakeFirst()
   if (!row) return { debateDoc: null, speakingSeconds: defaultSpeakingSeconds, rules: defaultSpeakerRules }
   return { debateDoc: row.debate_doc, speakingSeconds: row.speaking_seconds, rules: { alternate: row.alternate === 1, firstTimersFirst: row.first_timers === 1 } }
+}
+
+/**
+ * Changes some of the congress's floor settings inside the transaction; the first change writes the
+ * row, with the defaults for the rest.
+ */
+export async function saveFloor(tx: Tx, congressId: string, change: Partial<Omit<FloorSettingsTable, 'congress_id'>>): Promise<void> {
+  const defaults = { debate_doc: null, speaking_seconds: defaultSpeakingSeconds, alternate: defaultSpeakerRules.alternate ? 1 : 0, first_timers: defaultSpeakerRules.firstTimersFirst ? 1 : 0 }
+  await tx.trx
+    .insertInto('floor_settings')
+    .values({ congress_id: congressId, ...defaults, ...change })
+    .onConflict((oc) => oc.column('congress_id').doUpdateSet(change))
+    .execute()
 }
 
 /** The item under debate, or 409 floor_no_debate. */

@@ -1,7 +1,6 @@
-import { defaultSpeakerRules, defaultSpeakingSeconds } from '../../../shared/floor/speakers.ts'
 import { fail } from '../../domain-error.ts'
 import { command, type CommandActor, type CommandDeps } from '../command.ts'
-import { endCurrentSpeech } from './floor-rows.ts'
+import { endCurrentSpeech, saveFloor } from './floor-rows.ts'
 
 /**
  * The bureau puts a text under debate (or none): the list of speakers is that item's. Whoever had
@@ -17,11 +16,7 @@ export function setDebate(deps: CommandDeps, actor: CommandActor, input: { congr
     }
     await steps.transaction(async (tx) => {
       await endCurrentSpeech(tx, congressId)
-      await tx.trx
-        .insertInto('floor_settings')
-        .values({ congress_id: congressId, debate_doc: docName, speaking_seconds: defaultSpeakingSeconds, alternate: defaultSpeakerRules.alternate ? 1 : 0, first_timers: defaultSpeakerRules.firstTimersFirst ? 1 : 0 })
-        .onConflict((oc) => oc.column('congress_id').doUpdateSet({ debate_doc: docName }))
-        .execute()
+      await saveFloor(tx, congressId, { debate_doc: docName })
       await tx.audit(congressId, 'floor.debate', { docName })
       tx.afterCommit(() => deps.hub.floorChanged(congressId))
     })
