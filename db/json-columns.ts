@@ -74,7 +74,7 @@ const isMotionTheme = (x: unknown) => isTheme(x) && isRecord(x) && Array.isArray
 const placeShapes: Record<VotedPlace['kind'], Record<string, (v: unknown) => boolean>> = {
   motion: { congress: isCongress, preamble: isText, themes: (x) => Array.isArray(x) && x.every(isMotionTheme) },
   proposal: { proposal: orNull(isProposal), theme: orNull(isTheme) },
-  amendment: { amendment: orNull((x) => hasFields(x, { id: isText, number: isCount, doc: isText })), proposal: orNull((x) => hasFields(x, { id: isText, number: isCount })) },
+  amendment: { amendment: orNull((x) => hasFields(x, { id: isText, number: isCount, doc: isText, parent: (v) => v === undefined || isCount(v) })), proposal: orNull((x) => hasFields(x, { id: isText, number: isCount })) },
 }
 
 /** ballot_structures.structure: the place of what a ballot put to the vote, recorded at its opening. */

@@ -156,6 +156,12 @@ export interface AmendmentTable {
   merged_at: Millis | null
   /** Set when it fell: the adopted amendment that changed the same lines. */
   fallen_by: ColumnType<string | null, string | null | undefined, string | null>
+  /** Set for a sub-amendment: the amendment it amends (its `target_doc` is that amendment's text). */
+  parent_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1 for the bureau's proposed rewording of its parent, which the parent's author accepts or declines. */
+  rewording: ColumnType<number, number | undefined, number>
+  /** When it took a rewording the bureau proposed (*rectifié*). */
+  rectified_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>
 }
 
 export interface AmendmentCosignerTable {

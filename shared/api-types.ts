@@ -152,10 +152,17 @@ export interface AmendmentView extends FiledAmendmentView {
   /** Null for an amendment to the preamble. */
   readonly proposalId: string | null
   readonly proposalNumber: number | null
-  /** The document it amends. */
+  /** The document it amends: for a sub-amendment, its parent's text. */
   readonly targetDocName: string
   readonly author: AmendmentPersonView
   /** Co-signers; the accepted ones co-edit and count toward the congress's minimum. */
+  /** A sub-amendment's parent amendment (null for an amendment to a text). */
+  readonly parentId: string | null
+  readonly parentLabel: string | null
+  /** The bureau's proposed rewording of its parent, which the parent's author accepts or declines. */
+  readonly rewording: boolean
+  /** When the amendment took a rewording the bureau proposed (*rectifié*). */
+  readonly rectifiedAt: number | null
   readonly cosigners: readonly (AmendmentPersonView & { readonly accepted: boolean })[]
   readonly justification: string
   readonly rulingReason: string | null
@@ -187,6 +194,12 @@ export interface AmendmentDetailView extends AmendmentView {
   readonly minCosigners: number
 }
 
+  /** For a sub-amendment or a rewording: the amendment it amends, and that amendment's author (who answers a rewording). */
+  readonly parent: { readonly id: string; readonly label: string; readonly authorId: string } | null
+  /** Its sub-amendments, in their order. */
+  readonly subAmendments: readonly AmendmentView[]
+  /** The rewordings the bureau proposed to it, answered or not. */
+  readonly rewordings: readonly AmendmentView[]
 export type { BallotStatus }
 
 /** What a ballot decides: an amendment, a proposal, or the whole motion. */

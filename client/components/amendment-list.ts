@@ -61,9 +61,11 @@ export class AmendmentList extends LightElement {
       ${shown.length === 0 ? html`<p class="hint">${all.length === 0 ? m.amendmentsNone : m.amendmentsNoneFiltered}</p>` : nothing}
       <ul class="amendment-list">
         ${shown.map(
-          (a) => html`<li data-amendment=${a.id} data-status=${a.status}>
+          (a) => html`<li data-amendment=${a.id} data-status=${a.status} class=${a.parentId === null ? '' : 'sub'}>
             <a class="amendment-label" href=${paths.amendment(this.congress.id, a.id)}>${a.label}</a>
             <span class="status-badge" data-status=${a.status}>${m.amendmentStatus[a.status]}</span>
+            ${a.rectifiedAt !== null ? html`<span class="status-badge" data-status="rectified">${m.rectified}</span>` : nothing}
+            ${a.parentLabel ? html`<span class="target">${m.subAmendmentOf} ${a.parentLabel}</span>` : nothing}
             ${a.competing.length > 0
               ? html`<span class="flag competing" title=${m.amendmentCompetingWith(a.competing.join(', '))}
                   >${m.amendmentCompeting}<span class="visually-hidden"> : ${a.competing.join(', ')}</span></span

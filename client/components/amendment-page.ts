@@ -13,6 +13,7 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { participantColor } from '../../shared/participant-color.ts'
 import { paths } from '../router.ts'
+import './amendment-family.ts'
 import './doc-editor.ts'
 import './live-diff.ts'
 
@@ -100,12 +101,15 @@ export class AmendmentPage extends LightElement {
       </nav>
       <header class="text-header">
         <p class="kicker">${m.amendments}</p>
-        <h1>${a.label} <span class="status-badge" data-status=${a.status}>${m.amendmentStatus[a.status]}</span></h1>
+        <h1>
+          ${a.label} <span class="status-badge" data-status=${a.status}>${m.amendmentStatus[a.status]}</span>
+          ${a.rectifiedAt !== null ? html`<span class="status-badge" data-status="rectified">${m.rectified}</span>` : nothing}
+        </h1>
         <p class="theme-name"><a href=${target.href}>${m.amendmentTarget(target.text)}</a></p>
         <p class="authors">${m.amendmentBy([a.author.name, ...a.cosigners.filter((c) => c.accepted).map((c) => c.name)].join(', '))}</p>
       </header>
       ${a.competing.length > 0 ? html`<p class="notice competing">${m.amendmentCompetingWith(a.competing.join(', '))}</p>` : nothing}
-      ${a.fallenBy ? html`<p class="notice fallen">${m.amendmentFallen(a.fallenBy)}</p>` : nothing}
+      ${a.fallenBy ? html`<p class="notice fallen">${a.fallenBy === a.parentLabel ? m.subAmendmentFellWithParent(a.fallenBy) : m.amendmentFallen(a.fallenBy)}</p>` : nothing}
       ${a.overlapsMerged.length > 0 && a.status !== 'merged' && a.status !== 'fallen' ? html`<p class="notice overlaps">${m.amendmentOverlapsMerged(a.overlapsMerged.join(', '))}</p>` : nothing}
       <div aria-live="polite">
         ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
@@ -126,6 +130,13 @@ export class AmendmentPage extends LightElement {
         )}
         ${a.status === 'adopted' && a.overlapsMerged.length > 0 ? html`<p class="hint">${m.mergeReviewHelp}</p>` : nothing}
       </section>
+      <plenum-amendment-family
+        .congress=${this.congress}
+        .participant=${this.participant}
+        .phase=${this.phase}
+        .amendment=${a}
+        @amendment-changed=${() => this.task.run()}
+      ></plenum-amendment-family>
 
       ${this.renderText(a, mayEdit)} ${this.renderJustification(a, mayEdit)} ${this.renderPeople(a, editable)}
       ${this.renderAuthorActions(a)} ${this.renderOpinion(a)} ${this.renderBureau(a)}
@@ -182,7 +193,8 @@ export class AmendmentPage extends LightElement {
     const me = this.participant.id
     const isAuthor = a.author.id === me
     const mine = a.cosigners.find((c) => c.id === me)
-    const canCosign = editable && this.allowed('amendment.cosign') && !isAuthor
+    // A rewording is the bureau's proposal to an author, not a text others put their names to.
+    const canCosign = editable && this.allowed('amendment.cosign') && !isAuthor && !a.rewording
     const accepted = a.cosigners.filter((c) => c.accepted).length
     return html`<section class="card" aria-labelledby="people-heading">
       <h2 id="people-heading">${m.authorsHeading}</h2>

@@ -40,7 +40,10 @@ export class TextAmendments extends LightElement {
   private readonly task = new Task(this, {
     task: async ([proposalId, targetDocName, congressId]: readonly [string | undefined, string, string, number]) => {
       const listed = proposalId ? await api.proposalAmendments(proposalId) : await api.amendments(congressId)
-      return { amendments: listed.amendments.filter((a) => a.targetDocName === targetDocName), voteOrder: listed.voteOrders[targetDocName] }
+      // The text's amendments, each with its sub-amendments (which amend the amendment's own text).
+      const ofText = new Set(listed.amendments.filter((a) => a.targetDocName === targetDocName).map((a) => a.id))
+      const amendments = listed.amendments.filter((a) => ofText.has(a.id) || (a.parentId !== null && ofText.has(a.parentId)))
+      return { amendments, voteOrder: listed.voteOrders[targetDocName] }
     },
     args: () => [this.proposalId, this.targetDocName, this.congress.id, this.revision] as const,
   })

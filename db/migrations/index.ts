@@ -13,6 +13,7 @@ import * as m0011 from './0011-amendment-opinions.ts'
 import * as m0012 from './0012-vote-orders.ts'
 import * as m0013 from './0013-fallen-amendments.ts'
 import * as m0014 from './0014-floor.ts'
+import * as m0015 from './0015-sub-amendments.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-vote-orders': m0012,
   '0013-fallen-amendments': m0013,
   '0014-floor': m0014,
+  '0015-sub-amendments': m0015,
 }

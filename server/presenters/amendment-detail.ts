@@ -1,8 +1,13 @@
-import type { AmendmentDetailView } from '../../shared/api-types.ts'
+import type { AmendmentDetailView, AmendmentView } from '../../shared/api-types.ts'
 import { query, type CommandActor } from '../commands/command.ts'
 import { loadAmendment } from '../commands/amendments/amendment-rows.ts'
 import { loadCongress } from '../commands/congress/congress-rows.ts'
 import { listAmendments, type AmendmentPresenterDeps } from './amendment-list.ts'
+
+function parentOf(views: readonly AmendmentView[], view: AmendmentView): AmendmentDetailView['parent'] {
+  const parent = view.parentId === null ? undefined : views.find((v) => v.id === view.parentId)
+  return parent ? { id: parent.id, label: parent.label, authorId: parent.author.id } : null
+}
 
 /** One amendment of the reader's congress, with what its page needs to show its diff live. */
 export function amendmentDetail(deps: AmendmentPresenterDeps, actor: CommandActor, input: { amendmentId: string }) {
@@ -11,14 +16,19 @@ export function amendmentDetail(deps: AmendmentPresenterDeps, actor: CommandActo
   return query(deps, actor, async (steps): Promise<AmendmentDetailView> => {
     await steps.authorize(congressId, 'congress.read')
     const row = await loadAmendment(deps.db, amendmentId, congressId)
-    // Listed with its text's other amendments: its competition is judged among them.
-    const view = (await listAmendments(deps, congressId, { targetDoc: row.target_doc })).find((v) => v.id === amendmentId)!
+    // Listed with its text's other amendments (a sub-amendment, with its parent's): its competition is judged among them.
+    const textDoc = row.parent_id === null ? row.target_doc : (await loadAmendment(deps.db, row.parent_id)).target_doc
+    const views = await listAmendments(deps, congressId, { targetDoc: textDoc, rewordings: true })
+    const view = views.find((v) => v.id === amendmentId)!
     const congress = await loadCongress(deps.db, congressId)
     return {
       ...view,
       forkVector: Buffer.from(row.fork_vector).toString('base64'),
       mergedOnto: row.merged_onto ? Buffer.from(row.merged_onto).toString('base64') : null,
       minCosigners: congress.min_cosigners,
+      parent: parentOf(views, view),
+      subAmendments: views.filter((v) => v.parentId === amendmentId && !v.rewording),
+      rewordings: views.filter((v) => v.parentId === amendmentId && v.rewording),
     }
   })
 }

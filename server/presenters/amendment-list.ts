@@ -14,9 +14,11 @@ import { measuresOffLoop } from '../services/amendment-lines.ts'
 export type AmendmentPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
 
 export interface AmendmentFilter {
-  /** Only the amendments of this document (a proposal's or the preamble's). */
+  /** Only the amendments of this document (a proposal's or the preamble's), with their sub-amendments. */
   readonly targetDoc?: string
   readonly statuses?: readonly AmendmentStatus[]
+  /** With the bureau's proposed rewordings, which the lists leave out (they are their amendment's page's). */
+  readonly rewordings?: boolean
 }
 
 /** A congress's amendments, for whoever reads the congress. */
@@ -49,15 +51,25 @@ export function proposalAmendments(deps: AmendmentPresenterDeps, actor: CommandA
 export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, congressId: string, filter: AmendmentFilter = {}): Promise<AmendmentView[]> {
   const { db, documents } = deps
   let rowsQuery = db.selectFrom('amendments').selectAll().where('congress_id', '=', congressId)
-  if (filter.targetDoc) rowsQuery = rowsQuery.where('target_doc', '=', filter.targetDoc)
+  if (!filter.rewordings) rowsQuery = rowsQuery.where('rewording', '=', 0)
+  if (filter.targetDoc) {
+    const textDoc = filter.targetDoc
+    rowsQuery = rowsQuery.where((eb) => eb.or([eb('target_doc', '=', textDoc), eb('parent_id', 'in', eb.selectFrom('amendments').select('id').where('target_doc', '=', textDoc))]))
+  }
   const rows = await rowsQuery.execute()
   if (rows.length === 0) return []
   const { numberOf, people, cosigners, opinions } = await readRelated(db, congressId, rows.map((r) => r.id))
   const proposalNumber = (row: AmendmentRow) => (row.proposal_id === null ? null : (numberOf.get(row.proposal_id) ?? 0))
-  const labels = new Map(rows.map((row) => [row.id, amendmentLabel(proposalNumber(row), row.number)]))
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  const labelOf = (row: AmendmentRow): string => {
+    const parent = row.parent_id === null ? undefined : byId.get(row.parent_id)
+    return amendmentLabel(proposalNumber(row), row.number, parent ? { parentNumber: parent.number, rewording: row.rewording === 1 } : undefined)
+  }
+  const labels = new Map(rows.map((row) => [row.id, labelOf(row)]))
   const measures = new Map(await Promise.all(rows.map(async (row) => [row.id, await measuresOffLoop(documents, row)] as const)))
   const lines = new Map([...measures].map(([id, m]) => [id, m.changed]))
-  const live = (row: AmendmentRow) => liveStatuses.includes(row.status)
+  // A proposed rewording is its parent's author's to take or leave: it competes with nothing.
+  const live = (row: AmendmentRow) => liveStatuses.includes(row.status) && row.rewording === 0
 
   const views = rows.map((row): AmendmentView => {
     const competing = live(row)
@@ -72,6 +84,10 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
       proposalId: row.proposal_id,
       proposalNumber: proposalNumber(row),
       targetDocName: row.target_doc,
+      parentId: row.parent_id,
+      parentLabel: row.parent_id === null ? null : (labels.get(row.parent_id) ?? null),
+      rewording: row.rewording === 1,
+      rectifiedAt: row.rectified_at,
       author: { id: row.author_id, name: people.get(row.author_id) ?? '' },
       cosigners: cosigners
         .filter((c) => c.amendment_id === row.id)
@@ -89,8 +105,13 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
       mergedAt: row.merged_at,
     }
   })
-  const order = (v: AmendmentView) => (v.proposalNumber ?? 0) * 100_000 + v.number
-  views.sort((a, b) => order(a) - order(b))
+  // The motion's reading order: by text, each amendment followed by its sub-amendments.
+  const parentNumber = (id: string | null) => (id === null ? 0 : (byId.get(id)?.number ?? 0))
+  const order = (v: AmendmentView) => [v.proposalNumber ?? 0, v.parentId === null ? v.number : parentNumber(v.parentId), v.parentId === null ? 0 : v.number] as const
+  views.sort((a, b) => {
+    const [x, y] = [order(a), order(b)]
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]
+  })
   return filter.statuses ? views.filter((v) => filter.statuses!.includes(v.status)) : views
 }
 

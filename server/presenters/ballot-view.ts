@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import type { BallotRow, Database } from '../../db/schema.ts'
 import type { BallotSubjectView, BallotView } from '../../shared/api-types.ts'
-import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import { labelOf } from '../services/amendment-labels.ts'
 import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { AppDeps } from '../env.ts'
@@ -25,12 +25,12 @@ export async function subjectOf(db: Kysely<Database> | Transaction<Database>, ro
     const amendment = await db
       .selectFrom('amendments')
       .leftJoin('proposals', 'proposals.id', 'amendments.proposal_id')
-      .select(['amendments.id', 'amendments.number', 'amendments.target_doc', 'proposals.number as proposalNumber'])
+      .select(['amendments.id', 'amendments.number', 'amendments.target_doc', 'amendments.proposal_id', 'amendments.parent_id', 'amendments.rewording', 'proposals.number as proposalNumber'])
       .where('amendments.id', '=', row.subject_id)
       .executeTakeFirst()
     if (amendment) {
       const proposalNumber = amendment.proposalNumber ?? null
-      return { kind: 'amendment', id: amendment.id, label: amendmentLabel(proposalNumber, amendment.number), docName: amendment.target_doc, proposalNumber }
+      return { kind: 'amendment', id: amendment.id, label: await labelOf(db, amendment), docName: amendment.target_doc, proposalNumber }
     }
   }
   if (row.subject_kind === 'proposal' && row.subject_id) {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
-import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRuling, parseStatusFilter, parseVoteOrder } from '../../shared/amendments/amendment-input.ts'
+import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRewordingAnswer, parseRuling, parseStatusFilter, parseVoteOrder } from '../../shared/amendments/amendment-input.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest, VoteOrderRequest } from '../../shared/requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RewordingAnswerRequest, RulingRequest, VoteOrderRequest } from '../../shared/requests/amendment-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { acceptCosigner } from '../commands/amendments/accept-cosigner.ts'
+import { answerRewording } from '../commands/amendments/answer-rewording.ts'
 import { cosignAmendment } from '../commands/amendments/cosign-amendment.ts'
 import { decideAmendment } from '../commands/amendments/decide-amendment.ts'
 import { fileAmendment } from '../commands/amendments/file-amendment.ts'
@@ -68,6 +69,15 @@ export function amendmentRoutes(deps: AppDeps) {
     .get('/:aid', ...session, async (c) => respond(c, await amendmentDetail(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
     .patch('/:aid', ...session, jsonBody((body): JustificationChangeRequest => valid(parseJustificationChange(body))), async (c) =>
       respond(c, await updateJustification(deps, c.var.actor, { amendmentId: c.req.param('aid'), justification: c.req.valid('json').justification })),
+    )
+    .post('/:aid/sub-amendments', ...session, newAmendment, async (c) =>
+      respond(c, await fileAmendment(deps, c.var.actor, { target: { amendmentId: c.req.param('aid') }, justification: c.req.valid('json').justification ?? '' }), 201),
+    )
+    .post('/:aid/rewordings', ...session, newAmendment, async (c) =>
+      respond(c, await fileAmendment(deps, c.var.actor, { target: { amendmentId: c.req.param('aid') }, justification: c.req.valid('json').justification ?? '', rewording: true }), 201),
+    )
+    .post('/:aid/rewording-answer', ...session, jsonBody((body): RewordingAnswerRequest => valid(parseRewordingAnswer(body))), async (c) =>
+      respond(c, await answerRewording(deps, c.var.actor, { rewordingId: c.req.param('aid'), accept: c.req.valid('json').accept })),
     )
     .post('/:aid/submit', ...session, async (c) => respond(c, await submitAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
     .post('/:aid/withdraw', ...session, async (c) => respond(c, await withdrawAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
 import type { BoardEntryView } from '../../shared/api-types.ts'
-import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import { congressLabels } from '../services/amendment-labels.ts'
 import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import { textFr } from '../../shared/ballots/voted-place-fr.ts'
@@ -81,11 +81,14 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
     .select(['amendments.id', 'amendments.number', 'amendments.merged_at', 'proposals.number as proposalNumber'])
     .where('amendments.congress_id', '=', congressId)
     .where('amendments.status', '=', 'merged')
+    // A rewording the author took is the amendment's own words (the log says it was rectified), not one the assembly adopted.
+    .where('amendments.rewording', '=', 0)
     .orderBy('amendments.merged_at')
     .orderBy('amendments.id')
     .execute()
+  const labels = await congressLabels(db, congressId)
   const amendmentsMerged: MergedAmendment[] = merged.map((a) => ({
-    label: amendmentLabel(a.proposalNumber ?? null, a.number),
+    label: labels.get(a.id)!,
     proposalNumber: a.proposalNumber ?? null,
     mergedAt: iso(a.merged_at)!,
     votes: votesOf('amendment', a.id),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../../db/schema.ts'
-import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
+import { congressLabels } from '../services/amendment-labels.ts'
 import type { VotedSubject } from '../../shared/ballots/voted-place.ts'
 import { textFr, votedPlaceChangesFr } from '../../shared/ballots/voted-place-fr.ts'
 import { stateV2Paragraphs } from '../../shared/editor/doc-state.ts'
@@ -19,13 +19,10 @@ export async function textSubjects(db: Kysely<Database>, congressId: string): Pr
   for (const p of await db.selectFrom('proposals').select(['doc_name', 'number']).where('congress_id', '=', congressId).execute()) {
     subjects.set(p.doc_name, { kind: 'proposal', number: p.number })
   }
-  const amendments = await db
-    .selectFrom('amendments')
-    .leftJoin('proposals', 'proposals.id', 'amendments.proposal_id')
-    .select(['amendments.doc_name', 'amendments.number', 'proposals.number as proposalNumber'])
-    .where('amendments.congress_id', '=', congressId)
-    .execute()
-  for (const a of amendments) subjects.set(a.doc_name, { kind: 'amendment', label: amendmentLabel(a.proposalNumber ?? null, a.number) })
+  const labels = await congressLabels(db, congressId)
+  for (const a of await db.selectFrom('amendments').select(['id', 'doc_name']).where('congress_id', '=', congressId).execute()) {
+    subjects.set(a.doc_name, { kind: 'amendment', label: labels.get(a.id)! })
+  }
   return subjects
 }
 

@@ -98,7 +98,7 @@ interface Structure {
   readonly congress: Record<CongressField, string | number> & { readonly preambleDoc: string }
   readonly themes: readonly ThemePlace[]
   readonly proposals: readonly (ProposalPlace & { readonly themeId: string })[]
-  readonly amendments: ReadonlyMap<string, { readonly id: string; readonly number: number; readonly doc: string; readonly proposalId: string | null }>
+  readonly amendments: ReadonlyMap<string, { readonly id: string; readonly number: number; readonly doc: string; readonly proposalId: string | null; readonly parentId: string | null }>
 }
 
 async function readStructure(db: Kysely<Database>, congressId: string): Promise<Structure> {
@@ -106,13 +106,13 @@ async function readStructure(db: Kysely<Database>, congressId: string): Promise<
   if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
   const themes = await db.selectFrom('themes').select(['id', 'position', 'title']).where('congress_id', '=', congressId).orderBy('position').orderBy('id').execute()
   const proposals = await db.selectFrom('proposals').select(['id', 'number', 'title', 'doc_name', 'theme_id']).where('congress_id', '=', congressId).orderBy('number').orderBy('id').execute()
-  const amendments = await db.selectFrom('amendments').select(['id', 'number', 'doc_name', 'proposal_id']).where('congress_id', '=', congressId).execute()
+  const amendments = await db.selectFrom('amendments').select(['id', 'number', 'doc_name', 'proposal_id', 'parent_id']).where('congress_id', '=', congressId).execute()
   const { preamble_doc, ...details } = congress
   return {
     congress: { ...details, preambleDoc: preamble_doc },
     themes,
     proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, doc: p.doc_name, themeId: p.theme_id })),
-    amendments: new Map(amendments.map((a) => [a.id, { id: a.id, number: a.number, doc: a.doc_name, proposalId: a.proposal_id }])),
+    amendments: new Map(amendments.map((a) => [a.id, { id: a.id, number: a.number, doc: a.doc_name, proposalId: a.proposal_id, parentId: a.parent_id }])),
   }
 }
 
@@ -128,7 +128,12 @@ function votedPlace(structure: Structure, ballot: Pick<BallotRow, 'subject_kind'
   if (ballot.subject_kind === 'amendment') {
     const amendment = structure.amendments.get(ballot.subject_id ?? '')
     const proposal = amendment && structure.proposals.find((p) => p.id === amendment.proposalId)
-    return { kind: 'amendment', amendment: amendment ? { id: amendment.id, number: amendment.number, doc: amendment.doc } : null, proposal: proposal ? { id: proposal.id, number: proposal.number } : null }
+    const parent = amendment?.parentId ? structure.amendments.get(amendment.parentId) : undefined
+    return {
+      kind: 'amendment',
+      amendment: amendment ? { id: amendment.id, number: amendment.number, doc: amendment.doc, ...(parent ? { parent: parent.number } : {}) } : null,
+      proposal: proposal ? { id: proposal.id, number: proposal.number } : null,
+    }
   }
   const { preambleDoc, ...congress } = structure.congress
   return {
@@ -198,7 +203,9 @@ function placeChanges(voted: VotedPlace, now: VotedPlace): PlaceChange[] {
 function placeSubject(place: VotedPlace): VotedSubject {
   if (place.kind === 'motion') return { kind: 'motion' }
   if (place.kind === 'proposal') return place.proposal ? { kind: 'proposal', number: place.proposal.number } : { kind: 'proposal' }
-  return place.amendment ? { kind: 'amendment', label: amendmentLabel(place.proposal?.number ?? null, place.amendment.number) } : { kind: 'amendment' }
+  const { amendment } = place
+  if (!amendment) return { kind: 'amendment' }
+  return { kind: 'amendment', label: amendmentLabel(place.proposal?.number ?? null, amendment.number, amendment.parent === undefined ? undefined : { parentNumber: amendment.parent, rewording: false }) }
 }
 
 /** Each ballot put to the vote whose recorded place differs from the structure now: its subject and what changed. */

@@ -1,5 +1,5 @@
 import { invalid, type Parsed } from '../parsed.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RulingRequest, VoteOrderRequest } from '../requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RewordingAnswerRequest, RulingRequest, VoteOrderRequest } from '../requests/amendment-requests.ts'
 import { bureauOpinions, isBureauOpinion } from './bureau-opinion.ts'
 import { amendmentStatuses, isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
@@ -37,6 +37,11 @@ export function parseRuling(body: Record<string, unknown>): Parsed<RulingRequest
   if (typeof body.admissible !== 'boolean') return invalid('admissible', { rule: 'boolean' }, 'doit valoir true ou false')
   const reason = longText(body.reason, 'reason', maxReasonLength, !body.admissible)
   return reason.ok ? { ok: true, value: { admissible: body.admissible, reason: reason.value } } : reason
+}
+
+/** `{ accept }`: the author takes the bureau's rewording, or leaves it. */
+export function parseRewordingAnswer(body: Record<string, unknown>): Parsed<RewordingAnswerRequest> {
+  return typeof body.accept === 'boolean' ? { ok: true, value: { accept: body.accept } } : invalid('accept', { rule: 'boolean' }, 'doit valoir true ou false')
 }
 
 export function parseDecision(body: Record<string, unknown>): Parsed<DecisionRequest> {

@@ -28,6 +28,9 @@ export const amendmentAttemptNames: Record<AmendmentAttempt, string> = {
   edit: 'modifier son texte',
   cosign: 'le cosigner',
   change_cosigners: 'changer ses cosignataires',
+  sub_amend: 'le sous-amender',
+  reword: 'proposer de le rectifier',
+  answer_rewording: 'répondre à la rectification proposée',
 }
 
 /** "Seul l’auteur de l’amendement peut le retirer." */
@@ -36,4 +39,5 @@ export const authorStepNames: Record<AuthorOnlyStep, string> = {
   withdraw: 'le retirer',
   accept_cosigner: 'accepter un cosignataire',
   remove_cosigner: 'retirer un cosignataire',
+  answer_rewording: 'répondre à la rectification proposée',
 }

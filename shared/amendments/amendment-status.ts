@@ -34,10 +34,19 @@ export function canTakeStep(status: AmendmentStatus, step: AmendmentStep): boole
   return stepsFrom[step].includes(status)
 }
 
+/** What a sub-amendment's label says of it: voted by the assembly (S), or a rewording the bureau proposes (R). */
+export interface SubLabel {
+  /** Its parent's number among the amendments to the text. */
+  readonly parentNumber: number
+  readonly rewording: boolean
+}
+
 /**
  * The readable number: "P12-A3" for the third amendment to proposal 12, "PR-A1" for the first to
- * the preamble.
+ * the preamble, "P12-A3-S1" for the first sub-amendment to P12-A3 ("P12-A3-R2" when it is the
+ * bureau's proposed rewording).
  */
-export function amendmentLabel(proposalNumber: number | null, number: number): string {
-  return `${proposalNumber === null ? 'PR' : `P${proposalNumber}`}-A${number}`
+export function amendmentLabel(proposalNumber: number | null, number: number, sub?: SubLabel): string {
+  const text = proposalNumber === null ? 'PR' : `P${proposalNumber}`
+  return sub ? `${text}-A${sub.parentNumber}-${sub.rewording ? 'R' : 'S'}${number}` : `${text}-A${number}`
 }

@@ -28,7 +28,7 @@ export type VotedPlace =
       readonly themes: readonly (ThemePlace & { readonly proposals: readonly ProposalPlace[] })[]
     }
   | { readonly kind: 'proposal'; readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }
-  | { readonly kind: 'amendment'; readonly amendment: { readonly id: string; readonly number: number; readonly doc: string } | null; readonly proposal: { readonly id: string; readonly number: number } | null }
+  | { readonly kind: 'amendment'; readonly amendment: { readonly id: string; readonly number: number; readonly doc: string; /** A sub-amendment's parent's number. */ readonly parent?: number } | null; readonly proposal: { readonly id: string; readonly number: number } | null }
 
 /**
  * A text or a ballot's subject, as data each language says its own way: `number` is a proposal's,

@@ -5,10 +5,10 @@ import type { ErrorKinds } from './error-kind.ts'
  * What an amendment command was about to do when the amendment's status refused it: a step of its
  * life (shared/amendments/amendment-status.ts), or a change only its authors make while they hold it.
  */
-export type AmendmentAttempt = 'submit' | 'withdraw' | 'rule' | 'opinion' | 'adopt' | 'reject' | 'merge' | 'edit' | 'cosign' | 'change_cosigners'
+export type AmendmentAttempt = 'submit' | 'withdraw' | 'rule' | 'opinion' | 'adopt' | 'reject' | 'merge' | 'edit' | 'cosign' | 'change_cosigners' | 'sub_amend' | 'reword' | 'answer_rewording'
 
 /** What only the amendment's author does. */
-export type AuthorOnlyStep = 'submit' | 'withdraw' | 'accept_cosigner' | 'remove_cosigner'
+export type AuthorOnlyStep = 'submit' | 'withdraw' | 'accept_cosigner' | 'remove_cosigner' | 'answer_rewording'
 
 /** The failures of the amendment commands and presenters, each with what the client needs to say it. */
 export interface AmendmentErrorParams {
@@ -33,6 +33,10 @@ export interface AmendmentErrorParams {
   cosign_request_not_found: { readonly amendmentId: string; readonly participantId: string }
   /** The bureau's order of the votes does not fit the text's votes (some added or decided since, or a sub-amendment after its amendment). */
   vote_order_invalid: { readonly reason: 'not_the_same_votes' | 'sub_amendment_after_parent' }
+  /** A sub-amendment (or a rewording) is not itself amended: one level only, as in the assemblies. */
+  sub_amendment_nested: { readonly amendmentId: string }
+  /** This is not a rewording the bureau proposed to this amendment's author. */
+  not_a_rewording: { readonly amendmentId: string }
   /** Another merge changed the amended text while this one was prepared: merge again. */
   target_changed_meanwhile: { readonly amendmentId: string; readonly docName: string }
 }
@@ -49,5 +53,7 @@ export const amendmentErrorKinds = {
   cosigner_not_found: 'not_found',
   cosign_request_not_found: 'not_found',
   target_changed_meanwhile: 'conflict',
+  sub_amendment_nested: 'conflict',
+  not_a_rewording: 'conflict',
   vote_order_invalid: 'conflict',
 } as const satisfies ErrorKinds<AmendmentErrorParams>

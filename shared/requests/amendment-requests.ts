@@ -29,6 +29,11 @@ export interface OpinionRequest {
   readonly comment?: string
 }
 
+/** The author's answer to the rewording the bureau proposed: take it (*rectifié*) or leave it. */
+export interface RewordingAnswerRequest {
+  readonly accept: boolean
+}
+
 /** The bureau's order of the votes on a text: the first amendment of each vote; empty, Plenum's order. */
 export interface VoteOrderRequest {
   readonly order: readonly string[]

@@ -27,6 +27,12 @@ function seed(sqlite: SQLite.Database): void {
   insert('ballot_box', { ballot_id: 'b1', receipt: 'r1', choice: 'yes', nonce: 'n1', represented_id: null })
 }
 
+/** A count in the room (migration 0016), on a file seeded as above. */
+function seedRoomCount(sqlite: SQLite.Database): void {
+  sqlite.prepare('INSERT INTO room_counts (ballot_id, yes, no, abstain, recorded_at) VALUES (?, 1, 0, 0, ?)').run('b1', now)
+  sqlite.prepare("INSERT INTO room_votes (ballot_id, participant_id, choice) VALUES ('b1', 'u1', 'yes')").run()
+}
+
 interface Constrained {
   readonly table: string
   readonly column: string
@@ -45,6 +51,7 @@ const constrained: readonly Constrained[] = [
   { table: 'ballots', column: 'status', where: "id = 'b1'", known: 'closed' },
   { table: 'ballots', column: 'subject_kind', where: "id = 'b1'", known: 'proposal' },
   { table: 'ballot_box', column: 'choice', where: "ballot_id = 'b1' AND receipt = 'r1'", known: 'no' },
+  { table: 'room_votes', column: 'choice', where: "ballot_id = 'b1' AND participant_id = 'u1'", known: 'abstain' },
 ]
 
 describe('the database refuses an unknown value in a status-like column', () => {
@@ -53,6 +60,7 @@ describe('the database refuses an unknown value in a status-like column', () => 
   beforeAll(async () => {
     handle = await openDatabase(join(dir.path, 'plenum.db'))
     seed(handle.sqlite)
+    seedRoomCount(handle.sqlite)
   })
   afterAll(async () => {
     await handle.close()
@@ -70,7 +78,7 @@ describe('the database refuses an unknown value in a status-like column', () => 
       // A copy of the row under a new key: refused before any uniqueness check could be.
       const count = () => (handle.sqlite.prepare(`SELECT count(*) AS n FROM ${c.table}`).get() as { n: number }).n
       const rows = count()
-      const copy = { ...before, [c.column]: 'unheard-of', ...(c.table === 'documents' ? { name: 'other' } : c.table === 'ballot_box' ? { receipt: 'other' } : { id: 'other' }) }
+      const copy = { ...before, [c.column]: 'unheard-of', ...(c.table === 'documents' ? { name: 'other' } : c.table === 'ballot_box' ? { receipt: 'other' } : c.table === 'room_votes' ? { participant_id: 'other' } : { id: 'other' }) }
       const columns = Object.keys(copy)
       expect(() => handle.sqlite.prepare(`INSERT INTO ${c.table} (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`).run(copy)).toThrow(`${c.table}.${c.column}`)
       expect(count()).toBe(rows)
@@ -85,6 +93,10 @@ describe('the database refuses an unknown value in a status-like column', () => 
     expect(() => handle.sqlite.prepare("UPDATE participants SET congress_id = 'nowhere' WHERE id = 'u1'").run()).toThrow(/FOREIGN KEY/)
     expect(() => handle.sqlite.prepare("INSERT INTO ballots (id, congress_id, subject_kind, rule, status, created_at) VALUES ('b2', 'c1', 'motion', '{}', 'open', 0), ('b3', 'c1', 'motion', '{}', 'open', 0)").run()).toThrow(/UNIQUE/)
     expect(handle.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  test('a count in the room is never negative', () => {
+    expect(() => handle.sqlite.prepare("UPDATE room_counts SET no = -1 WHERE ballot_id = 'b1'").run()).toThrow('plenum: negative room_counts count')
   })
 
   test('the nullable outcomes take null back', () => {
@@ -162,12 +174,16 @@ describe('migration 0013 (fallen amendments) on a file that already holds amendm
     const handle = await openDatabase(file)
     try {
       const sqlite = handle.sqlite
-      expect(sqlite.prepare("SELECT * FROM amendments WHERE id = 'a1'").get()).toEqual({ ...rowBefore, fallen_by: null })
-      expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'amendments' ORDER BY name").all()).toEqual(indexes)
+      // Opening migrates to the latest: 0015's sub-amendment columns and index come with it.
+      expect(sqlite.prepare("SELECT * FROM amendments WHERE id = 'a1'").get()).toEqual({ ...rowBefore, fallen_by: null, parent_id: null, rewording: 0, rectified_at: null })
+      expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'amendments' ORDER BY name").all()).toEqual(
+        [...(indexes as { name: string }[]), { name: 'amendments_parent' }].sort((a, b) => a.name.localeCompare(b.name)),
+      )
       expect(sqlite.prepare("SELECT count(*) AS n FROM amendment_cosigners WHERE amendment_id = 'a1'").get()).toEqual({ n: 1 })
       expect(sqlite.pragma('foreign_key_check')).toEqual([])
       sqlite.prepare("UPDATE amendments SET status = 'fallen', fallen_by = 'a1' WHERE id = 'a1'").run()
       expect(() => sqlite.prepare("UPDATE amendments SET fallen_by = 'nobody' WHERE id = 'a1'").run()).toThrow(/FOREIGN KEY/)
+      expect(() => sqlite.prepare("UPDATE amendments SET parent_id = 'nobody' WHERE id = 'a1'").run()).toThrow(/FOREIGN KEY/)
       expect(() => sqlite.prepare("UPDATE amendments SET status = 'vanished' WHERE id = 'a1'").run()).toThrow(/plenum: unknown amendments\.status value/)
     } finally {
       await handle.close()

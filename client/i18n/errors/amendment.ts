@@ -15,6 +15,8 @@ export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {
   cosigner_not_found: () => 'Ce participant ne cosigne pas cet amendement.',
   cosign_request_not_found: () => 'Aucune demande de cosignature en attente de ce participant.',
   target_changed_meanwhile: () => 'Le texte visé vient de changer : recommencez.',
+  sub_amendment_nested: () => 'Un sous-amendement ne se sous-amende pas.',
+  not_a_rewording: () => 'Ce n’est pas une rectification proposée par le bureau à cet amendement.',
   vote_order_invalid: (e) =>
     e.reason === 'sub_amendment_after_parent'
       ? 'Un sous-amendement se vote avant l’amendement qu’il modifie.'
@@ -43,12 +45,16 @@ const attemptEn: Record<AmendmentAttempt, string> = {
   edit: 'edit its text',
   cosign: 'co-sign it',
   change_cosigners: 'change its co-signers',
+  sub_amend: 'amend it',
+  reword: 'propose a rewording of it',
+  answer_rewording: 'answer the proposed rewording',
 }
 const authorStepEn: Record<AuthorOnlyStep, string> = {
   submit: 'submit it',
   withdraw: 'withdraw it',
   accept_cosigner: 'accept a co-signer',
   remove_cosigner: 'remove a co-signer',
+  answer_rewording: 'answer the proposed rewording',
 }
 
 export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
@@ -63,6 +69,8 @@ export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
   cosigner_not_found: () => 'This participant does not co-sign this amendment.',
   cosign_request_not_found: () => 'No co-signing request from this participant is waiting.',
   target_changed_meanwhile: () => 'The amended text has just changed: try again.',
+  sub_amendment_nested: () => 'A sub-amendment cannot itself be amended.',
+  not_a_rewording: () => 'This is not a rewording the bureau proposed to this amendment.',
   vote_order_invalid: (e) =>
     e.reason === 'sub_amendment_after_parent'
       ? 'A sub-amendment is voted before the amendment it amends.'

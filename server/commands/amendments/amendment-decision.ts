@@ -11,7 +11,7 @@ import { unmeasured } from '../../services/amendment-lines.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
 import type { Tx } from '../command.ts'
 import { ballotUnderway, requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
-import { changedMeanwhile, conflictsOf, labelOf, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
+import { changedMeanwhile, conflictsOf, fallChildren, labelOf, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
 
 // The decision on an amendment and its merge, as steps of a transaction: the decide and merge
 // commands run them in theirs, and publishing a ballot on an amendment runs both in its own, so
@@ -63,7 +63,8 @@ export interface MergeAhead {
  */
 export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents'>, row: AmendmentRow): Promise<MergeAhead> {
   const { db, documents } = deps
-  const others = await db.selectFrom('amendments').selectAll().where('target_doc', '=', row.target_doc).where('id', '!=', row.id).where('status', 'in', liveStatuses).execute()
+  // A proposed rewording is its parent's author's to take or leave, never the assembly's: it neither falls nor competes.
+  const others = await db.selectFrom('amendments').selectAll().where('target_doc', '=', row.target_doc).where('id', '!=', row.id).where('status', 'in', liveStatuses).where('rewording', '=', 0).execute()
   const label = await labelOf(db, row)
   const before = await documents.read(row.target_doc)
   const beforeRevision = documents.revision(row.target_doc)
@@ -109,8 +110,10 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
     const fell = (await ballotUnderway(tx.trx, other.id))
       ? undefined
       : await tx.trx.updateTable('amendments').set({ status: 'fallen', fallen_by: row.id, updated_at: tx.now }).where('id', '=', other.id).where('status', '=', 'admissible').executeTakeFirst()
-    if (fell?.numUpdatedRows === 1n) await tx.audit(row.congress_id, 'amendment.fell', { amendmentId: other.id, label: await labelOf(tx.trx, other), by: row.id, byLabel: ahead.label })
-    else marked.push(other)
+    if (fell?.numUpdatedRows === 1n) {
+      await tx.audit(row.congress_id, 'amendment.fell', { amendmentId: other.id, label: await labelOf(tx.trx, other), by: row.id, byLabel: ahead.label })
+      await fallChildren(tx, other)
+    } else marked.push(other)
   }
   for (const twin of ahead.twins) {
     const adopted = (await ballotUnderway(tx.trx, twin.id))
@@ -123,6 +126,7 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
           .executeTakeFirst()
     if (adopted?.numUpdatedRows === 1n) {
       await tx.audit(row.congress_id, 'amendment.adopted', { amendmentId: twin.id, label: await labelOf(tx.trx, twin), identicalTo: row.id, identicalToLabel: ahead.label })
+      await fallChildren(tx, twin)
     } else marked.push(twin)
   }
   for (const other of marked) {

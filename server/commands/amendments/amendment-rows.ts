@@ -2,13 +2,18 @@ import type { Kysely } from 'kysely'
 import { decodeIdList } from '../../../db/json-columns.ts'
 import type { AmendmentRow, Database } from '../../../db/schema.ts'
 import { amendmentAttemptNames, amendmentStatusNames, authorStepNames } from '../../../shared/amendments/amendment-status-names.ts'
-import { amendmentLabel, canTakeStep, editableStatuses, type AmendmentStatus, type AmendmentStep } from '../../../shared/amendments/amendment-status.ts'
+import { canTakeStep, editableStatuses, type AmendmentStatus, type AmendmentStep } from '../../../shared/amendments/amendment-status.ts'
 import type { AmendmentAttempt, AuthorOnlyStep } from '../../../shared/errors/amendment-errors.ts'
 import type { AmendmentAuthorship } from '../../../shared/permissions.ts'
 import { fail } from '../../domain-error.ts'
 import type { AppDeps } from '../../env.ts'
 import type { CommandActor, Tx } from '../command.ts'
 import { loadCongress } from '../congress/congress-rows.ts'
+import { ballotUnderway } from '../ballots/ballot-rows.ts'
+
+import { labelOf } from '../../services/amendment-labels.ts'
+
+export { labelOf }
 
 // The rows every amendment command reads, and the checks they share.
 
@@ -24,13 +29,6 @@ export async function loadAmendment(db: Kysely<Database>, amendmentId: string, i
   const row = await query.executeTakeFirst()
   if (!row) throw fail('amendment_not_found', { amendmentId }, 'Cet amendement n’existe pas.')
   return row
-}
-
-/** "P12-A3", "PR-A1". */
-export async function labelOf(db: Kysely<Database>, row: Pick<AmendmentRow, 'proposal_id' | 'number'>): Promise<string> {
-  if (row.proposal_id === null) return amendmentLabel(null, row.number)
-  const proposal = await db.selectFrom('proposals').select('number').where('id', '=', row.proposal_id).executeTakeFirst()
-  return amendmentLabel(proposal?.number ?? 0, row.number)
 }
 
 /** Its status, author and co-signers: what shared/permissions.ts's canEditAmendment reads. */
@@ -77,13 +75,56 @@ export async function setStatus(tx: Tx, row: AmendmentRow, next: AmendmentStatus
     .executeTakeFirst()
   if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
   await tx.audit(row.congress_id, action, { amendmentId: row.id, label: await labelOf(tx.trx, row), ...extra })
+  if (endsSubAmendments.includes(next)) await fallChildren(tx, row)
 }
 
-/** What an amendment is filed on: a proposal, or the congress's preamble. */
-export type AmendmentTarget = { readonly proposalId: string } | { readonly preambleOf: string }
+/** Once its amendment is decided, withdrawn or fallen, a sub-amendment still waiting has nothing left to amend. */
+const endsSubAmendments: readonly AmendmentStatus[] = ['withdrawn', 'rejected', 'adopted', 'fallen']
+const waitingStatuses: readonly AmendmentStatus[] = ['draft', 'submitted', 'admissible']
 
-/** The text a target names: its congress, its document, and its proposal (none for the preamble). */
-export async function resolveTarget(db: Kysely<Database>, target: AmendmentTarget): Promise<{ congressId: string; targetDoc: string; proposal?: { readonly id: string; readonly number: number } }> {
+/**
+ * Inside a transaction: the sub-amendments (and proposed rewordings) of `parent` still waiting fall
+ * with it, each logged as `amendment.fell` naming the parent. One a ballot is deciding stays: its
+ * ballot decides.
+ */
+export async function fallChildren(tx: Tx, parent: Pick<AmendmentRow, 'id' | 'congress_id' | 'proposal_id' | 'number' | 'parent_id' | 'rewording'>): Promise<void> {
+  const children = await tx.trx.selectFrom('amendments').selectAll().where('parent_id', '=', parent.id).where('status', 'in', waitingStatuses).execute()
+  if (children.length === 0) return
+  const byLabel = await labelOf(tx.trx, parent)
+  for (const child of children) {
+    if (await ballotUnderway(tx.trx, child.id)) continue
+    await tx.trx.updateTable('amendments').set({ status: 'fallen', fallen_by: parent.id, updated_at: tx.now }).where('id', '=', child.id).where('status', '=', child.status).execute()
+    await tx.audit(parent.congress_id, 'amendment.fell', { amendmentId: child.id, label: await labelOf(tx.trx, child), by: parent.id, byLabel, withParent: true })
+  }
+}
+
+/** What an amendment is filed on: a proposal, the congress's preamble, or (a sub-amendment) an amendment. */
+export type AmendmentTarget = { readonly proposalId: string } | { readonly preambleOf: string } | { readonly amendmentId: string }
+
+/** The statuses of an amendment that may be sub-amended: filed and not yet decided. */
+const amendableStatuses: readonly AmendmentStatus[] = ['submitted', 'admissible']
+
+/** Inside the filing's transaction: the parent, as it stands now, still takes sub-amendments. */
+export async function requireAmendable(trx: Kysely<Database>, parentId: string, attempted: 'sub_amend' | 'reword'): Promise<void> {
+  const parent = await trx.selectFrom('amendments').select(['id', 'status']).where('id', '=', parentId).executeTakeFirstOrThrow()
+  if (!amendableStatuses.includes(parent.status)) throw statusRefusal(parent, attempted)
+}
+
+/**
+ * The text a target names: its congress, its document, its proposal (none for the preamble) and,
+ * for a sub-amendment, the amendment it amends (which must be filed, undecided, and not itself a
+ * sub-amendment: one level, as in the assemblies).
+ */
+export async function resolveTarget(
+  db: Kysely<Database>,
+  target: AmendmentTarget,
+): Promise<{ congressId: string; targetDoc: string; proposal?: { readonly id: string; readonly number: number }; parent?: AmendmentRow }> {
+  if ('amendmentId' in target) {
+    const parent = await loadAmendment(db, target.amendmentId)
+    if (parent.parent_id !== null) throw fail('sub_amendment_nested', { amendmentId: parent.id }, 'Un sous-amendement ne se sous-amende pas.')
+    const proposal = parent.proposal_id === null ? undefined : await db.selectFrom('proposals').select(['id', 'number']).where('id', '=', parent.proposal_id).executeTakeFirst()
+    return { congressId: parent.congress_id, targetDoc: parent.doc_name, proposal, parent }
+  }
   if ('proposalId' in target) {
     const row = await db.selectFrom('proposals').select(['id', 'number', 'doc_name', 'congress_id']).where('id', '=', target.proposalId).executeTakeFirst()
     if (!row) throw fail('proposal_not_found', { proposalId: target.proposalId }, 'Cette proposition n’existe pas.')

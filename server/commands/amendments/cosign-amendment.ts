@@ -1,6 +1,6 @@
 import { fail } from '../../domain-error.ts'
 import { command, type CommandActor } from '../command.ts'
-import { labelOf, loadAmendment, requireEditable, type AmendmentDeps } from './amendment-rows.ts'
+import { labelOf, loadAmendment, requireEditable, statusRefusal, type AmendmentDeps } from './amendment-rows.ts'
 
 /** A delegate asks to co-sign; the author accepts (accept-cosigner.ts), and the co-signer then co-edits. */
 export function cosignAmendment(deps: AmendmentDeps, actor: CommandActor, input: { amendmentId: string }) {
@@ -10,6 +10,8 @@ export function cosignAmendment(deps: AmendmentDeps, actor: CommandActor, input:
     await steps.authorize(row.congress_id, 'amendment.cosign')
     if (row.author_id === actor.participantId) throw fail('cosigner_is_author', { amendmentId }, 'L’auteur ne cosigne pas son propre amendement.')
     requireEditable(row, 'cosign')
+    // A rewording is the bureau's proposal to an author: nobody else puts their name to it.
+    if (row.rewording === 1) throw statusRefusal(row, 'cosign')
     await steps.transaction(async (tx) => {
       const inserted = await tx.trx
         .insertInto('amendment_cosigners')
