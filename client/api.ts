@@ -5,7 +5,7 @@ import type { AmendmentStatus } from '../shared/amendments/amendment-status.ts'
 import type { BallotRule } from '../shared/ballots/ballot-rule.ts'
 import { encodeVoteRequest, type VoteRequest } from '../shared/ballots/vote-request.ts'
 import type { Phase } from '../shared/phases.ts'
-import type { BallotRulePatch, NewBallotRequest } from '../shared/requests/ballot-requests.ts'
+import type { BallotRulePatch, NewBallotRequest, RoomCountRequest } from '../shared/requests/ballot-requests.ts'
 import type { AccessSheetRequest, CongressDetailsRequest, ProposalChangeRequest, ThemeChangeRequest } from '../shared/requests/congress-requests.ts'
 import type { DeliveryRequest } from '../shared/requests/seal-requests.ts'
 import { ApiError, errorOf, networkError } from './api-error.ts'
@@ -130,6 +130,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     openBallot: (ballotId: string, durationSeconds?: number) => json(api.ballots[':bid'].open.$post({ ...b(ballotId), json: durationSeconds === undefined ? {} : { durationSeconds } })),
     closeBallot: (ballotId: string) => json(api.ballots[':bid'].close.$post(b(ballotId))),
     publishBallot: (ballotId: string) => json(api.ballots[':bid'].publish.$post(b(ballotId))),
+    recordRoomCount: (ballotId: string, request: RoomCountRequest) => json(api.ballots[':bid']['room-count'].$put({ ...b(ballotId), json: request })),
     /**
      * The request is checked as the route's body; the bytes sent are its padded encoding, the same
      * length whatever the choice (shared/ballots/vote-request.ts), which `init.body` puts in place of hc's.

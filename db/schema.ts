@@ -289,6 +289,22 @@ export interface BallotBoxTable {
   represented_id: string | null
 }
 
+/** What the bureau counted in the room for a ballot (show of hands, or paper): apart from the box. */
+export interface RoomCountTable {
+  ballot_id: string
+  yes: number
+  no: number
+  abstain: number
+  recorded_at: Millis
+}
+
+/** A roll-call ballot's room count, name by name. */
+export interface RoomVoteTable {
+  ballot_id: string
+  participant_id: string
+  choice: OneOf<Choice>
+}
+
 export interface FrozenDocumentTable {
   doc_name: string
   congress_id: string
@@ -344,6 +360,8 @@ export interface Database {
   ballot_structures: BallotStructureTable
   ballot_participations: BallotParticipationTable
   ballot_box: BallotBoxTable
+  room_counts: RoomCountTable
+  room_votes: RoomVoteTable
   frozen_documents: FrozenDocumentTable
   seals: SealTable
   deliveries: DeliveryTable

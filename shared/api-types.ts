@@ -154,8 +154,6 @@ export interface AmendmentView extends FiledAmendmentView {
   readonly proposalNumber: number | null
   /** The document it amends: for a sub-amendment, its parent's text. */
   readonly targetDocName: string
-  readonly author: AmendmentPersonView
-  /** Co-signers; the accepted ones co-edit and count toward the congress's minimum. */
   /** A sub-amendment's parent amendment (null for an amendment to a text). */
   readonly parentId: string | null
   readonly parentLabel: string | null
@@ -163,6 +161,8 @@ export interface AmendmentView extends FiledAmendmentView {
   readonly rewording: boolean
   /** When the amendment took a rewording the bureau proposed (*rectifié*). */
   readonly rectifiedAt: number | null
+  readonly author: AmendmentPersonView
+  /** Co-signers; the accepted ones co-edit and count toward the congress's minimum. */
   readonly cosigners: readonly (AmendmentPersonView & { readonly accepted: boolean })[]
   readonly justification: string
   readonly rulingReason: string | null
@@ -192,14 +192,14 @@ export interface AmendmentDetailView extends AmendmentView {
   readonly mergedOnto: string | null
   /** Accepted co-signers needed before it goes to the bureau. */
   readonly minCosigners: number
-}
-
   /** For a sub-amendment or a rewording: the amendment it amends, and that amendment's author (who answers a rewording). */
   readonly parent: { readonly id: string; readonly label: string; readonly authorId: string } | null
   /** Its sub-amendments, in their order. */
   readonly subAmendments: readonly AmendmentView[]
   /** The rewordings the bureau proposed to it, answered or not. */
   readonly rewordings: readonly AmendmentView[]
+}
+
 export type { BallotStatus }
 
 /** What a ballot decides: an amendment, a proposal, or the whole motion. */

@@ -292,6 +292,7 @@ export const en: Messages = {
     'ballot.opened': 'Vote opened',
     'ballot.closed': 'Vote closed',
     'ballot.published': 'Results published',
+    'ballot.room_counted': 'Count in the room entered',
     'vote.already_cast': 'Vote refused: already cast for this person',
     'ballot.default_rule_changed': 'Default voting rule changed',
     'attendance.checked_in': 'Checked in',

@@ -294,6 +294,7 @@ export const fr = {
     'ballot.opened': 'Vote ouvert',
     'ballot.closed': 'Vote clos',
     'ballot.published': 'Résultats publiés',
+    'ballot.room_counted': 'Décompte en salle saisi',
     'vote.already_cast': 'Vote refusé : déjà exprimé pour cette personne',
     'ballot.default_rule_changed': 'Règle de vote par défaut modifiée',
     'attendance.checked_in': 'Présence pointée',

@@ -14,6 +14,7 @@ import * as m0012 from './0012-vote-orders.ts'
 import * as m0013 from './0013-fallen-amendments.ts'
 import * as m0014 from './0014-floor.ts'
 import * as m0015 from './0015-sub-amendments.ts'
+import * as m0016 from './0016-room-counts.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-fallen-amendments': m0013,
   '0014-floor': m0014,
   '0015-sub-amendments': m0015,
+  '0016-room-counts': m0016,
 }

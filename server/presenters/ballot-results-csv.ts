@@ -1,5 +1,6 @@
 import type { BallotView } from '../../shared/api-types.ts'
 import { ballotStatusNames } from '../../shared/ballots/ballot-status-names.ts'
+import { countingMethod, electronicFigures } from '../../shared/ballots/room-count.ts'
 import { toCsv } from '../../shared/csv.ts'
 import { query, type CommandActor } from '../commands/command.ts'
 import { congressBallots } from './ballot-list.ts'
@@ -8,6 +9,7 @@ import type { BallotPresenterDeps } from './ballot-view.ts'
 const majorityNames = { simple: 'simple', absolute: 'absolue', 'two-thirds': 'deux tiers', 'three-fifths': 'trois cinquièmes' }
 const baseNames = { expressed: 'suffrages exprimés', cast: 'votants', present: 'présents et représentés', entitled: 'inscrits' }
 const outcomeNames = { adopted: 'adopté', rejected: 'rejeté', 'no-quorum': 'quorum non atteint' }
+const countingNames = { electronic: 'sur les appareils', room: 'compté en salle', mixed: 'appareils et compté en salle' }
 
 const date = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString())
 
@@ -16,16 +18,20 @@ export function ballotResultsCsv(ballots: readonly BallotView[]): string {
   const header = [
     'Objet', 'Statut', 'Scrutin', 'Majorité', 'Base', 'Inscrits', 'Présents', 'Représentés', 'Pour', 'Contre', 'Abstentions',
     'Exprimés', 'Base de calcul', 'Seuil', 'Quorum requis', 'Quorum atteint', 'Résultat', 'Ouvert le', 'Clos le', 'Publié le', 'Empreinte du tableau',
+    // The totals above are the phones and the room together; these keep them apart.
+    'Décompte', 'Pour (appareils)', 'Contre (appareils)', 'Abstentions (appareils)', 'Pour (en salle)', 'Contre (en salle)', 'Abstentions (en salle)',
   ]
   const rows = ballots
     .filter((b) => b.result !== null)
     .map((b) => {
       const r = b.result!
       const e = b.electorate ?? { entitled: 0, present: 0, represented: 0 }
+      const phones = electronicFigures(r, b.room)
       return [
         b.subject.label, ballotStatusNames[b.status], b.rule.secrecy === 'secret' ? 'secret' : 'public (appel nominal)', majorityNames[b.rule.majority], baseNames[b.rule.base],
         e.entitled, e.present, e.represented, r.yes, r.no, r.abstain, r.expressed, r.base, r.threshold, r.quorumRequired, r.quorumMet ? 'oui' : 'non',
         outcomeNames[r.outcome], date(b.openedAt), date(b.closedAt), date(b.publishedAt), b.chainHead ?? '',
+        countingNames[countingMethod(r, b.room)], phones.yes, phones.no, phones.abstain, b.room?.yes ?? '', b.room?.no ?? '', b.room?.abstain ?? '',
       ]
     })
   return toCsv([header, ...rows])

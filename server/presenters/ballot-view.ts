@@ -8,6 +8,7 @@ import type { Role } from '../../shared/roles.ts'
 import type { AppDeps } from '../env.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { loadBallot } from '../commands/ballots/ballot-rows.ts'
+import { readRoomCount } from './room-count-view.ts'
 
 /** What a ballot's view reads: its rows, and the vote store's live counts. */
 export type BallotViewDeps = Pick<AppDeps, 'db' | 'votes'>
@@ -43,11 +44,13 @@ export async function subjectOf(db: Kysely<Database> | Transaction<Database>, ro
 /** A ballot as every reader sees it; its result only where resultVisible allows. */
 export async function ballotView(deps: BallotViewDeps, row: BallotRow, role: Role): Promise<BallotView> {
   const opened = row.opened_at !== null
+  const rule = ballotRule(row)
+  const visible = resultVisible(row, role)
   return {
     id: row.id,
     congressId: row.congress_id,
     subject: await subjectOf(deps.db, row),
-    rule: ballotRule(row),
+    rule,
     status: row.status,
     createdAt: row.created_at,
     openedAt: row.opened_at,
@@ -56,8 +59,9 @@ export async function ballotView(deps: BallotViewDeps, row: BallotRow, role: Rol
     publishedAt: row.published_at,
     electorate: opened ? { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 } : null,
     participation: opened ? await deps.votes.counts(row.id) : null,
-    result: resultVisible(row, role) ? decodeTally(row.result) : null,
+    result: visible ? decodeTally(row.result) : null,
     chainHead: row.chain_head,
+    room: visible ? await readRoomCount(deps.db, row.id, rule.secrecy) : null,
   }
 }
 

@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
 import { parseBallotRule } from '../../shared/ballots/ballot-rule-input.ts'
-import { parseBallotRuleChange, parseCastVote, parseNewBallot, parseOpenBallot } from '../../shared/requests/ballot-requests.ts'
+import { parseBallotRuleChange, parseCastVote, parseNewBallot, parseOpenBallot, parseRoomCount } from '../../shared/requests/ballot-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { castVote } from '../commands/ballots/cast-vote.ts'
 import { closeBallot } from '../commands/ballots/close-ballot.ts'
 import { createBallot } from '../commands/ballots/create-ballot.ts'
 import { deleteBallot } from '../commands/ballots/delete-ballot.ts'
 import { openBallot } from '../commands/ballots/open-ballot.ts'
+import { recordRoomCount } from '../commands/ballots/record-room-count.ts'
 import { setDefaultRule } from '../commands/ballots/set-default-rule.ts'
 import { updateBallotRule } from '../commands/ballots/update-ballot-rule.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
@@ -36,6 +37,9 @@ export function ballotRoutes(deps: AppDeps) {
     )
     .post('/:bid/close', ...session, async (c) => respond(c, await closeBallot(deps, c.var.actor, { ballotId: c.req.param('bid') })))
     .post('/:bid/publish', ...session, async (c) => respond(c, await publishBallot(deps, c.var.actor, { ballotId: c.req.param('bid') })))
+    .put('/:bid/room-count', ...session, jsonBody((body) => valid(parseRoomCount(body))), async (c) =>
+      respond(c, await recordRoomCount(deps, c.var.actor, { ballotId: c.req.param('bid'), ...c.req.valid('json') })),
+    )
     .post('/:bid/votes', ...session, jsonBody((body) => valid(parseCastVote(body))), async (c) =>
       respond(c, await castVote(deps, c.var.actor, { ballotId: c.req.param('bid'), ...c.req.valid('json') })),
     )

@@ -54,6 +54,8 @@ export async function buildBundle(source: SealSource, keys: SealKeys): Promise<B
           rule: b.rule,
           electorate: b.electorate,
           result: b.result,
+          counting: b.counting,
+          room: b.room,
           status: b.status,
           openedAt: b.openedAt,
           closedAt: b.closedAt,

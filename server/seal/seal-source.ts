@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
-import type { BoardEntryView } from '../../shared/api-types.ts'
+import type { BoardEntryView, RoomVoteView } from '../../shared/api-types.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
-import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
+import { countingMethod, type CountingMethod } from '../../shared/ballots/room-count.ts'
+import type { ChoiceCounts, Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import { textFr } from '../../shared/ballots/voted-place-fr.ts'
 import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
 import { subjectOf } from '../presenters/ballot-view.ts'
+import { readRoomCount } from '../presenters/room-count-view.ts'
 import { readBallotBox } from '../../db/ballot-board.ts'
 import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './sealable-texts.ts'
 
@@ -25,6 +27,15 @@ export interface SealedBallot {
   readonly publishedAt: string | null
   readonly chainHead: string
   readonly board: readonly BoardEntryView[]
+  /** How it was counted: on phones, in the room (show of hands), or both. */
+  readonly counting: CountingMethod
+  /** What the bureau counted in the room, apart from the board: `result` is both together. */
+  readonly room: SealedRoomCount | null
+}
+
+/** A count in the room as results.json carries it: the numbers, and for a roll-call ballot the names. */
+export interface SealedRoomCount extends ChoiceCounts {
+  readonly names: readonly RoomVoteView[] | null
 }
 
 /** Everything a seal is made of, read from frozen data only: the same on every rendering. */
@@ -69,7 +80,8 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   for (const b of ballots) {
     if (b.status !== 'published') continue
     const { yes, no, abstain, expressed, outcome } = b.result
-    decided.set(`${b.subject.kind}:${b.subject.id ?? ''}`, { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt! })
+    const room = b.room ? { yes: b.room.yes, no: b.room.no, abstain: b.room.abstain } : null
+    decided.set(`${b.subject.kind}:${b.subject.id ?? ''}`, { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room })
   }
   const votesOf = (kind: string, id: string | null): VoteSummary | null => decided.get(`${kind}:${id ?? ''}`) ?? null
 
@@ -122,19 +134,25 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
 async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<SealedBallot> {
   const subject = await subjectOf(db, row)
   const board = await readBallotBox(db, row.id)
+  const rule = decodeBallotRule(row.rule)
+  // A counted ballot has its tally: none means the file was changed behind the app.
+  const result = decodeTally(row.result) ?? corrupt('ballots.result', `ballot ${row.id} is counted but has no tally`)
+  const counted = await readRoomCount(db, row.id, rule.secrecy)
+  const room = counted ? { yes: counted.yes, no: counted.no, abstain: counted.abstain, names: counted.names } : null
   return {
     id: row.id,
     subject: { kind: subject.kind, id: subject.id, label: subject.label },
-    rule: decodeBallotRule(row.rule),
+    rule,
     electorate: { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 },
-    // A counted ballot has its tally: none means the file was changed behind the app.
-    result: decodeTally(row.result) ?? corrupt('ballots.result', `ballot ${row.id} is counted but has no tally`),
+    result,
     status: row.status,
     openedAt: iso(row.opened_at),
     closedAt: iso(row.closed_at),
     publishedAt: iso(row.published_at),
     chainHead: row.chain_head ?? '',
     board,
+    counting: countingMethod(result, room),
+    room,
   }
 }
 

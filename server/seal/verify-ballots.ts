@@ -1,12 +1,17 @@
 import type { BallotRule, Choice } from '../../shared/ballots/ballot-rule.ts'
+import { countingMethod, countsOfNames, electronicFigures, roomCountExcess, type CountingMethod } from '../../shared/ballots/room-count.ts'
 import { tally } from '../../shared/ballots/tally.ts'
-import type { Electorate, Tally } from '../../shared/ballots/tally-types.ts'
+import type { ChoiceCounts, Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import { canonicalJson } from '../../shared/canonical-json.ts'
 import { auditHash, genesisHash } from '../services/audit.ts'
 import { boardChainHead, receiptFor } from '../services/ballot-receipts.ts'
 
+/** A count in the room as results.json carries it (bundles sealed before show of hands have none). */
+export interface SealedRoomFile extends ChoiceCounts {
+  names: { participantId: string; name: string; choice: Choice }[] | null
+}
 export interface ResultsFile {
-  ballots: { id: string; subject: { label: string }; rule: BallotRule; electorate: Electorate; result: Tally }[]
+  ballots: { id: string; subject: { label: string }; rule: BallotRule; electorate: Electorate; result: Tally; counting?: CountingMethod; room?: SealedRoomFile | null }[]
 }
 export interface BoardFile {
   ballots: { id: string; entries: { receipt: string; choice: Choice; nonce: string; name: string | null }[]; chainHead: string }[]
@@ -27,7 +32,35 @@ interface ClosedPayload {
   chainHead?: unknown
 }
 
+/** What `ballot.room_counted` logged (commands/ballots/record-room-count.ts). */
+interface RoomCountedPayload extends ClosedPayload {
+  room?: unknown
+  names?: unknown
+}
+
 type Fail = (message: string) => never
+
+const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0
+const sameCounts = (a: ChoiceCounts, b: ChoiceCounts) => a.yes === b.yes && a.no === b.no && a.abstain === b.abstain
+
+/**
+ * A ballot's count in the room against itself and its board: counts, names that add up to them
+ * (roll-call only, each once), phones and room within the votes the list allowed.
+ */
+function checkRoom(ballot: ResultsFile['ballots'][number], electronicCast: number, fail: Fail): SealedRoomFile | null {
+  const label = ballot.subject.label
+  const room = ballot.room ?? null
+  if (!room) return null
+  if (ballot.counting === undefined) fail(`results.json: ${label} has a count in the room but no counting mark`)
+  if (![room.yes, room.no, room.abstain].every(isCount)) fail(`results.json: the count in the room of ${label} is not made of counts`)
+  if (ballot.rule.secrecy === 'roll-call') {
+    const names = room.names ?? fail(`results.json: the count in the room of roll-call ballot ${label} has no names`)
+    if (new Set(names.map((n) => n.participantId)).size !== names.length) fail(`results.json: a name is counted twice in the room for ${label}`)
+    if (!sameCounts(countsOfNames(names), room)) fail(`results.json: the names counted in the room for ${label} do not add up to its count`)
+  } else if (room.names !== null) fail(`results.json: the secret ballot ${label} names people counted in the room`)
+  if (roomCountExcess(ballot.electorate, electronicCast, room) > 0) fail(`results.json: ${label} counts more votes, on phones and in the room, than its list allowed`)
+  return room
+}
 
 /**
  * Every board against itself (each receipt recomputed from its choice and nonce, no receipt
@@ -36,6 +69,7 @@ type Fail = (message: string) => never
  */
 export function verifyBallots(results: ResultsFile, board: BoardFile, fail: Fail): string[] {
   const boards = new Map(board.ballots.map((b) => [b.id, b]))
+  let counted = 0
   for (const b of board.ballots) if (!results.ballots.some((r) => r.id === b.id)) fail(`board.json: a board (${b.id}) for a ballot results.json does not have`)
   for (const ballot of results.ballots) {
     const label = ballot.subject.label
@@ -48,10 +82,15 @@ export function verifyBallots(results: ResultsFile, board: BoardFile, fail: Fail
       if (receiptFor(ballot.id, entry.choice, entry.nonce) !== entry.receipt) fail(`board.json: receipt ${entry.receipt.slice(0, 12)}… of ${label} does not match its choice`)
     }
     if (boardChainHead(entries) !== boards.get(ballot.id)!.chainHead) fail(`board.json: the chain head of ${label} does not match its entries`)
-    const recount = tally(ballot.rule, ballot.electorate, entries.map((e) => e.choice))
-    if (canonicalJson(recount) !== canonicalJson(ballot.result)) fail(`results.json: ${label} does not recount from its board`)
+    const room = checkRoom(ballot, entries.length, fail)
+    if (room) counted += 1
+    const recount = tally(ballot.rule, ballot.electorate, entries.map((e) => e.choice), room)
+    if (canonicalJson(recount) !== canonicalJson(ballot.result)) fail(`results.json: ${label} does not recount from its board${room ? ' and its count in the room' : ''}`)
+    // Once it recounts, the mark says which of phones and room the count came from.
+    if (ballot.counting !== undefined && ballot.counting !== countingMethod(ballot.result, room)) fail(`results.json: ${label} is not marked as it was counted`)
   }
-  return [`results.json: ${results.ballots.length} ballots recounted from board.json, no receipt twice`]
+  const inRoom = counted > 0 ? ` (${counted} with a count in the room)` : ''
+  return [`results.json: ${results.ballots.length} ballots recounted from board.json${inRoom}, no receipt twice`]
 }
 
 /** The decision log's chain, entry by entry, and its head. */
@@ -75,15 +114,23 @@ export function verifyAuditChain(audit: AuditFile, fail: Fail): string {
  */
 export function verifyClosings(results: ResultsFile, board: BoardFile, audit: AuditFile, fail: Fail): string {
   const closings = new Map<string, { seq: number; payload: ClosedPayload }>()
+  // The last count in the room logged for each ballot: a new count replaces the one before.
+  const roomCounts = new Map<string, { seq: number; payload: RoomCountedPayload }>()
   for (const e of audit.entries) {
-    if (e.action !== 'ballot.closed') continue
-    let payload: ClosedPayload
+    if (e.action !== 'ballot.closed' && e.action !== 'ballot.room_counted') continue
+    let payload: RoomCountedPayload
     try {
-      payload = JSON.parse(e.payload) as ClosedPayload
+      payload = JSON.parse(e.payload) as RoomCountedPayload
     } catch {
-      return fail(`audit.json: ballot.closed entry ${e.seq} is not readable`)
+      return fail(`audit.json: ${e.action} entry ${e.seq} is not readable`)
     }
     const id = String(payload.ballotId)
+    if (e.action === 'ballot.room_counted') {
+      // Counted in the room once the phones' count was closed, never before.
+      if (!closings.has(id)) fail(`audit.json: ballot.room_counted entry ${e.seq} (${String(payload.subject)}) comes before its ballot was closed`)
+      roomCounts.set(id, { seq: e.seq, payload })
+      continue
+    }
     if (closings.has(id)) fail(`audit.json: ballot ${id} has two ballot.closed entries (${closings.get(id)!.seq} and ${e.seq})`)
     if (!results.ballots.some((b) => b.id === id)) fail(`results.json: the ballot closed in ballot.closed entry ${e.seq} (${String(payload.subject)}) is missing`)
     closings.set(id, { seq: e.seq, payload })
@@ -94,10 +141,26 @@ export function verifyClosings(results: ResultsFile, board: BoardFile, audit: Au
     const { seq, payload } = closing
     const chainHead = board.ballots.find((b) => b.id === ballot.id)?.chainHead
     if (payload.chainHead !== chainHead) fail(`board.json: the board of ${label} is not the one logged at its close (ballot.closed entry ${seq})`)
-    const { yes, no, abstain, outcome } = ballot.result
-    if (payload.yes !== yes || payload.no !== no || payload.abstain !== abstain || payload.outcome !== outcome) {
+    // At the close the log has the phones' count; a count in the room, logged after, changes the result.
+    const room = ballot.room ?? null
+    const { yes, no, abstain } = electronicFigures(ballot.result, room)
+    if (payload.yes !== yes || payload.no !== no || payload.abstain !== abstain || (!room && payload.outcome !== ballot.result.outcome)) {
       fail(`results.json: the count of ${label} is not the one logged at its close (ballot.closed entry ${seq})`)
     }
+    const counted = roomCounts.get(ballot.id)
+    if (!room && !counted) continue
+    if (!room || !counted) {
+      fail(room ? `audit.json: no ballot.room_counted entry for the count in the room of ${label}` : `results.json: the count in the room of ${label} (ballot.room_counted entry ${counted!.seq}) is missing`)
+    }
+    const logged = counted.payload
+    const loggedRoom = (logged.room ?? {}) as Partial<ChoiceCounts>
+    const sameRoom = loggedRoom.yes === room.yes && loggedRoom.no === room.no && loggedRoom.abstain === room.abstain && canonicalJson(logged.names ?? null) === canonicalJson(room.names)
+    const sameResult = logged.yes === ballot.result.yes && logged.no === ballot.result.no && logged.abstain === ballot.result.abstain && logged.outcome === ballot.result.outcome
+    if (!sameRoom || !sameResult) fail(`results.json: the count in the room of ${label} is not the one logged (ballot.room_counted entry ${counted.seq})`)
   }
-  return `audit.json: ${results.ballots.length} ballots match their ballot.closed entries (chain heads and counts)`
+  for (const [id, counted] of roomCounts) {
+    if (!results.ballots.some((b) => b.id === id)) fail(`results.json: the ballot counted in the room in ballot.room_counted entry ${counted.seq} (${String(counted.payload.subject)}) is missing`)
+  }
+  const inRoom = roomCounts.size > 0 ? ` and ${roomCounts.size} counts in the room` : ''
+  return `audit.json: ${results.ballots.length} ballots match their ballot.closed entries (chain heads and counts)${inRoom}`
 }

@@ -14,4 +14,5 @@ export const ballotStepNames: { readonly [S in BallotStep]: string } = {
   close: 'le clore',
   publish: 'le publier',
   vote: 'y voter',
+  count_in_room: 'y saisir un décompte en salle',
 }

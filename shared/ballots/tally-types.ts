@@ -8,6 +8,13 @@ export interface Electorate {
   readonly represented: number
 }
 
+/** Yes, no and abstain as numbers: votes on the phones, or counted in the room. */
+export interface ChoiceCounts {
+  readonly yes: number
+  readonly no: number
+  readonly abstain: number
+}
+
 export type BallotOutcome = 'adopted' | 'rejected' | 'no-quorum'
 
 /** A ballot's count under its rule. */

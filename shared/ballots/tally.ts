@@ -1,5 +1,5 @@
 import type { BallotRule, Choice } from './ballot-rule.ts'
-import type { Electorate, Tally } from './tally-types.ts'
+import type { ChoiceCounts, Electorate, Tally } from './tally-types.ts'
 
 export function countChoices(ballots: readonly Choice[]): { yes: number; no: number; abstain: number } {
   const counts = { yes: 0, no: 0, abstain: 0 }
@@ -33,10 +33,14 @@ function quorumFor(rule: BallotRule, entitled: number): number {
  * The count under French assembly practice: simple majority is more yes than no (a tie rejects);
  * absolute, two-thirds and three-fifths are shares of the base (votes expressed by default, so
  * abstentions count for nothing). The quorum is met by voters present or represented at opening;
- * without it the ballot decides nothing.
+ * without it the ballot decides nothing. A count the bureau made in the room (`room`, a show of
+ * hands) adds to the votes cast on phones: one rule, one quorum, one result for both.
  */
-export function tally(rule: BallotRule, electorate: Electorate, ballots: readonly Choice[]): Tally {
-  const { yes, no, abstain } = countChoices(ballots)
+export function tally(rule: BallotRule, electorate: Electorate, ballots: readonly Choice[], room: ChoiceCounts | null = null): Tally {
+  const counted = countChoices(ballots)
+  const yes = counted.yes + (room?.yes ?? 0)
+  const no = counted.no + (room?.no ?? 0)
+  const abstain = counted.abstain + (room?.abstain ?? 0)
   const cast = yes + no + abstain
   const expressed = yes + no
   const base = { expressed, cast, present: electorate.present + electorate.represented, entitled: electorate.entitled }[rule.base]

@@ -1,8 +1,9 @@
+import type { Secrecy } from '../ballots/ballot-rule.ts'
 import type { BallotStatus } from '../ballots/ballot-status.ts'
 import type { ErrorKinds } from './error-kind.ts'
 
 /** What a ballot command was about to do when its ballot's status refused it. */
-export type BallotStep = 'update' | 'delete' | 'open' | 'close' | 'publish' | 'vote'
+export type BallotStep = 'update' | 'delete' | 'open' | 'close' | 'publish' | 'vote' | 'count_in_room'
 
 /** The failures of the ballot, vote, attendance and projector commands and presenters. */
 export interface BallotErrorParams {
@@ -56,6 +57,17 @@ export interface BallotErrorParams {
   proxy_giver_holds: { readonly giverId: string; readonly giverName: string }
   proxy_holder_full: { readonly holderId: string; readonly holderName: string; readonly maxPerHolder: number }
   proxy_not_found: { readonly giverId: string }
+  /**
+   * The votes cast on phones (`electronic`) and counted in the room (`room`) together pass the votes
+   * the ballot's list allows (`rights`: present and represented when it opened).
+   */
+  room_count_exceeds_electorate: { readonly ballotId: string; readonly electronic: number; readonly room: number; readonly rights: number }
+  /** A roll-call ballot is counted in the room by name (`names`), a secret one by numbers only (`counts`). */
+  room_count_form: { readonly ballotId: string; readonly secrecy: Secrecy }
+  /** A name counted in the room is not on the ballot's list (not present when it opened, or represented by another). */
+  room_voter_not_on_list: { readonly ballotId: string; readonly participantId: string }
+  /** A name counted in the room already voted on a phone: one vote per right. */
+  room_voter_already_voted: { readonly ballotId: string; readonly participantId: string; readonly name: string }
 }
 
 export const ballotErrorKinds = {
@@ -85,4 +97,8 @@ export const ballotErrorKinds = {
   proxy_giver_holds: 'conflict',
   proxy_holder_full: 'conflict',
   proxy_not_found: 'not_found',
+  room_count_exceeds_electorate: 'conflict',
+  room_count_form: 'invalid',
+  room_voter_not_on_list: 'conflict',
+  room_voter_already_voted: 'conflict',
 } as const satisfies ErrorKinds<BallotErrorParams>

@@ -1,4 +1,4 @@
-import type { BallotOutcome } from '../ballots/tally-types.ts'
+import type { BallotOutcome, ChoiceCounts } from '../ballots/tally-types.ts'
 import type { CongressIdentity } from '../congress-identity.ts'
 
 /** How a text fared in its last published ballot. */
@@ -11,6 +11,8 @@ export interface VoteSummary {
   readonly outcome: BallotOutcome
   /** ISO date-time the result was published. */
   readonly publishedAt: string
+  /** What of the counts above the bureau counted in the room (show of hands); null: all on phones. */
+  readonly room: ChoiceCounts | null
 }
 
 export interface MotionProposal {
@@ -58,7 +60,9 @@ export function isCarried(proposal: MotionProposal): boolean {
 export const outcomeNames: Record<BallotOutcome, string> = { adopted: 'adoptée', rejected: 'rejetée', 'no-quorum': 'quorum non atteint' }
 
 export function votesLine(votes: VoteSummary): string {
-  return `Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}) : ${outcomeNames[votes.outcome]}`
+  const { room } = votes
+  const inRoom = room ? ` ; compté en salle : pour ${room.yes}, contre ${room.no}, abstentions ${room.abstain}` : ''
+  return `Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}${inRoom}) : ${outcomeNames[votes.outcome]}`
 }
 
 /** "22 novembre 2026", from an ISO date, without the host's locale or time zone. */

@@ -1,5 +1,7 @@
 import type { BallotRule, Choice } from '../ballots/ballot-rule.ts'
 import { choices, isChoice } from '../ballots/ballot-rule.ts'
+import type { RoomVote } from '../ballots/room-count.ts'
+import type { ChoiceCounts } from '../ballots/tally-types.ts'
 import { nonceHexPattern } from '../ballots/receipt.ts'
 import { invalid, parsed, type Parsed } from '../parsed.ts'
 import { isJsonObject as isObject } from '../json-value.ts'
@@ -60,6 +62,16 @@ export interface ProjectBallotRequest {
   /** null: the projector shows no ballot. */
   readonly ballotId: string | null
 }
+
+/**
+ * What the bureau counted in the room: numbers for a secret ballot, names with their choice for a
+ * roll-call one (the numbers are then theirs). A new count replaces the last one.
+ */
+export type RoomCountRequest = { readonly counts: ChoiceCounts } | { readonly names: readonly RoomVote[] }
+
+/** Far more than any room's hands; a list of names entered by hand stays within the body limit. */
+export const maxRoomCount = 100_000
+export const maxRoomNames = 2_000
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64
 
@@ -122,4 +134,35 @@ export function parsePresence(body: Record<string, unknown>): Parsed<PresenceReq
 export function parseProjectBallot(body: Record<string, unknown>): Parsed<ProjectBallotRequest> {
   const { ballotId } = body
   return ballotId === null || isId(ballotId) ? parsed({ ballotId }) : invalid('ballotId', { rule: 'id_or_null' }, 'l’identifiant d’un scrutin, ou null')
+}
+
+export function parseRoomCount(body: Record<string, unknown>): Parsed<RoomCountRequest> {
+  const { counts, names } = body
+  if ((counts === undefined) === (names === undefined)) {
+    return invalid('counts', { rule: 'shape', shape: '{ counts: { yes, no, abstain } } | { names: [{ participantId, choice }] }' }, '{ counts: { yes, no, abstain } } ou { names: [{ participantId, choice }] }')
+  }
+  if (counts !== undefined) {
+    if (!isObject(counts)) return invalid('counts', { rule: 'object' }, 'un objet { yes, no, abstain }')
+    for (const key of choices) {
+      const n = counts[key]
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > maxRoomCount) {
+        return invalid(`counts.${key}`, { rule: 'integer_range', min: 0, max: maxRoomCount }, `un nombre entier entre 0 et ${maxRoomCount}`)
+      }
+    }
+    return parsed({ counts: { yes: counts.yes as number, no: counts.no as number, abstain: counts.abstain as number } })
+  }
+  if (!Array.isArray(names) || names.length > maxRoomNames) return invalid('names', { rule: 'list_length', min: 0, max: maxRoomNames }, `une liste d’au plus ${maxRoomNames} noms`)
+  // Lines are the names' places in the list, from 1: "line 3: already on line 1".
+  const seen = new Map<string, number>()
+  const votes: RoomVote[] = []
+  for (const [i, item] of names.entries()) {
+    if (!isObject(item) || !isId(item.participantId)) return invalid('participantId', { rule: 'id' }, 'l’identifiant de la personne comptée', i + 1)
+    if (!isChoice(item.choice)) return invalid('choice', { rule: 'one_of', values: choices }, 'doit valoir « yes », « no » ou « abstain »', i + 1)
+    // One person counted once: a second line would be a second vote.
+    const first = seen.get(item.participantId)
+    if (first !== undefined) return invalid('participantId', { rule: 'duplicate', otherLine: first }, `cette personne est déjà comptée ligne ${first}`, i + 1)
+    seen.set(item.participantId, i + 1)
+    votes.push({ participantId: item.participantId, choice: item.choice })
+  }
+  return parsed({ names: votes })
 }

@@ -93,6 +93,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/ballots/:bid/open': { action: 'ballot.manage', body: () => ({}) },
   'POST /api/ballots/:bid/close': { action: 'ballot.manage' },
   'POST /api/ballots/:bid/publish': { action: 'ballot.manage' },
+  'PUT /api/ballots/:bid/room-count': { action: 'ballot.manage', body: () => ({ counts: { yes: 1, no: 0, abstain: 0 } }) },
   'POST /api/ballots/:bid/votes': { action: 'ballot.vote', body: () => ({ choice: 'yes', clientVoteId: `sweep-${Math.random().toString(36).slice(2)}-vote` }) },
   'GET /api/ballots/:bid/me': { action: 'congress.read' },
   'GET /api/ballots/:bid/participation': { action: 'ballot.manage' },

@@ -54,6 +54,8 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   ballot_structures: ['ballot_id', 'structure', 'sha256'],
   ballot_participations: ['ballot_id', 'represented_id', 'client_vote_hash', 'receipt_box', 'cast_at'],
   ballot_box: ['ballot_id', 'receipt', 'choice', 'nonce', 'represented_id'],
+  room_counts: ['ballot_id', 'yes', 'no', 'abstain', 'recorded_at'],
+  room_votes: ['ballot_id', 'participant_id', 'choice'],
   frozen_documents: ['doc_name', 'congress_id', 'state_v2', 'sha256'],
   seals: ['congress_id', 'frozen_at', 'manifest_sha256', 'signature', 'public_key_fingerprint'],
   deliveries: ['id', 'congress_id', 'advisor_name', 'institution', 'delivered_on', 'channel', 'participant_id', 'created_at'],

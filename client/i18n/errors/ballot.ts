@@ -11,6 +11,7 @@ const stepEn: { readonly [S in BallotStep]: string } = {
   close: 'close it',
   publish: 'publish it',
   vote: 'vote in it',
+  count_in_room: 'enter a count made in the room',
 }
 
 const castFr = (castAt: number | null | undefined) =>
@@ -55,6 +56,11 @@ export const ballotFr: ErrorMessages<BallotErrorParams> = {
   proxy_giver_holds: (e) => `${e.giverName} détient un pouvoir : il ne peut en donner.`,
   proxy_holder_full: (e) => `${e.holderName} détient déjà ${e.maxPerHolder} pouvoir(s), le maximum par personne.`,
   proxy_not_found: () => 'Ce participant n’a pas donné pouvoir.',
+  room_count_exceeds_electorate: (e) =>
+    `Décompte refusé : ${e.electronic} vote(s) sur les appareils et ${e.room} en salle dépassent les ${e.rights} voix des présents et représentés. Recomptez.`,
+  room_count_form: (e) => (e.secrecy === 'roll-call' ? 'Un scrutin public se compte en salle nom par nom.' : 'Un scrutin secret se compte en salle par nombres seulement, sans noms.'),
+  room_voter_not_on_list: () => 'Une personne comptée en salle ne vote pas dans ce scrutin : elle n’était ni présente ni représentée à son ouverture.',
+  room_voter_already_voted: (e) => `${e.name} a déjà voté sur un appareil : une seule voix par personne.`,
 }
 
 export const ballotEn: ErrorMessages<BallotErrorParams> = {
@@ -91,4 +97,9 @@ export const ballotEn: ErrorMessages<BallotErrorParams> = {
   proxy_giver_holds: (e) => `${e.giverName} holds a proxy: they cannot give theirs.`,
   proxy_holder_full: (e) => `${e.holderName} already holds ${e.maxPerHolder} proxy(ies), the most per person.`,
   proxy_not_found: () => 'This participant has not given a proxy.',
+  room_count_exceeds_electorate: (e) =>
+    `Count refused: ${e.electronic} vote(s) on phones and ${e.room} in the room are more than the ${e.rights} votes of those present and represented. Count again.`,
+  room_count_form: (e) => (e.secrecy === 'roll-call' ? 'A roll-call ballot is counted in the room name by name.' : 'A secret ballot is counted in the room by numbers only, without names.'),
+  room_voter_not_on_list: () => 'Someone counted in the room does not vote in this ballot: they were neither present nor represented when it opened.',
+  room_voter_already_voted: (e) => `${e.name} has already voted on a phone: one vote per person.`,
 }
