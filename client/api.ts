@@ -8,6 +8,8 @@ import type { Phase } from '../shared/phases.ts'
 import type { BallotRulePatch, NewBallotRequest, RoomCountRequest } from '../shared/requests/ballot-requests.ts'
 import type { AccessSheetRequest, CongressDetailsRequest, ProposalChangeRequest, ThemeChangeRequest } from '../shared/requests/congress-requests.ts'
 import type { DeliveryRequest } from '../shared/requests/seal-requests.ts'
+import type { FloorStance } from '../shared/floor/speakers.ts'
+import type { SpeakerRulesRequest } from '../shared/requests/floor-requests.ts'
 import { ApiError, errorOf, networkError } from './api-error.ts'
 import { isImportAnswer } from './import-answer.ts'
 
@@ -153,6 +155,13 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     revokeProxy: (congressId: string, giverId: string) => empty(api.congresses[':id'].proxies[':giverId'].$delete({ param: { id: id(congressId), giverId: id(giverId) } })),
     projector: (congressId: string) => json(api.congresses[':id'].projector.$get(c(congressId))),
     project: (congressId: string, ballotId: string | null) => json(api.congresses[':id'].projector.$put({ ...c(congressId), json: { ballotId } })),
+    floor: (congressId: string) => json(api.congresses[':id'].floor.$get(c(congressId))),
+    setDebate: (congressId: string, docName: string | null) => json(api.congresses[':id'].floor.debate.$post({ ...c(congressId), json: { docName } })),
+    setSpeakerRules: (congressId: string, rules: SpeakerRulesRequest) => json(api.congresses[':id'].floor.rules.$post({ ...c(congressId), json: rules })),
+    askFloor: (congressId: string, stance: FloorStance) => json(api.congresses[':id'].floor.requests.$post({ ...c(congressId), json: { stance } })),
+    /** A step of a request for the floor: withdrawn by who asked, given or ended by the bureau. */
+    floorStep: (congressId: string, requestId: string, step: 'withdraw' | 'give' | 'end') =>
+      json(api.congresses[':id'].floor.requests[':rid'][step].$post({ param: { id: id(congressId), rid: id(requestId) } })),
     freeze: (congressId: string) => json(api.congresses[':id'].freeze.$post(c(congressId))),
     seal: (congressId: string) => json(api.congresses[':id'].seal.$get(c(congressId))),
     deliveries: (congressId: string) => json(api.congresses[':id'].deliveries.$get(c(congressId))),

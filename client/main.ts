@@ -1,3 +1,4 @@
 import './tiptap-base.css'
 import './styles.css'
+import './floor.css'
 import './components/plenum-app.ts'

@@ -10,6 +10,7 @@ export type Route =
   | { readonly page: 'amendment'; readonly congressId: string; readonly amendmentId: string }
   | { readonly page: 'vote'; readonly congressId: string }
   | { readonly page: 'ballots'; readonly congressId: string }
+  | { readonly page: 'session'; readonly congressId: string }
   | { readonly page: 'board'; readonly congressId: string; readonly ballotId: string }
   | { readonly page: 'projector'; readonly congressId: string }
   | { readonly page: 'seal'; readonly congressId: string }
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string): Route {
     if (third === 'amendments' && parts.length === 3) return { page: 'amendments', congressId: second }
     if (third === 'vote' && parts.length === 3) return { page: 'vote', congressId: second }
     if (third === 'ballots' && parts.length === 3) return { page: 'ballots', congressId: second }
+    if (third === 'session' && parts.length === 3) return { page: 'session', congressId: second }
     if (third === 'ballots' && fourth && fifth === 'board' && parts.length === 5) return { page: 'board', congressId: second, ballotId: fourth }
     if (third === 'seal' && parts.length === 3) return { page: 'seal', congressId: second }
     if (third === 'amendments' && fourth && parts.length === 4) return { page: 'amendment', congressId: second, amendmentId: fourth }
@@ -48,6 +50,8 @@ export const paths = {
   amendments: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments`,
   vote: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/vote`,
   ballots: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/ballots`,
+  /** The bureau's session screen: the item under debate, its speakers and the next vote. */
+  session: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/session`,
   /** The receipt, if any, goes in the fragment: never sent to the server, never in its logs. */
   board: (congressId: string, ballotId: string, receipt?: string) =>
     `/congresses/${encodeURIComponent(congressId)}/ballots/${encodeURIComponent(ballotId)}/board${receipt ? `#receipt=${receipt}` : ''}`,

@@ -118,6 +118,8 @@ export interface FloorTurnView {
 
 /** The floor: the item under debate, who speaks, who waits (in the order the floor will be given), who spoke. */
 export interface FloorView {
+  /** The server's clock when it answered: pages measure their own clock's offset from it (shared/floor/speech-clock.ts). */
+  readonly now: number
   readonly debateDoc: string | null
   readonly speakingSeconds: number
   readonly rules: SpeakerRules

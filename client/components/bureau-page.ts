@@ -37,6 +37,7 @@ export class BureauPage extends LightElement {
         <a href="#audit-heading">${m.auditSection}</a>
         <a href=${paths.amendments(this.congress.id)}>${m.amendmentsAll}</a>
         <a href=${paths.ballots(this.congress.id)}>${m.v.ballotsTitle}</a>
+        <a href=${paths.session(this.congress.id)}>${m.f.sessionLink}</a>
       </nav>
       <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
       <plenum-seal-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-seal-panel>

@@ -1,15 +1,28 @@
 import { html, nothing } from 'lit'
-import type { CongressView, PresenceView } from '../../shared/api-types.ts'
+import type { CongressView, ParticipantView, PresenceView } from '../../shared/api-types.ts'
+import type { Phase } from '../../shared/phases.ts'
+import type { FloorRevisions } from '../floor-reads.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
+import './floor-card.ts'
 import './my-activity.ts'
 
 /** The motion at a glance: the preamble, then the 4 questions and their proposals, in order. */
 export class CongressPage extends LightElement {
-  static override properties = { congress: { attribute: false }, presence: { attribute: false } }
+  static override properties = {
+    congress: { attribute: false },
+    presence: { attribute: false },
+    participant: { attribute: false },
+    phase: { attribute: false },
+    floorRevisions: { attribute: false },
+  }
   declare congress: CongressView
   declare presence: PresenceView
+  declare participant: ParticipantView
+  declare phase: Phase
+  /** What is under debate and voted next, and the list of speakers, on everyone's first page. */
+  declare floorRevisions: FloorRevisions
 
   private renderPresence() {
     const m = t()
@@ -29,6 +42,7 @@ export class CongressPage extends LightElement {
       <h1>${congress.title}</h1>
       <p class="subtitle">${congress.organisation} · ${m.edition(congress.edition)} · ${congress.place} · <time datetime=${congress.date}>${formatDate(congress.date)}</time></p>
       ${this.renderPresence()}
+      <plenum-floor-card .congress=${congress} .participant=${this.participant} .phase=${this.phase} .revisions=${this.floorRevisions} voteLink></plenum-floor-card>
       <section class="card preamble-link" aria-labelledby="preamble-heading">
         <h2 id="preamble-heading"><a href=${paths.preamble(congress.id)}>${m.preamble}</a></h2>
         <p>${m.preambleIntro}</p>

@@ -16,6 +16,8 @@ import './congress-page.ts'
 import './join-page.ts'
 import './projector-page.ts'
 import './seal-page.ts'
+import './session-page.ts'
+import './floor-card.ts'
 import './text-page.ts'
 import './vote-page.ts'
 
@@ -133,13 +135,21 @@ export class PlenumApp extends LightElement {
     const m = t()
     const { route } = this
     const phase = this.live.phase ?? congress.phase
-    if (route.page === 'congress') return html`<plenum-congress-page .congress=${congress} .presence=${this.live.presence}></plenum-congress-page>`
     if (route.page === 'bureau') {
       return isAllowed({ role: participant.role, phase, action: 'participants.manage' })
         ? html`<plenum-bureau-page .congress=${congress} .phase=${phase} .selfId=${participant.id}></plenum-bureau-page>`
         : html`<p class="error" role="alert">${m.forbidden}</p>`
     }
     const live = this.live
+    const floorRevisions = { floor: live.floorRevision, amendments: live.amendmentsRevision, ballots: live.ballotsRevision }
+    if (route.page === 'session') {
+      return isAllowed({ role: participant.role, phase, action: 'floor.run' })
+        ? html`<plenum-session-page .congress=${congress} .phase=${phase} .revisions=${floorRevisions}></plenum-session-page>`
+        : html`<p class="error" role="alert">${m.forbidden}</p>`
+    }
+    if (route.page === 'congress') {
+      return html`<plenum-congress-page .congress=${congress} .presence=${live.presence} .participant=${participant} .phase=${phase} .floorRevisions=${floorRevisions}></plenum-congress-page>`
+    }
     if (route.page === 'vote') {
       return html`<plenum-vote-page
         .congress=${congress}
@@ -148,7 +158,8 @@ export class PlenumApp extends LightElement {
         .revision=${live.ballotsRevision}
         .attendanceRevision=${live.attendanceRevision}
         .streaming=${live.streaming}
-      ></plenum-vote-page>`
+      ></plenum-vote-page>
+        <plenum-floor-card .congress=${congress} .participant=${participant} .phase=${phase} .revisions=${floorRevisions}></plenum-floor-card>`
     }
     if (route.page === 'board') return html`<plenum-board-page .congress=${congress} .ballotId=${route.ballotId}></plenum-board-page>`
     if (route.page === 'seal') return html`<plenum-seal-page .congress=${congress}></plenum-seal-page>`
@@ -163,7 +174,13 @@ export class PlenumApp extends LightElement {
             .projectorRevision=${live.projectorRevision}
             .participation=${live.participation}
           ></plenum-ballots-page>`
-        : html`<plenum-projector-page .congress=${congress} .revision=${live.ballotsRevision} .projectorRevision=${live.projectorRevision} .participation=${live.participation}></plenum-projector-page>`
+        : html`<plenum-projector-page
+            .congress=${congress}
+            .revision=${live.ballotsRevision}
+            .projectorRevision=${live.projectorRevision}
+            .participation=${live.participation}
+            .floorRevisions=${floorRevisions}
+          ></plenum-projector-page>`
     }
     const revision = this.live.amendmentsRevision
     if (route.page === 'amendments') return html`<plenum-amendments-page .congress=${congress} .revision=${revision}></plenum-amendments-page>`
@@ -203,6 +220,7 @@ export class PlenumApp extends LightElement {
     if (route.page === 'amendment') return `${m.amendments} — ${congress.title}`
     if (route.page === 'vote') return `${m.v.voteTitle} — ${congress.title}`
     if (route.page === 'ballots') return `${m.v.ballotsTitle} — ${congress.title}`
+    if (route.page === 'session') return `${m.f.sessionTitle} — ${congress.title}`
     if (route.page === 'board') return `${m.v.boardLink} — ${congress.title}`
     if (route.page === 'projector') return `${m.v.projectorTitle} — ${congress.title}`
     if (route.page === 'seal') return `${m.v.sealTitle} — ${congress.title}`
@@ -233,6 +251,7 @@ export class PlenumApp extends LightElement {
         <div class="header-tools">
           ${voter && participant ? html`<a class="nav-vote" href=${paths.vote(participant.congressId)}>${m.v.voteNav}</a>` : nothing}
           ${sealed && participant ? html`<a href=${paths.seal(participant.congressId)}>${m.v.sealNav}</a>` : nothing}
+          ${bureau && participant ? html`<a href=${paths.session(participant.congressId)}>${m.f.sessionNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.ballots(participant.congressId)}>${m.v.ballotsNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.bureau(participant.congressId)}>${m.bureauNav}</a>` : nothing}
           ${participant

@@ -3,9 +3,11 @@ import { html, nothing } from 'lit'
 import { ref } from 'lit/directives/ref.js'
 import type { BallotView, CongressView } from '../../shared/api-types.ts'
 import { api, apiLinks } from '../api.ts'
+import { debateTitle, followFloor, type FloorRevisions } from '../floor-reads.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import './ballot-subject.ts'
+import './floor-projector.ts'
 
 /**
  * The wall of the room, driven by the bureau: what is under debate, the vote's state and
@@ -25,8 +27,11 @@ export class ProjectorPage extends LightElement {
     revision: { attribute: false },
     projectorRevision: { attribute: false },
     participation: { attribute: false },
+    floorRevisions: { attribute: false },
   }
   declare congress: CongressView
+  /** The projector follows the floor too: the item under debate, the speaker and the countdown between votes. */
+  declare floorRevisions: FloorRevisions
   declare revision: number
   declare projectorRevision: number
   declare participation: Readonly<Record<string, { voted: number; rights: number }>>
@@ -35,20 +40,30 @@ export class ProjectorPage extends LightElement {
     task: ([id]: readonly [string, number, number]) => api.projector(id),
     args: () => [this.congress.id, this.revision, this.projectorRevision] as const,
   })
+  private readonly floor = followFloor(this, () => ({ congress: this.congress, revisions: this.floorRevisions }))
 
   override render() {
     const m = t()
     const view = this.task.value
     if (!view) return this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
     const { ballot } = view
+    // A vote open is live on the wall; otherwise a speech, or the item under debate when nothing is projected.
+    const reading = this.floor.floor.value
+    const floor = ballot?.status !== 'open' && reading?.view.debateDoc && (reading.view.speaking || !ballot) ? reading : undefined
     return html`
       <div class="projector">
         <header class="projector-head">
           <p class="projector-congress">${view.congressTitle}</p>
-          ${ballot ? html`<h1>${m.v.ballotOn(ballot.subject.label)}</h1><p class="projector-state" data-status=${ballot.status}>${m.v.status[ballot.status]}</p>` : html`<h1>${m.v.projectorNothing}</h1>`}
+          ${floor
+            ? html`<p class="projector-kicker">${m.f.underDebate}</p><h1>${debateTitle(this.congress, floor.view.debateDoc!)}</h1>`
+            : ballot ? html`<h1>${m.v.ballotOn(ballot.subject.label)}</h1><p class="projector-state" data-status=${ballot.status}>${m.v.status[ballot.status]}</p>` : html`<h1>${m.v.projectorNothing}</h1>`}
         </header>
         <div class="projector-body">
-          <section class="projector-main">${ballot ? this.renderBallot(ballot) : nothing}</section>
+          <section class="projector-main">
+            ${floor
+              ? html`<plenum-floor-projector .congress=${this.congress} .reading=${floor} .item=${this.floor.item()}></plenum-floor-projector>`
+              : ballot ? this.renderBallot(ballot) : nothing}
+          </section>
           <aside class="projector-join">
             <p>${m.v.projectorJoin}</p>
             <img src=${apiLinks.joinQr(this.congress.id)} alt=${m.v.projectorQrAlt} width="280" height="280" />

@@ -1,9 +1,11 @@
 import { enCodes } from './en-codes.ts'
 import { enVotes } from './en-votes.ts'
+import { enFloor } from './en-floor.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
   v: enVotes,
+  f: enFloor,
   c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',

@@ -2,10 +2,12 @@ import { bureauOpinionNames } from '../../shared/amendments/bureau-opinion.ts'
 import { labels } from './labels.ts'
 import { frCodes } from './fr-codes.ts'
 import { frVotes } from './fr-votes.ts'
+import { frFloor } from './fr-floor.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
   v: frVotes,
+  f: frFloor,
   c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',

@@ -40,6 +40,7 @@ export function floorView(deps: CommandDeps, actor: CommandActor, input: { congr
       floor.rules,
     )
     return {
+      now: deps.clock(),
       debateDoc: floor.debateDoc,
       speakingSeconds: floor.speakingSeconds,
       rules: floor.rules,

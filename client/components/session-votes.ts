@@ -1,0 +1,95 @@
+import { html, nothing } from 'lit'
+import type { BallotView, CongressView } from '../../shared/api-types.ts'
+import type { BallotSubject } from '../../shared/requests/ballot-requests.ts'
+import { api } from '../api.ts'
+import { nextVoteLabel, type DebateItem } from '../floor-reads.ts'
+import { t } from '../i18n/index.ts'
+import { LightElement } from '../light-element.ts'
+import { paths } from '../router.ts'
+import './floor-next-vote.ts'
+import { runFloorStep } from './floor-notice.ts'
+
+/**
+ * The votes on the item under debate, for the bureau: the running order with the bureau's opinion
+ * on each amendment, and the next vote with one button that makes its ballot (the default rule),
+ * opens it and puts it on the projector.
+ */
+export class SessionVotes extends LightElement {
+  static override properties = { congress: { attribute: false }, item: { attribute: false }, busy: { state: true } }
+  declare congress: CongressView
+  declare item: DebateItem
+  declare busy: boolean
+
+  constructor() {
+    super()
+    this.busy = false
+  }
+
+  private async openNext(subject: BallotSubject, existing: BallotView | null, label: string): Promise<void> {
+    const congressId = this.congress.id
+    this.busy = true
+    await runFloorStep(
+      this,
+      async () => {
+        const ballot = existing ?? (await api.createBallot({ congressId, subject }))
+        if (ballot.status === 'draft') await api.openBallot(ballot.id)
+        // The wall follows: the live chart of the vote just opened.
+        await api.project(congressId, ballot.id)
+      },
+      t().f.voteOpened(label),
+    )
+    this.busy = false
+  }
+
+  override render() {
+    const m = t()
+    const { item } = this
+    return html`
+      ${item.byBureau ? html`<p class="order-source"><strong>${m.f.orderByBureau}</strong></p>` : nothing}
+      ${item.amendments.size === 0 ? html`<p class="hint">${m.f.noAmendments}</p>` : nothing}
+      <ol class="session-order" aria-labelledby="session-votes-heading">
+        ${item.order.steps.map((step, index) => {
+          const current = index === 0 ? 'step' : undefined
+          if (step.kind === 'text') return html`<li aria-current=${current ?? 'false'}><strong>${m.f.orderText}</strong></li>`
+          const [lead, ...twins] = step.ids.map((id) => item.amendments.get(id)!)
+          const common = (item.order.groups[step.group]?.ids.length ?? 0) > 1
+          const details = [m.linesSummary(lead!.changedLines), lead!.departure.deletion ? m.runningOrderDeletion : m.runningOrderDistance(lead!.departure.distance)]
+          if (common) details.push(m.runningOrderCommon)
+          if (twins.length > 0) details.push(m.f.together(twins.map((twin) => twin.label).join(', ')))
+          return html`<li aria-current=${current ?? 'false'}>
+            <a href=${paths.amendment(this.congress.id, lead!.id)}>${lead!.label}</a>
+            <span class="opinion-tag" data-opinion=${lead!.opinion?.opinion ?? 'none'}>${lead!.opinion ? m.f.opinion(m.opinionNames[lead!.opinion.opinion]) : m.f.noOpinion}</span>
+            <span class="hint">${details.join(' · ')}</span>
+          </li>`
+        })}
+      </ol>
+      <div class="session-next">
+        <plenum-floor-next-vote .congress=${this.congress} .item=${item}></plenum-floor-next-vote>
+        ${this.renderOpen()}
+      </div>
+    `
+  }
+
+  private renderOpen() {
+    const m = t()
+    const { next, ballots } = this.item
+    if (next.kind !== 'amendment' && next.kind !== 'proposal') return nothing
+    const label = nextVoteLabel(this.item, this.congress) ?? ''
+    const ballotsLink = html`<a href=${paths.ballots(this.congress.id)}>${m.f.ballotsLink}</a>`
+    if (next.ballot?.status === 'open') return html`<p class="hint">${m.f.voteIsOpen} ${ballotsLink}</p>`
+    if (next.ballot?.status === 'closed') return html`<p class="hint">${m.f.voteIsClosed} ${ballotsLink}</p>`
+    const other = ballots.find((b) => b.status === 'open')
+    if (other) return html`<p class="notice">${m.f.otherVoteOpen(other.subject.label)} ${ballotsLink}</p>`
+    const subject: BallotSubject = next.kind === 'amendment' ? { kind: 'amendment', id: next.ids[0]! } : { kind: 'proposal', id: next.id }
+    return html`<p><button type="button" class="primary open-next-vote" ?disabled=${this.busy} @click=${() => this.openNext(subject, next.ballot, label)}>${m.f.openVote(label)}</button></p>
+      <p class="hint">${m.f.defaultRuleApplies}</p>`
+  }
+}
+
+customElements.define('plenum-session-votes', SessionVotes)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plenum-session-votes': SessionVotes
+  }
+}
