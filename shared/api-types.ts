@@ -4,7 +4,7 @@ import type { FloorStance, SpeakerRules } from './floor/speakers.ts'
 import type { LineRange } from './amendments/text-diff.ts'
 import type { BallotRule, Choice } from './ballots/ballot-rule.ts'
 import type { BallotStatus } from './ballots/ballot-status.ts'
-import type { Electorate, Tally } from './ballots/tally-types.ts'
+import type { ChoiceCounts, Electorate, Tally } from './ballots/tally-types.ts'
 import type { CongressIdentity } from './congress-identity.ts'
 import type { Phase } from './phases.ts'
 import type { Role } from './roles.ts'
@@ -237,6 +237,24 @@ export interface BallotView {
   readonly result: Tally | null
   /** SHA-256 chain over the board, sorted by receipt; set when the ballot closes. */
   readonly chainHead: string | null
+  /**
+   * What the bureau counted in the room (show of hands), shown where the result is: `result` is
+   * the phones and the room together, the phones' own figures are `result` less these.
+   */
+  readonly room: RoomCountView | null
+}
+
+/** A ballot's count in the room, as the bureau entered it. */
+export interface RoomCountView extends ChoiceCounts {
+  /** Roll-call ballots: each person counted in the room and their choice, by name. */
+  readonly names: readonly RoomVoteView[] | null
+  readonly recordedAt: number
+}
+
+export interface RoomVoteView {
+  readonly participantId: string
+  readonly name: string
+  readonly choice: Choice
 }
 
 /** One vote the signed-in participant may cast in a ballot: their own, or one per proxy they hold. */

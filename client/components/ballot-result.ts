@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit'
-import type { BallotView } from '../../shared/api-types.ts'
+import type { BallotView, RoomCountView } from '../../shared/api-types.ts'
+import { countingMethod, electronicFigures } from '../../shared/ballots/room-count.ts'
+import type { ChoiceCounts, Tally } from '../../shared/ballots/tally-types.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
@@ -10,13 +12,14 @@ export class BallotResult extends LightElement {
 
   override render() {
     const m = t()
-    const { result, electorate, subject } = this.ballot
+    const { result, electorate, subject, room } = this.ballot
     if (!result) return nothing
     const h = m.v.resultHeaders
     return html`
       <div class="table-scroll" tabindex="0" role="region" aria-label=${subject.label}>
       <table class="result-table">
-        <caption>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}</caption>
+        <caption>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}
+          ${room ? html` <span class="counting-mark" data-counting=${countingMethod(result, room)}>${m.v.counting[countingMethod(result, room)]}</span>` : nothing}</caption>
         <thead>
           <tr><th scope="col">${h.yes}</th><th scope="col">${h.no}</th><th scope="col">${h.abstain}</th><th scope="col">${h.expressed}</th><th scope="col">${h.base}</th><th scope="col">${h.threshold}</th><th scope="col">${h.quorum}</th><th scope="col">${h.outcome}</th></tr>
         </thead>
@@ -29,6 +32,31 @@ export class BallotResult extends LightElement {
         </tbody>
       </table>
       </div>
+      ${room ? this.renderSplit(result, room) : nothing}
+    `
+  }
+
+  /** Phones and room apart: the total above is both, under one rule and one quorum. */
+  private renderSplit(result: Tally, room: RoomCountView) {
+    const m = t()
+    const h = m.v.resultHeaders
+    const row = (label: string, counts: ChoiceCounts, kind: string) =>
+      html`<tr data-kind=${kind}><th scope="row">${label}</th><td>${counts.yes}</td><td>${counts.no}</td><td>${counts.abstain}</td></tr>`
+    return html`
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${m.v.splitCaption}>
+        <table class="result-table room-split">
+          <caption>${m.v.splitCaption}</caption>
+          <thead><tr><td></td><th scope="col">${h.yes}</th><th scope="col">${h.no}</th><th scope="col">${h.abstain}</th></tr></thead>
+          <tbody>
+            ${row(m.v.splitRows.electronic, electronicFigures(result, room), 'electronic')} ${row(m.v.splitRows.room, room, 'room')} ${row(m.v.splitRows.total, result, 'total')}
+          </tbody>
+        </table>
+      </div>
+      ${room.names && room.names.length > 0
+        ? html`<details class="room-names"><summary>${m.v.roomNames(room.names.length)}</summary>
+            <ul>${room.names.map((n) => html`<li>${n.name} — ${m.v.choices[n.choice]}</li>`)}</ul>
+          </details>`
+        : nothing}
     `
   }
 }

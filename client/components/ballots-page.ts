@@ -3,6 +3,8 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { BallotView, CongressView, ParticipationView } from '../../shared/api-types.ts'
 import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
+import { countsOfNames } from '../../shared/ballots/room-count.ts'
+import type { RoomCountRequest } from '../../shared/requests/ballot-requests.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, apiLinks, ApiError } from '../api.ts'
@@ -11,6 +13,7 @@ import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './attendance-panel.ts'
 import './ballot-result.ts'
+import './room-count-form.ts'
 import './rule-form.ts'
 
 type Counts = Readonly<Record<string, { voted: number; rights: number }>>
@@ -89,6 +92,12 @@ export class BallotsPage extends LightElement {
     event.preventDefault()
     const minutes = Number(((event.currentTarget as HTMLFormElement).elements.namedItem('duration') as HTMLInputElement).value)
     void this.act(() => api.openBallot(ballot.id, minutes > 0 ? Math.round(minutes * 60) : undefined), t().v.confirmOpen(ballot.subject.label))
+  }
+
+  /** The bureau's count in the room, confirmed with its numbers first. */
+  private countInRoom(ballot: BallotView, request: RoomCountRequest): void {
+    const { yes, no, abstain } = 'names' in request ? countsOfNames(request.names) : request.counts
+    void this.act(() => api.recordRoomCount(ballot.id, request), t().v.confirmRoom(ballot.subject.label, yes, no, abstain), t().v.roomSaved)
   }
 
   override render() {
@@ -179,7 +188,10 @@ export class BallotsPage extends LightElement {
       </form>`
     }
     if (ballot.status === 'open') return html`<p class="actions"><button type="button" @click=${() => this.act(() => api.closeBallot(ballot.id), m.v.confirmClose(ballot.subject.label))}>${m.v.close}</button> ${project}</p>`
-    if (ballot.status === 'closed') return html`<p class="actions"><button type="button" @click=${() => this.act(() => api.publishBallot(ballot.id), m.v.confirmPublish(ballot.subject.label))}>${m.v.publish}</button> ${project}</p>`
+    if (ballot.status === 'closed') {
+      return html`<plenum-room-count-form .ballot=${ballot} @room-count=${(e: CustomEvent<RoomCountRequest>) => this.countInRoom(ballot, e.detail)}></plenum-room-count-form>
+        <p class="actions"><button type="button" @click=${() => this.act(() => api.publishBallot(ballot.id), m.v.confirmPublish(ballot.subject.label))}>${m.v.publish}</button> ${project}</p>`
+    }
     return html`<p class="actions">${project}</p>`
   }
 }

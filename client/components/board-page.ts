@@ -2,6 +2,7 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { BallotView, BoardEntryView, BoardView, CongressView } from '../../shared/api-types.ts'
 import { deviceNonceOf, duplicateReceipts, receiptFor } from '../../shared/ballots/receipt.ts'
+import { electronicFigures } from '../../shared/ballots/room-count.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -62,7 +63,10 @@ export class BoardPage extends LightElement {
     const found = needle.length >= 4 && board ? board.entries.find((e) => e.receipt.startsWith(needle)) : undefined
     const recount = { yes: 0, no: 0, abstain: 0 }
     for (const entry of board?.entries ?? []) recount[entry.choice]++
-    const matches = ballot.result !== null && recount.yes === ballot.result.yes && recount.no === ballot.result.no && recount.abstain === ballot.result.abstain
+    // The board holds the phones' votes; a count in the room is the rest of the published result.
+    const phones = ballot.result ? electronicFigures(ballot.result, ballot.room) : null
+    const matches = phones !== null && recount.yes === phones.yes && recount.no === phones.no && recount.abstain === phones.abstain
+    const { room } = ballot
     const rollCall = board?.secrecy === 'roll-call'
     const check = board ? checkBoard(ballot.id, board) : undefined
     return html`
@@ -73,7 +77,8 @@ export class BoardPage extends LightElement {
         : html`
             <p>${m.v.boardIntro}</p>
             <plenum-ballot-result .ballot=${ballot}></plenum-ballot-result>
-            <p>${m.v.boardRecount(recount.yes, recount.no, recount.abstain)} <strong>${matches ? m.v.boardRecountMatches : m.v.boardRecountDiffers}</strong></p>
+            ${room ? html`<p class="board-room">${m.v.boardRoom(room.yes, room.no, room.abstain)}</p>` : nothing}
+            <p>${m.v.boardRecount(recount.yes, recount.no, recount.abstain)} <strong>${matches ? (room ? m.v.boardRecountWithRoom : m.v.boardRecountMatches) : m.v.boardRecountDiffers}</strong></p>
             ${check!.bad + check!.duplicates > 0
               ? html`<p class="error" role="alert">${m.v.boardInvalid(check!.bad, check!.duplicates)}</p>`
               : html`<p class="board-checked">${m.v.boardChecked(board.entries.length)}</p>`}

@@ -2,6 +2,7 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import { ref } from 'lit/directives/ref.js'
 import type { BallotView, CongressView } from '../../shared/api-types.ts'
+import { countingMethod } from '../../shared/ballots/room-count.ts'
 import { api, apiLinks } from '../api.ts'
 import { debateTitle, followFloor, type FloorRevisions } from '../floor-reads.ts'
 import { t } from '../i18n/index.ts'
@@ -89,6 +90,10 @@ export class ProjectorPage extends LightElement {
           ${bar(m.v.choices.yes, result.yes, 'yes')} ${bar(m.v.choices.no, result.no, 'no')} ${bar(m.v.choices.abstain, result.abstain, 'abstain')}
         </div>
         <p class="projector-outcome" data-outcome=${result.outcome}>${m.v.outcomes[result.outcome]}</p>
+        ${ballot.room
+          ? html`<p class="projector-room"><span class="counting-mark" data-counting=${countingMethod(result, ballot.room)}>${m.v.counting[countingMethod(result, ballot.room)]}</span>
+              ${m.v.projectorRoom(ballot.room.yes, ballot.room.no, ballot.room.abstain)}</p>`
+          : nothing}
       `
     }
     return html`

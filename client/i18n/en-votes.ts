@@ -128,6 +128,23 @@ export const enVotes: VoteMessages = {
   projectorJoin: 'To vote, scan or open:',
   projectorQrAlt: 'QR code of the voting page',
   results: 'Results',
+  projectorRoom: (yes, no, abstain) => `Of which counted in the room: for ${yes}, against ${no}, abstentions ${abstain}`,
+
+  counting: { electronic: 'Voted on phones', room: 'Counted in the room', mixed: 'Phones and counted in the room' },
+  splitCaption: 'Votes on phones and counted in the room',
+  splitRows: { electronic: 'On phones', room: 'In the room', total: 'Total' },
+  roomNames: (count) => `Counted in the room, name by name (${count})`,
+  roomHeading: 'Count in the room',
+  roomHelp:
+    'By show of hands or on paper: enter what the bureau counted in the room. Votes on phones stay apart; the total follows the same rule and quorum. A new count replaces the last one; the log keeps each.',
+  roomHelpNames: 'Roll-call ballot: the choice of each person counted in the room. Only voters who did not vote on a phone are listed.',
+  roomNotCounted: '— not counted',
+  roomNobodyLeft: 'Everyone voted on a phone: nobody left to count in the room.',
+  roomSubmit: 'Record the count in the room',
+  roomSaved: 'Count in the room recorded.',
+  confirmRoom: (label, yes, no, abstain) => `Count in the room for ${label}: ${yes} for, ${no} against, ${abstain} abstentions. Record it?`,
+  boardRoom: (yes, no, abstain) => `Counted in the room by the bureau, outside this board: for ${yes}, against ${no}, abstentions ${abstain}.`,
+  boardRecountWithRoom: 'With the count in the room, the recount matches the published result.',
 
   freezeHeading: 'Freeze and seal the motion',
   freezeHelp: 'Freezing is final: no text, amendment or ballot can change any more, open editors included. The motion is then rendered (PDF, ODT, HTML, Markdown, JSON), signed, and ready to deliver.',

@@ -1,5 +1,6 @@
 import type { BallotStatus } from '../../shared/api-types.ts'
 import type { Choice, Majority, MajorityBase } from '../../shared/ballots/ballot-rule.ts'
+import type { CountingMethod } from '../../shared/ballots/room-count.ts'
 import type { BallotOutcome } from '../../shared/ballots/tally-types.ts'
 
 /** Votes, the projector, the seal: French, the reference for the other languages' keys. */
@@ -131,6 +132,23 @@ export const frVotes = {
   projectorJoin: 'Pour voter, scannez ou ouvrez :',
   projectorQrAlt: 'QR code de la page de vote',
   results: 'Résultats',
+  projectorRoom: (yes: number, no: number, abstain: number) => `Dont compté en salle : pour ${yes}, contre ${no}, abstentions ${abstain}`,
+
+  counting: { electronic: 'Voté sur les appareils', room: 'Compté en salle', mixed: 'Appareils et compté en salle' } satisfies Record<CountingMethod, string>,
+  splitCaption: 'Votes sur les appareils et comptés en salle',
+  splitRows: { electronic: 'Sur les appareils', room: 'En salle', total: 'Total' },
+  roomNames: (count: number) => `Comptés en salle, nom par nom (${count})`,
+  roomHeading: 'Décompte en salle',
+  roomHelp:
+    'À main levée ou sur papier : saisissez ce que le bureau a compté dans la salle. Les votes des appareils restent à part ; le total suit la même règle et le même quorum. Un nouveau décompte remplace le précédent, le journal garde chacun.',
+  roomHelpNames: 'Scrutin public : le choix de chaque personne comptée en salle. Ne figurent ici que les votants qui n’ont pas voté sur un appareil.',
+  roomNotCounted: '— non compté·e',
+  roomNobodyLeft: 'Tout le monde a voté sur un appareil : personne à compter en salle.',
+  roomSubmit: 'Enregistrer le décompte en salle',
+  roomSaved: 'Décompte en salle enregistré.',
+  confirmRoom: (label: string, yes: number, no: number, abstain: number) => `Décompte en salle pour ${label} : ${yes} pour, ${no} contre, ${abstain} abstentions. L’enregistrer ?`,
+  boardRoom: (yes: number, no: number, abstain: number) => `Compté en salle par le bureau, hors de ce tableau : pour ${yes}, contre ${no}, abstentions ${abstain}.`,
+  boardRecountWithRoom: 'Avec le décompte en salle, le recomptage correspond au résultat publié.',
 
   freezeHeading: 'Geler et sceller la motion',
   freezeHelp: 'Le gel est définitif : aucun texte, amendement ou scrutin ne pourra plus changer, éditeurs ouverts compris. La motion est alors rendue (PDF, ODT, HTML, Markdown, JSON), signée, et prête à remettre.',
