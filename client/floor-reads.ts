@@ -24,8 +24,12 @@ export async function readFloor(congressId: string): Promise<FloorReading> {
 export interface DebateItem {
   readonly docName: string
   readonly title: string
-  /** Its amendments still to be voted, by id (the order's ids). */
+  /** Its amendments and their sub-amendments, by id (the order's ids among them). */
   readonly amendments: ReadonlyMap<string, AmendmentView>
+  /** Those that fell when another was adopted: not put to the vote. */
+  readonly fallen: readonly AmendmentView[]
+  /** The last vote on the text or one of its amendments whose result is published. */
+  readonly lastResult: BallotView | undefined
   readonly order: RunningOrder
   readonly byBureau: boolean
   readonly ballots: readonly BallotView[]
@@ -44,8 +48,11 @@ export function debateTitle(congress: CongressView, docName: string): string {
 export async function readDebate(congress: CongressView, docName: string): Promise<DebateItem> {
   const proposal = congress.proposals.find((p) => p.docName === docName)
   const [listed, ballots] = await Promise.all([proposal ? api.proposalAmendments(proposal.id) : api.amendments(congress.id), api.ballots(congress.id)])
-  const views = listed.amendments.filter((a) => a.targetDocName === docName)
+  // The text's amendments and their sub-amendments (whose target is their parent's text).
+  const ofText = new Set(listed.amendments.filter((a) => a.targetDocName === docName).map((a) => a.id))
+  const views = listed.amendments.filter((a) => ofText.has(a.id) || (a.parentId !== null && ofText.has(a.parentId)))
   const { order, byBureau } = followedOrder(runningOrder(floorAmendments(views, docName)), listed.voteOrders[docName])
+  const subjects = new Set([...views.map((v) => v.id), ...(proposal ? [proposal.id] : [])])
   // The proposal's outcome, as the congress said it or as a published ballot on it decided.
   const decided = proposal ? ballots.ballots.find((b) => b.subject.kind === 'proposal' && b.subject.id === proposal.id && b.status === 'published' && b.result && b.result.outcome !== 'no-quorum') : undefined
   const text: DebatedText = proposal
@@ -55,6 +62,8 @@ export async function readDebate(congress: CongressView, docName: string): Promi
     docName,
     title: debateTitle(congress, docName),
     amendments: new Map(views.map((v) => [v.id, v])),
+    fallen: views.filter((v) => v.status === 'fallen'),
+    lastResult: ballots.ballots.filter((b) => b.status === 'published' && b.subject.id !== null && subjects.has(b.subject.id)).sort((a, b) => (a.publishedAt ?? 0) - (b.publishedAt ?? 0)).at(-1),
     order,
     byBureau,
     ballots: ballots.ballots,

@@ -144,7 +144,7 @@ export class PlenumApp extends LightElement {
     const floorRevisions = { floor: live.floorRevision, amendments: live.amendmentsRevision, ballots: live.ballotsRevision }
     if (route.page === 'session') {
       return isAllowed({ role: participant.role, phase, action: 'floor.run' })
-        ? html`<plenum-session-page .congress=${congress} .phase=${phase} .revisions=${floorRevisions}></plenum-session-page>`
+        ? html`<plenum-session-page .congress=${congress} .phase=${phase} .revisions=${floorRevisions} .participation=${live.participation}></plenum-session-page>`
         : html`<p class="error" role="alert">${m.forbidden}</p>`
     }
     if (route.page === 'congress') {

@@ -23,12 +23,14 @@ export class SessionPage extends LightElement {
     congress: { attribute: false },
     phase: { attribute: false },
     revisions: { attribute: false },
+    participation: { attribute: false },
     notice: { state: true },
     busy: { state: true },
   }
   declare congress: CongressView
   declare phase: Phase
   declare revisions: FloorRevisions
+  declare participation: Readonly<Record<string, { voted: number; rights: number }>>
   declare notice: FloorNotice | undefined
   declare busy: boolean
   private readonly follow = followFloor(this, () => ({ congress: this.congress, revisions: this.revisions }))
@@ -110,7 +112,7 @@ export class SessionPage extends LightElement {
     const item = this.follow.item()
     return html`<section class="card" aria-labelledby="session-votes-heading">
       <h2 id="session-votes-heading">${m.f.votesHeading}</h2>
-      ${item ? html`<plenum-session-votes .congress=${this.congress} .item=${item}></plenum-session-votes>` : html`<p role="status">${m.loading}</p>`}
+      ${item ? html`<plenum-session-votes .congress=${this.congress} .item=${item} .participation=${this.participation}></plenum-session-votes>` : html`<p role="status">${m.loading}</p>`}
     </section>`
   }
 }

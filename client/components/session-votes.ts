@@ -15,13 +15,25 @@ import { runFloorStep } from './floor-notice.ts'
  * opens it and puts it on the projector.
  */
 export class SessionVotes extends LightElement {
-  static override properties = { congress: { attribute: false }, item: { attribute: false }, busy: { state: true } }
+  static override properties = { congress: { attribute: false }, item: { attribute: false }, participation: { attribute: false }, busy: { state: true } }
   declare congress: CongressView
   declare item: DebateItem
+  /** Live counts from the event stream, per ballot. */
+  declare participation: Readonly<Record<string, { voted: number; rights: number }>>
   declare busy: boolean
 
   constructor() {
     super()
+    this.busy = false
+  }
+
+  /** Closes or publishes the next vote's ballot, after confirming as the ballots page does: neither can be undone. */
+  private async advance(ballot: BallotView, step: 'close' | 'publish'): Promise<void> {
+    const m = t()
+    const label = ballot.subject.label
+    if (!confirm(step === 'close' ? m.v.confirmClose(label) : m.v.confirmPublish(label))) return
+    this.busy = true
+    await runFloorStep(this, () => (step === 'close' ? api.closeBallot(ballot.id) : api.publishBallot(ballot.id)), step === 'close' ? m.f.voteClosedNotice(label) : m.f.votePublished(label))
     this.busy = false
   }
 
@@ -46,7 +58,28 @@ export class SessionVotes extends LightElement {
     const { item } = this
     return html`
       ${item.byBureau ? html`<p class="order-source"><strong>${m.f.orderByBureau}</strong></p>` : nothing}
-      ${item.amendments.size === 0 ? html`<p class="hint">${m.f.noAmendments}</p>` : nothing}
+      ${item.next.kind === 'done' ? nothing : this.renderOrder()}
+      ${item.fallen.length > 0
+        ? html`<p class="session-fallen"><span class="floor-label">${m.f.fallenLabel}</span> ${item.fallen.map((a) => (a.fallenBy ? m.f.fellBy(a.label, a.fallenBy) : a.label)).join(', ')}</p>`
+        : nothing}
+      ${item.lastResult?.result
+        ? html`<p class="session-last"><span class="floor-label">${m.f.lastResult}</span> ${item.lastResult.subject.label} —
+            <strong class="outcome" data-outcome=${item.lastResult.result.outcome}>${m.v.outcomes[item.lastResult.result.outcome]}</strong>
+            (${m.f.counts(item.lastResult.result.yes, item.lastResult.result.no, item.lastResult.result.abstain)})</p>`
+        : nothing}
+      <div class="session-next">
+        <plenum-floor-next-vote .congress=${this.congress} .item=${item}></plenum-floor-next-vote>
+        ${this.renderOpen()}
+      </div>
+    `
+  }
+
+  /** The votes still to come, in the order followed; the first is the next. */
+  private renderOrder() {
+    const m = t()
+    const { item } = this
+    return html`
+      ${item.order.steps.length === 1 ? html`<p class="hint">${m.f.noAmendments}</p>` : nothing}
       <ol class="session-order" aria-labelledby="session-votes-heading">
         ${item.order.steps.map((step, index) => {
           const current = index === 0 ? 'step' : undefined
@@ -63,10 +96,6 @@ export class SessionVotes extends LightElement {
           </li>`
         })}
       </ol>
-      <div class="session-next">
-        <plenum-floor-next-vote .congress=${this.congress} .item=${item}></plenum-floor-next-vote>
-        ${this.renderOpen()}
-      </div>
     `
   }
 
@@ -76,8 +105,17 @@ export class SessionVotes extends LightElement {
     if (next.kind !== 'amendment' && next.kind !== 'proposal') return nothing
     const label = nextVoteLabel(this.item, this.congress) ?? ''
     const ballotsLink = html`<a href=${paths.ballots(this.congress.id)}>${m.f.ballotsLink}</a>`
-    if (next.ballot?.status === 'open') return html`<p class="hint">${m.f.voteIsOpen} ${ballotsLink}</p>`
-    if (next.ballot?.status === 'closed') return html`<p class="hint">${m.f.voteIsClosed} ${ballotsLink}</p>`
+    const { ballot } = next
+    if (ballot?.status === 'open') {
+      const counts = this.participation?.[ballot.id] ?? ballot.participation
+      return html`${counts ? html`<p class="participation">${m.v.participation(counts.voted, counts.rights)}</p>` : nothing}
+        <p><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.advance(ballot, 'close')}>${m.f.closeVote(label)}</button></p>
+        <p class="hint">${m.f.voteIsOpen} ${ballotsLink}</p>`
+    }
+    if (ballot?.status === 'closed') {
+      return html`<p><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.advance(ballot, 'publish')}>${m.f.publishVote(label)}</button></p>
+        <p class="hint">${m.f.voteIsClosed} ${ballotsLink}</p>`
+    }
     const other = ballots.find((b) => b.status === 'open')
     if (other) return html`<p class="notice">${m.f.otherVoteOpen(other.subject.label)} ${ballotsLink}</p>`
     const subject: BallotSubject = next.kind === 'amendment' ? { kind: 'amendment', id: next.ids[0]! } : { kind: 'proposal', id: next.id }

@@ -12,7 +12,8 @@ export interface BallotOnSubject {
   readonly id: string
   readonly status: BallotStatus
   readonly createdAt: number
-  readonly subject: { readonly kind: 'amendment' | 'proposal' | 'motion'; readonly id: string | null }
+  /** Other kinds (the motion, a block) never are the next vote on a text. */
+  readonly subject: { readonly kind: string; readonly id: string | null }
 }
 
 /** The text under debate: a proposal (with its outcome once its vote is published), or the preamble. */

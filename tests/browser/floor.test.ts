@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Locator, Page } from 'playwright-core'
-import type { BallotView, CongressView } from '../../shared/api-types.ts'
+import type { BallotView, CongressView, FiledAmendmentView } from '../../shared/api-types.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
-import { call, setPhase } from '../helpers/ballots.ts'
+import { call, checkIn, setPhase, vote } from '../helpers/ballots.ts'
 import { competingProposalIndex, fileCompetingAmendments } from '../helpers/competing-amendments.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { connectSynced } from '../helpers/providers.ts'
+import { roundTrip } from '../helpers/round-trip.ts'
 import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { replaceText } from '../helpers/text-edit.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
@@ -163,7 +166,7 @@ describe('the floor: the session screen, the phones and the projector', () => {
     const ballots = (await call<{ ballots: BallotView[] }>(plenum, bureauToken, 'GET', `/congresses/${plenum.seed.congressId}/ballots`)).body.ballots
     expect(ballots.map((b) => [b.subject.label, b.status])).toEqual([['P2-A2', 'open']])
     await expect.poll(() => said(session.locator('plenum-session-votes .next-vote'))).toContain('Vote en cours : P2-A2')
-    await session.getByText('Ce vote est ouvert : suivez-le et clôturez-le depuis la page des scrutins.').waitFor()
+    await session.getByRole('button', { name: 'Clore le vote sur P2-A2' }).waitFor()
     await expect.poll(() => said(phone.locator('plenum-floor-card .next-vote'))).toContain('Vote en cours : P2-A2')
     // The wall shows the live vote, not the floor.
     await projector.getByRole('heading', { level: 1, name: 'Vote sur : P2-A2' }).waitFor()
@@ -186,5 +189,89 @@ describe('the floor: the session screen, the phones and the projector', () => {
     expect(await phone.locator('plenum-floor-card .floor-speaking').innerText()).toContain('Chloé Règlement (point of order)')
     expect(await axeViolations(phone)).toEqual([])
     await phone.screenshot({ path: `${artifacts}floor-phone-en.png` })
+  })
+})
+
+/**
+ * The whole amendment debate of proposal 2 from the session screen: three competing amendments (two
+ * of them identical) and a sub-amendment, each vote opened, closed and published from there; the
+ * deletion adopted first makes the identical pair fall; the sub-amendment goes before its parent,
+ * then the proposal as amended, until nothing is left to vote.
+ */
+describe('the bureau runs a proposal’s votes from the session screen to the end', () => {
+  let plenum: TestServer
+  let browser: Browser
+  let bureauToken: string
+  let voters: Signed[]
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+    bureauToken = (await plenum.login()).token
+    voters = await importAndSignIn(plenum, bureauToken, [
+      { name: 'Votante Une', role: 'attendee' },
+      { name: 'Votant Deux', role: 'attendee' },
+      { name: 'Léon Sous', role: 'delegate' },
+    ])
+    await setPhase(plenum, bureauToken, 'amendments')
+    const filed = await fileCompetingAmendments(plenum, bureauToken)
+    // A sub-amendment to P2-A4 ("la loi et le code des relations"), written, submitted, ruled admissible.
+    const parent = filed.find((f) => f.label === 'P2-A4')!
+    const author = voters[2]!
+    const sub = await call<FiledAmendmentView>(plenum, author.token, 'POST', `/amendments/${parent.id}/sub-amendments`, { justification: 'Le règlement aussi.' })
+    expect(sub.status).toBe(201)
+    const client = await connectSynced(plenum.wsUrl, sub.body.docName, author.token, author.name)
+    try {
+      replaceText(client.doc, 'la loi et le code', 'la loi, le règlement et le code')
+      await roundTrip(client)
+    } finally {
+      client.destroy()
+    }
+    expect((await call(plenum, author.token, 'POST', `/amendments/${sub.body.id}/submit`)).status).toBe(200)
+    expect((await call(plenum, bureauToken, 'POST', `/amendments/${sub.body.id}/ruling`, { admissible: true })).status).toBe(200)
+    await setPhase(plenum, bureauToken, 'voting')
+    await checkIn(plenum, bureauToken, voters.map((v) => v.id))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  test('open, close and publish each vote in the running order; one pair falls; nothing is left', async () => {
+    const page = await openPage(browser, `${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
+    page.setDefaultTimeout(10_000)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await signedIn(page)
+    await page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/session`)
+    await page.getByLabel('Texte à mettre en discussion').selectOption({ index: 3 })
+    await page.getByRole('button', { name: 'Mettre en discussion' }).click()
+    const steps = () => page.locator('ol.session-order > li').allInnerTexts()
+    await expect.poll(async () => (await steps()).map((s) => s.split(/\s/)[0])).toEqual(['P2-A2', 'P2-A1', 'P2-A4-S1', 'P2-A4', 'Le'])
+
+    const nextLine = page.locator('plenum-session-votes .next-vote')
+    const said = async (): Promise<string> => ((await nextLine.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+    for (const label of ['P2-A2', 'P2-A4-S1', 'P2-A4', 'Proposition 2, ainsi amendée']) {
+      await expect.poll(said).toContain(`Prochain vote : ${label}`)
+      await page.getByRole('button', { name: `Ouvrir le vote sur ${label}` }).click()
+      await expect.poll(said).toContain(`Vote en cours : ${label}`)
+      const open = (await call<{ ballots: BallotView[] }>(plenum, bureauToken, 'GET', `/congresses/${plenum.seed.congressId}/ballots`)).body.ballots.find((b) => b.status === 'open')!
+      for (const voter of voters) expect((await vote(plenum, voter.token, open.id, 'yes')).status).toBe(200)
+      await expect.poll(() => page.locator('plenum-session-votes .participation').textContent()).toBe('3 / 3 ont voté')
+      await page.getByRole('button', { name: `Clore le vote sur ${label}` }).click()
+      await page.getByRole('button', { name: `Publier le résultat sur ${label}` }).click()
+      await expect.poll(async () => ((await page.locator('.session-last').textContent()) ?? '').replace(/\s+/g, ' ')).toContain(`${label === 'Proposition 2, ainsi amendée' ? 'Proposition 2' : label} — Adopté (3 pour, 0 contre, 0 abstention)`)
+      if (label === 'P2-A2') {
+        await expect.poll(() => page.locator('.session-fallen').textContent()).toContain('P2-A1 (P2-A2 adopté), P2-A3 (P2-A2 adopté)')
+        expect((await steps()).map((s) => s.split(/\s/)[0])).toEqual(['P2-A4-S1', 'P2-A4', 'Le'])
+        expect(await axeViolations(page)).toEqual([])
+        await page.screenshot({ path: `${artifacts}floor-run-fallen.png`, fullPage: true })
+      }
+    }
+    await expect.poll(said).toBe('Tous les votes de ce texte ont eu lieu.')
+    expect(await page.getByRole('button', { name: /^Ouvrir le vote/ }).count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
+    await page.screenshot({ path: `${artifacts}floor-run-done.png`, fullPage: true })
+    await page.close()
   })
 })
