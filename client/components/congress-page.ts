@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit'
 import type { CongressView, ParticipantView, PresenceView } from '../../shared/api-types.ts'
+import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import type { FloorRevisions } from '../floor-reads.ts'
 import { t } from '../i18n/index.ts'
@@ -42,7 +43,9 @@ export class CongressPage extends LightElement {
       <h1>${congress.title}</h1>
       <p class="subtitle">${congress.organisation} · ${m.edition(congress.edition)} · ${congress.place} · <time datetime=${congress.date}>${formatDate(congress.date)}</time></p>
       ${this.renderPresence()}
-      <plenum-floor-card .congress=${congress} .participant=${this.participant} .phase=${this.phase} .revisions=${this.floorRevisions} voteLink></plenum-floor-card>
+      ${this.participant && isAllowed({ role: this.participant.role, phase: this.phase, action: 'floor.ask' })
+        ? html`<plenum-floor-card .congress=${congress} .participant=${this.participant} .phase=${this.phase} .revisions=${this.floorRevisions} voteLink></plenum-floor-card>`
+        : nothing}
       <section class="card preamble-link" aria-labelledby="preamble-heading">
         <h2 id="preamble-heading"><a href=${paths.preamble(congress.id)}>${m.preamble}</a></h2>
         <p>${m.preambleIntro}</p>

@@ -11,6 +11,7 @@ import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './floor-countdown.ts'
 import './floor-next-vote.ts'
+import { FocusAfter } from './focus-after.ts'
 
 const askStances: readonly FloorStance[] = ['for', 'against', 'order']
 
@@ -42,8 +43,7 @@ export class FloorCard extends LightElement {
   private readonly follow = followFloor(this, () => ({ congress: this.congress, revisions: this.revisions }))
   /** The speech last seen, so that "you have the floor" is said once, when it is given. */
   private heardSpeech: string | undefined
-  /** Where focus goes after a step, once it is drawn. */
-  private pendingFocus: string | undefined
+  private readonly focusAfter = new FocusAfter(this)
 
   constructor() {
     super()
@@ -61,27 +61,19 @@ export class FloorCard extends LightElement {
   }
 
   private async act(run: () => Promise<unknown>, done: string, focus: string): Promise<void> {
+    const pressed = this.focusAfter.pressedNow()
     this.busy = true
     this.failure = undefined
     try {
       await run()
       this.announcement = done
-      this.pendingFocus = focus
+      this.focusAfter.request(focus, pressed)
     } catch (error) {
       this.failure = describeFailure(error)
     } finally {
       this.busy = false
     }
     void this.follow.floor.run()
-  }
-
-  protected override updated(): void {
-    // The button just pressed is gone once the floor is read again: focus goes to what can be done next, when it shows.
-    const target = this.pendingFocus ? this.querySelector<HTMLElement>(this.pendingFocus) : null
-    if (target) {
-      target.focus()
-      this.pendingFocus = undefined
-    }
   }
 
   private textPath(docName: string): string {

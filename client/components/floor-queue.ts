@@ -5,6 +5,7 @@ import type { FloorReading } from '../floor-reads.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import './floor-countdown.ts'
+import { FocusAfter } from './focus-after.ts'
 import { runFloorStep } from './floor-notice.ts'
 
 /** The bureau's list of speakers: who speaks (with the countdown and *Fin d'intervention*), then who waits, in the order the floor goes, each with *Donner la parole*. */
@@ -19,10 +20,15 @@ export class FloorQueue extends LightElement {
     this.busy = false
   }
 
+  private readonly focusAfter = new FocusAfter(this)
+
   private async step(turn: FloorTurnView, step: 'give' | 'end'): Promise<void> {
     const m = t()
+    const pressed = this.focusAfter.pressedNow()
     this.busy = true
-    await runFloorStep(this, () => api.floorStep(this.congressId, turn.requestId, step), step === 'give' ? m.f.given(turn.name) : m.f.ended(turn.name))
+    const done = await runFloorStep(this, () => api.floorStep(this.congressId, turn.requestId, step), step === 'give' ? m.f.given(turn.name) : m.f.ended(turn.name))
+    // Given: to the speech's end; ended: to the next in the list.
+    if (done) this.focusAfter.request(step === 'give' ? '.floor-speaking button' : '.floor-queue button', pressed)
     this.busy = false
   }
 

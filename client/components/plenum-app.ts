@@ -159,7 +159,9 @@ export class PlenumApp extends LightElement {
         .attendanceRevision=${live.attendanceRevision}
         .streaming=${live.streaming}
       ></plenum-vote-page>
-        <plenum-floor-card .congress=${congress} .participant=${participant} .phase=${phase} .revisions=${floorRevisions}></plenum-floor-card>`
+        ${isAllowed({ role: participant.role, phase, action: 'floor.ask' })
+          ? html`<plenum-floor-card .congress=${congress} .participant=${participant} .phase=${phase} .revisions=${floorRevisions}></plenum-floor-card>`
+          : nothing}`
     }
     if (route.page === 'board') return html`<plenum-board-page .congress=${congress} .ballotId=${route.ballotId}></plenum-board-page>`
     if (route.page === 'seal') return html`<plenum-seal-page .congress=${congress}></plenum-seal-page>`

@@ -7,6 +7,7 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './floor-next-vote.ts'
+import { FocusAfter } from './focus-after.ts'
 import { runFloorStep } from './floor-notice.ts'
 
 /**
@@ -21,6 +22,7 @@ export class SessionVotes extends LightElement {
   /** Live counts from the event stream, per ballot. */
   declare participation: Readonly<Record<string, { voted: number; rights: number }>>
   declare busy: boolean
+  private readonly focusAfter = new FocusAfter(this)
 
   constructor() {
     super()
@@ -31,16 +33,19 @@ export class SessionVotes extends LightElement {
   private async advance(ballot: BallotView, step: 'close' | 'publish'): Promise<void> {
     const m = t()
     const label = ballot.subject.label
+    const pressed = this.focusAfter.pressedNow()
     if (!confirm(step === 'close' ? m.v.confirmClose(label) : m.v.confirmPublish(label))) return
     this.busy = true
-    await runFloorStep(this, () => (step === 'close' ? api.closeBallot(ballot.id) : api.publishBallot(ballot.id)), step === 'close' ? m.f.voteClosedNotice(label) : m.f.votePublished(label))
+    const done = await runFloorStep(this, () => (step === 'close' ? api.closeBallot(ballot.id) : api.publishBallot(ballot.id)), step === 'close' ? m.f.voteClosedNotice(label) : m.f.votePublished(label))
+    if (done) this.focusAfter.request('.session-next button', pressed)
     this.busy = false
   }
 
   private async openNext(subject: BallotSubject, existing: BallotView | null, label: string): Promise<void> {
     const congressId = this.congress.id
+    const pressed = this.focusAfter.pressedNow()
     this.busy = true
-    await runFloorStep(
+    const opened = await runFloorStep(
       this,
       async () => {
         const ballot = existing ?? (await api.createBallot({ congressId, subject }))
@@ -50,6 +55,7 @@ export class SessionVotes extends LightElement {
       },
       t().f.voteOpened(label),
     )
+    if (opened) this.focusAfter.request('.session-next button', pressed)
     this.busy = false
   }
 

@@ -110,6 +110,7 @@ describe('the floor: the session screen, the phones and the projector', () => {
     // Live on the session screen, without a reload.
     await expect.poll(() => queueNames(session)).toEqual(['Anne Oratrice'])
     await session.getByRole('button', { name: 'Donner la parole à Anne Oratrice' }).click()
+    await expect.poll(() => session.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Fin d’intervention : Anne Oratrice')
     await card.locator('.floor-you').getByText('Vous avez la parole').waitFor()
     await card.getByRole('status').filter({ hasText: 'Vous avez la parole' }).waitFor()
     const timer = card.getByRole('timer')
@@ -255,6 +256,8 @@ describe('the bureau runs a proposal’s votes from the session screen to the en
       await expect.poll(said).toContain(`Prochain vote : ${label}`)
       await page.getByRole('button', { name: `Ouvrir le vote sur ${label}` }).click()
       await expect.poll(said).toContain(`Vote en cours : ${label}`)
+      // The keyboard stays on the next step.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Clore le vote sur ${label}`)
       const open = (await call<{ ballots: BallotView[] }>(plenum, bureauToken, 'GET', `/congresses/${plenum.seed.congressId}/ballots`)).body.ballots.find((b) => b.status === 'open')!
       for (const voter of voters) expect((await vote(plenum, voter.token, open.id, 'yes')).status).toBe(200)
       await expect.poll(() => page.locator('plenum-session-votes .participation').textContent()).toBe('3 / 3 ont voté')
