@@ -108,11 +108,11 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     filePreambleAmendment: (congressId: string, justification: string) =>
       json(api.congresses[':id'].preamble.amendments.$post({ ...c(congressId), json: { justification } })),
     amendment: (amendmentId: string) => json(api.amendments[':aid'].$get(a(amendmentId))),
-    updateJustification: (amendmentId: string, justification: string) => json(api.amendments[':aid'].$patch({ ...a(amendmentId), json: { justification } })),
-    submitAmendment: (amendmentId: string) => json(api.amendments[':aid'].submit.$post(a(amendmentId))),
     fileSubAmendment: (amendmentId: string) => json(api.amendments[':aid']['sub-amendments'].$post({ ...a(amendmentId), json: {} })),
     proposeRewording: (amendmentId: string) => json(api.amendments[':aid'].rewordings.$post({ ...a(amendmentId), json: {} })),
     answerRewording: (rewordingId: string, accept: boolean) => json(api.amendments[':aid']['rewording-answer'].$post({ ...a(rewordingId), json: { accept } })),
+    updateJustification: (amendmentId: string, justification: string) => json(api.amendments[':aid'].$patch({ ...a(amendmentId), json: { justification } })),
+    submitAmendment: (amendmentId: string) => json(api.amendments[':aid'].submit.$post(a(amendmentId))),
     withdrawAmendment: (amendmentId: string) => json(api.amendments[':aid'].withdraw.$post(a(amendmentId))),
     cosignAmendment: (amendmentId: string) => json(api.amendments[':aid'].cosign.$post(a(amendmentId))),
     mergeAmendment: (amendmentId: string) => json(api.amendments[':aid'].merge.$post(a(amendmentId))),

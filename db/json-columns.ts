@@ -73,7 +73,11 @@ const isMotionTheme = (x: unknown) => isTheme(x) && isRecord(x) && Array.isArray
 
 const placeShapes: Record<VotedPlace['kind'], Record<string, (v: unknown) => boolean>> = {
   motion: { congress: isCongress, preamble: isText, themes: (x) => Array.isArray(x) && x.every(isMotionTheme) },
-  proposal: { proposal: orNull(isProposal), theme: orNull(isTheme) },
+  proposal: {
+    proposal: orNull(isProposal),
+    theme: orNull(isTheme),
+    block: (x) => x === undefined || (Array.isArray(x) && x.every((m) => hasFields(m, { proposal: orNull(isProposal), theme: orNull(isTheme) }))),
+  },
   amendment: { amendment: orNull((x) => hasFields(x, { id: isText, number: isCount, doc: isText, parent: (v) => v === undefined || isCount(v) })), proposal: orNull((x) => hasFields(x, { id: isText, number: isCount })) },
 }
 

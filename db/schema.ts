@@ -298,6 +298,13 @@ export interface RoomCountTable {
   recorded_at: Millis
 }
 
+/** The proposals a block ballot puts to one vote (*en bloc*), in the bureau's order; the ballot's row names the first. */
+export interface BallotBlockMemberTable {
+  ballot_id: string
+  proposal_id: string
+  position: number
+}
+
 /** A roll-call ballot's room count, name by name. */
 export interface RoomVoteTable {
   ballot_id: string
@@ -361,6 +368,7 @@ export interface Database {
   ballot_participations: BallotParticipationTable
   ballot_box: BallotBoxTable
   room_counts: RoomCountTable
+  ballot_block_members: BallotBlockMemberTable
   room_votes: RoomVoteTable
   frozen_documents: FrozenDocumentTable
   seals: SealTable

@@ -215,6 +215,8 @@ export interface BallotSubjectView {
   readonly docName: string | null
   /** The proposal's number, for an amendment to a proposal or a proposal. */
   readonly proposalNumber: number | null
+  /** A block ballot's proposals (*vote en bloc*), in the bureau's order; the fields above name the first. */
+  readonly block: readonly { readonly id: string; readonly number: number; readonly title: string; readonly docName: string }[] | null
 }
 
 export interface BallotView {

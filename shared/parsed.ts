@@ -21,6 +21,8 @@ export type FieldRule =
   | { readonly rule: 'integer_range'; readonly min: number; readonly max: number }
   /** A number above 0 and at most 1. */
   | { readonly rule: 'share' }
+  /** Several distinct proposals for one vote en bloc. */
+  | { readonly rule: 'block'; readonly min: number; readonly max: number }
   | { readonly rule: 'boolean' }
   /** A day, AAAA-MM-JJ. */
   | { readonly rule: 'date' }

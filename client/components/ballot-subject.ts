@@ -33,6 +33,15 @@ export class BallotSubject extends LightElement {
     const m = t()
     const { subject } = this
     if (subject.kind === 'motion') return html`<p class="subject-motion">${m.v.wholeMotion}</p>`
+    if (subject.block) {
+      return html`<p class="subject-block">${m.v.blockOf(subject.block.length)}</p>
+        ${subject.block.map(
+          (p) => html`<details class="card block-member">
+            <summary>${m.proposalLabel(p.number)} — ${p.title}</summary>
+            ${keyed(p.docName, html`<plenum-text-view .docName=${p.docName}></plenum-text-view>`)}
+          </details>`,
+        )}`
+    }
     if (subject.kind === 'proposal' && subject.docName) return keyed(subject.docName, html`<plenum-text-view .docName=${subject.docName}></plenum-text-view>`)
     const detail = this.amendment.value
     if (!detail) return this.amendment.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` }) ?? nothing

@@ -11,6 +11,7 @@ import { api, apiLinks, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
+import './block-ballot-form.ts'
 import './attendance-panel.ts'
 import './ballot-result.ts'
 import './room-count-form.ts'
@@ -150,6 +151,7 @@ export class BallotsPage extends LightElement {
           </select>
           <button type="submit">${m.v.createBallot}</button>
         </form>
+        <plenum-block-ballot-form .congress=${this.congress}></plenum-block-ballot-form>
       </section>
     `
   }

@@ -7,7 +7,7 @@ import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { AppDeps } from '../env.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { loadBallot } from '../commands/ballots/ballot-rows.ts'
+import { blockMembers, loadBallot } from '../commands/ballots/ballot-rows.ts'
 import { readRoomCount } from './room-count-view.ts'
 
 /** What a ballot's view reads: its rows, and the vote store's live counts. */
@@ -21,7 +21,7 @@ export function resultVisible(row: Pick<BallotRow, 'status'>, role: Role): boole
   return row.status === 'published' || (row.status === 'closed' && role === 'bureau')
 }
 
-export async function subjectOf(db: Kysely<Database> | Transaction<Database>, row: Pick<BallotRow, 'subject_kind' | 'subject_id'>): Promise<BallotSubjectView> {
+export async function subjectOf(db: Kysely<Database> | Transaction<Database>, row: Pick<BallotRow, 'id' | 'subject_kind' | 'subject_id'>): Promise<BallotSubjectView> {
   if (row.subject_kind === 'amendment' && row.subject_id) {
     const amendment = await db
       .selectFrom('amendments')
@@ -31,14 +31,23 @@ export async function subjectOf(db: Kysely<Database> | Transaction<Database>, ro
       .executeTakeFirst()
     if (amendment) {
       const proposalNumber = amendment.proposalNumber ?? null
-      return { kind: 'amendment', id: amendment.id, label: await labelOf(db, amendment), docName: amendment.target_doc, proposalNumber }
+      return { kind: 'amendment', id: amendment.id, label: await labelOf(db, amendment), docName: amendment.target_doc, proposalNumber, block: null }
     }
   }
   if (row.subject_kind === 'proposal' && row.subject_id) {
+    const members = await blockMembers(db, row.id)
+    if (members.length > 0) {
+      const found = await db.selectFrom('proposals').select(['id', 'number', 'title', 'doc_name']).where('id', 'in', members).execute()
+      const block = members.flatMap((id) => found.filter((p) => p.id === id)).map((p) => ({ id: p.id, number: p.number, title: p.title, docName: p.doc_name }))
+      const first = block[0]
+      const numbers = block.map((p) => p.number)
+      const label = `Propositions ${numbers.slice(0, -1).join(', ')} et ${numbers.at(-1)} (en bloc)`
+      if (first) return { kind: 'proposal', id: first.id, label, docName: first.docName, proposalNumber: first.number, block }
+    }
     const proposal = await db.selectFrom('proposals').select(['id', 'number', 'doc_name']).where('id', '=', row.subject_id).executeTakeFirst()
-    if (proposal) return { kind: 'proposal', id: proposal.id, label: `Proposition ${proposal.number}`, docName: proposal.doc_name, proposalNumber: proposal.number }
+    if (proposal) return { kind: 'proposal', id: proposal.id, label: `Proposition ${proposal.number}`, docName: proposal.doc_name, proposalNumber: proposal.number, block: null }
   }
-  return { kind: 'motion', id: null, label: 'Motion', docName: null, proposalNumber: null }
+  return { kind: 'motion', id: null, label: 'Motion', docName: null, proposalNumber: null, block: null }
 }
 
 /** A ballot as every reader sees it; its result only where resultVisible allows. */

@@ -10,6 +10,7 @@ import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/moti
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
 import { subjectOf } from '../presenters/ballot-view.ts'
+import { decidedProposals } from '../commands/ballots/ballot-rows.ts'
 import { readRoomCount } from '../presenters/room-count-view.ts'
 import { readBallotBox } from '../../db/ballot-board.ts'
 import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './sealable-texts.ts'
@@ -17,7 +18,8 @@ import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './se
 /** One counted ballot as results.json and board.json carry it. */
 export interface SealedBallot {
   readonly id: string
-  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string }
+  /** `block`: the numbers of the proposals a block ballot put to one vote, in the bureau's order; null for any other ballot. */
+  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string; readonly block: readonly number[] | null }
   readonly rule: BallotRule
   readonly electorate: Electorate
   readonly result: Tally
@@ -81,7 +83,10 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
     if (b.status !== 'published') continue
     const { yes, no, abstain, expressed, outcome } = b.result
     const room = b.room ? { yes: b.room.yes, no: b.room.no, abstain: b.room.abstain } : null
-    decided.set(`${b.subject.kind}:${b.subject.id ?? ''}`, { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room })
+    const summary: VoteSummary = { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room, block: b.subject.block }
+    // A block's result is each of its proposals'.
+    const ids = b.subject.kind === 'proposal' && b.subject.block ? (await decidedProposals(db, { id: b.id, subject_kind: 'proposal', subject_id: b.subject.id })) : [b.subject.id]
+    for (const id of ids) decided.set(`${b.subject.kind}:${id ?? ''}`, summary)
   }
   const votesOf = (kind: string, id: string | null): VoteSummary | null => decided.get(`${kind}:${id ?? ''}`) ?? null
 
@@ -141,7 +146,7 @@ async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<Seale
   const room = counted ? { yes: counted.yes, no: counted.no, abstain: counted.abstain, names: counted.names } : null
   return {
     id: row.id,
-    subject: { kind: subject.kind, id: subject.id, label: subject.label },
+    subject: { kind: subject.kind, id: subject.id, label: subject.label, block: subject.block ? subject.block.map((p) => p.number) : null },
     rule,
     electorate: { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 },
     result,

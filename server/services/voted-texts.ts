@@ -7,20 +7,22 @@ import { congressFields, type CongressField, type PlaceChange, type ProposalPlac
 import { canonicalJson } from '../../shared/canonical-json.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { fail } from '../domain-error.ts'
+import { blockMembers, decidedProposals } from '../commands/ballots/ballot-rows.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 import { textDigest } from '../seal/text-digest.ts'
 
-type BallotSubject = Pick<BallotRow, 'congress_id' | 'subject_kind' | 'subject_id'>
+type BallotSubject = Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>
 
 /**
- * The texts a ballot puts to the vote: a proposal's or an amendment's own text; for the motion,
- * the preamble and every proposal. Once its ballot opens a text is locked (no edit on the socket,
+ * The texts a ballot puts to the vote: a proposal's (a block's every proposal's) or an amendment's
+ * own text; for the motion, the preamble and every proposal. Once its ballot opens a text is locked (no edit on the socket,
  * no merge) and its digest is kept, which the seal checks.
  */
 async function subjectDocs(db: Kysely<Database>, ballot: BallotSubject): Promise<string[]> {
   if (ballot.subject_kind === 'proposal') {
-    const row = await db.selectFrom('proposals').select('doc_name').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
-    return row ? [row.doc_name] : []
+    const ids = await decidedProposals(db, ballot)
+    const rows = await db.selectFrom('proposals').select(['id', 'doc_name']).where('id', 'in', ids).execute()
+    return ids.flatMap((id) => rows.filter((r) => r.id === id).map((r) => r.doc_name))
   }
   if (ballot.subject_kind === 'amendment') {
     const row = await db.selectFrom('amendments').select('doc_name').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
@@ -87,7 +89,7 @@ export async function recordVotedTexts(trx: Transaction<Database>, documents: Do
     docNames.length === ahead.texts.length && ahead.texts.every((t, i) => t.docName === docNames[i] && stored[i] !== undefined && textDigest(stateParagraphs(stored[i])) === t.sha256)
   if (!unchanged) throw fail('voted_texts_changed_meanwhile', { ballotId: ballot.id }, 'Les textes à mettre aux voix viennent de changer : ouvrez le scrutin à nouveau.')
   for (const { docName, sha256 } of ahead.texts) await trx.insertInto('ballot_texts').values({ ballot_id: ballot.id, doc_name: docName, sha256 }).execute()
-  const structure = canonicalJson(votedPlace(await readStructure(trx, ballot.congress_id), ballot))
+  const structure = canonicalJson(votedPlace(await readStructure(trx, ballot.congress_id), ballot, await blockMembers(trx, ballot.id)))
   await trx.insertInto('ballot_structures').values({ ballot_id: ballot.id, structure, sha256: createHash('sha256').update(structure).digest('hex') }).execute()
 }
 
@@ -119,11 +121,16 @@ async function readStructure(db: Kysely<Database>, congressId: string): Promise<
 const proposalPlace = (p: ProposalPlace): ProposalPlace => ({ id: p.id, number: p.number, title: p.title, doc: p.doc })
 const themePlace = (t: ThemePlace): ThemePlace => ({ id: t.id, position: t.position, title: t.title })
 
-function votedPlace(structure: Structure, ballot: Pick<BallotRow, 'subject_kind' | 'subject_id'>): VotedPlace {
+/** `block`: a block ballot's proposals, the first of which its row names; empty for any other ballot. */
+function votedPlace(structure: Structure, ballot: Pick<BallotRow, 'subject_kind' | 'subject_id'>, block: readonly string[]): VotedPlace {
   if (ballot.subject_kind === 'proposal') {
-    const proposal = structure.proposals.find((p) => p.id === ballot.subject_id)
-    const theme = proposal && structure.themes.find((t) => t.id === proposal.themeId)
-    return { kind: 'proposal', proposal: proposal ? proposalPlace(proposal) : null, theme: theme ? themePlace(theme) : null }
+    const placeOf = (id: string | null) => {
+      const proposal = structure.proposals.find((p) => p.id === id)
+      const theme = proposal && structure.themes.find((t) => t.id === proposal.themeId)
+      return { proposal: proposal ? proposalPlace(proposal) : null, theme: theme ? themePlace(theme) : null }
+    }
+    const others = block.slice(1).map(placeOf)
+    return { kind: 'proposal', ...placeOf(ballot.subject_id), ...(others.length > 0 ? { block: others } : {}) }
   }
   if (ballot.subject_kind === 'amendment') {
     const amendment = structure.amendments.get(ballot.subject_id ?? '')
@@ -164,14 +171,22 @@ function proposalChanges(voted: ProposalPlace & { themeId?: string }, now: (Prop
   return changes
 }
 
+type ProposalVotedPlace = { readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }
+
 /** What differs between the place recorded when a ballot opened and the same place now. */
 function placeChanges(voted: VotedPlace, now: VotedPlace): PlaceChange[] {
   if (voted.kind === 'proposal' && now.kind === 'proposal') {
     if (!voted.proposal) return now.proposal ? [{ kind: 'proposal-appeared' }] : []
-    const changes = proposalChanges(voted.proposal, now.proposal ?? undefined)
-    if (voted.theme && now.proposal) {
-      if (now.theme?.id !== voted.theme.id) changes.push({ kind: 'proposal-question', proposal: voted.proposal.number })
-      else changes.push(...themeChanges(voted.theme, now.theme))
+    // A block's every proposal, the first one's place first.
+    const places = [{ voted: voted as ProposalVotedPlace, now: now as ProposalVotedPlace }, ...(voted.block ?? []).map((v, i) => ({ voted: v, now: now.block?.[i] ?? { proposal: null, theme: null } }))]
+    const changes: PlaceChange[] = []
+    for (const place of places) {
+      if (!place.voted.proposal) continue
+      changes.push(...proposalChanges(place.voted.proposal, place.now.proposal ?? undefined))
+      if (place.voted.theme && place.now.proposal) {
+        if (place.now.theme?.id !== place.voted.theme.id) changes.push({ kind: 'proposal-question', proposal: place.voted.proposal.number })
+        else changes.push(...themeChanges(place.voted.theme, place.now.theme ?? undefined))
+      }
     }
     const seen = new Set<string>()
     return changes.filter((c) => !seen.has(canonicalJson(c)) && seen.add(canonicalJson(c)))
@@ -213,7 +228,7 @@ export async function votedPlaceChanges(db: Kysely<Database>, congressId: string
   const recorded = await db
     .selectFrom('ballot_structures')
     .innerJoin('ballots', 'ballots.id', 'ballot_structures.ballot_id')
-    .select(['ballots.subject_kind', 'ballots.subject_id', 'ballot_structures.structure', 'ballot_structures.sha256'])
+    .select(['ballots.id', 'ballots.subject_kind', 'ballots.subject_id', 'ballot_structures.structure', 'ballot_structures.sha256'])
     .where('ballots.congress_id', '=', congressId)
     .where('ballots.status', '!=', 'draft')
     .orderBy('ballots.opened_at')
@@ -224,7 +239,7 @@ export async function votedPlaceChanges(db: Kysely<Database>, congressId: string
   const found: VotedPlaceChange[] = []
   const seen = new Set<string>()
   for (const row of recorded) {
-    const now = votedPlace(structure, row)
+    const now = votedPlace(structure, row, await blockMembers(db, row.id))
     const digest = createHash('sha256').update(row.structure).digest('hex')
     if (canonicalJson(now) === row.structure && digest === row.sha256) continue
     const voted = decodeVotedPlace(row.structure)

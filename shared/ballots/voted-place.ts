@@ -27,7 +27,13 @@ export type VotedPlace =
       readonly preamble: string
       readonly themes: readonly (ThemePlace & { readonly proposals: readonly ProposalPlace[] })[]
     }
-  | { readonly kind: 'proposal'; readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }
+  | {
+      readonly kind: 'proposal'
+      readonly proposal: ProposalPlace | null
+      readonly theme: ThemePlace | null
+      /** A block ballot's other proposals (*vote en bloc*), in the bureau's order. */
+      readonly block?: readonly { readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }[]
+    }
   | { readonly kind: 'amendment'; readonly amendment: { readonly id: string; readonly number: number; readonly doc: string; /** A sub-amendment's parent's number. */ readonly parent?: number } | null; readonly proposal: { readonly id: string; readonly number: number } | null }
 
 /**

@@ -13,6 +13,8 @@ export interface VoteSummary {
   readonly publishedAt: string
   /** What of the counts above the bureau counted in the room (show of hands); null: all on phones. */
   readonly room: ChoiceCounts | null
+  /** Put to the vote in one block with these proposals (their numbers, this one's among them); null: alone. */
+  readonly block: readonly number[] | null
 }
 
 export interface MotionProposal {
@@ -62,7 +64,8 @@ export const outcomeNames: Record<BallotOutcome, string> = { adopted: 'adoptée'
 export function votesLine(votes: VoteSummary): string {
   const { room } = votes
   const inRoom = room ? ` ; compté en salle : pour ${room.yes}, contre ${room.no}, abstentions ${room.abstain}` : ''
-  return `Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}${inRoom}) : ${outcomeNames[votes.outcome]}`
+  const block = votes.block ? `Vote en bloc des propositions ${votes.block.join(', ')} — ` : ''
+  return `${block}Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}${inRoom}) : ${outcomeNames[votes.outcome]}`
 }
 
 /** "22 novembre 2026", from an ISO date, without the host's locale or time zone. */

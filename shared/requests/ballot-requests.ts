@@ -9,8 +9,11 @@ import { isJsonObject as isObject } from '../json-value.ts'
 // The bodies the ballot, vote, attendance and projector routes take: what hc<AppType> makes a
 // client send, and what the commands receive.
 
-/** What a ballot puts to the vote: an amendment or a proposal by id, or the whole motion. */
-export type BallotSubject = { readonly kind: 'amendment' | 'proposal'; readonly id: string } | { readonly kind: 'motion' }
+/** What a ballot puts to the vote: an amendment or a proposal by id, several proposals in one vote (*en bloc*), or the whole motion. */
+export type BallotSubject = { readonly kind: 'amendment' | 'proposal'; readonly id: string } | { readonly kind: 'block'; readonly ids: readonly string[] } | { readonly kind: 'motion' }
+
+/** A block puts at least two proposals to the vote, and no more than a motion holds. */
+export const blockLimits = { min: 2, max: 200 } as const
 
 /** Some fields of a ballot rule, over a template (quorum and proxies whole); checked against it by the command. */
 export type BallotRulePatch = Partial<BallotRule>
@@ -79,8 +82,15 @@ export function parseBallotSubject(value: unknown): Parsed<BallotSubject> {
   if (isObject(value)) {
     if (value.kind === 'motion') return parsed({ kind: 'motion' })
     if ((value.kind === 'amendment' || value.kind === 'proposal') && isId(value.id)) return parsed({ kind: value.kind, id: value.id })
+    if (value.kind === 'block') {
+      const ids = value.ids
+      if (!Array.isArray(ids) || !ids.every(isId) || new Set(ids).size !== ids.length || ids.length < blockLimits.min || ids.length > blockLimits.max) {
+        return invalid('subject.ids', { rule: 'block', min: blockLimits.min, max: blockLimits.max }, `de ${blockLimits.min} à ${blockLimits.max} propositions différentes`)
+      }
+      return parsed({ kind: 'block', ids })
+    }
   }
-  return invalid('subject', { rule: 'shape', shape: '{ kind: "amendment" | "proposal", id } | { kind: "motion" }' }, '{ kind: "amendment" | "proposal", id } ou { kind: "motion" }')
+  return invalid('subject', { rule: 'shape', shape: '{ kind: "amendment" | "proposal", id } | { kind: "block", ids } | { kind: "motion" }' }, '{ kind: "amendment" | "proposal", id }, { kind: "block", ids } ou { kind: "motion" }')
 }
 
 /** A rule patch's shape only: its fields are checked by mergeRulePatch, against the rule they change. */

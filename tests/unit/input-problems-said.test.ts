@@ -18,6 +18,7 @@ const everyRule: readonly FieldRule[] = [
   { rule: 'one_of', values: ['yes', 'no', 'abstain'] },
   { rule: 'integer_range', min: 1, max: 10 },
   { rule: 'share' },
+  { rule: 'block', min: 2, max: 200 },
   { rule: 'boolean' },
   { rule: 'date' },
   { rule: 'email' },

@@ -37,17 +37,34 @@ export async function advance(trx: Transaction<Database>, row: BallotRow, values
   if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
 }
 
-/** What the ballot's row says it puts to the vote. */
-export function subjectOfRow(row: Pick<BallotRow, 'subject_kind' | 'subject_id'>): BallotSubject {
-  return row.subject_kind === 'motion' ? { kind: 'motion' } : { kind: row.subject_kind, id: row.subject_id ?? '' }
+/** What the ballot's rows say it puts to the vote. */
+export async function subjectOfRow(db: Db, row: Pick<BallotRow, 'id' | 'subject_kind' | 'subject_id'>): Promise<BallotSubject> {
+  if (row.subject_kind === 'motion') return { kind: 'motion' }
+  const members = row.subject_kind === 'proposal' ? await blockMembers(db, row.id) : []
+  return members.length > 0 ? { kind: 'block', ids: members } : { kind: row.subject_kind, id: row.subject_id ?? '' }
 }
 
-/** A proposal or an amendment of the congress; an amendment only once declared admissible. */
+/** A block ballot's proposals, in the bureau's order; none for any other ballot. */
+export async function blockMembers(db: Db, ballotId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ballot_block_members').select('proposal_id').where('ballot_id', '=', ballotId).orderBy('position').execute()
+  return rows.map((r) => r.proposal_id)
+}
+
+/** The proposals a ballot decides: a block's every one, a proposal's own; none for an amendment or the motion. */
+export async function decidedProposals(db: Db, row: Pick<BallotRow, 'id' | 'subject_kind' | 'subject_id'>): Promise<string[]> {
+  if (row.subject_kind !== 'proposal' || !row.subject_id) return []
+  const members = await blockMembers(db, row.id)
+  return members.length > 0 ? members : [row.subject_id]
+}
+
+/** A proposal or an amendment of the congress (an amendment only once declared admissible), or a block of its proposals. */
 export async function requireSubject(db: Db, congressId: string, subject: BallotSubject): Promise<void> {
   if (subject.kind === 'motion') return
-  if (subject.kind === 'proposal') {
-    const proposal = await db.selectFrom('proposals').select('id').where('id', '=', subject.id).where('congress_id', '=', congressId).executeTakeFirst()
-    if (!proposal) throw fail('subject_not_found', { kind: 'proposal', id: subject.id }, 'Cette proposition n’existe pas.')
+  if (subject.kind === 'proposal' || subject.kind === 'block') {
+    const ids = subject.kind === 'block' ? subject.ids : [subject.id]
+    const found = new Set((await db.selectFrom('proposals').select('id').where('id', 'in', ids).where('congress_id', '=', congressId).execute()).map((p) => p.id))
+    const missing = ids.find((id) => !found.has(id))
+    if (missing !== undefined) throw fail('subject_not_found', { kind: 'proposal', id: missing }, 'Cette proposition n’existe pas.')
     return
   }
   const amendment = await db.selectFrom('amendments').select('status').where('id', '=', subject.id).where('congress_id', '=', congressId).executeTakeFirst()

@@ -15,10 +15,15 @@ export function createBallot(deps: BallotPresenterDeps, actor: CommandActor, inp
     await requireSubject(deps.db, congressId, subject)
     const id = newId()
     const row = await steps.transaction(async (tx) => {
-      await tx.trx
-        .insertInto('ballots')
-        .values({ id, congress_id: congressId, subject_kind: subject.kind, subject_id: subject.kind === 'motion' ? null : subject.id, rule: JSON.stringify(rule), status: 'draft', created_at: tx.now })
-        .execute()
+      // A block is a ballot on its first proposal that names them all (ballot_block_members).
+      const [kind, subjectId] = subject.kind === 'motion' ? (['motion', null] as const) : subject.kind === 'block' ? (['proposal', subject.ids[0]!] as const) : [subject.kind, subject.id]
+      await tx.trx.insertInto('ballots').values({ id, congress_id: congressId, subject_kind: kind, subject_id: subjectId, rule: JSON.stringify(rule), status: 'draft', created_at: tx.now }).execute()
+      if (subject.kind === 'block') {
+        await tx.trx
+          .insertInto('ballot_block_members')
+          .values(subject.ids.map((proposalId, position) => ({ ballot_id: id, proposal_id: proposalId, position })))
+          .execute()
+      }
       const created = await tx.trx.selectFrom('ballots').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
       await tx.audit(congressId, 'ballot.created', { ballotId: id, subject: (await subjectOf(tx.trx, created)).label, rule })
       tx.afterCommit(() => deps.hub.ballotsChanged(congressId, id))

@@ -29,7 +29,7 @@ export function openBallot(deps: OpenDeps, actor: CommandActor, input: { ballotI
     await steps.transaction(async (tx) => {
       const { trx, now } = tx
       const closesAt = durationSeconds === undefined ? null : now + durationSeconds * 1000
-      await requireSubject(trx, row.congress_id, subjectOfRow(row))
+      await requireSubject(trx, row.congress_id, await subjectOfRow(trx, row))
       const entitled = await trx.selectFrom('participants').select('id').where('congress_id', '=', row.congress_id).where('role', 'in', votingRoles).where('revoked_at', 'is', null).execute()
       const present = await trx.selectFrom('attendance').select('participant_id').where('congress_id', '=', row.congress_id).execute()
       const proxies = await trx.selectFrom('proxies').select(['giver_id', 'holder_id', 'created_at']).where('congress_id', '=', row.congress_id).execute()

@@ -8,7 +8,7 @@ import { mergeInTransaction, mergesOnAdoption, readMergeAhead, recordDecision, t
 import { loadAmendment, requireStep } from '../amendments/amendment-rows.ts'
 import { command, type CommandActor } from '../command.ts'
 import { readPhase } from '../congress/congress-rows.ts'
-import { advance, loadBallot, requireStatus } from './ballot-rows.ts'
+import { advance, decidedProposals, loadBallot, requireStatus } from './ballot-rows.ts'
 import { reloadedView } from './reloaded-view.ts'
 
 export type PublishDeps = BallotPresenterDeps & Pick<AppDeps, 'documents'>
@@ -44,9 +44,9 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
       const phase = await readPhase(tx.trx, congressId)
       steps.authorizeInPhase(congressId, phase, 'ballot.manage')
       await advance(tx.trx, row, { status: 'published', published_at: tx.now })
-      if (decided && row.subject_kind === 'proposal' && row.subject_id) {
-        await tx.trx.updateTable('proposals').set({ outcome: decided, outcome_ballot_id: ballotId }).where('id', '=', row.subject_id).execute()
-      }
+      // A block's outcome is each of its proposals'.
+      const proposals = decided ? await decidedProposals(tx.trx, row) : []
+      if (decided && proposals.length > 0) await tx.trx.updateTable('proposals').set({ outcome: decided, outcome_ballot_id: ballotId }).where('id', 'in', proposals).execute()
       if (decided && row.subject_kind === 'motion') await tx.trx.updateTable('congresses').set({ motion_outcome: decided }).where('id', '=', congressId).execute()
       await tx.audit(congressId, 'ballot.published', { ballotId, subject: (await subjectOf(tx.trx, row)).label, outcome })
       if (amendment && decided) {

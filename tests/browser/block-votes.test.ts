@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { CongressView } from '../../shared/api-types.ts'
+import { call, checkIn, setPhase } from '../helpers/ballots.ts'
+import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+
+describe('a block vote in the browser', () => {
+  let plenum: TestServer
+  let browser: Browser
+  let bureau: string
+  let voter: Signed
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+    bureau = (await plenum.login()).token
+    ;[voter] = (await importAndSignIn(plenum, bureau, [{ name: 'Alice Martin', role: 'attendee' }])) as [Signed]
+    await setPhase(plenum, bureau, 'voting')
+    await checkIn(plenum, bureau, [voter.id])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  const join = async (base: string, code: string, viewport?: { width: number; height: number }): Promise<Page> => {
+    const page = await openPage(browser, `${base}/join/${code}`, viewport)
+    page.setDefaultTimeout(10_000)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await signedIn(page)
+    return page
+  }
+
+  test('the bureau ticks three proposals; a phone from the hall votes them in one ballot; each is adopted', async () => {
+    const desk = await join(plenum.baseUrl, plenum.seed.bureauCode)
+    await desk.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots`)
+    await desk.getByText('Vote en bloc de plusieurs propositions').click()
+    await desk.getByRole('button', { name: 'Créer le scrutin en bloc' }).click()
+    await desk.getByText('Cochez au moins deux propositions.').waitFor()
+    for (const n of [2, 4, 6]) await desk.getByRole('checkbox', { name: new RegExp(`^Proposition ${n} —`) }).check()
+    expect(await axeViolations(desk)).toEqual([])
+    await desk.screenshot({ path: `${artifacts}block-ballot-form.png`, fullPage: true })
+    await desk.getByRole('button', { name: 'Créer le scrutin en bloc' }).click()
+    await desk.getByRole('heading', { level: 3, name: /Propositions 2, 4 et 6 \(en bloc\)/ }).waitFor()
+    await desk.getByRole('button', { name: 'Ouvrir le vote' }).click()
+
+    const phone = await join(hallUrl(plenum.baseUrl), voter.code, { width: 360, height: 740 })
+    await phone.getByRole('link', { name: 'Voter' }).click()
+    await phone.getByRole('heading', { name: 'Vote sur : Propositions 2, 4 et 6 (en bloc)' }).waitFor()
+    expect(await phone.locator('.block-member summary').allInnerTexts()).toEqual([2, 4, 6].map((n) => expect.stringContaining(`Proposition ${n} —`)))
+    await phone.locator('.block-member summary').first().click()
+    await expect.poll(() => phone.locator('.block-member plenum-text-view').first().textContent()).not.toBe('')
+    expect(await axeViolations(phone)).toEqual([])
+    await phone.screenshot({ path: `${artifacts}block-vote-phone.png`, fullPage: true })
+    await phone.getByRole('button', { name: 'Pour' }).click()
+    await phone.getByRole('button', { name: 'Confirmer' }).click()
+    await expect.poll(() => phone.getByRole('status').filter({ hasText: 'A voté' }).count()).toBeGreaterThan(0)
+
+    await desk.getByRole('button', { name: 'Clore le vote' }).click()
+    await desk.getByRole('button', { name: 'Publier les résultats' }).click()
+    await desk.locator('.ballot-item .status-badge[data-status="published"]').waitFor()
+    const outcomes = (await call<CongressView>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}`)).body.proposals.filter((p) => p.outcome !== null).map((p) => [p.number, p.outcome])
+    expect(outcomes).toEqual([
+      [2, 'adopted'],
+      [4, 'adopted'],
+      [6, 'adopted'],
+    ])
+    await desk.close()
+    await phone.close()
+  })
+})
