@@ -23,7 +23,6 @@ export async function readFloor(congressId: string): Promise<FloorReading> {
 /** The item under debate with its votes: the running order the phones, the projector and the bureau follow, and what comes next. */
 export interface DebateItem {
   readonly docName: string
-  readonly title: string
   /** Its amendments and their sub-amendments, by id (the order's ids among them). */
   readonly amendments: ReadonlyMap<string, AmendmentView>
   /** Those that fell when another was adopted: not put to the vote. */
@@ -60,7 +59,6 @@ export async function readDebate(congress: CongressView, docName: string): Promi
     : { kind: 'preamble' }
   return {
     docName,
-    title: debateTitle(congress, docName),
     amendments: new Map(views.map((v) => [v.id, v])),
     fallen: views.filter((v) => v.status === 'fallen'),
     lastResult: ballots.ballots.filter((b) => b.status === 'published' && b.subject.id !== null && subjects.has(b.subject.id)).sort((a, b) => (a.publishedAt ?? 0) - (b.publishedAt ?? 0)).at(-1),

@@ -4,7 +4,7 @@ import type { FloorStance } from '../../shared/floor/speakers.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api } from '../api.ts'
-import { followFloor, type FloorRevisions } from '../floor-reads.ts'
+import { debateTitle, followFloor, type FloorRevisions } from '../floor-reads.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -108,7 +108,7 @@ export class FloorCard extends LightElement {
     const speakingMe = view.speaking?.participantId === me
     const mayAsk = isAllowed({ role: this.participant.role, phase: this.phase, action: 'floor.ask' })
     return html`
-      <p class="floor-item"><span class="floor-label">${m.f.underDebate}</span> <a href=${this.textPath(docName)}>${item?.title ?? docName}</a></p>
+      <p class="floor-item"><span class="floor-label">${m.f.underDebate}</span> <a href=${this.textPath(docName)}>${debateTitle(this.congress, docName)}</a></p>
       ${item ? html`<plenum-floor-next-vote .congress=${this.congress} .item=${item} ?voteLink=${this.voteLink}></plenum-floor-next-vote>` : nothing}
       ${view.speaking
         ? html`<div class="floor-speaking ${speakingMe ? 'me' : ''}">

@@ -69,7 +69,7 @@ export const enFloor: FloorMessages = {
   end: 'End of speech',
   endOf: (name) => `End of speech: ${name}`,
   given: (name) => `Floor given to ${name}.`,
-  ended: (name) => `${name}’s speech ended.`,
+  ended: (name) => `End of speech: ${name}.`,
   queueEmpty: 'Nobody is waiting.',
   askedAt: (time) => `asked at ${time}`,
   rulesHeading: 'Rules of the list',

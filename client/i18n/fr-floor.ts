@@ -74,7 +74,7 @@ export const frFloor = {
   end: 'Fin d’intervention',
   endOf: (name: string) => `Fin d’intervention : ${name}`,
   given: (name: string) => `Parole donnée à ${name}.`,
-  ended: (name: string) => `Fin de l’intervention de ${name}.`,
+  ended: (name: string) => `Fin d’intervention : ${name}.`,
   queueEmpty: 'Personne n’attend son tour.',
   askedAt: (time: string) => `inscrit·e à ${time}`,
   rulesHeading: 'Règles de la liste',
