@@ -35,7 +35,12 @@ describe('the floor: the item under debate and its list of speakers', () => {
   })
 
   test('no one asks before the bureau puts an item under debate', async () => {
-    expect(await floor()).toMatchObject({ debateDoc: null, speaking: null, queue: [], spoken: [], speakingSeconds: 180, rules: { alternate: true, firstTimersFirst: true } })
+    const asked = Date.now()
+    const view = await floor()
+    expect(view).toMatchObject({ debateDoc: null, speaking: null, queue: [], spoken: [], speakingSeconds: 180, rules: { alternate: true, firstTimersFirst: true } })
+    // The server's clock, from which the pages' countdowns measure their own offset.
+    expect(view.now).toBeGreaterThanOrEqual(asked)
+    expect(view.now).toBeLessThanOrEqual(Date.now())
     const early = await ask(anne, 'for')
     expect(early.status).toBe(409)
     expect(early.body).toMatchObject({ error: { code: 'floor_no_debate' } })
