@@ -55,6 +55,7 @@ export async function buildBundle(source: SealSource, keys: SealKeys): Promise<B
           electorate: b.electorate,
           result: b.result,
           counting: b.counting,
+          electronic: b.electronic,
           room: b.room,
           status: b.status,
           openedAt: b.openedAt,

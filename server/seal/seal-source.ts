@@ -3,7 +3,7 @@ import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
 import type { BoardEntryView, RoomVoteView } from '../../shared/api-types.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
-import { countingMethod, type CountingMethod } from '../../shared/ballots/room-count.ts'
+import { countingMethod, electronicFigures, type CountingMethod } from '../../shared/ballots/room-count.ts'
 import type { ChoiceCounts, Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import { textFr } from '../../shared/ballots/voted-place-fr.ts'
 import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
@@ -31,6 +31,8 @@ export interface SealedBallot {
   readonly board: readonly BoardEntryView[]
   /** How it was counted: on phones, in the room (show of hands), or both. */
   readonly counting: CountingMethod
+  /** The votes cast on phones: the board's count, apart from the room's. */
+  readonly electronic: ChoiceCounts
   /** What the bureau counted in the room, apart from the board: `result` is both together. */
   readonly room: SealedRoomCount | null
 }
@@ -157,6 +159,7 @@ async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<Seale
     chainHead: row.chain_head ?? '',
     board,
     counting: countingMethod(result, room),
+    electronic: electronicFigures(result, room),
     room,
   }
 }

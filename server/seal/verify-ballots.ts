@@ -11,7 +11,7 @@ export interface SealedRoomFile extends ChoiceCounts {
   names: { participantId: string; name: string; choice: Choice }[] | null
 }
 export interface ResultsFile {
-  ballots: { id: string; subject: { label: string }; rule: BallotRule; electorate: Electorate; result: Tally; counting?: CountingMethod; room?: SealedRoomFile | null }[]
+  ballots: { id: string; subject: { label: string }; rule: BallotRule; electorate: Electorate; result: Tally; counting?: CountingMethod; electronic?: ChoiceCounts; room?: SealedRoomFile | null }[]
 }
 export interface BoardFile {
   ballots: { id: string; entries: { receipt: string; choice: Choice; nonce: string; name: string | null }[]; chainHead: string }[]
@@ -143,8 +143,11 @@ export function verifyClosings(results: ResultsFile, board: BoardFile, audit: Au
     if (payload.chainHead !== chainHead) fail(`board.json: the board of ${label} is not the one logged at its close (ballot.closed entry ${seq})`)
     // At the close the log has the phones' count; a count in the room, logged after, changes the result.
     const room = ballot.room ?? null
-    const { yes, no, abstain } = electronicFigures(ballot.result, room)
-    if (payload.yes !== yes || payload.no !== no || payload.abstain !== abstain || (!room && payload.outcome !== ballot.result.outcome)) {
+    const phones = electronicFigures(ballot.result, room)
+    const { yes, no, abstain } = phones
+    // The phones' figures results.json states apart must be those too.
+    const stated = ballot.electronic ?? phones
+    if (!sameCounts(stated, phones) || payload.yes !== yes || payload.no !== no || payload.abstain !== abstain || (!room && payload.outcome !== ballot.result.outcome)) {
       fail(`results.json: the count of ${label} is not the one logged at its close (ballot.closed entry ${seq})`)
     }
     const counted = roomCounts.get(ballot.id)

@@ -218,13 +218,14 @@ describe('show of hands', () => {
       rule: BallotRule
       electorate: Electorate
       counting: string
+      electronic: { yes: number; no: number; abstain: number }
       room: { yes: number; no: number; abstain: number; names: { name: string; choice: Choice }[] | null } | null
       result: Tally
     }
     const results = JSON.parse(readFileSync(join(pristine, 'results.json'), 'utf8')) as { ballots: Sealed[] }
     const byLabel = (n: number) => results.ballots.find((b) => b.subject.label === `Proposition ${proposal(n).number}`)!
     expect(byLabel(0)).toMatchObject({ counting: 'room', room: { yes: 4, no: 1, abstain: 1, names: null }, result: { yes: 4 } })
-    expect(byLabel(1)).toMatchObject({ counting: 'mixed', room: { yes: 0, no: 2, abstain: 1 }, result: { yes: 2 } })
+    expect(byLabel(1)).toMatchObject({ counting: 'mixed', electronic: { yes: 2, no: 1, abstain: 0 }, room: { yes: 0, no: 2, abstain: 1 }, result: { yes: 2 } })
     expect(byLabel(2).room!.names!.map((n) => n.name)).toEqual(['Basile Votant', 'Chloé Votante', 'Damien Votant', 'Fanny Représentée'])
     expect(byLabel(3)).toMatchObject({ counting: 'electronic', room: null })
     const motion = readFileSync(join(pristine, 'motion.md'), 'utf8')
@@ -257,6 +258,7 @@ describe('show of hands', () => {
       ['the count in the room taken out, and its mark', (b) => { const x = b.find((y) => y.subject.label === label(0))!; x.room = null; x.counting = 'electronic'; recount(x) }, `the count in the room of ${label(0)} (ballot.room_counted entry`],
       ['a count in the room left out of the recount', (b) => { b.find((y) => y.subject.label === label(4))!.room!.no += 1 }, `${label(4)} does not recount`],
       ['a name changed its choice', (b) => { const x = b.find((y) => y.subject.label === label(2))!; x.room!.names![0]!.choice = 'yes'; x.room!.yes += 1; x.room!.no -= 1; recount(x) }, `the count in the room of ${label(2)} is not the one logged`],
+      ['the votes on phones stated otherwise', (b) => { b.find((y) => y.subject.label === label(1))!.electronic = { yes: 1, no: 2, abstain: 0 } }, `the count of ${label(1)} is not the one logged at its close`],
       ['one more hand than the list allowed', (b) => { const x = b.find((y) => y.subject.label === label(0))!; x.room!.yes += 1; recount(x) }, `${label(0)} counts more votes, on phones and in the room, than its list allowed`],
     ]
     for (const [name, change, failure] of cases) {
