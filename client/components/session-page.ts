@@ -112,7 +112,7 @@ export class SessionPage extends LightElement {
     const item = this.follow.item()
     return html`<section class="card" aria-labelledby="session-votes-heading">
       <h2 id="session-votes-heading">${m.f.votesHeading}</h2>
-      ${item ? html`<plenum-session-votes .congress=${this.congress} .item=${item} .participation=${this.participation}></plenum-session-votes>` : html`<p role="status">${m.loading}</p>`}
+      ${item ? html`<plenum-session-votes .congress=${this.congress} .phase=${this.phase} .item=${item} .participation=${this.participation}></plenum-session-votes>` : html`<p role="status">${m.loading}</p>`}
     </section>`
   }
 }

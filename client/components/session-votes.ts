@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit'
 import type { BallotView, CongressView } from '../../shared/api-types.ts'
+import { isAllowed } from '../../shared/permissions.ts'
+import type { Phase } from '../../shared/phases.ts'
 import type { BallotSubject } from '../../shared/requests/ballot-requests.ts'
 import { api } from '../api.ts'
 import { nextVoteLabel, type DebateItem } from '../floor-reads.ts'
@@ -16,8 +18,9 @@ import { runFloorStep } from './floor-notice.ts'
  * opens it and puts it on the projector.
  */
 export class SessionVotes extends LightElement {
-  static override properties = { congress: { attribute: false }, item: { attribute: false }, participation: { attribute: false }, busy: { state: true } }
+  static override properties = { congress: { attribute: false }, phase: { attribute: false }, item: { attribute: false }, participation: { attribute: false }, busy: { state: true } }
   declare congress: CongressView
+  declare phase: Phase
   declare item: DebateItem
   /** Live counts from the event stream, per ballot. */
   declare participation: Readonly<Record<string, { voted: number; rights: number }>>
@@ -122,6 +125,7 @@ export class SessionVotes extends LightElement {
       return html`<p><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.advance(ballot, 'publish')}>${m.f.publishVote(label)}</button></p>
         <p class="hint">${m.f.voteIsClosed} ${ballotsLink}</p>`
     }
+    if (!isAllowed({ role: 'bureau', phase: this.phase, action: 'ballot.manage' })) return html`<p class="hint">${m.f.votesInVotingPhase}</p>`
     const other = ballots.find((b) => b.status === 'open')
     if (other) return html`<p class="notice">${m.f.otherVoteOpen(other.subject.label)} ${ballotsLink}</p>`
     const subject: BallotSubject = next.kind === 'amendment' ? { kind: 'amendment', id: next.ids[0]! } : { kind: 'proposal', id: next.id }

@@ -62,6 +62,7 @@ export const enFloor: FloorMessages = {
   counts: (yes, no, abstain) => `${yes} for, ${no} against, ${abstain} abstaining`,
   otherVoteOpen: (label) => `Another vote is open (${label}): close it before opening the next.`,
   ballotsLink: 'Ballots page',
+  votesInVotingPhase: 'Votes are opened in the voting phase (Bureau, Congress phase).',
   defaultRuleApplies: 'The default voting rule applies (it can be changed on the ballots page).',
   speakersHeading: 'List of speakers',
   give: 'Give the floor',

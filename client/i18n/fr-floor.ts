@@ -67,6 +67,7 @@ export const frFloor = {
   counts: (yes: number, no: number, abstain: number) => `${yes} pour, ${no} contre, ${abstain} abstention${abstain > 1 ? 's' : ''}`,
   otherVoteOpen: (label: string) => `Un autre vote est ouvert (${label}) : clôturez-le avant d’ouvrir le suivant.`,
   ballotsLink: 'Page des scrutins',
+  votesInVotingPhase: 'Les votes s’ouvrent pendant la phase de vote (Espace du bureau, Phase du congrès).',
   defaultRuleApplies: 'La règle de vote par défaut s’applique (modifiable sur la page des scrutins).',
   speakersHeading: 'Liste des orateurs',
   give: 'Donner la parole',
