@@ -13,6 +13,12 @@ export class CongressLive implements ReactiveController {
   presence: PresenceView = { online: [], docs: {} }
   /** Grows whenever amendments or their texts change: lists that show them fetch again. */
   amendmentsRevision = 0
+  /**
+   * Grows when amendments are filed, change status or are merged, not while their texts are typed:
+   * the order of the votes reads only amendments ruled admissible, whose texts no longer change, so
+   * every phone following the floor need not read them again at each keystroke elsewhere.
+   */
+  amendmentStepsRevision = 0
   /** Grows whenever a ballot is created, changes or is deleted. */
   ballotsRevision = 0
   /** Grows when check-ins or proxies change, or the projector shows another ballot. */
@@ -78,6 +84,7 @@ export class CongressLive implements ReactiveController {
         return
       case 'amendments':
         this.amendmentsRevision += 1
+        this.amendmentStepsRevision += 1
         this.onStructure()
         return
       case 'amendment-texts':

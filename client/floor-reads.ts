@@ -83,6 +83,7 @@ export function nextVoteLabel(item: DebateItem, congress: CongressView): string 
 /** What a page that follows the floor is given: the congress and the live revisions that make it read again. */
 export interface FloorRevisions {
   readonly floor: number
+  /** Amendments filed, ruled, decided or merged (CongressLive's amendmentStepsRevision). */
   readonly amendments: number
   readonly ballots: number
 }

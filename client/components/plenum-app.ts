@@ -141,7 +141,7 @@ export class PlenumApp extends LightElement {
         : html`<p class="error" role="alert">${m.forbidden}</p>`
     }
     const live = this.live
-    const floorRevisions = { floor: live.floorRevision, amendments: live.amendmentsRevision, ballots: live.ballotsRevision }
+    const floorRevisions = { floor: live.floorRevision, amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision }
     if (route.page === 'session') {
       return isAllowed({ role: participant.role, phase, action: 'floor.run' })
         ? html`<plenum-session-page .congress=${congress} .phase=${phase} .revisions=${floorRevisions} .participation=${live.participation}></plenum-session-page>`
