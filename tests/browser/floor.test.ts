@@ -114,7 +114,7 @@ describe('the floor: the session screen, the phones and the projector', () => {
     await card.locator('.floor-you').getByText('Vous avez la parole').waitFor()
     await card.getByRole('status').filter({ hasText: 'Vous avez la parole' }).waitFor()
     const timer = card.getByRole('timer')
-    await expect.poll(() => timer.innerText()).toMatch(/^(3:00|2:5\d)$/)
+    await expect.poll(() => timer.innerText()).toMatch(/^(3:00|2:[0-5]\d)$/)
     const first = await timer.innerText()
     await expect.poll(() => timer.innerText(), { timeout: 4000 }).not.toBe(first)
     expect(await timer.getAttribute('aria-label')).toMatch(/^Temps de parole restant : [23]:\d\d$/)
@@ -153,7 +153,7 @@ describe('the floor: the session screen, the phones and the projector', () => {
 
     await session.getByRole('button', { name: 'Fin d’intervention : Anne Oratrice' }).click()
     await expect.poll(() => session.locator('table.floor-spoken tbody tr').allInnerTexts()).toHaveLength(1)
-    expect(await session.locator('table.floor-spoken tbody tr').first().innerText()).toMatch(/^Anne Oratrice\s+pour\s+\d\d:\d\d\s+0:0\d$/)
+    expect(await session.locator('table.floor-spoken tbody tr').first().innerText()).toMatch(/^Anne Oratrice\s+pour\s+\d\d:\d\d\s+\d+:\d\d$/)
     // The phone is back to asking; the projector waits for the next speaker.
     await phone.locator('plenum-floor-card').getByRole('button', { name: 'Pour', exact: true }).waitFor()
     await projector.getByText('En attente du prochain orateur.').waitFor()
@@ -196,6 +196,14 @@ describe('the floor: the session screen, the phones and the projector', () => {
     expect(await axeViolations(phone)).toEqual([])
     await phone.locator('plenum-floor-card').scrollIntoViewIfNeeded()
     await phone.screenshot({ path: `${artifacts}floor-phone-en.png` })
+    // Anne spoke already: Bruno, who has not, goes before her. She thinks better of it and withdraws.
+    await phone.getByRole('button', { name: 'Against', exact: true }).click()
+    await phone.getByText('You are on the list (against): number 2.').waitFor()
+    await expect.poll(() => queueNames(session)).toEqual(['Bruno Contre', 'Anne Oratrice'])
+    await phone.getByRole('button', { name: 'Withdraw my request' }).click()
+    await phone.getByRole('status').filter({ hasText: 'Your request for the floor is withdrawn.' }).waitFor()
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.textContent?.trim())).toBe('For')
+    await expect.poll(() => queueNames(session)).toEqual(['Bruno Contre'])
   })
 })
 
