@@ -52,8 +52,8 @@ export async function readDebate(congress: CongressView, docName: string): Promi
   const views = listed.amendments.filter((a) => ofText.has(a.id) || (a.parentId !== null && ofText.has(a.parentId)))
   const { order, byBureau } = followedOrder(runningOrder(floorAmendments(views, docName)), listed.voteOrders[docName])
   const subjects = new Set([...views.map((v) => v.id), ...(proposal ? [proposal.id] : [])])
-  // The proposal's outcome, as the congress said it or as a published ballot on it decided.
-  const decided = proposal ? ballots.ballots.find((b) => b.subject.kind === 'proposal' && b.subject.id === proposal.id && b.status === 'published' && b.result && b.result.outcome !== 'no-quorum') : undefined
+  // The proposal's outcome, as the congress said it or as a published ballot on it decided (a part's vote decides only the part).
+  const decided = proposal ? ballots.ballots.find((b) => b.subject.kind === 'proposal' && b.subject.id === proposal.id && b.subject.part === null && b.status === 'published' && b.result && b.result.outcome !== 'no-quorum') : undefined
   const text: DebatedText = proposal
     ? { kind: 'proposal', id: proposal.id, outcome: proposal.outcome ?? (decided?.result?.outcome === 'adopted' || decided?.result?.outcome === 'rejected' ? decided.result.outcome : null) }
     : { kind: 'preamble' }

@@ -54,6 +54,13 @@ export function decodeIdList(text: string, column: string): string[] {
   return value
 }
 
+/** A list of texts (ballot_parts.blocks). */
+export function decodeTextList(text: string, column: string): string[] {
+  const value = parse(column, text)
+  if (!Array.isArray(value) || !value.every((x): x is string => typeof x === 'string')) throw new CorruptColumnError(column, 'not a list of texts')
+  return value
+}
+
 /** A JSON object (audit_log.payload, ballot_structures.structure): its shape is its reader's. */
 export function decodeObject(text: string, column: string): Record<string, unknown> {
   const value = parse(column, text)

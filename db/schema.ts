@@ -305,6 +305,24 @@ export interface BallotBlockMemberTable {
   position: number
 }
 
+/** A ballot on a part of a proposal (*vote par division*): its blocks' words, and how the bureau named it. */
+export interface BallotPartTable {
+  ballot_id: string
+  /** JSON list of the blocks' texts, in order. */
+  blocks: string
+  /** "§ 2, 3". */
+  label: string
+}
+
+/** A part rejected and cut from its text: the text's digest before and after (shared with ballot_texts). */
+export interface TextCutTable {
+  ballot_id: string
+  doc_name: string
+  from_sha256: string
+  to_sha256: string
+  cut_at: Millis
+}
+
 /** A roll-call ballot's room count, name by name. */
 export interface RoomVoteTable {
   ballot_id: string
@@ -369,6 +387,8 @@ export interface Database {
   ballot_box: BallotBoxTable
   room_counts: RoomCountTable
   ballot_block_members: BallotBlockMemberTable
+  ballot_parts: BallotPartTable
+  text_cuts: TextCutTable
   room_votes: RoomVoteTable
   frozen_documents: FrozenDocumentTable
   seals: SealTable

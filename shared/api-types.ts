@@ -217,6 +217,8 @@ export interface BallotSubjectView {
   readonly proposalNumber: number | null
   /** A block ballot's proposals (*vote en bloc*), in the bureau's order; the fields above name the first. */
   readonly block: readonly { readonly id: string; readonly number: number; readonly title: string; readonly docName: string }[] | null
+  /** A ballot on a part of the proposal (*vote par division*): its paragraphs' words and its label ("§ 2, 3"). */
+  readonly part: { readonly label: string; readonly blocks: readonly string[] } | null
 }
 
 export interface BallotView {

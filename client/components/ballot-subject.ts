@@ -42,6 +42,10 @@ export class BallotSubject extends LightElement {
           </details>`,
         )}`
     }
+    if (subject.part) {
+      return html`<p class="subject-block">${m.v.divisionOf(subject.part.label)}</p>
+        <div class="text-view part-text">${subject.part.blocks.map((block) => html`<p>${block}</p>`)}</div>`
+    }
     if (subject.kind === 'proposal' && subject.docName) return keyed(subject.docName, html`<plenum-text-view .docName=${subject.docName}></plenum-text-view>`)
     const detail = this.amendment.value
     if (!detail) return this.amendment.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` }) ?? nothing

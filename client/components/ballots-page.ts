@@ -12,6 +12,7 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './block-ballot-form.ts'
+import './division-ballot-form.ts'
 import './attendance-panel.ts'
 import './ballot-result.ts'
 import './room-count-form.ts'
@@ -152,6 +153,7 @@ export class BallotsPage extends LightElement {
           <button type="submit">${m.v.createBallot}</button>
         </form>
         <plenum-block-ballot-form .congress=${this.congress}></plenum-block-ballot-form>
+        <plenum-division-ballot-form .congress=${this.congress}></plenum-division-ballot-form>
       </section>
     `
   }

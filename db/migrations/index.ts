@@ -16,6 +16,7 @@ import * as m0014 from './0014-floor.ts'
 import * as m0015 from './0015-sub-amendments.ts'
 import * as m0016 from './0016-room-counts.ts'
 import * as m0017 from './0017-block-votes.ts'
+import * as m0018 from './0018-divided-votes.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-sub-amendments': m0015,
   '0016-room-counts': m0016,
   '0017-block-votes': m0017,
+  '0018-divided-votes': m0018,
 }

@@ -7,7 +7,7 @@ import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { AppDeps } from '../env.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { blockMembers, loadBallot } from '../commands/ballots/ballot-rows.ts'
+import { blockMembers, loadBallot, partOf } from '../commands/ballots/ballot-rows.ts'
 import { readRoomCount } from './room-count-view.ts'
 
 /** What a ballot's view reads: its rows, and the vote store's live counts. */
@@ -31,7 +31,7 @@ export async function subjectOf(db: Kysely<Database> | Transaction<Database>, ro
       .executeTakeFirst()
     if (amendment) {
       const proposalNumber = amendment.proposalNumber ?? null
-      return { kind: 'amendment', id: amendment.id, label: await labelOf(db, amendment), docName: amendment.target_doc, proposalNumber, block: null }
+      return { kind: 'amendment', id: amendment.id, label: await labelOf(db, amendment), docName: amendment.target_doc, proposalNumber, block: null, part: null }
     }
   }
   if (row.subject_kind === 'proposal' && row.subject_id) {
@@ -42,12 +42,16 @@ export async function subjectOf(db: Kysely<Database> | Transaction<Database>, ro
       const first = block[0]
       const numbers = block.map((p) => p.number)
       const label = `Propositions ${numbers.slice(0, -1).join(', ')} et ${numbers.at(-1)} (en bloc)`
-      if (first) return { kind: 'proposal', id: first.id, label, docName: first.docName, proposalNumber: first.number, block }
+      if (first) return { kind: 'proposal', id: first.id, label, docName: first.docName, proposalNumber: first.number, block, part: null }
     }
     const proposal = await db.selectFrom('proposals').select(['id', 'number', 'doc_name']).where('id', '=', row.subject_id).executeTakeFirst()
-    if (proposal) return { kind: 'proposal', id: proposal.id, label: `Proposition ${proposal.number}`, docName: proposal.doc_name, proposalNumber: proposal.number, block: null }
+    const part = await partOf(db, row.id)
+    if (proposal) {
+      const label = part ? `Proposition ${proposal.number}, vote par division : ${part.label}` : `Proposition ${proposal.number}`
+      return { kind: 'proposal', id: proposal.id, label, docName: proposal.doc_name, proposalNumber: proposal.number, block: null, part: part ?? null }
+    }
   }
-  return { kind: 'motion', id: null, label: 'Motion', docName: null, proposalNumber: null, block: null }
+  return { kind: 'motion', id: null, label: 'Motion', docName: null, proposalNumber: null, block: null, part: null }
 }
 
 /** A ballot as every reader sees it; its result only where resultVisible allows. */

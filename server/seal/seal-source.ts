@@ -6,7 +6,7 @@ import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import { countingMethod, electronicFigures, type CountingMethod } from '../../shared/ballots/room-count.ts'
 import type { ChoiceCounts, Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import { textFr } from '../../shared/ballots/voted-place-fr.ts'
-import type { MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
+import type { DivisionPart, MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
 import { subjectOf } from '../presenters/ballot-view.ts'
@@ -19,7 +19,7 @@ import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './se
 export interface SealedBallot {
   readonly id: string
   /** `block`: the numbers of the proposals a block ballot put to one vote, in the bureau's order; null for any other ballot. */
-  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string; readonly block: readonly number[] | null }
+  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string; readonly block: readonly number[] | null; readonly part: string | null }
   readonly rule: BallotRule
   readonly electorate: Electorate
   readonly result: Tally
@@ -81,11 +81,18 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   const ballots = await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))
   // The last published ballot on a subject is the one that decided it.
   const decided = new Map<string, VoteSummary>()
+  // A vote by division: each part's outcome, told with the vote on the whole that follows.
+  const parts = new Map<string, DivisionPart[]>()
   for (const b of ballots) {
     if (b.status !== 'published') continue
     const { yes, no, abstain, expressed, outcome } = b.result
+    if (b.subject.part !== null) {
+      parts.set(b.subject.id ?? '', [...(parts.get(b.subject.id ?? '') ?? []), { label: b.subject.part, outcome }])
+      continue
+    }
     const room = b.room ? { yes: b.room.yes, no: b.room.no, abstain: b.room.abstain } : null
-    const summary: VoteSummary = { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room, block: b.subject.block }
+    const division = b.subject.kind === 'proposal' && !b.subject.block ? (parts.get(b.subject.id ?? '') ?? null) : null
+    const summary: VoteSummary = { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room, block: b.subject.block, division }
     // A block's result is each of its proposals'.
     const ids = b.subject.kind === 'proposal' && b.subject.block ? (await decidedProposals(db, { id: b.id, subject_kind: 'proposal', subject_id: b.subject.id })) : [b.subject.id]
     for (const id of ids) decided.set(`${b.subject.kind}:${id ?? ''}`, summary)
@@ -148,7 +155,7 @@ async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<Seale
   const room = counted ? { yes: counted.yes, no: counted.no, abstain: counted.abstain, names: counted.names } : null
   return {
     id: row.id,
-    subject: { kind: subject.kind, id: subject.id, label: subject.label, block: subject.block ? subject.block.map((p) => p.number) : null },
+    subject: { kind: subject.kind, id: subject.id, label: subject.label, block: subject.block ? subject.block.map((p) => p.number) : null, part: subject.part?.label ?? null },
     rule,
     electorate: { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 },
     result,

@@ -7,7 +7,7 @@ import { congressFields, type CongressField, type PlaceChange, type ProposalPlac
 import { canonicalJson } from '../../shared/canonical-json.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { fail } from '../domain-error.ts'
-import { blockMembers, decidedProposals } from '../commands/ballots/ballot-rows.ts'
+import { blockMembers } from '../commands/ballots/ballot-rows.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 import { textDigest } from '../seal/text-digest.ts'
 
@@ -20,7 +20,9 @@ type BallotSubject = Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'su
  */
 async function subjectDocs(db: Kysely<Database>, ballot: BallotSubject): Promise<string[]> {
   if (ballot.subject_kind === 'proposal') {
-    const ids = await decidedProposals(db, ballot)
+    // A block's every proposal; a part's (or a proposal's) own.
+    const members = await blockMembers(db, ballot.id)
+    const ids = members.length > 0 ? members : [ballot.subject_id ?? '']
     const rows = await db.selectFrom('proposals').select(['id', 'doc_name']).where('id', 'in', ids).execute()
     return ids.flatMap((id) => rows.filter((r) => r.id === id).map((r) => r.doc_name))
   }

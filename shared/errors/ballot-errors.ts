@@ -28,6 +28,10 @@ export interface BallotErrorParams {
   subject_not_found: { readonly kind: 'amendment' | 'proposal'; readonly id: string }
   /** Only an amendment declared admissible is put to the vote. */
   subject_not_admissible: { readonly amendmentId: string }
+  /** A part to vote apart is some of the proposal's paragraphs, not all of them, none twice (`count`: how many it has). */
+  part_invalid: { readonly proposalId: string; readonly count: number }
+  /** The part's paragraphs are no longer all in the text (a part cut before it, or a merge, changed them): make the part again. */
+  part_not_found: { readonly ballotId: string }
   /** The text put to the vote has no document. */
   voted_text_missing: { readonly docName: string }
   /** The texts changed between the opening's read and its transaction: open again. */
@@ -82,6 +86,8 @@ export const ballotErrorKinds = {
   board_duplicate_receipts: 'conflict',
   subject_not_found: 'not_found',
   subject_not_admissible: 'conflict',
+  part_invalid: 'conflict',
+  part_not_found: 'conflict',
   voted_text_missing: 'not_found',
   voted_texts_changed_meanwhile: 'conflict',
   text_voted: 'conflict',

@@ -15,6 +15,14 @@ export interface VoteSummary {
   readonly room: ChoiceCounts | null
   /** Put to the vote in one block with these proposals (their numbers, this one's among them); null: alone. */
   readonly block: readonly number[] | null
+  /** Voted by division first: each part's vote, in order (a part rejected was cut from the text); null: whole at once. */
+  readonly division: readonly DivisionPart[] | null
+}
+
+/** A part of a proposal voted apart (*vote par division*): "§ 2, 3" and its outcome. */
+export interface DivisionPart {
+  readonly label: string
+  readonly outcome: BallotOutcome
 }
 
 export interface MotionProposal {
@@ -61,11 +69,17 @@ export function isCarried(proposal: MotionProposal): boolean {
 
 export const outcomeNames: Record<BallotOutcome, string> = { adopted: 'adoptée', rejected: 'rejetée', 'no-quorum': 'quorum non atteint' }
 
+/** A part's outcome, said of its paragraphs. */
+const outcomePartNames: Record<BallotOutcome, string> = { adopted: 'adopté', rejected: 'rejeté', 'no-quorum': 'quorum non atteint' }
+
 export function votesLine(votes: VoteSummary): string {
   const { room } = votes
   const inRoom = room ? ` ; compté en salle : pour ${room.yes}, contre ${room.no}, abstentions ${room.abstain}` : ''
   const block = votes.block ? `Vote en bloc des propositions ${votes.block.join(', ')} — ` : ''
-  return `${block}Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}${inRoom}) : ${outcomeNames[votes.outcome]}`
+  const division = votes.division
+    ? `Vote par division : ${votes.division.map((p) => `${p.label} ${p.outcome === 'rejected' ? 'rejeté, retiré du texte' : outcomePartNames[p.outcome]}`).join(' ; ')} ; puis sur l’ensemble — `
+    : ''
+  return `${block}${division}Pour ${votes.yes}, contre ${votes.no}, abstentions ${votes.abstain} (suffrages exprimés ${votes.expressed}, inscrits ${votes.entitled}${inRoom}) : ${outcomeNames[votes.outcome]}`
 }
 
 /** "22 novembre 2026", from an ISO date, without the host's locale or time zone. */

@@ -10,7 +10,12 @@ import { isJsonObject as isObject } from '../json-value.ts'
 // client send, and what the commands receive.
 
 /** What a ballot puts to the vote: an amendment or a proposal by id, several proposals in one vote (*en bloc*), or the whole motion. */
-export type BallotSubject = { readonly kind: 'amendment' | 'proposal'; readonly id: string } | { readonly kind: 'block'; readonly ids: readonly string[] } | { readonly kind: 'motion' }
+export type BallotSubject =
+  | { readonly kind: 'amendment' | 'proposal'; readonly id: string }
+  | { readonly kind: 'block'; readonly ids: readonly string[] }
+  /** A part of a proposal (*vote par division*): its blocks, counted from 0 in the text as it stands. */
+  | { readonly kind: 'part'; readonly id: string; readonly blocks: readonly number[] }
+  | { readonly kind: 'motion' }
 
 /** A block puts at least two proposals to the vote, and no more than a motion holds. */
 export const blockLimits = { min: 2, max: 200 } as const
@@ -89,8 +94,15 @@ export function parseBallotSubject(value: unknown): Parsed<BallotSubject> {
       }
       return parsed({ kind: 'block', ids })
     }
+    if (value.kind === 'part' && isId(value.id)) {
+      const blocks = value.blocks
+      if (!Array.isArray(blocks) || blocks.length === 0 || blocks.length > 1000 || !blocks.every((b) => Number.isInteger(b) && b >= 0)) {
+        return invalid('subject.blocks', { rule: 'list_length', min: 1, max: 1000 }, 'la liste des paragraphes de la partie (de 1 à 1000)')
+      }
+      return parsed({ kind: 'part', id: value.id, blocks: blocks as number[] })
+    }
   }
-  return invalid('subject', { rule: 'shape', shape: '{ kind: "amendment" | "proposal", id } | { kind: "block", ids } | { kind: "motion" }' }, '{ kind: "amendment" | "proposal", id }, { kind: "block", ids } ou { kind: "motion" }')
+  return invalid('subject', { rule: 'shape', shape: '{ kind: "amendment" | "proposal", id } | { kind: "block", ids } | { kind: "part", id, blocks } | { kind: "motion" }' }, '{ kind: "amendment" | "proposal", id }, { kind: "block", ids }, { kind: "part", id, blocks } ou { kind: "motion" }')
 }
 
 /** A rule patch's shape only: its fields are checked by mergeRulePatch, against the rule they change. */

@@ -6,13 +6,15 @@ import type { CongressView } from '../../shared/api-types.ts'
 import { call, checkIn, setPhase } from '../helpers/ballots.ts'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { connectSynced } from '../helpers/providers.ts'
+import { roundTrip } from '../helpers/round-trip.ts'
 import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 
-describe('a block vote in the browser', () => {
+describe('block and divided votes in the browser', () => {
   let plenum: TestServer
   let browser: Browser
   let bureau: string
@@ -24,6 +26,11 @@ describe('a block vote in the browser', () => {
     browser = await launchChromium()
     bureau = (await plenum.login()).token
     ;[voter] = (await importAndSignIn(plenum, bureau, [{ name: 'Alice Martin', role: 'attendee' }])) as [Signed]
+    // Proposal 8 gets a second paragraph while it is drafted, to be voted by division.
+    const writer = await connectSynced(plenum.wsUrl, plenum.seed.proposals[7]!.docName, bureau, 'Bureau')
+    writer.appendParagraph('Un observatoire régional publie ces mesures chaque année.')
+    await roundTrip(writer)
+    writer.destroy()
     await setPhase(plenum, bureau, 'voting')
     await checkIn(plenum, bureau, [voter.id])
   })
@@ -74,6 +81,39 @@ describe('a block vote in the browser', () => {
       [4, 'adopted'],
       [6, 'adopted'],
     ])
+    await desk.close()
+    await phone.close()
+  })
+
+  test('the bureau divides proposal 8: the phone sees only the part put to the vote, which, rejected, leaves the text', async () => {
+    const desk = await join(plenum.baseUrl, plenum.seed.bureauCode)
+    await desk.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots`)
+    await desk.getByText('Vote par division d’une proposition').click()
+    await desk.getByLabel('Proposition à diviser').selectOption({ label: 'Proposition 8 — Mesurer l’illectronisme à l’échelle de chaque territoire' })
+    await desk.getByRole('checkbox', { name: /^§ 2 — Un observatoire/ }).check()
+    expect(await axeViolations(desk)).toEqual([])
+    await desk.screenshot({ path: `${artifacts}division-ballot-form.png`, fullPage: true })
+    await desk.getByRole('button', { name: 'Créer le scrutin sur cette partie' }).click()
+    await desk.getByRole('heading', { level: 3, name: /Proposition 8, vote par division : § 2/ }).waitFor()
+    await desk.getByRole('button', { name: 'Ouvrir le vote' }).click()
+
+    const phone = await join(hallUrl(plenum.baseUrl), voter.code, { width: 360, height: 740 })
+    await phone.getByRole('link', { name: 'Voter' }).click()
+    await phone.getByRole('heading', { name: 'Vote sur : Proposition 8, vote par division : § 2' }).waitFor()
+    expect(await phone.locator('.part-text p').allInnerTexts()).toEqual(['Un observatoire régional publie ces mesures chaque année.'])
+    expect(await axeViolations(phone)).toEqual([])
+    await phone.screenshot({ path: `${artifacts}division-vote-phone.png`, fullPage: true })
+    await phone.getByRole('button', { name: 'Contre' }).click()
+    await phone.getByRole('button', { name: 'Confirmer' }).click()
+    await expect.poll(() => phone.getByRole('status').filter({ hasText: 'A voté' }).count()).toBeGreaterThan(0)
+
+    await desk.getByRole('button', { name: 'Clore le vote' }).click()
+    await desk.getByRole('button', { name: 'Publier les résultats' }).click()
+    await desk.locator('.ballot-item', { hasText: 'vote par division' }).locator('.status-badge[data-status="published"]').waitFor()
+    await phone.goto(`${hallUrl(plenum.baseUrl)}/congresses/${plenum.seed.congressId}/proposals/8`)
+    // The text, loaded (its first paragraph is there), no longer holds the part.
+    await phone.getByText('L’Insee publie tous les trois ans').first().waitFor()
+    expect(await phone.getByText('Un observatoire régional').count()).toBe(0)
     await desk.close()
     await phone.close()
   })

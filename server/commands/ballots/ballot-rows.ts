@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { decodeBallotRule } from '../../../db/json-columns.ts'
+import { decodeBallotRule, decodeTextList } from '../../../db/json-columns.ts'
 import type { BallotRow, Database } from '../../../db/schema.ts'
 import { ballotStatusNames, ballotStepNames } from '../../../shared/ballots/ballot-status-names.ts'
 import { defaultBallotRule, type BallotRule } from '../../../shared/ballots/ballot-rule.ts'
@@ -50,9 +50,16 @@ export async function blockMembers(db: Db, ballotId: string): Promise<string[]> 
   return rows.map((r) => r.proposal_id)
 }
 
-/** The proposals a ballot decides: a block's every one, a proposal's own; none for an amendment or the motion. */
+/** A ballot on a part of a proposal (*vote par division*): its blocks' words and its label; none for any other ballot. */
+export async function partOf(db: Db, ballotId: string): Promise<{ readonly blocks: string[]; readonly label: string } | undefined> {
+  const row = await db.selectFrom('ballot_parts').select(['blocks', 'label']).where('ballot_id', '=', ballotId).executeTakeFirst()
+  return row ? { blocks: decodeTextList(row.blocks, 'ballot_parts.blocks'), label: row.label } : undefined
+}
+
+/** The proposals a ballot decides: a block's every one, a proposal's own; none for a part of one, an amendment or the motion. */
 export async function decidedProposals(db: Db, row: Pick<BallotRow, 'id' | 'subject_kind' | 'subject_id'>): Promise<string[]> {
   if (row.subject_kind !== 'proposal' || !row.subject_id) return []
+  if (await partOf(db, row.id)) return []
   const members = await blockMembers(db, row.id)
   return members.length > 0 ? members : [row.subject_id]
 }
@@ -60,7 +67,7 @@ export async function decidedProposals(db: Db, row: Pick<BallotRow, 'id' | 'subj
 /** A proposal or an amendment of the congress (an amendment only once declared admissible), or a block of its proposals. */
 export async function requireSubject(db: Db, congressId: string, subject: BallotSubject): Promise<void> {
   if (subject.kind === 'motion') return
-  if (subject.kind === 'proposal' || subject.kind === 'block') {
+  if (subject.kind === 'proposal' || subject.kind === 'block' || subject.kind === 'part') {
     const ids = subject.kind === 'block' ? subject.ids : [subject.id]
     const found = new Set((await db.selectFrom('proposals').select('id').where('id', 'in', ids).where('congress_id', '=', congressId).execute()).map((p) => p.id))
     const missing = ids.find((id) => !found.has(id))

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../env.ts'
 import { ballotRule, subjectOf, type BallotPresenterDeps } from '../../presenters/ballot-view.ts'
 import { readTextsAhead, recordVotedTexts } from '../../services/voted-texts.ts'
 import { command, type CommandActor } from '../command.ts'
+import { requirePartInText } from './division-rows.ts'
 import { advance, loadBallot, requireStatus, requireSubject, subjectOfRow } from './ballot-rows.ts'
 import { reloadedView } from './reloaded-view.ts'
 
@@ -26,6 +27,8 @@ export function openBallot(deps: OpenDeps, actor: CommandActor, input: { ballotI
     // The texts are read (and a live room's unstored edits stored) before the transaction, never
     // inside it: a refusal below must not take back edits every client already has.
     const texts = await readTextsAhead(deps.db, deps.documents, row)
+    // A part is voted on its words: the recorded texts below are these, unchanged since.
+    await requirePartInText(deps, row)
     await steps.transaction(async (tx) => {
       const { trx, now } = tx
       const closesAt = durationSeconds === undefined ? null : now + durationSeconds * 1000

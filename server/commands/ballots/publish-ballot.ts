@@ -10,6 +10,7 @@ import { command, type CommandActor } from '../command.ts'
 import { readPhase } from '../congress/congress-rows.ts'
 import { advance, decidedProposals, loadBallot, requireStatus } from './ballot-rows.ts'
 import { reloadedView } from './reloaded-view.ts'
+import { cutInTransaction, readCutAhead } from './division-rows.ts'
 
 export type PublishDeps = BallotPresenterDeps & Pick<AppDeps, 'documents'>
 
@@ -39,6 +40,8 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
       // Its target put to the vote meanwhile: it stays adopted, unmerged.
       if (decided === 'adopted' && mergesOnAdoption(amendment) && !(await isVotedText(deps.db, amendment.target_doc))) ahead = await readMergeAhead(deps, amendment)
     }
+    // A part rejected is cut from its text before the vote on the whole.
+    const cut = decided === 'rejected' ? await readCutAhead(deps, row) : undefined
     await steps.transaction(async (tx) => {
       // A freeze may have landed while the texts were read: nothing is decided after it.
       const phase = await readPhase(tx.trx, congressId)
@@ -48,7 +51,9 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
       const proposals = decided ? await decidedProposals(tx.trx, row) : []
       if (decided && proposals.length > 0) await tx.trx.updateTable('proposals').set({ outcome: decided, outcome_ballot_id: ballotId }).where('id', 'in', proposals).execute()
       if (decided && row.subject_kind === 'motion') await tx.trx.updateTable('congresses').set({ motion_outcome: decided }).where('id', '=', congressId).execute()
-      await tx.audit(congressId, 'ballot.published', { ballotId, subject: (await subjectOf(tx.trx, row)).label, outcome })
+      const subject = (await subjectOf(tx.trx, row)).label
+      await tx.audit(congressId, 'ballot.published', { ballotId, subject, outcome })
+      if (cut) await cutInTransaction(tx, deps, row, cut, subject)
       if (amendment && decided) {
         await recordDecision(tx, amendment, decided, ballotId)
         let touched = [amendment.doc_name]
