@@ -41,7 +41,7 @@ export function recordRoomCount(deps: BallotPresenterDeps, actor: CommandActor, 
       // publication since the read above is seen (changed meanwhile).
       await advance(trx, row, { status: 'closed' })
       const names = 'names' in input ? await namedVotes(trx, row, input.names) : null
-      const room: ChoiceCounts = names ? countsOfNames(names) : (input as { counts: ChoiceCounts }).counts
+      const room: ChoiceCounts = 'counts' in input ? input.counts : countsOfNames(names ?? [])
       const box = await readBallotBox(trx, ballotId)
       const choices = box.map((b) => b.choice)
       const electronic = countChoices(choices)
