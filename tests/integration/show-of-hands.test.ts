@@ -197,6 +197,19 @@ describe('show of hands', () => {
     expect(counted.status).toBe(200)
   })
 
+  test('counts entered at once by two bureau screens: one after the other, the last one stored is the last one logged', async () => {
+    const ballot = await openedBallot(plenum, bureau, { kind: 'proposal', id: proposal(5).id })
+    await step(plenum, bureau, ballot.id, 'close')
+    const answers = await Promise.all([0, 1, 2, 3, 4].map((i) => roomCount(ballot.id, { counts: { yes: i, no: 1, abstain: 0 } })))
+    for (const answer of answers) expect([200, 409], JSON.stringify(answer.body)).toContain(answer.status)
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0)
+    const logged = (await auditOf('ballot.room_counted')).filter((e) => e.payload.ballotId === ballot.id)
+    expect(logged).toHaveLength(answers.filter((a) => a.status === 200).length)
+    const last = logged.at(-1)!.payload as { room: { yes: number; no: number; abstain: number }; yes: number }
+    expect(await storedCount(ballot.id)).toMatchObject(last.room)
+    expect((await call<BallotView>(plenum, bureau, 'GET', `/ballots/${ballot.id}`)).body.result).toMatchObject({ yes: last.yes, no: 1 })
+  })
+
   test('the seal carries the counts in the room apart and marked; plenum verify recounts them, and a count changed after the fact fails', async () => {
     const frozen = await call(plenum, bureau, 'POST', `/congresses/${plenum.seed.congressId}/freeze`, {})
     expect(frozen.status, JSON.stringify(frozen.body)).toBe(200)
