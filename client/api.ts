@@ -110,7 +110,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     amendment: (amendmentId: string) => json(api.amendments[':aid'].$get(a(amendmentId))),
     fileSubAmendment: (amendmentId: string) => json(api.amendments[':aid']['sub-amendments'].$post({ ...a(amendmentId), json: {} })),
     proposeRewording: (amendmentId: string) => json(api.amendments[':aid'].rewordings.$post({ ...a(amendmentId), json: {} })),
-    answerRewording: (rewordingId: string, accept: boolean) => json(api.amendments[':aid']['rewording-answer'].$post({ ...a(rewordingId), json: { accept } })),
+    answerRewording: (rewordingId: string, accept: boolean, seen: string) => json(api.amendments[':aid']['rewording-answer'].$post({ ...a(rewordingId), json: { accept, seen } })),
     updateJustification: (amendmentId: string, justification: string) => json(api.amendments[':aid'].$patch({ ...a(amendmentId), json: { justification } })),
     submitAmendment: (amendmentId: string) => json(api.amendments[':aid'].submit.$post(a(amendmentId))),
     withdrawAmendment: (amendmentId: string) => json(api.amendments[':aid'].withdraw.$post(a(amendmentId))),

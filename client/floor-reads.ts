@@ -74,6 +74,8 @@ export function nextVoteLabel(item: DebateItem, congress: CongressView): string 
   const { next } = item
   if (next.kind === 'amendment') return item.amendments.get(next.ids[0]!)?.label ?? null
   if (next.kind === 'proposal') {
+    // A part or a block made for it says what it puts to the vote.
+    if (next.ballot && (next.ballot.subject.part || next.ballot.subject.block)) return next.ballot.subject.label
     const proposal = congress.proposals.find((p) => p.id === next.id)
     return proposal ? t().f.textAsAmended(t().proposalLabel(proposal.number)) : null
   }

@@ -61,6 +61,13 @@ export function decodeTextList(text: string, column: string): string[] {
   return value
 }
 
+/** A list of positions from 0 (ballot_parts.positions). */
+export function decodePositions(text: string, column = 'ballot_parts.positions'): number[] {
+  const value = parse(column, text)
+  if (!Array.isArray(value) || !value.every((x): x is number => Number.isInteger(x) && x >= 0)) throw new CorruptColumnError(column, 'not a list of positions')
+  return value
+}
+
 /** A JSON object (audit_log.payload, ballot_structures.structure): its shape is its reader's. */
 export function decodeObject(text: string, column: string): Record<string, unknown> {
   const value = parse(column, text)

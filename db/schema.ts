@@ -310,6 +310,8 @@ export interface BallotPartTable {
   ballot_id: string
   /** JSON list of the blocks' texts, in order. */
   blocks: string
+  /** JSON list of where they stood when the part was made (from 0). */
+  positions: string
   /** "§ 2, 3". */
   label: string
 }

@@ -72,10 +72,10 @@ export class AmendmentFamily extends LightElement {
       ${answering
         ? html`<p>${m.rewordingAnswerHelp(parent.label)}</p>
             <p class="actions">
-              <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.answerRewording(a.id, true), this.changed, m.acceptRewordingConfirm)}>
+              <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.answerRewording(a.id, true, a.resultDigest), this.changed, m.acceptRewordingConfirm)}>
                 ${m.acceptRewording}
               </button>
-              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => api.answerRewording(a.id, false), this.changed)}>${m.declineRewording}</button>
+              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => api.answerRewording(a.id, false, a.resultDigest), this.changed)}>${m.declineRewording}</button>
             </p>`
         : nothing}
     </section>`

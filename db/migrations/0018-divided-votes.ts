@@ -1,8 +1,8 @@
 import { PostgresAdapter, type Kysely } from 'kysely'
 
 // Frozen in time: never import application types here. A vote by division (*vote par division*):
-// a ballot may put a part of a proposal to the vote, kept by its blocks' words (JSON list) and the
-// label the bureau saw ("§ 2, 3"). A part rejected is cut from the text: each cut is kept with the
+// a ballot may put a part of a proposal to the vote, kept by its blocks' words and positions (JSON
+// lists) and the label the bureau saw ("§ 2, 3"). A part rejected is cut from the text: each cut is kept with the
 // digest of the text before and after it, so the seal can follow a voted text to its final words.
 export async function up(db: Kysely<any>): Promise<void> {
   const millis = db.getExecutor().adapter instanceof PostgresAdapter ? 'bigint' : 'integer'
@@ -10,6 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('ballot_parts')
     .addColumn('ballot_id', 'text', (c) => c.primaryKey().references('ballots.id').onDelete('cascade'))
     .addColumn('blocks', 'text', (c) => c.notNull())
+    // JSON list of where those blocks stood when the part was made (from 0).
+    .addColumn('positions', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
     .execute()
   await db.schema

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { AmendmentOpinionRow, AmendmentRow, Database } from '../../db/schema.ts'
 import type { AmendmentView } from '../../shared/api-types.ts'
@@ -9,7 +8,7 @@ import { conflictsOf } from '../commands/amendments/amendment-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { fail } from '../domain-error.ts'
 import { decodeIdList } from '../../db/json-columns.ts'
-import { measuresOffLoop } from '../services/amendment-lines.ts'
+import { measuresOffLoop, resultDigest } from '../services/amendment-lines.ts'
 
 export type AmendmentPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
 
@@ -98,7 +97,7 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
       departure: { deletion: measures.get(row.id)!.deletion, distance: measures.get(row.id)!.distance },
       opinion: opinionOf(opinions.get(row.id)),
       fallenBy: row.fallen_by === null ? null : (labels.get(row.fallen_by) ?? null),
-      resultDigest: createHash('sha256').update(measures.get(row.id)!.result).digest('base64url').slice(0, 22),
+      resultDigest: resultDigest(measures.get(row.id)!.result),
       competing,
       overlapsMerged: conflictsOf(row).map((id) => labels.get(id) ?? id),
       createdAt: row.created_at,

@@ -77,7 +77,7 @@ export function amendmentRoutes(deps: AppDeps) {
       respond(c, await fileAmendment(deps, c.var.actor, { target: { amendmentId: c.req.param('aid') }, justification: c.req.valid('json').justification ?? '', rewording: true }), 201),
     )
     .post('/:aid/rewording-answer', ...session, jsonBody((body): RewordingAnswerRequest => valid(parseRewordingAnswer(body))), async (c) =>
-      respond(c, await answerRewording(deps, c.var.actor, { rewordingId: c.req.param('aid'), accept: c.req.valid('json').accept })),
+      respond(c, await answerRewording(deps, c.var.actor, { rewordingId: c.req.param('aid'), ...c.req.valid('json') })),
     )
     .post('/:aid/submit', ...session, async (c) => respond(c, await submitAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
     .post('/:aid/withdraw', ...session, async (c) => respond(c, await withdrawAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))

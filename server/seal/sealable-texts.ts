@@ -60,12 +60,13 @@ export async function requireVotedTextsUnchanged(
   const voted = await db
     .selectFrom('ballot_texts')
     .innerJoin('ballots', 'ballots.id', 'ballot_texts.ballot_id')
-    .select(['ballot_texts.doc_name', 'ballot_texts.sha256'])
+    .leftJoin('ballot_parts', 'ballot_parts.ballot_id', 'ballots.id')
+    .select(['ballot_texts.doc_name', 'ballot_texts.sha256', 'ballot_parts.ballot_id as part'])
     .where('ballots.congress_id', '=', congressId)
     .orderBy('ballot_texts.doc_name')
     .execute()
-  // A part rejected in a vote by division was cut from its text: a text voted before the cut is
-  // followed through each cut to the words it ends with.
+  // A part rejected in a vote by division was cut from its text: the text a part's ballot voted is
+  // followed through each cut to the words it ends with. Any other ballot voted its text's final words.
   const cuts = await db.selectFrom('text_cuts').innerJoin('ballots', 'ballots.id', 'text_cuts.ballot_id').select(['text_cuts.doc_name', 'text_cuts.from_sha256', 'text_cuts.to_sha256']).where('ballots.congress_id', '=', congressId).execute()
   const after = new Map(cuts.map((c) => [`${c.doc_name}:${c.from_sha256}`, c.to_sha256]))
   const finalDigest = (docName: string, sha256: string) => {
@@ -74,7 +75,7 @@ export async function requireVotedTextsUnchanged(
     return digest
   }
   const changedDocs = new Set<string>()
-  for (const { doc_name, sha256 } of voted) if (textDigest(paragraphsOf(doc_name)) !== finalDigest(doc_name, sha256)) changedDocs.add(doc_name)
+  for (const { doc_name, sha256, part } of voted) if (textDigest(paragraphsOf(doc_name)) !== (part === null ? sha256 : finalDigest(doc_name, sha256))) changedDocs.add(doc_name)
   const texts = [...changedDocs].map((docName) => ({ docName, text: subjects.get(docName) ?? null }))
   const places = await votedPlaceChanges(db, congressId)
   if (texts.length === 0 && places.length === 0) return

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { AmendmentMeasures } from '../../shared/floor/running-order.ts'
 import { measuresOffThread } from '../diff/diff-pool.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
@@ -16,6 +17,11 @@ export interface AmendmentDocs {
 const measureCaches = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly measures: AmendmentMeasures }>>()
 const measuring = new WeakMap<DocumentAccess, Map<string, { readonly key: string; readonly measures: Promise<AmendmentMeasures> }>>()
 /** An amendment whose texts cannot be read: it changes nothing that can be shown. */
+/** A short digest of the text an amendment makes: two with the same are identical; an author checks a rewording by it. */
+export function resultDigest(result: string): string {
+  return createHash('sha256').update(result).digest('base64url').slice(0, 22)
+}
+
 export const unmeasured: AmendmentMeasures = { changed: [], deletion: false, distance: 0, result: '' }
 
 /**

@@ -41,7 +41,10 @@ export function parseRuling(body: Record<string, unknown>): Parsed<RulingRequest
 
 /** `{ accept }`: the author takes the bureau's rewording, or leaves it. */
 export function parseRewordingAnswer(body: Record<string, unknown>): Parsed<RewordingAnswerRequest> {
-  return typeof body.accept === 'boolean' ? { ok: true, value: { accept: body.accept } } : invalid('accept', { rule: 'boolean' }, 'doit valoir true ou false')
+  if (typeof body.accept !== 'boolean') return invalid('accept', { rule: 'boolean' }, 'doit valoir true ou false')
+  if (!body.accept) return { ok: true, value: { accept: false } }
+  if (typeof body.seen !== 'string' || body.seen.length === 0 || body.seen.length > 100) return invalid('seen', { rule: 'short_text', max: 100 }, 'l’empreinte de la rectification lue (resultDigest)')
+  return { ok: true, value: { accept: true, seen: body.seen } }
 }
 
 export function parseDecision(body: Record<string, unknown>): Parsed<DecisionRequest> {

@@ -5,15 +5,18 @@
  * removed before another is voted shifts the blocks after it, never their words.
  */
 
-/** Where the part's blocks stand in the text now, in order; null when one of them is no longer there. */
-export function findPart(blocks: readonly string[], part: readonly string[]): number[] | null {
+/**
+ * Where the part's blocks stand in the text now: where they stood when the part was made, if their
+ * words are still there; else (a part cut before moved them) where their words are, provided each
+ * is found once and only once. Null when a block is gone, or could be one of several.
+ */
+export function findPart(blocks: readonly string[], part: readonly string[], positions: readonly number[]): number[] | null {
+  if (positions.length === part.length && positions.every((at, i) => blocks[at] === part[i])) return [...positions]
   const found: number[] = []
-  let from = 0
   for (const words of part) {
-    const at = blocks.indexOf(words, from)
-    if (at < 0) return null
+    const at = blocks.indexOf(words)
+    if (at < 0 || blocks.indexOf(words, at + 1) >= 0 || found.includes(at)) return null
     found.push(at)
-    from = at + 1
   }
   return found
 }

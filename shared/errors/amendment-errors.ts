@@ -37,6 +37,8 @@ export interface AmendmentErrorParams {
   sub_amendment_nested: { readonly amendmentId: string }
   /** This is not a rewording the bureau proposed to this amendment's author. */
   not_a_rewording: { readonly amendmentId: string }
+  /** The rewording changed after the author read it: read it again before accepting. */
+  rewording_changed: { readonly amendmentId: string }
   /** Another merge changed the amended text while this one was prepared: merge again. */
   target_changed_meanwhile: { readonly amendmentId: string; readonly docName: string }
 }
@@ -55,5 +57,6 @@ export const amendmentErrorKinds = {
   target_changed_meanwhile: 'conflict',
   sub_amendment_nested: 'conflict',
   not_a_rewording: 'conflict',
+  rewording_changed: 'conflict',
   vote_order_invalid: 'conflict',
 } as const satisfies ErrorKinds<AmendmentErrorParams>

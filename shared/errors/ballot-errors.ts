@@ -28,6 +28,10 @@ export interface BallotErrorParams {
   subject_not_found: { readonly kind: 'amendment' | 'proposal'; readonly id: string }
   /** Only an amendment declared admissible is put to the vote. */
   subject_not_admissible: { readonly amendmentId: string }
+  /** A sub-amendment is voted while its amendment waits for its own vote, not after. */
+  subject_parent_decided: { readonly amendmentId: string; readonly parentId: string }
+  /** A vote by division runs its parts before the whole, one at a time (`whole_voted`: the whole was put to the vote; `part_pending`: another part awaits its result). */
+  division_order: { readonly ballotId: string; readonly reason: 'whole_voted' | 'part_pending' }
   /** A part to vote apart is some of the proposal's paragraphs, not all of them, none twice (`count`: how many it has). */
   part_invalid: { readonly proposalId: string; readonly count: number }
   /** The part's paragraphs are no longer all in the text (a part cut before it, or a merge, changed them): make the part again. */
@@ -86,6 +90,8 @@ export const ballotErrorKinds = {
   board_duplicate_receipts: 'conflict',
   subject_not_found: 'not_found',
   subject_not_admissible: 'conflict',
+  subject_parent_decided: 'conflict',
+  division_order: 'conflict',
   part_invalid: 'conflict',
   part_not_found: 'conflict',
   voted_text_missing: 'not_found',

@@ -12,8 +12,11 @@ export interface BallotOnSubject {
   readonly id: string
   readonly status: BallotStatus
   readonly createdAt: number
-  /** Other kinds (the motion, a block) never are the next vote on a text. */
-  readonly subject: { readonly kind: string; readonly id: string | null }
+  /**
+   * The motion is never the next vote on a text. A block is a proposal's ballot when the proposal is
+   * among its members; a part (vote by division) is its proposal's, voted before the whole.
+   */
+  readonly subject: { readonly kind: string; readonly id: string | null; readonly block?: readonly { readonly id: string }[] | null; readonly part?: unknown }
 }
 
 /** The text under debate: a proposal (with its outcome once its vote is published), or the preamble. */
@@ -38,8 +41,11 @@ export function followedOrder(computed: RunningOrder, bureauLeads: readonly stri
 
 /** The ballot a subject waits on: the latest not yet published (a published one decided it, or found no quorum). */
 export function pendingBallot<B extends BallotOnSubject>(ballots: readonly B[], kind: 'amendment' | 'proposal', id: string): B | null {
-  const mine = ballots.filter((b) => b.subject.kind === kind && b.subject.id === id && b.status !== 'published')
-  return mine.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null
+  const concerns = (b: B) => b.subject.kind === kind && (b.subject.block ? b.subject.block.some((p) => p.id === id) : b.subject.id === id)
+  const mine = ballots.filter((b) => concerns(b) && b.status !== 'published')
+  // A vote by division: its parts first, in the order the bureau made them; then the latest other.
+  const parts = mine.filter((b) => b.subject.part).sort((a, b) => a.createdAt - b.createdAt)
+  return parts[0] ?? mine.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null
 }
 
 /** The next vote of `order` on `text`, given the congress's ballots. */

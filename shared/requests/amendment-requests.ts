@@ -32,6 +32,8 @@ export interface OpinionRequest {
 /** The author's answer to the rewording the bureau proposed: take it (*rectifié*) or leave it. */
 export interface RewordingAnswerRequest {
   readonly accept: boolean
+  /** To accept: the rewording's resultDigest as the author read it; a rewording changed since is refused. */
+  readonly seen?: string
 }
 
 /** The bureau's order of the votes on a text: the first amendment of each vote; empty, Plenum's order. */

@@ -57,7 +57,7 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   room_counts: ['ballot_id', 'yes', 'no', 'abstain', 'recorded_at'],
   room_votes: ['ballot_id', 'participant_id', 'choice'],
   ballot_block_members: ['ballot_id', 'proposal_id', 'position'],
-  ballot_parts: ['ballot_id', 'blocks', 'label'],
+  ballot_parts: ['ballot_id', 'blocks', 'positions', 'label'],
   text_cuts: ['ballot_id', 'doc_name', 'from_sha256', 'to_sha256', 'cut_at'],
   frozen_documents: ['doc_name', 'congress_id', 'state_v2', 'sha256'],
   seals: ['congress_id', 'frozen_at', 'manifest_sha256', 'signature', 'public_key_fingerprint'],

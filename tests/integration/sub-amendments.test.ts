@@ -77,6 +77,11 @@ describe('sub-amendments: filed on an amendment, voted before it, merged into it
     const nested = await call(plenum, author.token, 'POST', `/amendments/${sub.id}/sub-amendments`, {})
     expect(nested.status).toBe(409)
     expect(nested.body.error.code).toBe('sub_amendment_nested')
+    // Another congress's bureau learns nothing of it: refused as a stranger, not told it is a sub-amendment.
+    const { seedDemo } = await import('../../server/services/seed-demo.ts')
+    const outsider = (await plenum.login((await seedDemo(plenum.database.db, Date.now())).bureauCode)).token
+    const foreign = await call(plenum, outsider, 'POST', `/amendments/${sub.id}/sub-amendments`, {})
+    expect(foreign.status).toBe(403)
 
     const detail = (await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${sub.id}`)).body
     expect(detail).toMatchObject({ label: 'P2-A5-S1', parentId: parent.id, parentLabel: 'P2-A5', targetDocName: parent.docName, rewording: false })
@@ -128,6 +133,20 @@ describe('sub-amendments: filed on an amendment, voted before it, merged into it
     expect(fell?.payload).toMatchObject({ label: orphan.label, byLabel: withdrawn.label, withParent: true })
   })
 
+  test('a sub-amendment is not merged into an amendment that no longer waits for its vote', async () => {
+    const ruledOut = (await call<FiledAmendmentView>(plenum, author.token, 'POST', `/proposals/${proposal().id}/amendments`, {})).body
+    expect((await call(plenum, author.token, 'POST', `/amendments/${ruledOut.id}/submit`)).status).toBe(200)
+    const late = (await call<FiledAmendmentView>(plenum, subAuthor.token, 'POST', `/amendments/${ruledOut.id}/sub-amendments`, {})).body
+    await write(late.docName, subAuthor, 'Toute démarche', 'Chaque démarche')
+    expect((await call(plenum, subAuthor.token, 'POST', `/amendments/${late.id}/submit`)).status).toBe(200)
+    expect((await call(plenum, bureau, 'POST', `/amendments/${late.id}/ruling`, { admissible: true })).status).toBe(200)
+    expect((await call(plenum, bureau, 'POST', `/amendments/${ruledOut.id}/ruling`, { admissible: false, reason: 'Hors sujet.' })).status).toBe(200)
+    const refused = await call(plenum, bureau, 'POST', `/amendments/${late.id}/decision`, { outcome: 'adopted' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe('subject_parent_decided')
+    expect((await listed()).find((a) => a.id === late.id)!.status).toBe('admissible')
+  })
+
   test('the bureau proposes a rewording; only the author answers; accepted, the amendment is rectified', async () => {
     const target = (await call<FiledAmendmentView>(plenum, author.token, 'POST', `/proposals/${proposal().id}/amendments`, {})).body
     await write(target.docName, author, 'Ce droit est inscrit', 'Ce droit est désormais inscrit')
@@ -142,17 +161,27 @@ describe('sub-amendments: filed on an amendment, voted before it, merged into it
     expect((await call(plenum, subAuthor.token, 'POST', `/amendments/${rewording.id}/cosign`)).status).toBe(409)
     const bureauMember = { token: bureau, name: 'Bureau' } as Signed
     await write(rewording.docName, bureauMember, 'désormais inscrit', 'inscrit')
+    // The bureau cannot rule it admissible and adopt it over the author's head.
+    const ruled = await call(plenum, bureau, 'POST', `/amendments/${rewording.id}/ruling`, { admissible: true })
+    expect(ruled.status).toBe(409)
+    expect(ruled.body.error.code).toBe('amendment_status')
+    expect((await call(plenum, bureau, 'POST', `/amendments/${rewording.id}/decision`, { outcome: 'adopted' })).status).toBe(409)
     // The rewording is the amendment's page's: not in the proposal's list, never put to the vote.
     expect((await listed()).some((a) => a.id === rewording.id)).toBe(false)
     const detail = (await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${target.id}`)).body
     expect(detail.rewordings.map((r) => r.label)).toEqual([rewording.label])
 
-    const stranger = await call(plenum, subAuthor.token, 'POST', `/amendments/${rewording.id}/rewording-answer`, { accept: true })
+    const stranger = await call(plenum, subAuthor.token, 'POST', `/amendments/${rewording.id}/rewording-answer`, { accept: false })
     expect(stranger.status).toBe(403)
     expect(stranger.body.error.code).toBe('not_an_author')
-    const notOne = await call(plenum, author.token, 'POST', `/amendments/${target.id}/rewording-answer`, { accept: true })
+    const notOne = await call(plenum, author.token, 'POST', `/amendments/${target.id}/rewording-answer`, { accept: false })
     expect(notOne.body.error.code).toBe('not_a_rewording')
-    expect((await call(plenum, author.token, 'POST', `/amendments/${rewording.id}/rewording-answer`, { accept: true })).status).toBe(200)
+    // The author accepts the words they read, not words the bureau changed since.
+    const stale = await call(plenum, author.token, 'POST', `/amendments/${rewording.id}/rewording-answer`, { accept: true, seen: 'read-before-the-last-edit' })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.code).toBe('rewording_changed')
+    const read = (await call<AmendmentDetailView>(plenum, author.token, 'GET', `/amendments/${rewording.id}`)).body.resultDigest
+    expect((await call(plenum, author.token, 'POST', `/amendments/${rewording.id}/rewording-answer`, { accept: true, seen: read })).status).toBe(200)
 
     const after = (await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${target.id}`)).body
     expect(after.rectifiedAt).not.toBeNull()

@@ -49,6 +49,19 @@ describe('what is voted next on the item under debate', () => {
     expect(nextVote(empty, { ...proposal, outcome: 'adopted' }, [])).toEqual({ kind: 'done' })
   })
 
+  test('a vote by division: its parts before the whole, in the order made; a block is each member’s ballot', () => {
+    const empty = runningOrder([])
+    const whole = ballot('w', 'proposal', 'P2', 'draft', 5)
+    const part = (id: string, createdAt: number, status: BallotOnSubject['status'] = 'draft'): BallotOnSubject => ({ id, status, createdAt, subject: { kind: 'proposal', id: 'P2', part: { label: id } } })
+    const [second, third] = [part('§2', 6), part('§3', 7)]
+    expect(nextVote(empty, proposal, [whole, third, second])).toMatchObject({ kind: 'proposal', ballot: second })
+    expect(nextVote(empty, proposal, [whole, part('§2', 6, 'published'), third])).toMatchObject({ kind: 'proposal', ballot: third })
+    expect(nextVote(empty, proposal, [whole, part('§2', 6, 'published'), part('§3', 7, 'published')])).toMatchObject({ kind: 'proposal', ballot: whole })
+    const block: BallotOnSubject = { id: 'bl', status: 'draft', createdAt: 8, subject: { kind: 'proposal', id: 'P1', block: [{ id: 'P1' }, { id: 'P2' }] } }
+    expect(nextVote(empty, proposal, [block])).toMatchObject({ kind: 'proposal', ballot: block })
+    expect(pendingBallot([ballot('other', 'proposal', 'P1', 'draft')], 'proposal', 'P2')).toBeNull()
+  })
+
   test('the preamble has no ballot of its own: it goes with the motion', () => {
     expect(nextVote(runningOrder([]), { kind: 'preamble' }, [])).toEqual({ kind: 'preamble' })
     expect(nextVote(order, { kind: 'preamble' }, [])).toMatchObject({ kind: 'amendment', ids: ['A2'] })

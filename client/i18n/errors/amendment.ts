@@ -17,6 +17,7 @@ export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {
   target_changed_meanwhile: () => 'Le texte visé vient de changer : recommencez.',
   sub_amendment_nested: () => 'Un sous-amendement ne se sous-amende pas.',
   not_a_rewording: () => 'Ce n’est pas une rectification proposée par le bureau à cet amendement.',
+  rewording_changed: () => 'La rectification vient de changer : relisez-la avant de l’accepter.',
   vote_order_invalid: (e) =>
     e.reason === 'sub_amendment_after_parent'
       ? 'Un sous-amendement se vote avant l’amendement qu’il modifie.'
@@ -71,6 +72,7 @@ export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
   target_changed_meanwhile: () => 'The amended text has just changed: try again.',
   sub_amendment_nested: () => 'A sub-amendment cannot itself be amended.',
   not_a_rewording: () => 'This is not a rewording the bureau proposed to this amendment.',
+  rewording_changed: () => 'The rewording has just changed: read it again before accepting it.',
   vote_order_invalid: (e) =>
     e.reason === 'sub_amendment_after_parent'
       ? 'A sub-amendment is voted before the amendment it amends.'

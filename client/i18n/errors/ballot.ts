@@ -38,6 +38,11 @@ export const ballotFr: ErrorMessages<BallotErrorParams> = {
   board_duplicate_receipts: () => 'L’urne contient deux fois le même reçu : le scrutin ne peut pas être clos.',
   subject_not_found: (e) => (e.kind === 'amendment' ? 'Cet amendement n’existe pas.' : 'Cette proposition n’existe pas.'),
   subject_not_admissible: () => 'Seul un amendement déclaré recevable est mis aux voix.',
+  subject_parent_decided: () => 'Ce sous-amendement ne se vote plus : l’amendement qu’il modifie n’attend plus son vote.',
+  division_order: (e) =>
+    e.reason === 'whole_voted'
+      ? 'L’ensemble de la proposition a déjà été mis aux voix : ses parties ne se votent plus.'
+      : 'Une autre partie de cette proposition attend son résultat : publiez-le d’abord.',
   part_invalid: (e) => `Une partie réunit certains des ${e.count} paragraphes de la proposition, pas tous, et chacun une seule fois.`,
   part_not_found: () => 'Les paragraphes de cette partie ne sont plus tous dans le texte : supprimez ce scrutin et créez la partie à nouveau.',
   voted_text_missing: () => 'Le texte mis aux voix est introuvable.',
@@ -81,6 +86,9 @@ export const ballotEn: ErrorMessages<BallotErrorParams> = {
   board_duplicate_receipts: () => 'The ballot box holds the same receipt twice: the ballot cannot be closed.',
   subject_not_found: (e) => (e.kind === 'amendment' ? 'This amendment does not exist.' : 'This proposal does not exist.'),
   subject_not_admissible: () => 'Only an amendment declared admissible is put to the vote.',
+  subject_parent_decided: () => 'This sub-amendment can no longer be voted: the amendment it changes is no longer waiting for its vote.',
+  division_order: (e) =>
+    e.reason === 'whole_voted' ? 'The whole proposal was already put to the vote: its parts are no longer voted.' : 'Another part of this proposal is waiting for its result: publish it first.',
   part_invalid: (e) => `A part takes some of the proposal’s ${e.count} paragraphs, not all of them, each once.`,
   part_not_found: () => 'The paragraphs of this part are no longer all in the text: delete this ballot and make the part again.',
   voted_text_missing: () => 'The text put to the vote cannot be found.',

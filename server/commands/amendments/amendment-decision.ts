@@ -10,7 +10,7 @@ import { measuresOffThread } from '../../diff/diff-pool.ts'
 import { unmeasured } from '../../services/amendment-lines.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
 import type { Tx } from '../command.ts'
-import { ballotUnderway, requireNoBallotUnderway } from '../ballots/ballot-rows.ts'
+import { ballotUnderway, requireNoBallotUnderway, requireParentWaiting } from '../ballots/ballot-rows.ts'
 import { changedMeanwhile, conflictsOf, fallChildren, labelOf, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
 
 // The decision on an amendment and its merge, as steps of a transaction: the decide and merge
@@ -95,6 +95,8 @@ export async function readMergeAhead(deps: Pick<AmendmentDeps, 'db' | 'documents
  * documents whose amendments changed (for the hub, after the commit).
  */
 export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'documents'>, row: AmendmentRow, ahead: MergeAhead): Promise<string[]> {
+  // A sub-amendment goes into its amendment only while that one still waits for its vote.
+  if (row.parent_id !== null) await requireParentWaiting(tx.trx, row.id, row.parent_id)
   // A text put to the vote does not change any more, not even by a merge.
   if (await isVotedText(tx.trx, row.target_doc)) {
     throw fail('text_voted', { docName: row.target_doc, amendmentId: row.id, attempted: 'merge' }, 'Le texte visé a été mis aux voix : il ne change plus, l’amendement adopté ne peut pas y être intégré.')

@@ -46,9 +46,12 @@ export function statusRefusal(row: Pick<AmendmentRow, 'id' | 'status'>, attempte
   return fail('amendment_status', { amendmentId: row.id, status: row.status, attempted }, `Cet amendement est ${amendmentStatusNames[row.status]} : impossible de ${amendmentAttemptNames[attempted]}.`)
 }
 
+/** What only the assembly's amendments go through: a rewording is its parent's author's to take or leave, never ruled, decided or merged by the bureau. */
+const assemblySteps: readonly AmendmentStep[] = ['rule', 'opinion', 'adopt', 'reject', 'merge']
+
 /** The step must be one its status allows (shared/amendments/amendment-status.ts). */
-export function requireStep(row: Pick<AmendmentRow, 'id' | 'status'>, step: AmendmentStep): void {
-  if (!canTakeStep(row.status, step)) throw statusRefusal(row, step)
+export function requireStep(row: Pick<AmendmentRow, 'id' | 'status' | 'rewording'>, step: AmendmentStep): void {
+  if (!canTakeStep(row.status, step) || (row.rewording === 1 && assemblySteps.includes(step))) throw statusRefusal(row, step)
 }
 
 /** Its authors still hold it (draft or submitted): its text, justification and co-signers may change. */
@@ -84,15 +87,16 @@ const waitingStatuses: readonly AmendmentStatus[] = ['draft', 'submitted', 'admi
 
 /**
  * Inside a transaction: the sub-amendments (and proposed rewordings) of `parent` still waiting fall
- * with it, each logged as `amendment.fell` naming the parent. One a ballot is deciding stays: its
- * ballot decides.
+ * with it, each logged as `amendment.fell` naming the parent. While a ballot is deciding one of
+ * them, the parent's own step waits (409 amendment_under_ballot): the sub-amendment comes first.
  */
 export async function fallChildren(tx: Tx, parent: Pick<AmendmentRow, 'id' | 'congress_id' | 'proposal_id' | 'number' | 'parent_id' | 'rewording'>): Promise<void> {
   const children = await tx.trx.selectFrom('amendments').selectAll().where('parent_id', '=', parent.id).where('status', 'in', waitingStatuses).execute()
   if (children.length === 0) return
   const byLabel = await labelOf(tx.trx, parent)
   for (const child of children) {
-    if (await ballotUnderway(tx.trx, child.id)) continue
+    const underway = await ballotUnderway(tx.trx, child.id)
+    if (underway) throw fail('amendment_under_ballot', { amendmentId: child.id, ballotId: underway.id }, 'Un scrutin sur un sous-amendement de cet amendement est en cours : publiez son résultat d’abord.')
     await tx.trx.updateTable('amendments').set({ status: 'fallen', fallen_by: parent.id, updated_at: tx.now }).where('id', '=', child.id).where('status', '=', child.status).execute()
     await tx.audit(parent.congress_id, 'amendment.fell', { amendmentId: child.id, label: await labelOf(tx.trx, child), by: parent.id, byLabel, withParent: true })
   }
@@ -104,9 +108,10 @@ export type AmendmentTarget = { readonly proposalId: string } | { readonly pream
 /** The statuses of an amendment that may be sub-amended: filed and not yet decided. */
 const amendableStatuses: readonly AmendmentStatus[] = ['submitted', 'admissible']
 
-/** Inside the filing's transaction: the parent, as it stands now, still takes sub-amendments. */
+/** Inside the filing's transaction (after the authorization): the parent, as it stands now, still takes sub-amendments. */
 export async function requireAmendable(trx: Kysely<Database>, parentId: string, attempted: 'sub_amend' | 'reword'): Promise<void> {
-  const parent = await trx.selectFrom('amendments').select(['id', 'status']).where('id', '=', parentId).executeTakeFirstOrThrow()
+  const parent = await trx.selectFrom('amendments').select(['id', 'status', 'parent_id']).where('id', '=', parentId).executeTakeFirstOrThrow()
+  if (parent.parent_id !== null) throw fail('sub_amendment_nested', { amendmentId: parent.id }, 'Un sous-amendement ne se sous-amende pas.')
   if (!amendableStatuses.includes(parent.status)) throw statusRefusal(parent, attempted)
 }
 
@@ -121,7 +126,6 @@ export async function resolveTarget(
 ): Promise<{ congressId: string; targetDoc: string; proposal?: { readonly id: string; readonly number: number }; parent?: AmendmentRow }> {
   if ('amendmentId' in target) {
     const parent = await loadAmendment(db, target.amendmentId)
-    if (parent.parent_id !== null) throw fail('sub_amendment_nested', { amendmentId: parent.id }, 'Un sous-amendement ne se sous-amende pas.')
     const proposal = parent.proposal_id === null ? undefined : await db.selectFrom('proposals').select(['id', 'number']).where('id', '=', parent.proposal_id).executeTakeFirst()
     return { congressId: parent.congress_id, targetDoc: parent.doc_name, proposal, parent }
   }

@@ -1,5 +1,6 @@
 import { forkChanges } from '../../../shared/amendments/fork.ts'
 import { fail } from '../../domain-error.ts'
+import { measuresOffLoop, resultDigest } from '../../services/amendment-lines.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
 import { command, type CommandActor } from '../command.ts'
 import { readPhase } from '../congress/congress-rows.ts'
@@ -10,7 +11,7 @@ import { changedMeanwhile, labelOf, loadAmendment, requireAuthor, statusRefusal,
  * the rewording's changes merge into the amendment's text, which is then *rectifié* (logged as
  * `amendment.rectified`); declined, the rewording is rejected and the amendment keeps its words.
  */
-export function answerRewording(deps: AmendmentDeps, actor: CommandActor, input: { rewordingId: string; accept: boolean }) {
+export function answerRewording(deps: AmendmentDeps, actor: CommandActor, input: { rewordingId: string; accept: boolean; seen?: string }) {
   return command(deps, actor, async (steps) => {
     const rewording = await loadAmendment(deps.db, input.rewordingId)
     // The author's own say over their amendment while the assembly has it, as a withdrawal is.
@@ -24,6 +25,10 @@ export function answerRewording(deps: AmendmentDeps, actor: CommandActor, input:
     const state = input.accept ? await deps.documents.read(rewording.doc_name) : undefined
     if (input.accept && !state) throw fail('amendment_text_missing', { docName: rewording.doc_name }, 'Le texte de la rectification est introuvable.')
     const before = input.accept ? await deps.documents.read(parent.doc_name) : undefined
+    // The author accepts the words they read: the bureau may still have been writing.
+    if (input.accept && resultDigest((await measuresOffLoop(deps.documents, rewording)).result) !== input.seen) {
+      throw fail('rewording_changed', { amendmentId: rewording.id }, 'La rectification vient de changer : relisez-la avant de l’accepter.')
+    }
     await steps.transaction(async (tx) => {
       steps.authorizeInPhase(parent.congress_id, await readPhase(tx.trx, parent.congress_id), 'amendment.withdraw')
       const still = await tx.trx.selectFrom('amendments').select('status').where('id', '=', parent.id).executeTakeFirstOrThrow()

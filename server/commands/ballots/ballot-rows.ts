@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { decodeBallotRule, decodeTextList } from '../../../db/json-columns.ts'
+import { decodeBallotRule, decodePositions, decodeTextList } from '../../../db/json-columns.ts'
 import type { BallotRow, Database } from '../../../db/schema.ts'
 import { ballotStatusNames, ballotStepNames } from '../../../shared/ballots/ballot-status-names.ts'
 import { defaultBallotRule, type BallotRule } from '../../../shared/ballots/ballot-rule.ts'
@@ -51,9 +51,9 @@ export async function blockMembers(db: Db, ballotId: string): Promise<string[]> 
 }
 
 /** A ballot on a part of a proposal (*vote par division*): its blocks' words and its label; none for any other ballot. */
-export async function partOf(db: Db, ballotId: string): Promise<{ readonly blocks: string[]; readonly label: string } | undefined> {
-  const row = await db.selectFrom('ballot_parts').select(['blocks', 'label']).where('ballot_id', '=', ballotId).executeTakeFirst()
-  return row ? { blocks: decodeTextList(row.blocks, 'ballot_parts.blocks'), label: row.label } : undefined
+export async function partOf(db: Db, ballotId: string): Promise<{ readonly blocks: string[]; readonly positions: number[]; readonly label: string } | undefined> {
+  const row = await db.selectFrom('ballot_parts').select(['blocks', 'positions', 'label']).where('ballot_id', '=', ballotId).executeTakeFirst()
+  return row ? { blocks: decodeTextList(row.blocks, 'ballot_parts.blocks'), positions: decodePositions(row.positions), label: row.label } : undefined
 }
 
 /** The proposals a ballot decides: a block's every one, a proposal's own; none for a part of one, an amendment or the motion. */
@@ -74,9 +74,18 @@ export async function requireSubject(db: Db, congressId: string, subject: Ballot
     if (missing !== undefined) throw fail('subject_not_found', { kind: 'proposal', id: missing }, 'Cette proposition n’existe pas.')
     return
   }
-  const amendment = await db.selectFrom('amendments').select('status').where('id', '=', subject.id).where('congress_id', '=', congressId).executeTakeFirst()
+  const amendment = await db.selectFrom('amendments').select(['status', 'parent_id']).where('id', '=', subject.id).where('congress_id', '=', congressId).executeTakeFirst()
   if (!amendment) throw fail('subject_not_found', { kind: 'amendment', id: subject.id }, 'Cet amendement n’existe pas.')
   if (amendment.status !== 'admissible') throw fail('subject_not_admissible', { amendmentId: subject.id }, 'Seul un amendement déclaré recevable est mis aux voix.')
+  if (amendment.parent_id !== null) await requireParentWaiting(db, subject.id, amendment.parent_id)
+}
+
+/** A sub-amendment is voted, and merged, while its amendment still waits for its own vote. */
+export async function requireParentWaiting(db: Db, amendmentId: string, parentId: string): Promise<void> {
+  const parent = await db.selectFrom('amendments').select('status').where('id', '=', parentId).executeTakeFirst()
+  if (parent?.status !== 'submitted' && parent?.status !== 'admissible') {
+    throw fail('subject_parent_decided', { amendmentId, parentId }, 'Ce sous-amendement ne se vote plus : l’amendement qu’il modifie n’attend plus son vote.')
+  }
 }
 
 /** An amendment under a ballot not yet published stays as the ballot found it. */

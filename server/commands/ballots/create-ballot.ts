@@ -25,7 +25,7 @@ export function createBallot(deps: BallotPresenterDeps & Pick<AppDeps, 'document
       const [kind, subjectId] =
         subject.kind === 'motion' ? (['motion', null] as const) : subject.kind === 'block' ? (['proposal', subject.ids[0]!] as const) : subject.kind === 'part' ? (['proposal', subject.id] as const) : [subject.kind, subject.id]
       await tx.trx.insertInto('ballots').values({ id, congress_id: congressId, subject_kind: kind, subject_id: subjectId, rule: JSON.stringify(rule), status: 'draft', created_at: tx.now }).execute()
-      if (part) await tx.trx.insertInto('ballot_parts').values({ ballot_id: id, blocks: JSON.stringify(part.blocks), label: part.label }).execute()
+      if (part) await tx.trx.insertInto('ballot_parts').values({ ballot_id: id, blocks: JSON.stringify(part.blocks), positions: JSON.stringify(part.positions), label: part.label }).execute()
       if (subject.kind === 'block') {
         await tx.trx
           .insertInto('ballot_block_members')
@@ -42,11 +42,11 @@ export function createBallot(deps: BallotPresenterDeps & Pick<AppDeps, 'document
 }
 
 /** The part's blocks, read from the proposal's text as it stands: kept by their words (shared/ballots/division.ts). */
-async function readPart(deps: Pick<AppDeps, 'db' | 'documents'>, subject: { readonly id: string; readonly blocks: readonly number[] }): Promise<{ blocks: string[]; label: string }> {
+async function readPart(deps: Pick<AppDeps, 'db' | 'documents'>, subject: { readonly id: string; readonly blocks: readonly number[] }): Promise<{ blocks: string[]; positions: number[]; label: string }> {
   const proposal = await deps.db.selectFrom('proposals').select('doc_name').where('id', '=', subject.id).executeTakeFirstOrThrow()
   const state = await deps.documents.read(proposal.doc_name)
   const blocks = state ? stateBlocks(state) : []
   if (!isPartOf(blocks.length, subject.blocks)) throw fail('part_invalid', { proposalId: subject.id, count: blocks.length }, `Une partie réunit certains des ${blocks.length} paragraphes de la proposition, pas tous, et chacun une seule fois.`)
   const indices = [...subject.blocks].sort((a, b) => a - b)
-  return { blocks: indices.map((i) => blocks[i]!), label: partLabel(indices) }
+  return { blocks: indices.map((i) => blocks[i]!), positions: indices, label: partLabel(indices) }
 }

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../env.ts'
 import { ballotRule, subjectOf, type BallotPresenterDeps } from '../../presenters/ballot-view.ts'
 import { readTextsAhead, recordVotedTexts } from '../../services/voted-texts.ts'
 import { command, type CommandActor } from '../command.ts'
-import { requirePartInText } from './division-rows.ts'
+import { requireDivisionOrder, requirePartInText } from './division-rows.ts'
 import { advance, loadBallot, requireStatus, requireSubject, subjectOfRow } from './ballot-rows.ts'
 import { reloadedView } from './reloaded-view.ts'
 
@@ -60,6 +60,7 @@ export function openBallot(deps: OpenDeps, actor: CommandActor, input: { ballotI
       // The texts put to the vote, and their place in the motion, are locked from now on; their
       // digests are what the seal checks.
       await recordVotedTexts(trx, deps.documents, row, texts)
+      await requireDivisionOrder(trx, row, texts.texts.map((t) => t.docName))
       for (let i = 0; i < list.rights.length; i += 500) {
         const chunk = list.rights.slice(i, i + 500)
         await trx.insertInto('ballot_voters').values(chunk.map((r) => ({ ballot_id: id, represented_id: r.representedId, holder_id: r.holderId }))).execute()

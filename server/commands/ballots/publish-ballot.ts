@@ -8,7 +8,7 @@ import { mergeInTransaction, mergesOnAdoption, readMergeAhead, recordDecision, t
 import { loadAmendment, requireStep } from '../amendments/amendment-rows.ts'
 import { command, type CommandActor } from '../command.ts'
 import { readPhase } from '../congress/congress-rows.ts'
-import { advance, decidedProposals, loadBallot, requireStatus } from './ballot-rows.ts'
+import { advance, changedMeanwhile, decidedProposals, loadBallot, requireStatus } from './ballot-rows.ts'
 import { reloadedView } from './reloaded-view.ts'
 import { cutInTransaction, readCutAhead } from './division-rows.ts'
 
@@ -46,6 +46,9 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
       // A freeze may have landed while the texts were read: nothing is decided after it.
       const phase = await readPhase(tx.trx, congressId)
       steps.authorizeInPhase(congressId, phase, 'ballot.manage')
+      // A count in the room entered meanwhile changes the result: publish the one the bureau saw, or none.
+      const current = await tx.trx.selectFrom('ballots').select('result').where('id', '=', row.id).executeTakeFirst()
+      if (current?.result !== row.result) throw changedMeanwhile(row.id)
       await advance(tx.trx, row, { status: 'published', published_at: tx.now })
       // A block's outcome is each of its proposals'.
       const proposals = decided ? await decidedProposals(tx.trx, row) : []
