@@ -85,6 +85,11 @@ const isProposal = (x: unknown) => hasFields(x, { id: isText, number: isCount, t
 const isCongress = (x: unknown) => isRecord(x) && congressFields.every((f) => isText(x[f]) || isCount(x[f]))
 const isMotionTheme = (x: unknown) => isTheme(x) && isRecord(x) && Array.isArray(x.proposals) && x.proposals.every(isProposal)
 
+const amendmentPlace = {
+  amendment: orNull((x) => hasFields(x, { id: isText, number: isCount, doc: isText, parent: (v) => v === undefined || isCount(v) })),
+  proposal: orNull((x) => hasFields(x, { id: isText, number: isCount })),
+}
+
 const placeShapes: Record<VotedPlace['kind'], Record<string, (v: unknown) => boolean>> = {
   motion: { congress: isCongress, preamble: isText, themes: (x) => Array.isArray(x) && x.every(isMotionTheme) },
   proposal: {
@@ -92,7 +97,10 @@ const placeShapes: Record<VotedPlace['kind'], Record<string, (v: unknown) => boo
     theme: orNull(isTheme),
     block: (x) => x === undefined || (Array.isArray(x) && x.every((m) => hasFields(m, { proposal: orNull(isProposal), theme: orNull(isTheme) }))),
   },
-  amendment: { amendment: orNull((x) => hasFields(x, { id: isText, number: isCount, doc: isText, parent: (v) => v === undefined || isCount(v) })), proposal: orNull((x) => hasFields(x, { id: isText, number: isCount })) },
+  amendment: {
+    ...amendmentPlace,
+    block: (x) => x === undefined || (Array.isArray(x) && x.every((m) => hasFields(m, amendmentPlace))),
+  },
 }
 
 /** ballot_structures.structure: the place of what a ballot put to the vote, recorded at its opening. */

@@ -298,11 +298,13 @@ export interface RoomCountTable {
   recorded_at: Millis
 }
 
-/** The proposals a block ballot puts to one vote (*en bloc*), in the bureau's order; the ballot's row names the first. */
+/** The proposals, or the amendments, a block ballot puts to one vote (*en bloc*), in the bureau's order; the ballot's row names the first. */
 export interface BallotBlockMemberTable {
   ballot_id: string
-  proposal_id: string
   position: number
+  /** One of the two, as the ballot's subject_kind says. */
+  proposal_id: string | null
+  amendment_id: string | null
 }
 
 /** A ballot on a part of a proposal (*vote par division*): its blocks' words, and how the bureau named it. */

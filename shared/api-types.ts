@@ -215,8 +215,12 @@ export interface BallotSubjectView {
   readonly docName: string | null
   /** The proposal's number, for an amendment to a proposal or a proposal. */
   readonly proposalNumber: number | null
-  /** A block ballot's proposals (*vote en bloc*), in the bureau's order; the fields above name the first. */
-  readonly block: readonly { readonly id: string; readonly number: number; readonly title: string; readonly docName: string }[] | null
+  /**
+   * A block ballot's proposals or amendments (*vote en bloc*), in the bureau's order; the fields above
+   * name the first. `number`: a proposal's (null for an amendment); `label`: "Proposition 3", "P2-A1";
+   * `title`: a proposal's; `docName`: its own text.
+   */
+  readonly block: readonly { readonly id: string; readonly number: number | null; readonly label: string; readonly title: string; readonly docName: string }[] | null
   /** A ballot on a part of the proposal (*vote par division*): its paragraphs' words and its label ("§ 2, 3"). */
   readonly part: { readonly label: string; readonly blocks: readonly string[] } | null
 }

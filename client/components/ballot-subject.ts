@@ -33,11 +33,20 @@ export class BallotSubject extends LightElement {
     const m = t()
     const { subject } = this
     if (subject.kind === 'motion') return html`<p class="subject-motion">${m.v.wholeMotion}</p>`
+    if (subject.block && subject.kind === 'amendment') {
+      return html`<p class="subject-block">${m.v.blockOfAmendments(subject.block.length)}</p>
+        ${subject.block.map(
+          (a) => html`<details class="card block-member">
+            <summary>${a.label}</summary>
+            <plenum-ballot-subject .subject=${{ kind: 'amendment', id: a.id, label: a.label, docName: null, proposalNumber: null, block: null, part: null }}></plenum-ballot-subject>
+          </details>`,
+        )}`
+    }
     if (subject.block) {
       return html`<p class="subject-block">${m.v.blockOf(subject.block.length)}</p>
         ${subject.block.map(
           (p) => html`<details class="card block-member">
-            <summary>${m.proposalLabel(p.number)} — ${p.title}</summary>
+            <summary>${p.number === null ? p.label : m.proposalLabel(p.number)} — ${p.title}</summary>
             ${keyed(p.docName, html`<plenum-text-view .docName=${p.docName}></plenum-text-view>`)}
           </details>`,
         )}`

@@ -153,6 +153,7 @@ export class BallotsPage extends LightElement {
           <button type="submit">${m.v.createBallot}</button>
         </form>
         <plenum-block-ballot-form .congress=${this.congress}></plenum-block-ballot-form>
+        <plenum-block-ballot-form .congress=${this.congress} .amendments=${this.admissible.value ?? []}></plenum-block-ballot-form>
         <plenum-division-ballot-form .congress=${this.congress}></plenum-division-ballot-form>
       </section>
     `

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit'
-import type { CongressView } from '../../shared/api-types.ts'
+import type { AmendmentView, CongressView } from '../../shared/api-types.ts'
 import { blockLimits } from '../../shared/requests/ballot-requests.ts'
 import { api } from '../api.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
@@ -7,17 +7,21 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
 /**
- * The bureau puts several proposals to one ballot (*vote en bloc*), as an assembly does with the
- * uncontested ones: those not yet decided are offered, ticked one by one.
+ * The bureau puts several proposals (or, with `amendments`, several admissible amendments) to one
+ * ballot (*vote en bloc*), as an assembly does with the uncontested ones: those that may be are
+ * offered, ticked one by one.
  */
 export class BlockBallotForm extends LightElement {
   static override properties = {
     congress: { attribute: false },
+    amendments: { attribute: false },
     busy: { state: true },
     failure: { state: true },
   }
 
   declare congress: CongressView
+  /** Set: a block of these amendments; unset: a block of the proposals not yet voted. */
+  declare amendments: readonly AmendmentView[] | undefined
   declare busy: boolean
   declare failure: string | undefined
 
@@ -32,7 +36,7 @@ export class BlockBallotForm extends LightElement {
     }
     this.busy = true
     try {
-      await api.createBallot({ congressId: this.congress.id, subject: { kind: 'block', ids } })
+      await api.createBallot({ congressId: this.congress.id, subject: { kind: 'block', ids, of: this.amendments ? 'amendment' : 'proposal' } })
       form.reset()
     } catch (error) {
       this.failure = describeFailure(error)
@@ -43,14 +47,16 @@ export class BlockBallotForm extends LightElement {
 
   override render() {
     const m = t()
-    const undecided = this.congress.proposals.filter((p) => p.outcome === null)
+    const choices = this.amendments
+      ? this.amendments.map((a) => ({ id: a.id, text: a.label }))
+      : this.congress.proposals.filter((p) => p.outcome === null).map((p) => ({ id: p.id, text: `${m.proposalLabel(p.number)} — ${p.title}` }))
     return html`<details class="block-ballot">
-      <summary>${m.v.blockHeading}</summary>
+      <summary>${this.amendments ? m.v.blockAmendmentsHeading : m.v.blockHeading}</summary>
       <form class="stacked" @submit=${this.create}>
-        <p class="hint">${m.v.blockHelp}</p>
+        <p class="hint">${this.amendments ? m.v.blockAmendmentsHelp : m.v.blockHelp}</p>
         <fieldset class="block-choices">
-          <legend>${m.v.blockLegend}</legend>
-          ${undecided.map((p) => html`<label class="choice"><input type="checkbox" name="block" value=${p.id} /> ${m.proposalLabel(p.number)} — ${p.title}</label>`)}
+          <legend>${this.amendments ? m.v.blockAmendmentsLegend : m.v.blockLegend}</legend>
+          ${choices.map((c) => html`<label class="choice"><input type="checkbox" name="block" value=${c.id} /> ${c.text}</label>`)}
         </fieldset>
         <button type="submit" ?disabled=${this.busy}>${m.v.blockCreate}</button>
         <div aria-live="polite">${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}</div>

@@ -23,6 +23,18 @@ export function resultVisible(row: Pick<BallotRow, 'status'>, role: Role): boole
 
 export async function subjectOf(db: Kysely<Database> | Transaction<Database>, row: Pick<BallotRow, 'id' | 'subject_kind' | 'subject_id'>): Promise<BallotSubjectView> {
   if (row.subject_kind === 'amendment' && row.subject_id) {
+    const members = await blockMembers(db, row.id)
+    if (members.length > 0) {
+      const found = await db.selectFrom('amendments').select(['id', 'number', 'proposal_id', 'parent_id', 'rewording', 'doc_name', 'target_doc']).where('id', 'in', members).execute()
+      const rows = members.flatMap((id) => found.filter((a) => a.id === id))
+      const block = await Promise.all(rows.map(async (a) => ({ id: a.id, number: null, label: await labelOf(db, a), title: '', docName: a.doc_name })))
+      const first = rows[0]
+      if (first) {
+        const label = `Amendements ${block.map((a) => a.label).join(', ')} (en bloc)`
+        const proposalNumber = first.proposal_id === null ? null : ((await db.selectFrom('proposals').select('number').where('id', '=', first.proposal_id).executeTakeFirst())?.number ?? null)
+        return { kind: 'amendment', id: first.id, label, docName: first.target_doc, proposalNumber, block, part: null }
+      }
+    }
     const amendment = await db
       .selectFrom('amendments')
       .leftJoin('proposals', 'proposals.id', 'amendments.proposal_id')
@@ -38,11 +50,11 @@ export async function subjectOf(db: Kysely<Database> | Transaction<Database>, ro
     const members = await blockMembers(db, row.id)
     if (members.length > 0) {
       const found = await db.selectFrom('proposals').select(['id', 'number', 'title', 'doc_name']).where('id', 'in', members).execute()
-      const block = members.flatMap((id) => found.filter((p) => p.id === id)).map((p) => ({ id: p.id, number: p.number, title: p.title, docName: p.doc_name }))
+      const block = members.flatMap((id) => found.filter((p) => p.id === id)).map((p) => ({ id: p.id, number: p.number, label: `Proposition ${p.number}`, title: p.title, docName: p.doc_name }))
       const first = block[0]
       const numbers = block.map((p) => p.number)
       const label = `Propositions ${numbers.slice(0, -1).join(', ')} et ${numbers.at(-1)} (en bloc)`
-      if (first) return { kind: 'proposal', id: first.id, label, docName: first.docName, proposalNumber: first.number, block, part: null }
+      if (first) return { kind: 'proposal', id: first.id, label, docName: first.docName, proposalNumber: first.number ?? null, block, part: null }
     }
     const proposal = await db.selectFrom('proposals').select(['id', 'number', 'doc_name']).where('id', '=', row.subject_id).executeTakeFirst()
     const part = await partOf(db, row.id)

@@ -10,7 +10,7 @@ import type { DivisionPart, MergedAmendment, MotionData, VoteSummary } from '../
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
 import { subjectOf } from '../presenters/ballot-view.ts'
-import { decidedProposals } from '../commands/ballots/ballot-rows.ts'
+import { blockMembers } from '../commands/ballots/ballot-rows.ts'
 import { readRoomCount } from '../presenters/room-count-view.ts'
 import { readBallotBox } from '../../db/ballot-board.ts'
 import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './sealable-texts.ts'
@@ -18,8 +18,8 @@ import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './se
 /** One counted ballot as results.json and board.json carry it. */
 export interface SealedBallot {
   readonly id: string
-  /** `block`: the numbers of the proposals a block ballot put to one vote, in the bureau's order; null for any other ballot. */
-  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string; readonly block: readonly number[] | null; readonly part: string | null }
+  /** `block`: the labels of the proposals or amendments a block ballot put to one vote, in the bureau's order ("Proposition 3", "P2-A1"); null for any other ballot. */
+  readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string; readonly block: readonly string[] | null; readonly part: string | null }
   readonly rule: BallotRule
   readonly electorate: Electorate
   readonly result: Tally
@@ -92,9 +92,10 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
     }
     const room = b.room ? { yes: b.room.yes, no: b.room.no, abstain: b.room.abstain } : null
     const division = b.subject.kind === 'proposal' && !b.subject.block ? (parts.get(b.subject.id ?? '') ?? null) : null
-    const summary: VoteSummary = { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room, block: b.subject.block, division }
-    // A block's result is each of its proposals'.
-    const ids = b.subject.kind === 'proposal' && b.subject.block ? (await decidedProposals(db, { id: b.id, subject_kind: 'proposal', subject_id: b.subject.id })) : [b.subject.id]
+    const block = b.subject.block ? { kind: b.subject.kind === 'amendment' ? ('amendment' as const) : ('proposal' as const), labels: b.subject.block } : null
+    const summary: VoteSummary = { yes, no, abstain, expressed, outcome, entitled: b.electorate.entitled, publishedAt: b.publishedAt!, room, block, division }
+    // A block's result is each of its members'.
+    const ids = b.subject.block ? await blockMembers(db, b.id) : [b.subject.id]
     for (const id of ids) decided.set(`${b.subject.kind}:${id ?? ''}`, summary)
   }
   const votesOf = (kind: string, id: string | null): VoteSummary | null => decided.get(`${kind}:${id ?? ''}`) ?? null
@@ -155,7 +156,7 @@ async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<Seale
   const room = counted ? { yes: counted.yes, no: counted.no, abstain: counted.abstain, names: counted.names } : null
   return {
     id: row.id,
-    subject: { kind: subject.kind, id: subject.id, label: subject.label, block: subject.block ? subject.block.map((p) => p.number) : null, part: subject.part?.label ?? null },
+    subject: { kind: subject.kind, id: subject.id, label: subject.label, block: subject.block ? subject.block.map((m) => m.label) : null, part: subject.part?.label ?? null },
     rule,
     electorate: { entitled: row.entitled_count ?? 0, present: row.present_count ?? 0, represented: row.represented_count ?? 0 },
     result,

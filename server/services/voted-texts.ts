@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { BallotRow, Database } from '../../db/schema.ts'
 import { decodeVotedPlace } from '../../db/json-columns.ts'
 import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
-import { congressFields, type CongressField, type PlaceChange, type ProposalPlace, type ThemePlace, type VotedPlace, type VotedPlaceChange, type VotedSubject } from '../../shared/ballots/voted-place.ts'
+import { congressFields, type AmendmentPlace, type CongressField, type PlaceChange, type ProposalPlace, type ThemePlace, type VotedPlace, type VotedPlaceChange, type VotedSubject } from '../../shared/ballots/voted-place.ts'
 import { canonicalJson } from '../../shared/canonical-json.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { fail } from '../domain-error.ts'
@@ -19,16 +19,12 @@ type BallotSubject = Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'su
  * no merge) and its digest is kept, which the seal checks.
  */
 async function subjectDocs(db: Kysely<Database>, ballot: BallotSubject): Promise<string[]> {
-  if (ballot.subject_kind === 'proposal') {
-    // A block's every proposal; a part's (or a proposal's) own.
+  if (ballot.subject_kind === 'proposal' || ballot.subject_kind === 'amendment') {
+    // A block's every member; a part's (or a proposal's, or an amendment's) own.
     const members = await blockMembers(db, ballot.id)
     const ids = members.length > 0 ? members : [ballot.subject_id ?? '']
-    const rows = await db.selectFrom('proposals').select(['id', 'doc_name']).where('id', 'in', ids).execute()
+    const rows = await db.selectFrom(ballot.subject_kind === 'proposal' ? 'proposals' : 'amendments').select(['id', 'doc_name']).where('id', 'in', ids).execute()
     return ids.flatMap((id) => rows.filter((r) => r.id === id).map((r) => r.doc_name))
-  }
-  if (ballot.subject_kind === 'amendment') {
-    const row = await db.selectFrom('amendments').select('doc_name').where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
-    return row ? [row.doc_name] : []
   }
   const congress = await db.selectFrom('congresses').select('preamble_doc').where('id', '=', ballot.congress_id).executeTakeFirstOrThrow()
   const proposals = await db.selectFrom('proposals').select('doc_name').where('congress_id', '=', ballot.congress_id).orderBy('number').execute()
@@ -79,9 +75,10 @@ export async function readTextsAhead(db: Kysely<Database>, documents: DocumentAc
  * bureau did not see.
  */
 export async function recordVotedTexts(trx: Transaction<Database>, documents: DocumentAccess, ballot: Pick<BallotRow, 'id' | 'congress_id' | 'subject_kind' | 'subject_id'>, ahead: TextsAhead): Promise<void> {
-  if (ballot.subject_kind === 'amendment') {
-    const amendment = await trx.selectFrom('amendments').select(['id', 'target_doc']).where('id', '=', ballot.subject_id ?? '').executeTakeFirst()
-    if (amendment && (await isVotedText(trx, amendment.target_doc))) {
+  const members = ballot.subject_kind === 'amendment' ? await blockMembers(trx, ballot.id) : []
+  const amendmentIds = ballot.subject_kind !== 'amendment' ? [] : members.length > 0 ? members : [ballot.subject_id ?? '']
+  for (const amendment of amendmentIds.length === 0 ? [] : await trx.selectFrom('amendments').select(['id', 'target_doc']).where('id', 'in', amendmentIds).execute()) {
+    if (await isVotedText(trx, amendment.target_doc)) {
       throw fail('text_voted', { docName: amendment.target_doc, amendmentId: amendment.id, attempted: 'ballot' }, 'Le texte que vise cet amendement a déjà été mis aux voix : il ne change plus, l’amendement ne peut plus être voté.')
     }
   }
@@ -135,14 +132,17 @@ function votedPlace(structure: Structure, ballot: Pick<BallotRow, 'subject_kind'
     return { kind: 'proposal', ...placeOf(ballot.subject_id), ...(others.length > 0 ? { block: others } : {}) }
   }
   if (ballot.subject_kind === 'amendment') {
-    const amendment = structure.amendments.get(ballot.subject_id ?? '')
-    const proposal = amendment && structure.proposals.find((p) => p.id === amendment.proposalId)
-    const parent = amendment?.parentId ? structure.amendments.get(amendment.parentId) : undefined
-    return {
-      kind: 'amendment',
-      amendment: amendment ? { id: amendment.id, number: amendment.number, doc: amendment.doc, ...(parent ? { parent: parent.number } : {}) } : null,
-      proposal: proposal ? { id: proposal.id, number: proposal.number } : null,
+    const placeOf = (id: string | null) => {
+      const amendment = structure.amendments.get(id ?? '')
+      const proposal = amendment && structure.proposals.find((p) => p.id === amendment.proposalId)
+      const parent = amendment?.parentId ? structure.amendments.get(amendment.parentId) : undefined
+      return {
+        amendment: amendment ? { id: amendment.id, number: amendment.number, doc: amendment.doc, ...(parent ? { parent: parent.number } : {}) } : null,
+        proposal: proposal ? { id: proposal.id, number: proposal.number } : null,
+      }
     }
+    const others = block.slice(1).map(placeOf)
+    return { kind: 'amendment', ...placeOf(ballot.subject_id), ...(others.length > 0 ? { block: others } : {}) }
   }
   const { preambleDoc, ...congress } = structure.congress
   return {
@@ -195,10 +195,15 @@ function placeChanges(voted: VotedPlace, now: VotedPlace): PlaceChange[] {
   }
   if (voted.kind === 'amendment' && now.kind === 'amendment') {
     const changes: PlaceChange[] = []
-    if (voted.amendment && now.amendment?.number !== voted.amendment.number) changes.push({ kind: 'amendment-number' })
-    if (voted.amendment && now.amendment?.doc !== voted.amendment.doc) changes.push({ kind: 'amendment-text' })
-    if (voted.proposal?.id !== now.proposal?.id || voted.proposal?.number !== now.proposal?.number) changes.push({ kind: 'amended-proposal-number' })
-    return changes
+    // A block's every amendment, the first one's place first.
+    const places: { voted: AmendmentPlace; now: AmendmentPlace }[] = [{ voted, now }, ...(voted.block ?? []).map((v, i) => ({ voted: v, now: now.block?.[i] ?? { amendment: null, proposal: null } }))]
+    for (const place of places) {
+      if (place.voted.amendment && place.now.amendment?.number !== place.voted.amendment.number) changes.push({ kind: 'amendment-number' })
+      if (place.voted.amendment && place.now.amendment?.doc !== place.voted.amendment.doc) changes.push({ kind: 'amendment-text' })
+      if (place.voted.proposal?.id !== place.now.proposal?.id || place.voted.proposal?.number !== place.now.proposal?.number) changes.push({ kind: 'amended-proposal-number' })
+    }
+    const seen = new Set<string>()
+    return changes.filter((c) => !seen.has(canonicalJson(c)) && seen.add(canonicalJson(c)))
   }
   if (voted.kind === 'motion' && now.kind === 'motion') {
     const changes: PlaceChange[] = []

@@ -34,7 +34,16 @@ export type VotedPlace =
       /** A block ballot's other proposals (*vote en bloc*), in the bureau's order. */
       readonly block?: readonly { readonly proposal: ProposalPlace | null; readonly theme: ThemePlace | null }[]
     }
-  | { readonly kind: 'amendment'; readonly amendment: { readonly id: string; readonly number: number; readonly doc: string; /** A sub-amendment's parent's number. */ readonly parent?: number } | null; readonly proposal: { readonly id: string; readonly number: number } | null }
+  | ({ readonly kind: 'amendment' } & AmendmentPlace & {
+      /** A block ballot's other amendments (*vote en bloc*), in the bureau's order. */
+      readonly block?: readonly AmendmentPlace[]
+    })
+
+/** Where an amendment put to the vote stands: its number and text, its proposal's number. */
+export interface AmendmentPlace {
+  readonly amendment: { readonly id: string; readonly number: number; readonly doc: string; /** A sub-amendment's parent's number. */ readonly parent?: number } | null
+  readonly proposal: { readonly id: string; readonly number: number } | null
+}
 
 /**
  * A text or a ballot's subject, as data each language says its own way: `number` is a proposal's,

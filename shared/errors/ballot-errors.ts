@@ -28,6 +28,8 @@ export interface BallotErrorParams {
   subject_not_found: { readonly kind: 'amendment' | 'proposal'; readonly id: string }
   /** Only an amendment declared admissible is put to the vote. */
   subject_not_admissible: { readonly amendmentId: string }
+  /** A block of amendments takes at most one per text, and no sub-amendment with its amendment. */
+  block_same_text: { readonly ids: readonly string[] }
   /** A sub-amendment is voted while its amendment waits for its own vote, not after. */
   subject_parent_decided: { readonly amendmentId: string; readonly parentId: string }
   /** A vote by division runs its parts before the whole, one at a time (`whole_voted`: the whole was put to the vote; `part_pending`: another part awaits its result). */
@@ -90,6 +92,7 @@ export const ballotErrorKinds = {
   board_duplicate_receipts: 'conflict',
   subject_not_found: 'not_found',
   subject_not_admissible: 'conflict',
+  block_same_text: 'conflict',
   subject_parent_decided: 'conflict',
   division_order: 'conflict',
   part_invalid: 'conflict',

@@ -13,8 +13,8 @@ export interface VoteSummary {
   readonly publishedAt: string
   /** What of the counts above the bureau counted in the room (show of hands); null: all on phones. */
   readonly room: ChoiceCounts | null
-  /** Put to the vote in one block with these proposals (their numbers, this one's among them); null: alone. */
-  readonly block: readonly number[] | null
+  /** Put to the vote in one block with these proposals or amendments (their labels, this one's among them); null: alone. */
+  readonly block: { readonly kind: 'proposal' | 'amendment'; readonly labels: readonly string[] } | null
   /** Voted by division first: each part's vote, in order (a part rejected was cut from the text); null: whole at once. */
   readonly division: readonly DivisionPart[] | null
 }
@@ -75,7 +75,7 @@ const outcomePartNames: Record<BallotOutcome, string> = { adopted: 'adopté', re
 export function votesLine(votes: VoteSummary): string {
   const { room } = votes
   const inRoom = room ? ` ; compté en salle : pour ${room.yes}, contre ${room.no}, abstentions ${room.abstain}` : ''
-  const block = votes.block ? `Vote en bloc des propositions ${votes.block.join(', ')} — ` : ''
+  const block = votes.block ? `Vote en bloc ${votes.block.kind === 'proposal' ? 'des propositions' : 'des amendements'} ${votes.block.labels.map((l) => l.replace(/^Proposition /, '')).join(', ')} — ` : ''
   const division = votes.division
     ? `Vote par division : ${votes.division.map((p) => `${p.label} ${p.outcome === 'rejected' ? 'rejeté, retiré du texte' : outcomePartNames[p.outcome]}`).join(' ; ')} ; puis sur l’ensemble — `
     : ''

@@ -12,7 +12,8 @@ import { isJsonObject as isObject } from '../json-value.ts'
 /** What a ballot puts to the vote: an amendment or a proposal by id, several proposals in one vote (*en bloc*), or the whole motion. */
 export type BallotSubject =
   | { readonly kind: 'amendment' | 'proposal'; readonly id: string }
-  | { readonly kind: 'block'; readonly ids: readonly string[] }
+  /** Several proposals (or, `of: 'amendment'`, amendments) in one vote: its outcome is each one's. */
+  | { readonly kind: 'block'; readonly ids: readonly string[]; readonly of?: 'proposal' | 'amendment' }
   /** A part of a proposal (*vote par division*): its blocks, counted from 0 in the text as it stands. */
   | { readonly kind: 'part'; readonly id: string; readonly blocks: readonly number[] }
   | { readonly kind: 'motion' }
@@ -92,7 +93,8 @@ export function parseBallotSubject(value: unknown): Parsed<BallotSubject> {
       if (!Array.isArray(ids) || !ids.every(isId) || new Set(ids).size !== ids.length || ids.length < blockLimits.min || ids.length > blockLimits.max) {
         return invalid('subject.ids', { rule: 'block', min: blockLimits.min, max: blockLimits.max }, `de ${blockLimits.min} à ${blockLimits.max} propositions différentes`)
       }
-      return parsed({ kind: 'block', ids })
+      if (value.of !== undefined && value.of !== 'proposal' && value.of !== 'amendment') return invalid('subject.of', { rule: 'one_of', values: ['proposal', 'amendment'] }, '« proposal » ou « amendment »')
+      return parsed({ kind: 'block', ids, of: value.of ?? 'proposal' })
     }
     if (value.kind === 'part' && isId(value.id)) {
       const blocks = value.blocks

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { CongressView } from '../../shared/api-types.ts'
+import type { CongressView, FiledAmendmentView } from '../../shared/api-types.ts'
 import { call, checkIn, setPhase } from '../helpers/ballots.ts'
 import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { fileCompetingAmendments } from '../helpers/competing-amendments.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
@@ -52,7 +53,7 @@ describe('block and divided votes in the browser', () => {
     await desk.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots`)
     await desk.getByText('Vote en bloc de plusieurs propositions').click()
     await desk.getByRole('button', { name: 'Créer le scrutin en bloc' }).click()
-    await desk.getByText('Cochez au moins deux propositions.').waitFor()
+    await desk.getByText('Cochez-en au moins deux.').waitFor()
     for (const n of [2, 4, 6]) await desk.getByRole('checkbox', { name: new RegExp(`^Proposition ${n} —`) }).check()
     expect(await axeViolations(desk)).toEqual([])
     await desk.screenshot({ path: `${artifacts}block-ballot-form.png`, fullPage: true })
@@ -114,6 +115,62 @@ describe('block and divided votes in the browser', () => {
     // The text, loaded (its first paragraph is there), no longer holds the part.
     await phone.getByText('L’Insee publie tous les trois ans').first().waitFor()
     expect(await phone.getByText('Un observatoire régional').count()).toBe(0)
+    await desk.close()
+    await phone.close()
+  })
+})
+
+describe('a block vote on amendments in the browser', () => {
+  let plenum: TestServer
+  let browser: Browser
+  let voter: Signed
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+    const bureau = (await plenum.login()).token
+    await setPhase(plenum, bureau, 'amendments')
+    await fileCompetingAmendments(plenum, bureau)
+    const [author] = (await importAndSignIn(plenum, bureau, [{ name: 'Agnès Öztürk', role: 'delegate' }])) as [Signed]
+    const filed = (await call<FiledAmendmentView>(plenum, author.token, 'POST', `/proposals/${plenum.seed.proposals[2]!.id}/amendments`, {})).body
+    const writer = await connectSynced(plenum.wsUrl, filed.docName, author.token, author.name)
+    writer.appendParagraph('Un référent accessibilité dans chaque administration.')
+    await roundTrip(writer)
+    writer.destroy()
+    await call(plenum, author.token, 'POST', `/amendments/${filed.id}/submit`)
+    await call(plenum, bureau, 'POST', `/amendments/${filed.id}/ruling`, { admissible: true })
+    ;[voter] = (await importAndSignIn(plenum, bureau, [{ name: 'Alice Martin', role: 'attendee' }])) as [Signed]
+    await setPhase(plenum, bureau, 'voting')
+    await checkIn(plenum, bureau, [voter.id])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  test('the bureau ticks two amendments of different texts; the phone reads each one’s diff', async () => {
+    const desk = await openPage(browser, `${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
+    desk.setDefaultTimeout(10_000)
+    desk.on('dialog', (dialog) => void dialog.accept())
+    await signedIn(desk)
+    await desk.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots`)
+    await desk.getByText('Vote en bloc de plusieurs amendements').click()
+    for (const label of ['P2-A4', 'P3-A1']) await desk.getByRole('checkbox', { name: label, exact: true }).check()
+    await desk.getByRole('button', { name: 'Créer le scrutin en bloc' }).last().click()
+    await desk.getByRole('heading', { level: 3, name: /Amendements P2-A4, P3-A1 \(en bloc\)/ }).waitFor()
+    await desk.getByRole('button', { name: 'Ouvrir le vote' }).click()
+
+    const phone = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${voter.code}`, { width: 360, height: 740 })
+    phone.setDefaultTimeout(10_000)
+    await signedIn(phone)
+    await phone.getByRole('link', { name: 'Voter' }).click()
+    await phone.getByRole('heading', { name: 'Vote sur : Amendements P2-A4, P3-A1 (en bloc)' }).waitFor()
+    expect(await phone.locator('.block-member summary').allInnerTexts()).toEqual(['P2-A4', 'P3-A1'])
+    await phone.locator('.block-member summary').last().click()
+    await phone.locator('.block-member plenum-live-diff ins', { hasText: 'référent' }).first().waitFor()
+    expect(await axeViolations(phone)).toEqual([])
+    await phone.screenshot({ path: `${artifacts}block-amendments-phone.png`, fullPage: true })
     await desk.close()
     await phone.close()
   })

@@ -56,7 +56,7 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   ballot_box: ['ballot_id', 'receipt', 'choice', 'nonce', 'represented_id'],
   room_counts: ['ballot_id', 'yes', 'no', 'abstain', 'recorded_at'],
   room_votes: ['ballot_id', 'participant_id', 'choice'],
-  ballot_block_members: ['ballot_id', 'proposal_id', 'position'],
+  ballot_block_members: ['ballot_id', 'position', 'proposal_id', 'amendment_id'],
   ballot_parts: ['ballot_id', 'blocks', 'positions', 'label'],
   text_cuts: ['ballot_id', 'doc_name', 'from_sha256', 'to_sha256', 'cut_at'],
   frozen_documents: ['doc_name', 'congress_id', 'state_v2', 'sha256'],

@@ -38,6 +38,7 @@ export const ballotFr: ErrorMessages<BallotErrorParams> = {
   board_duplicate_receipts: () => 'L’urne contient deux fois le même reçu : le scrutin ne peut pas être clos.',
   subject_not_found: (e) => (e.kind === 'amendment' ? 'Cet amendement n’existe pas.' : 'Cette proposition n’existe pas.'),
   subject_not_admissible: () => 'Seul un amendement déclaré recevable est mis aux voix.',
+  block_same_text: () => 'Un vote en bloc réunit des amendements de textes différents : ceux d’un même texte se votent l’un après l’autre.',
   subject_parent_decided: () => 'Ce sous-amendement ne se vote plus : l’amendement qu’il modifie n’attend plus son vote.',
   division_order: (e) =>
     e.reason === 'whole_voted'
@@ -86,6 +87,7 @@ export const ballotEn: ErrorMessages<BallotErrorParams> = {
   board_duplicate_receipts: () => 'The ballot box holds the same receipt twice: the ballot cannot be closed.',
   subject_not_found: (e) => (e.kind === 'amendment' ? 'This amendment does not exist.' : 'This proposal does not exist.'),
   subject_not_admissible: () => 'Only an amendment declared admissible is put to the vote.',
+  block_same_text: () => 'A block vote takes amendments to different texts: those to one text are voted one after the other.',
   subject_parent_decided: () => 'This sub-amendment can no longer be voted: the amendment it changes is no longer waiting for its vote.',
   division_order: (e) =>
     e.reason === 'whole_voted' ? 'The whole proposal was already put to the vote: its parts are no longer voted.' : 'Another part of this proposal is waiting for its result: publish it first.',

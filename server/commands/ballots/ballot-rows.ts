@@ -46,8 +46,8 @@ export async function subjectOfRow(db: Db, row: Pick<BallotRow, 'id' | 'subject_
 
 /** A block ballot's proposals, in the bureau's order; none for any other ballot. */
 export async function blockMembers(db: Db, ballotId: string): Promise<string[]> {
-  const rows = await db.selectFrom('ballot_block_members').select('proposal_id').where('ballot_id', '=', ballotId).orderBy('position').execute()
-  return rows.map((r) => r.proposal_id)
+  const rows = await db.selectFrom('ballot_block_members').select(['proposal_id', 'amendment_id']).where('ballot_id', '=', ballotId).orderBy('position').execute()
+  return rows.map((r) => r.proposal_id ?? r.amendment_id ?? '')
 }
 
 /** A ballot on a part of a proposal (*vote par division*): its blocks' words and its label; none for any other ballot. */
@@ -67,6 +67,7 @@ export async function decidedProposals(db: Db, row: Pick<BallotRow, 'id' | 'subj
 /** A proposal or an amendment of the congress (an amendment only once declared admissible), or a block of its proposals. */
 export async function requireSubject(db: Db, congressId: string, subject: BallotSubject): Promise<void> {
   if (subject.kind === 'motion') return
+  if (subject.kind === 'block' && subject.of === 'amendment') return requireAmendmentBlock(db, congressId, subject.ids)
   if (subject.kind === 'proposal' || subject.kind === 'block' || subject.kind === 'part') {
     const ids = subject.kind === 'block' ? subject.ids : [subject.id]
     const found = new Set((await db.selectFrom('proposals').select('id').where('id', 'in', ids).where('congress_id', '=', congressId).execute()).map((p) => p.id))
@@ -80,6 +81,21 @@ export async function requireSubject(db: Db, congressId: string, subject: Ballot
   if (amendment.parent_id !== null) await requireParentWaiting(db, subject.id, amendment.parent_id)
 }
 
+/**
+ * A block of amendments: each one a ballot could decide alone, on texts all different (amendments
+ * of one text go to the vote in its running order, one after another, each adoption perhaps
+ * making the next fall), none a sub-amendment of another (voted before it).
+ */
+async function requireAmendmentBlock(db: Db, congressId: string, ids: readonly string[]): Promise<void> {
+  for (const id of ids) await requireSubject(db, congressId, { kind: 'amendment', id })
+  const rows = await db.selectFrom('amendments').select(['id', 'target_doc', 'parent_id']).where('id', 'in', ids).execute()
+  const texts = new Set(rows.map((r) => r.target_doc))
+  const members = new Set(ids)
+  if (texts.size !== rows.length || rows.some((r) => r.parent_id !== null && members.has(r.parent_id))) {
+    throw fail('block_same_text', { ids: [...ids] }, 'Un vote en bloc réunit des amendements de textes différents : ceux d’un même texte se votent l’un après l’autre.')
+  }
+}
+
 /** A sub-amendment is voted, and merged, while its amendment still waits for its own vote. */
 export async function requireParentWaiting(db: Db, amendmentId: string, parentId: string): Promise<void> {
   const parent = await db.selectFrom('amendments').select('status').where('id', '=', parentId).executeTakeFirst()
@@ -91,7 +107,17 @@ export async function requireParentWaiting(db: Db, amendmentId: string, parentId
 /** An amendment under a ballot not yet published stays as the ballot found it. */
 /** A ballot on the amendment opened and not yet published (other than `ballotId`), if any. */
 export async function ballotUnderway(db: Db, amendmentId: string, ballotId?: string): Promise<{ readonly id: string } | undefined> {
-  let query = db.selectFrom('ballots').select('id').where('subject_kind', '=', 'amendment').where('subject_id', '=', amendmentId).where('status', 'in', ['open', 'closed'])
+  // On it alone, or in a block.
+  let query = db
+    .selectFrom('ballots')
+    .select('id')
+    .where('status', 'in', ['open', 'closed'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('subject_kind', '=', 'amendment'), eb('subject_id', '=', amendmentId)]),
+        eb('id', 'in', eb.selectFrom('ballot_block_members').select('ballot_id').where('amendment_id', '=', amendmentId)),
+      ]),
+    )
   if (ballotId) query = query.where('id', '!=', ballotId)
   return query.executeTakeFirst()
 }

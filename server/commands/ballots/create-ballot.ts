@@ -20,16 +20,22 @@ export function createBallot(deps: BallotPresenterDeps & Pick<AppDeps, 'document
     const part = subject.kind === 'part' ? await readPart(deps, subject) : undefined
     const id = newId()
     const row = await steps.transaction(async (tx) => {
-      // A block is a ballot on its first proposal that names them all (ballot_block_members).
+      // A block is a ballot on its first proposal (or amendment) that names them all (ballot_block_members).
       // A part is a ballot on its proposal that names its blocks (ballot_parts).
       const [kind, subjectId] =
-        subject.kind === 'motion' ? (['motion', null] as const) : subject.kind === 'block' ? (['proposal', subject.ids[0]!] as const) : subject.kind === 'part' ? (['proposal', subject.id] as const) : [subject.kind, subject.id]
+        subject.kind === 'motion'
+          ? (['motion', null] as const)
+          : subject.kind === 'block'
+            ? ([subject.of ?? 'proposal', subject.ids[0]!] as const)
+            : subject.kind === 'part'
+              ? (['proposal', subject.id] as const)
+              : [subject.kind, subject.id]
       await tx.trx.insertInto('ballots').values({ id, congress_id: congressId, subject_kind: kind, subject_id: subjectId, rule: JSON.stringify(rule), status: 'draft', created_at: tx.now }).execute()
       if (part) await tx.trx.insertInto('ballot_parts').values({ ballot_id: id, blocks: JSON.stringify(part.blocks), positions: JSON.stringify(part.positions), label: part.label }).execute()
       if (subject.kind === 'block') {
         await tx.trx
           .insertInto('ballot_block_members')
-          .values(subject.ids.map((proposalId, position) => ({ ballot_id: id, proposal_id: proposalId, position })))
+          .values(subject.ids.map((memberId, position) => ({ ballot_id: id, position, ...(subject.of === 'amendment' ? { amendment_id: memberId } : { proposal_id: memberId }) })))
           .execute()
       }
       const created = await tx.trx.selectFrom('ballots').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

@@ -8,7 +8,7 @@ import { mergeInTransaction, mergesOnAdoption, readMergeAhead, recordDecision, t
 import { loadAmendment, requireStep } from '../amendments/amendment-rows.ts'
 import { command, type CommandActor } from '../command.ts'
 import { readPhase } from '../congress/congress-rows.ts'
-import { advance, changedMeanwhile, decidedProposals, loadBallot, requireStatus } from './ballot-rows.ts'
+import { advance, blockMembers, changedMeanwhile, decidedProposals, loadBallot, requireStatus } from './ballot-rows.ts'
 import { reloadedView } from './reloaded-view.ts'
 import { cutInTransaction, readCutAhead } from './division-rows.ts'
 
@@ -31,14 +31,18 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
     if (!tally) throw new CorruptColumnError('ballots.result', `ballot ${row.id} is closed but has no tally`)
     const { outcome } = tally
     const decided: Decision | null = outcome === 'adopted' || outcome === 'rejected' ? outcome : null
-    let amendment: AmendmentRow | undefined
-    let ahead: MergeAhead | undefined
+    // The amendments it decides: its own, or a block's every one (each on its own text).
+    const amendments: { row: AmendmentRow; ahead?: MergeAhead }[] = []
     if (decided && row.subject_kind === 'amendment' && row.subject_id) {
-      amendment = await loadAmendment(deps.db, row.subject_id)
-      await steps.authorize(amendment.congress_id, 'amendment.decide')
-      requireStep(amendment, decided === 'adopted' ? 'adopt' : 'reject')
-      // Its target put to the vote meanwhile: it stays adopted, unmerged.
-      if (decided === 'adopted' && mergesOnAdoption(amendment) && !(await isVotedText(deps.db, amendment.target_doc))) ahead = await readMergeAhead(deps, amendment)
+      const members = await blockMembers(deps.db, row.id)
+      for (const id of members.length > 0 ? members : [row.subject_id]) {
+        const amendment = await loadAmendment(deps.db, id)
+        await steps.authorize(amendment.congress_id, 'amendment.decide')
+        requireStep(amendment, decided === 'adopted' ? 'adopt' : 'reject')
+        // Its target put to the vote meanwhile: it stays adopted, unmerged.
+        const merges = decided === 'adopted' && mergesOnAdoption(amendment) && !(await isVotedText(deps.db, amendment.target_doc))
+        amendments.push({ row: amendment, ahead: merges ? await readMergeAhead(deps, amendment) : undefined })
+      }
     }
     // A part rejected is cut from its text before the vote on the whole.
     const cut = decided === 'rejected' ? await readCutAhead(deps, row) : undefined
@@ -57,8 +61,8 @@ export function publishBallot(deps: PublishDeps, actor: CommandActor, input: { b
       const subject = (await subjectOf(tx.trx, row)).label
       await tx.audit(congressId, 'ballot.published', { ballotId, subject, outcome })
       if (cut) await cutInTransaction(tx, deps, row, cut, subject)
-      if (amendment && decided) {
-        await recordDecision(tx, amendment, decided, ballotId)
+      for (const { row: amendment, ahead } of decided ? amendments : []) {
+        await recordDecision(tx, amendment, decided!, ballotId)
         let touched = [amendment.doc_name]
         if (ahead && !(await isVotedText(tx.trx, amendment.target_doc))) {
           steps.authorizeInPhase(congressId, phase, 'amendment.decide')
