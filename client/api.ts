@@ -156,7 +156,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     projector: (congressId: string) => json(api.congresses[':id'].projector.$get(c(congressId))),
     project: (congressId: string, ballotId: string | null) => json(api.congresses[':id'].projector.$put({ ...c(congressId), json: { ballotId } })),
     floor: (congressId: string) => json(api.congresses[':id'].floor.$get(c(congressId))),
-    setDebate: (congressId: string, docName: string | null) => json(api.congresses[':id'].floor.debate.$post({ ...c(congressId), json: { docName } })),
+    setDebate: (congressId: string, docName: string | null, amendmentId: string | null = null) => json(api.congresses[':id'].floor.debate.$post({ ...c(congressId), json: { docName, amendmentId } })),
     setSpeakerRules: (congressId: string, rules: SpeakerRulesRequest) => json(api.congresses[':id'].floor.rules.$post({ ...c(congressId), json: rules })),
     askFloor: (congressId: string, stance: FloorStance) => json(api.congresses[':id'].floor.requests.$post({ ...c(congressId), json: { stance } })),
     /** A step of a request for the floor: withdrawn by who asked, given or ended by the bureau. */

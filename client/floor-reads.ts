@@ -35,12 +35,15 @@ export interface DebateItem {
   readonly next: NextVote<BallotView>
 }
 
-/** "Préambule", "Proposition 12 — Le très haut débit"; the bare name when the text is not found. */
-export function debateTitle(congress: CongressView, docName: string): string {
+/**
+ * "Préambule", "Proposition 12 — Le très haut débit", and with `amendment` (the item narrowed to its
+ * discussion commune) "… — discussion commune sur P12-A3"; the bare name when the text is not found.
+ */
+export function debateTitle(congress: CongressView, docName: string, amendment?: { readonly label: string } | null): string {
   const m = t()
-  if (docName === congress.preambleDocName) return m.preamble
   const proposal = congress.proposals.find((p) => p.docName === docName)
-  return proposal ? `${m.proposalLabel(proposal.number)} — ${proposal.title}` : docName
+  const text = docName === congress.preambleDocName ? m.preamble : proposal ? `${m.proposalLabel(proposal.number)} — ${proposal.title}` : docName
+  return amendment ? `${text} — ${m.f.commonDiscussionOn(amendment.label)}` : text
 }
 
 /** Reads the item's amendments, its order of votes and the congress's ballots. */

@@ -196,6 +196,8 @@ export interface VoteOrderTable {
 export interface FloorSettingsTable {
   congress_id: string
   debate_doc: string | null
+  /** Narrows the item to one amendment's discussion commune (with the amendments debated with it). */
+  debate_amendment: string | null
   speaking_seconds: number
   /** 1 or 0. */
   alternate: number
@@ -208,6 +210,8 @@ export interface FloorRequestTable {
   id: string
   congress_id: string
   debate_doc: string
+  /** The amendment whose discussion commune was under debate, if the item was narrowed to one. */
+  debate_amendment: ColumnType<string | null, string | null | undefined, string | null>
   participant_id: string
   stance: FloorStance
   status: FloorRequestStatus

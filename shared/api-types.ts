@@ -121,6 +121,8 @@ export interface FloorView {
   /** The server's clock when it answered: pages measure their own clock's offset from it (shared/floor/speech-clock.ts). */
   readonly now: number
   readonly debateDoc: string | null
+  /** The item narrowed to this amendment's discussion commune (with the amendments debated with it); null: the whole text. */
+  readonly debateAmendment: { readonly id: string; readonly label: string } | null
   readonly speakingSeconds: number
   readonly rules: SpeakerRules
   readonly speaking: FloorTurnView | null

@@ -108,7 +108,7 @@ export class FloorCard extends LightElement {
     const speakingMe = view.speaking?.participantId === me
     const mayAsk = isAllowed({ role: this.participant.role, phase: this.phase, action: 'floor.ask' })
     return html`
-      <p class="floor-item"><span class="floor-label">${m.f.underDebate}</span> <a href=${this.textPath(docName)}>${debateTitle(this.congress, docName)}</a></p>
+      <p class="floor-item"><span class="floor-label">${m.f.underDebate}</span> <a href=${this.textPath(docName)}>${debateTitle(this.congress, docName, view.debateAmendment)}</a></p>
       ${item ? html`<plenum-floor-next-vote .congress=${this.congress} .item=${item} ?voteLink=${this.voteLink}></plenum-floor-next-vote>` : nothing}
       ${view.speaking
         ? html`<div class="floor-speaking ${speakingMe ? 'me' : ''}">

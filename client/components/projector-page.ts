@@ -56,7 +56,7 @@ export class ProjectorPage extends LightElement {
         <header class="projector-head">
           <p class="projector-congress">${view.congressTitle}</p>
           ${floor
-            ? html`<p class="projector-kicker">${m.f.underDebate}</p><h1>${debateTitle(this.congress, floor.view.debateDoc!)}</h1>`
+            ? html`<p class="projector-kicker">${m.f.underDebate}</p><h1>${debateTitle(this.congress, floor.view.debateDoc!, floor.view.debateAmendment)}</h1>`
             : ballot ? html`<h1>${m.v.ballotOn(ballot.subject.label)}</h1><p class="projector-state" data-status=${ballot.status}>${m.v.status[ballot.status]}</p>` : html`<h1>${m.v.projectorNothing}</h1>`}
         </header>
         <div class="projector-body">

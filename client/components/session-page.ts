@@ -92,7 +92,7 @@ export class SessionPage extends LightElement {
     const { congress } = this
     return html`<section class="card" aria-labelledby="debate-heading">
       <h2 id="debate-heading">${m.f.debateHeading}</h2>
-      <p class="floor-item">${debateDoc ? html`<strong>${debateTitle(congress, debateDoc)}</strong>` : html`<span class="hint">${m.f.nothingUnderDebate}</span>`}</p>
+      <p class="floor-item">${debateDoc ? html`<strong>${debateTitle(congress, debateDoc, this.follow.floor.value?.view.debateAmendment)}</strong>` : html`<span class="hint">${m.f.nothingUnderDebate}</span>`}</p>
       <form class="inline-form" @submit=${this.setDebate}>
         <div class="field">
           <label for="debate-choice">${m.f.debateLabel}</label>
@@ -104,7 +104,38 @@ export class SessionPage extends LightElement {
         </div>
         <button type="submit" ?disabled=${this.busy}>${m.f.debateSet}</button>
       </form>
+      ${debateDoc ? this.renderScope(debateDoc) : nothing}
     </section>`
+  }
+
+  /** The text under debate, or one of its discussions communes (the amendments debated together): the list of speakers is that item's. */
+  private renderScope(debateDoc: string) {
+    const m = t()
+    const item = this.follow.item()
+    const current = this.follow.floor.value?.view.debateAmendment ?? null
+    if (!item) return nothing
+    const groups = item.order.groups.map((g) => ({ lead: g.ids[0]!, labels: g.ids.map((id) => item.amendments.get(id)?.label ?? '').join(', ') }))
+    if (groups.length === 0 && current === null) return nothing
+    const known = current === null || groups.some((g) => g.lead === current.id)
+    const submit = async (event: SubmitEvent) => {
+      event.preventDefault()
+      const value = ((event.currentTarget as HTMLFormElement).elements.namedItem('scope') as HTMLSelectElement).value
+      const amendment = value === '' ? null : { id: value, label: groups.find((g) => g.lead === value)?.labels ?? current?.label ?? '' }
+      this.busy = true
+      await runFloorStep(this, () => api.setDebate(this.congress.id, debateDoc, amendment?.id ?? null), m.f.debateChanged(debateTitle(this.congress, debateDoc, amendment)))
+      this.busy = false
+    }
+    return html`<form class="inline-form" @submit=${submit}>
+      <div class="field">
+        <label for="debate-scope">${m.f.debateScopeLabel}</label>
+        <select id="debate-scope" name="scope">
+          <option value="" ?selected=${current === null}>${m.f.debateScopeWhole}</option>
+          ${groups.map((g) => html`<option value=${g.lead} ?selected=${current?.id === g.lead}>${m.f.debateScopeGroup(g.labels)}</option>`)}
+          ${known ? nothing : html`<option value=${current!.id} selected>${m.f.debateScopeGroup(current!.label)}</option>`}
+        </select>
+      </div>
+      <button type="submit" ?disabled=${this.busy}>${m.f.debateScopeSet}</button>
+    </form>`
   }
 
   private renderVotes() {

@@ -17,6 +17,7 @@ import * as m0015 from './0015-sub-amendments.ts'
 import * as m0016 from './0016-room-counts.ts'
 import * as m0017 from './0017-block-votes.ts'
 import * as m0018 from './0018-divided-votes.ts'
+import * as m0019 from './0019-debated-amendments.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016-room-counts': m0016,
   '0017-block-votes': m0017,
   '0018-divided-votes': m0018,
+  '0019-debated-amendments': m0019,
 }

@@ -2,6 +2,7 @@ import type { FloorTurnView, FloorView } from '../../shared/api-types.ts'
 import { speakersQueue } from '../../shared/floor/speakers.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { loadFloor } from '../commands/floor/floor-rows.ts'
+import { labelOf, loadAmendment } from '../commands/amendments/amendment-rows.ts'
 
 /** The floor as everyone in the congress sees it: the queue in the order shared/floor/speakers.ts gives. */
 export function floorView(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
@@ -18,6 +19,7 @@ export function floorView(deps: CommandDeps, actor: CommandActor, input: { congr
             .select(['floor_requests.id', 'floor_requests.participant_id', 'participants.name', 'floor_requests.stance', 'floor_requests.status', 'floor_requests.asked_at', 'floor_requests.started_at', 'floor_requests.ended_at'])
             .where('floor_requests.congress_id', '=', congressId)
             .where('floor_requests.debate_doc', '=', floor.debateDoc)
+            .where((eb) => (floor.debateAmendment === null ? eb('floor_requests.debate_amendment', 'is', null) : eb('floor_requests.debate_amendment', '=', floor.debateAmendment)))
             .where('floor_requests.status', '!=', 'withdrawn')
             .execute()
     const turn = (row: (typeof rows)[number]): FloorTurnView => ({
@@ -42,6 +44,7 @@ export function floorView(deps: CommandDeps, actor: CommandActor, input: { congr
     return {
       now: deps.clock(),
       debateDoc: floor.debateDoc,
+      debateAmendment: floor.debateAmendment === null ? null : { id: floor.debateAmendment, label: await labelOf(deps.db, await loadAmendment(deps.db, floor.debateAmendment)) },
       speakingSeconds: floor.speakingSeconds,
       rules: floor.rules,
       speaking: speaking ? turn(speaking) : null,

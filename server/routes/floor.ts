@@ -18,7 +18,7 @@ export function floorRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:id/floor', ...session, async (c) => respond(c, await floorView(deps, c.var.actor, { congressId: c.req.param('id') })))
     .post('/:id/floor/debate', ...session, jsonBody((body): DebateRequest => valid(parseDebate(body))), async (c) =>
-      respond(c, await setDebate(deps, c.var.actor, { congressId: c.req.param('id'), docName: c.req.valid('json').docName })),
+      respond(c, await setDebate(deps, c.var.actor, { congressId: c.req.param('id'), docName: c.req.valid('json').docName, amendmentId: c.req.valid('json').amendmentId ?? null })),
     )
     .post('/:id/floor/rules', ...session, jsonBody((body): SpeakerRulesRequest => valid(parseSpeakerRules(body))), async (c) =>
       respond(c, await setSpeakerRules(deps, c.var.actor, { congressId: c.req.param('id'), ...c.req.valid('json') })),

@@ -6,6 +6,8 @@ export interface FloorErrorParams {
   /** No item is under debate: the bureau chooses one before anyone asks for the floor. */
   floor_no_debate: { readonly congressId: string }
   /** The text named as the item under debate is not one of the congress's. */
+  /** The amendment to narrow the debate to is not one of the text's. */
+  floor_amendment_not_found: { readonly amendmentId: string }
   floor_text_not_found: { readonly docName: string }
   floor_request_not_found: { readonly requestId: string }
   /** This person already waits for the floor on this item. */
@@ -16,6 +18,7 @@ export interface FloorErrorParams {
 
 export const floorErrorKinds = {
   floor_no_debate: 'conflict',
+  floor_amendment_not_found: 'not_found',
   floor_text_not_found: 'not_found',
   floor_request_not_found: 'not_found',
   floor_already_asked: 'conflict',

@@ -2,12 +2,14 @@ import { invalid, type Parsed } from '../parsed.ts'
 import type { AskFloorRequest, DebateRequest, SpeakerRulesRequest } from '../requests/floor-requests.ts'
 import { floorStances, isFloorStance } from './speakers.ts'
 
-/** `{ docName }`: a document name (or null: nothing under debate). */
+/** `{ docName, amendmentId? }`: a document name (or null: nothing under debate), and perhaps one of its amendments (its discussion commune). */
 export function parseDebate(body: Record<string, unknown>): Parsed<DebateRequest> {
-  const { docName } = body
+  const { docName, amendmentId } = body
   if (docName === null) return { ok: true, value: { docName: null } }
   if (typeof docName !== 'string' || docName.length === 0 || docName.length > 200) return invalid('docName', { rule: 'id_or_null' }, 'doit être le nom d’un texte du congrès, ou null')
-  return { ok: true, value: { docName } }
+  if (amendmentId === undefined || amendmentId === null) return { ok: true, value: { docName, amendmentId: null } }
+  if (typeof amendmentId !== 'string' || amendmentId.length === 0 || amendmentId.length > 64) return invalid('amendmentId', { rule: 'id_or_null' }, 'doit être l’identifiant d’un amendement du texte, ou null')
+  return { ok: true, value: { docName, amendmentId } }
 }
 
 /** `{ stance }`: for, against, or a point of order. */

@@ -5,6 +5,8 @@ import type { FloorStance } from '../floor/speakers.ts'
 /** The item under debate: a text of the congress, or none. */
 export interface DebateRequest {
   readonly docName: string | null
+  /** Narrows the item to this amendment's discussion commune (an amendment of the text); absent or null: the whole text. */
+  readonly amendmentId?: string | null
 }
 
 export interface AskFloorRequest {

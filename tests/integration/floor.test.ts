@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { AuditEntryView, FloorView } from '../../shared/api-types.ts'
+import type { AuditEntryView, FiledAmendmentView, FloorView } from '../../shared/api-types.ts'
 import { call, setPhase } from '../helpers/ballots.ts'
 import { openEvents } from '../helpers/event-stream.ts'
 import { waitFor } from '../helpers/wait-for.ts'
@@ -124,6 +124,27 @@ describe('the floor: the item under debate and its list of speakers', () => {
     const elsewhere = await call(plenum, bureau, 'POST', `${path()}/requests/${chloeTurn.requestId}/give`)
     expect(elsewhere.status).toBe(409)
     expect((await call(plenum, bureau, 'POST', `${path()}/debate`, { docName: plenum.seed.proposals[0]!.docName })).status).toBe(200)
+    expect(names((await floor()).queue)).toEqual(['Chloé-'])
+  })
+
+  test('a discussion commune under debate: the text narrowed to one amendment and those debated with it, with its own list', async () => {
+    const text = plenum.seed.proposals[0]!
+    const filed = (await call<FiledAmendmentView>(plenum, anne.token, 'POST', `/proposals/${text.id}/amendments`, {})).body
+    const elsewhere = (await call<FiledAmendmentView>(plenum, anne.token, 'POST', `/proposals/${plenum.seed.proposals[1]!.id}/amendments`, {})).body
+    const wrong = await call(plenum, bureau, 'POST', `${path()}/debate`, { docName: text.docName, amendmentId: elsewhere.id })
+    expect(wrong.status).toBe(404)
+    expect(wrong.body.error.code).toBe('floor_amendment_not_found')
+    const wholeTurn = (await floor()).queue[0]!
+    expect((await call(plenum, bureau, 'POST', `${path()}/debate`, { docName: text.docName, amendmentId: filed.id })).status).toBe(200)
+    expect(await floor()).toMatchObject({ debateDoc: text.docName, debateAmendment: { id: filed.id, label: filed.label }, queue: [] })
+    // A request made on the whole text waits for the whole text to come back.
+    expect((await call(plenum, bureau, 'POST', `${path()}/requests/${wholeTurn.requestId}/give`)).status).toBe(409)
+    expect((await ask(denis, 'against')).status).toBe(201)
+    expect(names((await floor()).queue)).toEqual(['Denis-'])
+    const audit = (await call<{ entries: AuditEntryView[] }>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}/audit`)).body.entries
+    expect(audit.filter((e) => e.action === 'floor.debate').at(-1)!.payload).toMatchObject({ docName: text.docName, amendmentId: filed.id })
+    expect((await call(plenum, bureau, 'POST', `${path()}/debate`, { docName: text.docName })).status).toBe(200)
+    expect(await floor()).toMatchObject({ debateAmendment: null })
     expect(names((await floor()).queue)).toEqual(['Chloé-'])
   })
 })

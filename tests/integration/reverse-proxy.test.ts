@@ -191,14 +191,18 @@ describe.each(proxies)('three `plenum serve` processes behind $name, with its fi
 
   test('the address Plenum counts sign-in failures against is the client’s, from X-Forwarded-For, not the proxy’s nor one the client claims', async () => {
     const wrongCode = () => randomBytes(9).toString('base64url').toUpperCase().replace(/[^A-Z2-9]/g, '7').slice(0, 12)
-    // Each process counts its own failures: enough wrong codes from 127.0.0.2 reach the limit on one of them.
+    // The processes count failures together in Redis, which outlives this run (and the other proxy's):
+    // each run takes client addresses of its own in 127.0.0.0/8, so no earlier count reaches them.
+    const [a, b] = randomBytes(2)
+    const [limitedClient, otherClient] = [`127.${1 + (a! % 250)}.${b}.2`, `127.${1 + (a! % 250)}.${b}.3`]
+    // Enough wrong codes from one client reach the limit.
     let limited: Answer | undefined
     for (let i = 0; i < signInLimits.perAddress * servers.length + 5 && !limited; i++) {
       const answer = await call(`${httpBase}/api/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i % 250}` },
         body: JSON.stringify({ code: wrongCode() }),
-        localAddress: '127.0.0.2',
+        localAddress: limitedClient,
       })
       expect([401, 429]).toContain(answer.status)
       if (answer.status === 429) limited = answer
@@ -206,10 +210,10 @@ describe.each(proxies)('three `plenum serve` processes behind $name, with its fi
     expect(limited && JSON.parse(limited.body).error.code).toBe('sign_in_address_limited')
 
     // Another client behind the same proxy is not limited on any process: had Plenum counted the
-    // proxy's address (or the claimed ones), these would meet the limit where 127.0.0.2 did.
+    // proxy's address (or the claimed ones), these would meet the limit where the first client did.
     const others = await Promise.all(
       Array.from({ length: 15 }, () =>
-        call(`${httpBase}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: wrongCode() }), localAddress: '127.0.0.3' }),
+        call(`${httpBase}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: wrongCode() }), localAddress: otherClient }),
       ),
     )
     expect(others.map((answer) => answer.status)).toEqual(others.map(() => 401))

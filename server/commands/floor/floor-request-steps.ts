@@ -1,6 +1,6 @@
 import { fail } from '../../domain-error.ts'
 import { command, type CommandActor, type CommandDeps } from '../command.ts'
-import { endCurrentSpeech, loadFloor, loadRequest, moveRequest, requireDebate } from './floor-rows.ts'
+import { endCurrentSpeech, loadFloor, loadRequest, moveRequest, onItem, requireDebate } from './floor-rows.ts'
 
 // The steps of a request for the floor after it was asked: withdrawn by who asked, given and
 // ended by the bureau. Each is logged and announced.
@@ -29,7 +29,7 @@ export function giveFloor(deps: CommandDeps, actor: CommandActor, input: { congr
     const row = await loadRequest(deps.db, congressId, requestId)
     await steps.transaction(async (tx) => {
       // A request on an item no longer under debate waits for that item to come back.
-      if (row.debate_doc !== requireDebate(await loadFloor(tx.trx, congressId), congressId)) {
+      if (!onItem(row, requireDebate(await loadFloor(tx.trx, congressId), congressId))) {
         throw fail('floor_request_status', { requestId, status: row.status }, 'Cette demande de parole porte sur un autre sujet que celui en discussion.')
       }
       await endCurrentSpeech(tx, congressId)

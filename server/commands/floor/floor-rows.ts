@@ -9,6 +9,8 @@ import type { Tx } from '../command.ts'
 export interface Floor {
   /** The item under debate (a text), or none. */
   readonly debateDoc: string | null
+  /** Narrowed to the discussion commune of this amendment of the text, or the whole text. */
+  readonly debateAmendment: string | null
   readonly speakingSeconds: number
   readonly rules: SpeakerRules
 }
@@ -16,8 +18,8 @@ export interface Floor {
 /** The congress's floor: its settings, or the defaults when the bureau has set none. */
 export async function loadFloor(db: Kysely<Database>, congressId: string): Promise<Floor> {
   const row = await db.selectFrom('floor_settings').selectAll().where('congress_id', '=', congressId).executeTakeFirst()
-  if (!row) return { debateDoc: null, speakingSeconds: defaultSpeakingSeconds, rules: defaultSpeakerRules }
-  return { debateDoc: row.debate_doc, speakingSeconds: row.speaking_seconds, rules: { alternate: row.alternate === 1, firstTimersFirst: row.first_timers === 1 } }
+  if (!row) return { debateDoc: null, debateAmendment: null, speakingSeconds: defaultSpeakingSeconds, rules: defaultSpeakerRules }
+  return { debateDoc: row.debate_doc, debateAmendment: row.debate_amendment, speakingSeconds: row.speaking_seconds, rules: { alternate: row.alternate === 1, firstTimersFirst: row.first_timers === 1 } }
 }
 
 /**
@@ -25,7 +27,7 @@ export async function loadFloor(db: Kysely<Database>, congressId: string): Promi
  * row, with the defaults for the rest.
  */
 export async function saveFloor(tx: Tx, congressId: string, change: Partial<Omit<FloorSettingsTable, 'congress_id'>>): Promise<void> {
-  const defaults = { debate_doc: null, speaking_seconds: defaultSpeakingSeconds, alternate: defaultSpeakerRules.alternate ? 1 : 0, first_timers: defaultSpeakerRules.firstTimersFirst ? 1 : 0 }
+  const defaults = { debate_doc: null, debate_amendment: null, speaking_seconds: defaultSpeakingSeconds, alternate: defaultSpeakerRules.alternate ? 1 : 0, first_timers: defaultSpeakerRules.firstTimersFirst ? 1 : 0 }
   await tx.trx
     .insertInto('floor_settings')
     .values({ congress_id: congressId, ...defaults, ...change })
@@ -33,10 +35,21 @@ export async function saveFloor(tx: Tx, congressId: string, change: Partial<Omit
     .execute()
 }
 
+/** The item under debate: a text, perhaps narrowed to one amendment's discussion commune. */
+export interface DebateItem {
+  readonly doc: string
+  readonly amendment: string | null
+}
+
 /** The item under debate, or 409 floor_no_debate. */
-export function requireDebate(floor: Floor, congressId: string): string {
+export function requireDebate(floor: Floor, congressId: string): DebateItem {
   if (floor.debateDoc === null) throw fail('floor_no_debate', { congressId }, 'Aucun sujet n’est en discussion : le bureau doit d’abord en choisir un.')
-  return floor.debateDoc
+  return { doc: floor.debateDoc, amendment: floor.debateAmendment }
+}
+
+/** Whether a request for the floor was made on this item. */
+export function onItem(row: Pick<FloorRequestRow, 'debate_doc' | 'debate_amendment'>, item: DebateItem): boolean {
+  return row.debate_doc === item.doc && row.debate_amendment === item.amendment
 }
 
 /** A request of this congress, by id. */
