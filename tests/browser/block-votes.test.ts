@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CongressView, FiledAmendmentView } from '../../shared/api-types.ts'
 import { call, checkIn, setPhase } from '../helpers/ballots.ts'
-import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { axeViolations, hallUrl, launchChromium } from '../helpers/browser.ts'
 import { fileCompetingAmendments } from '../helpers/competing-amendments.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
-import { signedIn } from '../helpers/signed-in.ts'
+import { signedInAt } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -40,13 +40,8 @@ describe('block and divided votes in the browser', () => {
     await plenum?.close()
   })
 
-  const join = async (base: string, code: string, viewport?: { width: number; height: number }): Promise<Page> => {
-    const page = await openPage(browser, `${base}/join/${code}`, viewport)
-    page.setDefaultTimeout(10_000)
-    page.on('dialog', (dialog) => void dialog.accept())
-    await signedIn(page)
-    return page
-  }
+  /** Signed in, on the congress page. */
+  const join = (base: string, code: string, viewport?: { width: number; height: number }) => signedInAt(browser, base, code, `/congresses/${plenum.seed.congressId}`, viewport)
 
   test('the bureau ticks three proposals; a phone from the hall votes them in one ballot; each is adopted', async () => {
     const desk = await join(plenum.baseUrl, plenum.seed.bureauCode)
@@ -150,20 +145,14 @@ describe('a block vote on amendments in the browser', () => {
   })
 
   test('the bureau ticks two amendments of different texts; the phone reads each one’s diff', async () => {
-    const desk = await openPage(browser, `${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
-    desk.setDefaultTimeout(10_000)
-    desk.on('dialog', (dialog) => void dialog.accept())
-    await signedIn(desk)
-    await desk.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots`)
+    const desk = await signedInAt(browser, plenum.baseUrl, plenum.seed.bureauCode, `/congresses/${plenum.seed.congressId}/ballots`)
     await desk.getByText('Vote en bloc de plusieurs amendements').click()
     for (const label of ['P2-A4', 'P3-A1']) await desk.getByRole('checkbox', { name: label, exact: true }).check()
     await desk.getByRole('button', { name: 'Créer le scrutin en bloc' }).last().click()
     await desk.getByRole('heading', { level: 3, name: /Amendements P2-A4, P3-A1 \(en bloc\)/ }).waitFor()
     await desk.getByRole('button', { name: 'Ouvrir le vote' }).click()
 
-    const phone = await openPage(browser, `${hallUrl(plenum.baseUrl)}/join/${voter.code}`, { width: 360, height: 740 })
-    phone.setDefaultTimeout(10_000)
-    await signedIn(phone)
+    const phone = await signedInAt(browser, hallUrl(plenum.baseUrl), voter.code, `/congresses/${plenum.seed.congressId}`, { width: 360, height: 740 })
     await phone.getByRole('link', { name: 'Voter' }).click()
     await phone.getByRole('heading', { name: 'Vote sur : Amendements P2-A4, P3-A1 (en bloc)' }).waitFor()
     expect(await phone.locator('.block-member summary').allInnerTexts()).toEqual(['P2-A4', 'P3-A1'])

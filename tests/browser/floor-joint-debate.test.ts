@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { axeViolations, hallUrl, launchChromium } from '../helpers/browser.ts'
 import { setPhase } from '../helpers/ballots.ts'
 import { competingProposalIndex, fileCompetingAmendments } from '../helpers/competing-amendments.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
-import { signedIn } from '../helpers/signed-in.ts'
+import { signedInAt } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -18,13 +18,7 @@ describe('a discussion commune under debate', () => {
   let browser: Browser
   let anne: Signed
 
-  const signIn = async (base: string, code: string, path: string, viewport?: { width: number; height: number }): Promise<Page> => {
-    const page = await openPage(browser, `${base}/join/${code}`, viewport)
-    page.setDefaultTimeout(8000)
-    await signedIn(page)
-    await page.goto(`${base}${path}`)
-    return page
-  }
+  const signIn = (base: string, code: string, path: string, viewport?: { width: number; height: number }) => signedInAt(browser, base, code, path, viewport)
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })

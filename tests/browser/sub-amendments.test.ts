@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AmendmentDetailView, FiledAmendmentView } from '../../shared/api-types.ts'
-import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { axeViolations, hallUrl, launchChromium } from '../helpers/browser.ts'
 import { call, setPhase } from '../helpers/ballots.ts'
 import { competingProposalIndex, fileCompetingAmendments } from '../helpers/competing-amendments.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
-import { signedIn } from '../helpers/signed-in.ts'
+import { signedInAt } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { replaceText } from '../helpers/text-edit.ts'
 
@@ -35,13 +35,7 @@ describe('sub-amendments and rewordings on the amendment’s page', () => {
     }
   }
 
-  async function signedInAt(base: string, code: string, path: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await openPage(browser, `${base}/join/${code}`, viewport)
-    page.setDefaultTimeout(8000)
-    await signedIn(page)
-    await page.goto(`${base}${path}`)
-    return page
-  }
+  const signedInTo = (base: string, code: string, path: string, viewport?: { width: number; height: number }) => signedInAt(browser, base, code, path, viewport)
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })
@@ -68,7 +62,7 @@ describe('sub-amendments and rewordings on the amendment’s page', () => {
   })
 
   test('a delegate files a sub-amendment from the amendment’s page and writes it against the amendment', async () => {
-    const page = await signedInAt(plenum.baseUrl, subAuthor.code, amendmentPath(parent.id))
+    const page = await signedInTo(plenum.baseUrl, subAuthor.code, amendmentPath(parent.id))
     await page.getByRole('heading', { level: 2, name: 'Sous-amendements' }).waitFor()
     expect(await page.getByText('Aucun sous-amendement.').count()).toBe(1)
     await page.getByRole('button', { name: 'Déposer un sous-amendement' }).click()
@@ -87,7 +81,7 @@ describe('sub-amendments and rewordings on the amendment’s page', () => {
   })
 
   test('on a phone from the hall: the sub-amendment sits under its amendment, and is voted before it', async () => {
-    const page = await signedInAt(hallUrl(plenum.baseUrl), subAuthor.code, `/congresses/${plenum.seed.congressId}/proposals/${competingProposalIndex + 1}`, { width: 390, height: 844 })
+    const page = await signedInTo(hallUrl(plenum.baseUrl), subAuthor.code, `/congresses/${plenum.seed.congressId}/proposals/${competingProposalIndex + 1}`, { width: 390, height: 844 })
     await page.locator('.amendment-list li.sub').first().waitFor()
     expect(await page.locator('.amendment-list li.sub').innerText()).toContain('Sous-amendement à P2-A5')
     const order = (await page.locator('ol.running-order > li').allInnerTexts()).map((t) => t.split(/\s/)[0])
@@ -102,7 +96,7 @@ describe('sub-amendments and rewordings on the amendment’s page', () => {
   })
 
   test('the bureau proposes a rewording; the author accepts it on its page; the amendment is rectified', async () => {
-    const desk = await signedInAt(plenum.baseUrl, plenum.seed.bureauCode, amendmentPath(parent.id))
+    const desk = await signedInTo(plenum.baseUrl, plenum.seed.bureauCode, amendmentPath(parent.id))
     await desk.getByRole('button', { name: 'Proposer une rectification' }).click()
     await desk.getByRole('heading', { level: 1, name: /P2-A5-R2/ }).waitFor()
     const rewordingPath = new URL(desk.url()).pathname
@@ -110,11 +104,10 @@ describe('sub-amendments and rewordings on the amendment’s page', () => {
     await write(rewording.docName, bureau, 'sans aucun surcoût', 'sans surcoût aucun')
     await desk.close()
 
-    const page = await signedInAt(plenum.baseUrl, author.code, rewordingPath)
+    const page = await signedInTo(plenum.baseUrl, author.code, rewordingPath)
     await page.getByRole('heading', { level: 2, name: /Rectification proposée par le bureau à P2-A5/ }).waitFor()
     expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: `${artifacts}rewording-answer.png`, fullPage: true })
-    page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: 'Accepter la rectification' }).click()
     await expect.poll(async () => (await call<AmendmentDetailView>(plenum, bureau, 'GET', `/amendments/${parent.id}`)).body.rectifiedAt).not.toBeNull()
 

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { openPage } from './browser.ts'
 
 /**
  * Waits until a page opened at /join/<code> has its session: the join page shows its own heading
@@ -7,4 +8,17 @@ import type { Page } from 'playwright-core'
  */
 export async function signedIn(page: Page): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/join'))
+}
+
+/**
+ * A page signed in with `code` at `base` (the server's address, or the hall's), then at `path`:
+ * dialogs (confirmations) accepted, waits bounded.
+ */
+export async function signedInAt(browser: Browser, base: string, code: string, path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openPage(browser, `${base}/join/${code}`, viewport)
+  page.setDefaultTimeout(10_000)
+  page.on('dialog', (dialog) => void dialog.accept())
+  await signedIn(page)
+  await page.goto(`${base}${path}`)
+  return page
 }
