@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { AmendmentOpinionRow, AmendmentRow, Database } from '../../db/schema.ts'
 import type { AmendmentView } from '../../shared/api-types.ts'
-import { amendmentLabel, liveStatuses, type AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
+import { liveStatuses, type AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
 import { rangesOverlap } from '../../shared/amendments/text-diff.ts'
 import type { AppDeps } from '../env.ts'
 import { conflictsOf } from '../commands/amendments/amendment-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { fail } from '../domain-error.ts'
 import { decodeIdList } from '../../db/json-columns.ts'
+import { labelFrom } from '../services/amendment-labels.ts'
 import { measuresOffLoop, resultDigest } from '../services/amendment-lines.ts'
 
 export type AmendmentPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
@@ -60,11 +61,7 @@ export async function listAmendments(deps: Pick<AppDeps, 'db' | 'documents'>, co
   const { numberOf, people, cosigners, opinions } = await readRelated(db, congressId, rows.map((r) => r.id))
   const proposalNumber = (row: AmendmentRow) => (row.proposal_id === null ? null : (numberOf.get(row.proposal_id) ?? 0))
   const byId = new Map(rows.map((row) => [row.id, row]))
-  const labelOf = (row: AmendmentRow): string => {
-    const parent = row.parent_id === null ? undefined : byId.get(row.parent_id)
-    return amendmentLabel(proposalNumber(row), row.number, parent ? { parentNumber: parent.number, rewording: row.rewording === 1 } : undefined)
-  }
-  const labels = new Map(rows.map((row) => [row.id, labelOf(row)]))
+  const labels = new Map(rows.map((row) => [row.id, labelFrom(row, (id) => (id === null ? null : (numberOf.get(id) ?? 0)), (id) => byId.get(id))]))
   const measures = new Map(await Promise.all(rows.map(async (row) => [row.id, await measuresOffLoop(documents, row)] as const)))
   const lines = new Map([...measures].map(([id, m]) => [id, m.changed]))
   // A proposed rewording is its parent's author's to take or leave: it competes with nothing.

@@ -7,7 +7,8 @@ import { amendmentLabel } from '../../shared/amendments/amendment-status.ts'
 
 type LabelRow = Pick<AmendmentRow, 'id' | 'number' | 'proposal_id' | 'parent_id' | 'rewording'>
 
-function labelFrom(row: LabelRow, proposalNumber: (id: string | null) => number | null, parent: (id: string) => LabelRow | undefined): string {
+/** A label from rows already read: the proposal's number by its id, the parent by its id. */
+export function labelFrom(row: LabelRow, proposalNumber: (id: string | null) => number | null, parent: (id: string) => LabelRow | undefined): string {
   if (row.parent_id === null) return amendmentLabel(proposalNumber(row.proposal_id), row.number)
   const parentNumber = parent(row.parent_id)?.number ?? 0
   return amendmentLabel(proposalNumber(row.proposal_id), row.number, { parentNumber, rewording: row.rewording === 1 })
