@@ -146,7 +146,7 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   return { motion, ballots, audit, frozenAtMs: freeze.at }
 }
 
-async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<SealedBallot> {
+export async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<SealedBallot> {
   const subject = await subjectOf(db, row)
   const board = await readBallotBox(db, row.id)
   const rule = decodeBallotRule(row.rule)
