@@ -19,6 +19,8 @@ export class CongressLive implements ReactiveController {
    * every phone following the floor need not read them again at each keystroke elsewhere.
    */
   amendmentStepsRevision = 0
+  /** Grows when the preamble's or a proposal's text changed (at most once a second): the whole motion's page reads it again. */
+  textsRevision = 0
   /** Grows whenever a ballot is created, changes or is deleted. */
   ballotsRevision = 0
   /** Grows when check-ins or proxies change, or the projector shows another ballot. */
@@ -89,6 +91,9 @@ export class CongressLive implements ReactiveController {
         return
       case 'amendment-texts':
         this.amendmentsRevision += 1
+        break
+      case 'texts':
+        this.textsRevision += 1
         break
       case 'ballots':
         this.ballotsRevision += 1

@@ -386,3 +386,43 @@ export interface DeliveryView {
   readonly code: string | null
   readonly joinUrl: string | null
 }
+
+/**
+ * Where a text of the motion stands: its last published ballot's decision, a ballot on it under
+ * way (open, or counted and not yet published: on it alone, in a block, or on a part of it), or
+ * not yet put to the vote.
+ */
+export type MotionTextStatus = 'adopted' | 'rejected' | 'under-vote' | 'not-voted'
+
+/** A text's amendments, counted by status (its sub-amendments and the bureau's rewordings aside: they amend an amendment). */
+export type AmendmentCounts = Readonly<Record<AmendmentStatus, number>>
+
+/** One text of the motion as it stands now: its paragraphs, read live, and its amendments. */
+export interface MotionTextView {
+  readonly docName: string
+  readonly paragraphs: readonly string[]
+  readonly amendments: AmendmentCounts
+}
+
+export interface MotionProposalView extends MotionTextView {
+  readonly id: string
+  readonly number: number
+  readonly title: string
+  readonly status: MotionTextStatus
+}
+
+export interface MotionQuestionView {
+  readonly id: string
+  readonly position: number
+  readonly title: string
+  readonly proposals: readonly MotionProposalView[]
+}
+
+/** The whole motion as it stands (GET /api/congresses/:id/motion): the preamble, the questions and every proposal's text. */
+export interface MotionView extends CongressIdentity {
+  readonly phase: Phase
+  /** The whole motion's own ballot (the preamble is voted with it). */
+  readonly status: MotionTextStatus
+  readonly preamble: MotionTextView
+  readonly questions: readonly MotionQuestionView[]
+}

@@ -18,6 +18,8 @@ export type CongressEvent =
   | { readonly type: 'amendments' }
   /** Amendment texts were edited (at most once a second). */
   | { readonly type: 'amendment-texts' }
+  /** The preamble's or a proposal's text changed: an edit, a merge, a cut (at most once a second). */
+  | { readonly type: 'texts' }
   /** A ballot was created, deleted, or changed rule or status. */
   | { readonly type: 'ballots'; readonly ballotId: string }
   /** An open ballot's participation as votes arrive (at most every half second). */
@@ -33,7 +35,7 @@ export type CongressEventType = CongressEvent['type']
 export type CongressEventOf<T extends CongressEventType> = Extract<CongressEvent, { type: T }>
 
 /** Every event name the stream sends. */
-export const congressEventTypes = ['phase', 'presence', 'structure', 'amendments', 'amendment-texts', 'ballots', 'participation', 'attendance', 'projector', 'floor'] as const satisfies readonly CongressEventType[]
+export const congressEventTypes = ['phase', 'presence', 'structure', 'amendments', 'amendment-texts', 'texts', 'ballots', 'participation', 'attendance', 'projector', 'floor'] as const satisfies readonly CongressEventType[]
 
 // Every type is in the list: a member of the union left out of it does not compile.
 type Unlisted = Exclude<CongressEventType, (typeof congressEventTypes)[number]>
@@ -80,6 +82,7 @@ export function decodeCongressEvent(name: string, text: string): CongressEvent |
     case 'structure':
     case 'amendments':
     case 'amendment-texts':
+    case 'texts':
     case 'attendance':
     case 'floor':
       return { type: name }

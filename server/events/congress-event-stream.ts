@@ -37,6 +37,7 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
   // not become an unhandled rejection, which would end the process.
   const presence = coalesce(500, () => sendPresence().catch(() => undefined))
   const amendmentTexts = coalesce(1000, () => send({ type: 'amendment-texts' }))
+  const texts = coalesce(1000, () => send({ type: 'texts' }))
   // A vote storm is one event per half second: the counts as they stand then.
   const castIn = new Set<string>()
   const participation = coalesce(500, () => {
@@ -50,7 +51,7 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
     hub.subscribe('presence-changed', (e) => here(e) && presence.soon()),
     hub.subscribe('structure-changed', (e) => here(e) && void send({ type: 'structure' })),
     hub.subscribe('amendments-changed', (e) => here(e) && void send({ type: 'amendments' })),
-    hub.subscribe('document-changed', (e) => here(e) && e.kind === 'amendment' && amendmentTexts.soon()),
+    hub.subscribe('document-changed', (e) => here(e) && (e.kind === 'amendment' ? amendmentTexts.soon() : texts.soon())),
     hub.subscribe('ballots-changed', (e) => here(e) && void send({ type: 'ballots', ballotId: e.ballotId })),
     hub.subscribe('vote-cast', (e) => {
       if (!here(e)) return
@@ -74,6 +75,7 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
     clearInterval(keepalive)
     presence.cancel()
     amendmentTexts.cancel()
+    texts.cancel()
     participation.cancel()
     for (const stop of unsubscribe) stop()
     hub.leave(congressId, participantId)

@@ -7,6 +7,7 @@ import { respond } from '../http/respond.ts'
 import { presentAuditList } from '../presenters/audit-list.ts'
 import { presentPresence } from '../presenters/congress-presence.ts'
 import { presentCongress } from '../presenters/congress-view.ts'
+import { presentMotion } from '../presenters/motion-view.ts'
 import { jsonBody, valid, validParams } from '../validate.ts'
 import { participantRoutes } from './participants.ts'
 import { structureRoutes } from './structure.ts'
@@ -19,6 +20,7 @@ export function congressRoutes(deps: AppDeps) {
     .get('/:id', ...session, async (c) => respond(c, await presentCongress(deps, c.var.actor, { congressId: c.req.param('id') })))
     .post('/:id/phase', ...session, phaseBody, async (c) => respond(c, await changePhase(deps, c.var.actor, { congressId: c.req.param('id'), phase: c.req.valid('json').phase })))
     .get('/:id/audit', ...session, async (c) => respond(c, await presentAuditList(deps, c.var.actor, { congressId: c.req.param('id') })))
+    .get('/:id/motion', ...session, async (c) => respond(c, await presentMotion(deps, c.var.actor, { congressId: c.req.param('id') })))
     .get('/:id/presence', ...session, async (c) => respond(c, await presentPresence(deps, c.var.actor, { congressId: c.req.param('id') })))
     .route('/:id/participants', participantRoutes(deps))
     .route('/', structureRoutes(deps))

@@ -38,6 +38,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/congresses/:id/phase': { action: 'phase.change', body: () => ({ phase: 'amendments' }) },
   'GET /api/congresses/:id/audit': { action: 'audit.read' },
   'GET /api/congresses/:id/presence': { action: 'congress.read' },
+  'GET /api/congresses/:id/motion': { action: 'congress.read' },
   'GET /api/congresses/:id/events': { action: 'congress.read' },
   'POST /api/congresses/:id/themes': { action: 'structure.edit', body: () => ({ title: 'Une autre question' }) },
   'PATCH /api/congresses/:id/themes/:themeId': { action: 'structure.edit', body: () => ({ title: 'La question renommée' }) },

@@ -8,6 +8,7 @@ const samples: readonly CongressEvent[] = [
   { type: 'structure' },
   { type: 'amendments' },
   { type: 'amendment-texts' },
+  { type: 'texts' },
   { type: 'ballots', ballotId: 'b1' },
   { type: 'participation', ballotId: 'b1', voted: 3, rights: 10 },
   { type: 'attendance' },
