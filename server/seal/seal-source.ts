@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import * as Y from 'yjs'
 import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
 import type { BoardEntryView, RoomVoteView } from '../../shared/api-types.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
@@ -6,6 +7,11 @@ import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
 import { countingMethod, electronicFigures, type CountingMethod } from '../../shared/ballots/room-count.ts'
 import type { ChoiceCounts, Electorate, Tally } from '../../shared/ballots/tally-types.ts'
 import { textFr } from '../../shared/ballots/voted-place-fr.ts'
+import type { VotedSubject } from '../../shared/ballots/voted-place.ts'
+import { forkChanges } from '../../shared/amendments/fork.ts'
+import { paragraphChanges } from '../../shared/amendments/paragraph-changes.ts'
+import { diffParagraphs } from '../../shared/amendments/text-diff.ts'
+import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { DivisionPart, MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
@@ -105,7 +111,17 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   const merged = await db
     .selectFrom('amendments')
     .leftJoin('proposals', 'proposals.id', 'amendments.proposal_id')
-    .select(['amendments.id', 'amendments.number', 'amendments.merged_at', 'proposals.number as proposalNumber'])
+    .select([
+      'amendments.id',
+      'amendments.number',
+      'amendments.merged_at',
+      'amendments.parent_id',
+      'amendments.doc_name',
+      'amendments.fork_vector',
+      'amendments.merged_onto',
+      'amendments.justification',
+      'proposals.number as proposalNumber',
+    ])
     .where('amendments.congress_id', '=', congressId)
     .where('amendments.status', '=', 'merged')
     // A rewording the author took is the amendment's own words (the log says it was rectified), not one the assembly adopted.
@@ -117,8 +133,11 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   const amendmentsMerged: MergedAmendment[] = merged.map((a) => ({
     label: labels.get(a.id)!,
     proposalNumber: a.proposalNumber ?? null,
+    amends: a.parent_id === null ? null : (labels.get(a.parent_id) ?? null),
     mergedAt: iso(a.merged_at)!,
     votes: votesOf('amendment', a.id),
+    ...mergedChanges(a, paragraphsOf, frozen, subjects.get(a.doc_name) ?? null),
+    justification: a.justification,
   }))
 
   const motion: MotionData = {
@@ -144,6 +163,32 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
   }
   const audit = await db.selectFrom('audit_log').selectAll().where('congress_id', '=', congressId).where('seq', '<=', freeze.seq).orderBy('seq').execute()
   return { motion, ballots, audit, frozenAtMs: freeze.at }
+}
+
+export /**
+ * What a merged amendment changed, from frozen data only: its own text as frozen (it no longer
+ * changes once merged) and the target's state just before the merge (`merged_onto`, written by
+ * the merge). The same computation as its diff in the lists (shared/amendments/fork.ts
+ * amendmentDiff): its changes since its fork point applied to that state, on its printed lines.
+ */
+function mergedChanges(
+  amendment: { readonly doc_name: string; readonly fork_vector: Uint8Array; readonly merged_onto: Uint8Array | null },
+  paragraphsOf: (docName: string) => readonly string[],
+  frozen: ReadonlyMap<string, Uint8Array>,
+  text: VotedSubject | null,
+): Pick<MergedAmendment, 'lines' | 'changes'> {
+  // Checked against the schema with every frozen text; throws, naming it, if it was never frozen.
+  paragraphsOf(amendment.doc_name)
+  // A merge always keeps the state it met; a row without one was written behind the app.
+  if (amendment.merged_onto === null) return corrupt('amendments.merged_onto', `merged amendment ${amendment.doc_name} has no merged_onto`)
+  try {
+    const own = Y.convertUpdateFormatV2ToV1(frozen.get(amendment.doc_name)!)
+    const before = stateParagraphs(amendment.merged_onto)
+    const after = stateParagraphs(amendment.merged_onto, forkChanges(own, amendment.fork_vector))
+    return { lines: diffParagraphs(before, after).changed, changes: paragraphChanges(before, after) }
+  } catch (error) {
+    throw fail('seal_failed', { cause: 'unrenderable', docName: amendment.doc_name, text }, `Le texte de ${textFr(amendment.doc_name, text)} ne peut pas être rendu (${(error as Error).message}) : rien n’a été gelé.`)
+  }
 }
 
 export async function sealedBallot(db: Kysely<Database>, row: BallotRow): Promise<SealedBallot> {

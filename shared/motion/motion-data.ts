@@ -1,4 +1,6 @@
 import type { BallotOutcome, ChoiceCounts } from '../ballots/tally-types.ts'
+import type { ParagraphChange } from '../amendments/paragraph-changes.ts'
+import type { LineRange } from '../amendments/text-diff.ts'
 import type { CongressIdentity } from '../congress-identity.ts'
 
 /** How a text fared in its last published ballot. */
@@ -43,8 +45,16 @@ export interface MergedAmendment {
   readonly label: string
   /** Null for the preamble. */
   readonly proposalNumber: number | null
+  /** A sub-amendment: the label of the amendment whose text it changed; null when it changed the motion's own text. */
+  readonly amends: string | null
   readonly mergedAt: string
   readonly votes: VoteSummary | null
+  /** The printed lines it changed, numbered as its text stood just before the merge (what the assembly read). */
+  readonly lines: readonly LineRange[]
+  /** What it changed, run by run of paragraphs, with the words before and after. */
+  readonly changes: readonly ParagraphChange[]
+  /** Its exposé des motifs, as its authors left it (it no longer changes once merged). */
+  readonly justification: string
 }
 
 /**
