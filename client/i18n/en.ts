@@ -1,11 +1,13 @@
 import { enCodes } from './en-codes.ts'
 import { enVotes } from './en-votes.ts'
 import { enFloor } from './en-floor.ts'
+import { enMotion } from './en-motion.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
   v: enVotes,
   f: enFloor,
+  mo: enMotion,
   c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',

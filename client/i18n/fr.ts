@@ -3,11 +3,13 @@ import { labels } from './labels.ts'
 import { frCodes } from './fr-codes.ts'
 import { frVotes } from './fr-votes.ts'
 import { frFloor } from './fr-floor.ts'
+import { frMotion } from './fr-motion.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
   v: frVotes,
   f: frFloor,
+  mo: frMotion,
   c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',
