@@ -90,6 +90,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     myActivity: (congressId: string) => json(api.congresses[':id'].me.activity.$get(c(congressId))),
     audit: (congressId: string) => json(api.congresses[':id'].audit.$get(c(congressId))),
     presence: (congressId: string) => json(api.congresses[':id'].presence.$get(c(congressId))),
+    motion: (congressId: string) => json(api.congresses[':id'].motion.$get(c(congressId))),
     updateCongress: (congressId: string, details: CongressDetailsRequest) => json(api.congresses[':id'].$patch({ ...c(congressId), json: details })),
     addTheme: (congressId: string, title: string) => json(api.congresses[':id'].themes.$post({ ...c(congressId), json: { title } })),
     updateTheme: (congressId: string, themeId: string, change: ThemeChangeRequest) =>

@@ -14,6 +14,7 @@ export type Route =
   | { readonly page: 'board'; readonly congressId: string; readonly ballotId: string }
   | { readonly page: 'projector'; readonly congressId: string }
   | { readonly page: 'seal'; readonly congressId: string }
+  | { readonly page: 'motion'; readonly congressId: string }
   | { readonly page: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
@@ -34,6 +35,7 @@ export function parseRoute(pathname: string): Route {
     if (third === 'session' && parts.length === 3) return { page: 'session', congressId: second }
     if (third === 'ballots' && fourth && fifth === 'board' && parts.length === 5) return { page: 'board', congressId: second, ballotId: fourth }
     if (third === 'seal' && parts.length === 3) return { page: 'seal', congressId: second }
+    if (third === 'motion' && parts.length === 3) return { page: 'motion', congressId: second }
     if (third === 'amendments' && fourth && parts.length === 4) return { page: 'amendment', congressId: second, amendmentId: fourth }
     if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && parts.length === 4) {
       return { page: 'proposal', congressId: second, number: Number(fourth) }
@@ -57,6 +59,8 @@ export const paths = {
     `/congresses/${encodeURIComponent(congressId)}/ballots/${encodeURIComponent(ballotId)}/board${receipt ? `#receipt=${receipt}` : ''}`,
   projector: (congressId: string) => `/projector/${encodeURIComponent(congressId)}`,
   seal: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/seal`,
+  /** The whole motion as it stands: live, printable. */
+  motion: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/motion`,
   amendment: (congressId: string, amendmentId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments/${encodeURIComponent(amendmentId)}`,
 }
 

@@ -14,6 +14,7 @@ import './board-page.ts'
 import './bureau-page.ts'
 import './congress-page.ts'
 import './join-page.ts'
+import './motion-page.ts'
 import './projector-page.ts'
 import './seal-page.ts'
 import './session-page.ts'
@@ -165,6 +166,10 @@ export class PlenumApp extends LightElement {
     }
     if (route.page === 'board') return html`<plenum-board-page .congress=${congress} .ballotId=${route.ballotId}></plenum-board-page>`
     if (route.page === 'seal') return html`<plenum-seal-page .congress=${congress}></plenum-seal-page>`
+    if (route.page === 'motion') {
+      const revisions = { texts: live.textsRevision, amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision }
+      return html`<plenum-motion-page .congress=${congress} .revisions=${revisions}></plenum-motion-page>`
+    }
     if (route.page === 'ballots' || route.page === 'projector') {
       if (!isAllowed({ role: participant.role, phase, action: 'projector.show' })) return html`<p class="error" role="alert">${m.forbidden}</p>`
       return route.page === 'ballots'
@@ -226,6 +231,7 @@ export class PlenumApp extends LightElement {
     if (route.page === 'board') return `${m.v.boardLink} — ${congress.title}`
     if (route.page === 'projector') return `${m.v.projectorTitle} — ${congress.title}`
     if (route.page === 'seal') return `${m.v.sealTitle} — ${congress.title}`
+    if (route.page === 'motion') return `${m.mo.title} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)
       return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound
