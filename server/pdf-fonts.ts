@@ -8,5 +8,6 @@ export const pdfFonts = {
   regular: `${fontDir}DejaVuSans.ttf`,
   bold: `${fontDir}DejaVuSans-Bold.ttf`,
   italic: `${fontDir}DejaVuSans-Oblique.ttf`,
+  boldItalic: `${fontDir}DejaVuSans-BoldOblique.ttf`,
   mono: `${fontDir}DejaVuSansMono-Bold.ttf`,
 }
