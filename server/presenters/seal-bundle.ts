@@ -27,11 +27,14 @@ const fileTypes: Readonly<Record<string, string>> = {
   md: 'text/markdown; charset=utf-8',
   pdf: 'application/pdf',
   odt: 'application/vnd.oasis.opendocument.text',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  // Akoma Ntoso's own media type (OASIS LegalDocML), registered as application/akn+xml.
+  xml: 'application/akn+xml',
   pem: 'application/x-pem-file',
   txt: 'text/plain; charset=utf-8',
   sig: 'application/octet-stream',
 }
-const bundleFile = /^(motion\.(json|html|md|pdf|odt)|results\.json|board\.json|audit\.json|manifest\.json|manifest\.sig|public-key\.pem|VERIFY\.txt|SHA256SUMS(\.sig)?)$/
+const bundleFile = /^(motion\.(json|html|md|pdf|odt|akn\.xml)|results\.json|board\.json|audit\.json|manifest\.json|manifest\.sig|public-key\.pem|VERIFY\.txt|SHA256SUMS(\.sig)?)$/
 
 /** One file of the sealed bundle, by name. */
 export function sealBundleFile(deps: SealReadDeps, actor: CommandActor, input: { readonly congressId: string; readonly file: string }) {

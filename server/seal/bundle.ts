@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { strToU8 } from 'fflate'
 import { canonicalJson } from '../../shared/canonical-json.ts'
+import { renderMotionAkn } from '../../shared/motion/render-akn.ts'
 import { renderMotionHtml } from '../../shared/motion/render-html.ts'
 import { renderMotionJson, renderMotionMarkdown } from '../../shared/motion/render-markdown.ts'
 import { deterministicZip } from './deterministic-zip.ts'
 import { signBytes, type SealKeys } from './keys.ts'
+import { renderMotionDocx } from './render-docx.ts'
 import { renderMotionOdt } from './render-odt.ts'
 import { renderMotionPdf } from './render-pdf.ts'
 import type { SealSource } from './seal-source.ts'
@@ -45,6 +47,8 @@ export async function buildBundle(source: SealSource, keys: SealKeys): Promise<B
     ['motion.md', strToU8(renderMotionMarkdown(motion))],
     ['motion.pdf', new Uint8Array(await renderMotionPdf(motion))],
     ['motion.odt', renderMotionOdt(motion)],
+    ['motion.docx', await renderMotionDocx(motion)],
+    ['motion.akn.xml', strToU8(renderMotionAkn(motion))],
     [
       'results.json',
       json({
