@@ -5,7 +5,9 @@ import { api, apiLinks } from '../api.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
+import { sealedDisplay, type MotionDisplay } from '../motion-display.ts'
 import { checkSeal, type SealVerdict } from '../seal-check.ts'
+import './motion-text.ts'
 
 const fetchFile = async (url: string): Promise<Uint8Array | undefined> => {
   const response = await fetch(url, { credentials: 'same-origin' })
@@ -14,15 +16,38 @@ const fetchFile = async (url: string): Promise<Uint8Array | undefined> => {
   return new Uint8Array(await response.arrayBuffer())
 }
 
+/** A bundle's files, each fetched once: the motion shown is the very bytes the check read. */
+type BundleFiles = (name: string) => Promise<Uint8Array | undefined>
+
+function bundleFiles(congressId: string): BundleFiles {
+  const fetched = new Map<string, Promise<Uint8Array | undefined>>()
+  return (name) => {
+    const file = fetched.get(name) ?? fetchFile(apiLinks.bundleFile(congressId, name))
+    fetched.set(name, file)
+    return file
+  }
+}
+
+/** The sealed motion as the page draws it, from the bundle's motion.json; undefined if it cannot be read as one. */
+async function sealedMotion(files: BundleFiles): Promise<MotionDisplay | undefined> {
+  const bytes = await files('motion.json')
+  if (!bytes) return undefined
+  try {
+    return sealedDisplay(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)))
+  } catch {
+    return undefined
+  }
+}
+
 /** The seal checked here, in the browser, as the stock commands would check the bundle (seal-check.ts). */
-async function verifySeal(congressId: string, seal: SealInfoView): Promise<SealVerdict> {
+async function verifySeal(congressId: string, seal: SealInfoView, files: BundleFiles): Promise<SealVerdict> {
   const published = await fetch('/api/keys/public')
   if (!published.ok) throw new Error(`/api/keys/public: ${published.status}`)
   return checkSeal({
     publishedKeyPem: await published.text(),
     bundledKeyPem: seal.publicKeyPem,
     fingerprint: seal.publicKeyFingerprint,
-    file: (name) => fetchFile(apiLinks.bundleFile(congressId, name)),
+    file: files,
   })
 }
 
@@ -32,10 +57,21 @@ export class SealPage extends LightElement {
   declare congress: CongressView
 
   private readonly seal = new Task(this, { task: ([id]: readonly [string]) => api.seal(id), args: () => [this.congress.id] as const })
+  /** The files of the bundle this page read, for the check and the motion alike. */
+  private files: { readonly seal: SealInfoView; readonly read: BundleFiles } | undefined
+  private filesOf(seal: SealInfoView): BundleFiles {
+    if (this.files?.seal !== seal) this.files = { seal, read: bundleFiles(this.congress.id) }
+    return this.files.read
+  }
   private readonly verdict = new Task(this, {
-    task: ([seal]: readonly [SealInfoView | undefined]) => (seal ? verifySeal(this.congress.id, seal) : undefined),
+    task: ([seal]: readonly [SealInfoView | undefined]) => (seal ? verifySeal(this.congress.id, seal, this.filesOf(seal)) : undefined),
     args: () => [this.seal.value] as const,
   })
+  private readonly motion = new Task(this, {
+    task: ([seal]: readonly [SealInfoView | undefined]) => (seal ? sealedMotion(this.filesOf(seal)) : undefined),
+    args: () => [this.seal.value] as const,
+  })
+  private lineNumbers = false
 
   override render() {
     const m = t()
@@ -69,9 +105,23 @@ export class SealPage extends LightElement {
         <p><code class="hash fingerprint">${seal.publicKeyFingerprint}</code></p>
         <p><a class="button" href=${apiLinks.bundle(this.congress.id)} download>${m.v.download}</a></p>
       </section>
-      <section class="card" aria-labelledby="motion-heading">
-        <h2 id="motion-heading">${m.v.motionText}</h2>
-        <iframe class="motion-frame" title=${m.v.motionText} src=${apiLinks.bundleFile(this.congress.id, 'motion.html')}></iframe>
+      <section class="sealed-motion" aria-labelledby="motion-heading">
+        <h2 id="motion-heading">${m.mo.sealedHeading}</h2>
+        <p class="motion-intro">${m.mo.sealedIntro}</p>
+        ${this.motion.render({
+          pending: () => html`<p role="status">${m.loading}</p>`,
+          complete: (motion) =>
+            motion
+              ? html`<div class="motion-tools" role="group" aria-label=${m.mo.tools}>
+                    <label class="motion-toggle"
+                      ><input type="checkbox" .checked=${this.lineNumbers} @change=${(e: Event) => ((this.lineNumbers = (e.target as HTMLInputElement).checked), this.requestUpdate())} /> ${m.mo.lineNumbers}</label
+                    >
+                    <button type="button" class="link-button" @click=${() => window.print()}>${m.mo.print}</button>
+                  </div>
+                  <plenum-motion-text .motion=${motion} .lineNumbers=${this.lineNumbers}></plenum-motion-text>`
+              : html`<p class="error" role="alert">${m.mo.sealedUnreadable}</p>`,
+          error: () => html`<p class="error" role="alert">${m.mo.sealedUnreadable}</p>`,
+        })}
       </section>
       <section class="card" aria-labelledby="files-heading">
         <h2 id="files-heading">${m.v.files}</h2>

@@ -33,11 +33,13 @@ describe('the whole motion as it stands: GET /api/congresses/:id/motion (issue 1
   beforeAll(async () => {
     plenum = await startTestServer()
     bureau = (await plenum.login()).token
-    ;[delegate, ...voters] = await importAndSignIn(plenum, bureau, [
+    const signed = await importAndSignIn(plenum, bureau, [
       { name: 'Déléguée Rédactrice', role: 'delegate' },
       { name: 'Anne Votante', role: 'attendee' },
       { name: 'Bruno Votant', role: 'attendee' },
     ])
+    delegate = signed[0]!
+    voters = signed.slice(1)
   })
   afterAll(async () => {
     for (const client of clients) client.destroy()
