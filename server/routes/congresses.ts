@@ -10,6 +10,7 @@ import { presentCongress } from '../presenters/congress-view.ts'
 import { presentMotion } from '../presenters/motion-view.ts'
 import { jsonBody, valid, validParams } from '../validate.ts'
 import { participantRoutes } from './participants.ts'
+import { recordRoutes } from './record.ts'
 import { structureRoutes } from './structure.ts'
 
 const phaseBody = jsonBody((body) => valid(parsePhaseChange(body)))
@@ -23,5 +24,6 @@ export function congressRoutes(deps: AppDeps) {
     .get('/:id/motion', ...session, async (c) => respond(c, await presentMotion(deps, c.var.actor, { congressId: c.req.param('id') })))
     .get('/:id/presence', ...session, async (c) => respond(c, await presentPresence(deps, c.var.actor, { congressId: c.req.param('id') })))
     .route('/:id/participants', participantRoutes(deps))
+    .route('/', recordRoutes(deps))
     .route('/', structureRoutes(deps))
 }

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import { amendmentDiff } from '../../shared/amendments/fork.ts'
+import { stateParagraphs } from '../../shared/editor/doc-state.ts'
+import type { ComparativeAmendment, ComparativeData, ComparativeText } from '../../shared/record/comparative-data.ts'
+import type { MinutesData } from '../../shared/record/minutes-data.ts'
+import { fail } from '../domain-error.ts'
+import { congressLabels } from '../services/amendment-labels.ts'
+
+/** A text's state by document name: the frozen one for the seal, the live one before the freeze. */
+export type StateOf = (docName: string) => Promise<Uint8Array | undefined> | Uint8Array | undefined
+
+/**
+ * The comparative table's data. Each text's base is the text as it stood just before its first
+ * merged amendment (what was put to amendment: a proposal's text is not edited during the
+ * amendments and votes but through merges), or the text itself when nothing was merged; each
+ * amendment's diff is the one the assembly read (against the text just before its merge, or the text
+ * as it stands). The minutes' data gives the texts, fates and order, so both documents agree.
+ */
+export async function readComparativeData(db: Kysely<Database>, minutes: MinutesData, stateOf: StateOf): Promise<ComparativeData> {
+  const congressId = minutes.congress.id
+  const congress = await db.selectFrom('congresses').select(['preamble_doc']).where('id', '=', congressId).executeTakeFirstOrThrow()
+  const proposals = new Map((await db.selectFrom('proposals').select(['number', 'doc_name']).where('congress_id', '=', congressId).execute()).map((p) => [p.number, p.doc_name]))
+  const rows = await db
+    .selectFrom('amendments')
+    .select(['id', 'doc_name', 'target_doc', 'fork_vector', 'merged_onto', 'merged_at', 'parent_id', 'created_at'])
+    .where('congress_id', '=', congressId)
+    .where('status', '!=', 'draft')
+    .where('rewording', '=', 0)
+    .execute()
+  const labels = await congressLabels(db, congressId)
+  const byLabel = new Map(rows.map((r) => [labels.get(r.id) ?? '', r]))
+
+  const required = async (docName: string): Promise<Uint8Array> => {
+    const state = await stateOf(docName)
+    if (!state) throw fail('seal_failed', { cause: 'not_frozen', docName, text: null }, `Le texte ${docName} est introuvable : le tableau comparatif ne peut être établi.`)
+    return state
+  }
+
+  const texts: ComparativeText[] = []
+  for (const text of minutes.texts) {
+    const docName = text.number === null ? congress.preamble_doc : proposals.get(text.number)
+    if (!docName) continue
+    const state = await required(docName)
+    const firstMerge = rows.filter((r) => r.target_doc === docName && r.merged_onto !== null).sort((a, b) => (a.merged_at ?? 0) - (b.merged_at ?? 0) || (a.id < b.id ? -1 : 1))[0]
+    const amendments: ComparativeAmendment[] = []
+    // In the order they were filed, each sub-amendment right after its amendment.
+    const told = text.amendments.map((a) => ({ a, row: byLabel.get(a.label) })).filter((x) => x.row !== undefined)
+    const parents = told.filter((x) => x.row!.parent_id === null).sort((x, y) => x.row!.created_at - y.row!.created_at || (x.row!.id < y.row!.id ? -1 : 1))
+    for (const parent of parents) {
+      for (const { a, row } of [parent, ...told.filter((x) => x.row!.parent_id === parent.row!.id).sort((x, y) => x.row!.created_at - y.row!.created_at)]) {
+        const base = row!.merged_onto ?? (await required(row!.target_doc))
+        amendments.push({
+          label: a.label,
+          parentLabel: row!.parent_id ? (labels.get(row!.parent_id) ?? null) : null,
+          fate: a.fate,
+          fallenBy: a.fallenBy,
+          reason: a.reason,
+          rectified: a.rectified,
+          withoutBallot: a.withoutBallot,
+          diff: amendmentDiff(base, await required(row!.doc_name), row!.fork_vector),
+        })
+      }
+    }
+    const final = stateParagraphs(state)
+    texts.push({ number: text.number, title: text.title, question: text.question, outcome: text.outcome, base: firstMerge ? stateParagraphs(firstMerge.merged_onto!) : final, final, amendments })
+  }
+  return { congress: minutes.congress, frozenAt: minutes.frozen?.at ?? null, asOf: minutes.asOf, timeZone: minutes.timeZone, texts }
+}

@@ -1,0 +1,109 @@
+import type { BureauOpinion } from '../amendments/bureau-opinion.ts'
+import type { BallotRule } from '../ballots/ballot-rule.ts'
+import type { CountingMethod } from '../ballots/room-count.ts'
+import type { ChoiceCounts, Electorate, Tally } from '../ballots/tally-types.ts'
+import type { CongressIdentity } from '../congress-identity.ts'
+import type { FloorStance } from '../floor/speakers.ts'
+import type { Phase } from '../phases.ts'
+import type { Role } from '../roles.ts'
+
+/**
+ * What the minutes (*procès-verbal*) tell, read from the decision log, the ballots and the floor up
+ * to the freeze (or, for the bureau's preview, up to now). Plain data: the minutes in every format
+ * and language are built from it by `buildMinutes`.
+ */
+export interface MinutesData {
+  readonly congress: CongressIdentity
+  /** The congress's time zone: every time is told in it. */
+  readonly timeZone: string
+  /** The freeze, or null for a preview of the minutes before it. */
+  readonly frozen: { readonly at: string; readonly by: string } | null
+  /** ISO date-time the minutes are dated: the freeze, or the last decision of a preview. */
+  readonly asOf: string
+  readonly bureau: readonly MinutesPerson[]
+  /** One per day on which the congress sat (someone checked in or a ballot was counted), in order. */
+  readonly sittings: readonly MinutesSitting[]
+  readonly phaseChanges: readonly MinutesPhaseChange[]
+  /** The preamble first, then the proposals in their order. */
+  readonly texts: readonly MinutesText[]
+  /** Every counted ballot, in the order they closed. */
+  readonly ballots: readonly MinutesBallot[]
+}
+
+export interface MinutesPerson {
+  readonly name: string
+  readonly organisation: string
+}
+
+export interface MinutesSitting {
+  /** The day in the congress's time zone, `YYYY-MM-DD`. */
+  readonly day: string
+  /** Everyone checked in at some time that day, by name. */
+  readonly present: readonly (MinutesPerson & { readonly role: Role })[]
+  /** Proxies held at some time that day. */
+  readonly proxies: readonly { readonly giver: string; readonly holder: string }[]
+}
+
+export interface MinutesPhaseChange {
+  readonly at: string
+  readonly from: Phase
+  readonly to: Phase
+  readonly by: string
+}
+
+export type AmendmentFate = 'adopted' | 'rejected' | 'fallen' | 'withdrawn' | 'inadmissible' | 'not_decided'
+
+export interface MinutesAmendment {
+  /** `P12-A3`, `P12-A3-S1`, `PRE-A1`. */
+  readonly label: string
+  /** The author first, then the co-signers the author accepted. */
+  readonly authors: readonly string[]
+  readonly opinion: BureauOpinion | null
+  readonly fate: AmendmentFate
+  /** When it got its fate (the decision, the fall, the withdrawal, the ruling); null if none. */
+  readonly at: string | null
+  /** For a fallen amendment: the adopted one that changed the same lines. */
+  readonly fallenBy: string | null
+  /** The bureau's reason for an inadmissible one. */
+  readonly reason: string | null
+  /** It took the bureau's rewording (*rectifié*). */
+  readonly rectified: boolean
+  /** Adopted by the bureau without a ballot (no ballot on it was published). */
+  readonly withoutBallot: boolean
+}
+
+export interface MinutesSpeech {
+  readonly name: string
+  readonly stance: FloorStance
+  readonly startedAt: string
+  /** Null when the floor was never ended (the freeze came first). */
+  readonly seconds: number | null
+  /** The amendment whose discussion commune was debated, if the item was narrowed to one. */
+  readonly on: string | null
+}
+
+export interface MinutesText {
+  /** Null for the preamble. */
+  readonly number: number | null
+  readonly title: string
+  /** The question it stands under; null for the preamble. */
+  readonly question: string | null
+  readonly outcome: 'adopted' | 'rejected' | null
+  /** In the order the assembly took them: by the time each got its fate, then by label. */
+  readonly amendments: readonly MinutesAmendment[]
+  readonly speeches: readonly MinutesSpeech[]
+}
+
+export interface MinutesBallot {
+  readonly subject: { readonly kind: string; readonly label: string; readonly block: readonly string[] | null; readonly part: string | null }
+  readonly rule: BallotRule
+  readonly electorate: Electorate
+  readonly result: Tally
+  readonly status: string
+  readonly openedAt: string | null
+  readonly closedAt: string | null
+  readonly publishedAt: string | null
+  readonly counting: CountingMethod
+  readonly electronic: ChoiceCounts
+  readonly room: ChoiceCounts | null
+}
