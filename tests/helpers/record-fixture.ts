@@ -6,7 +6,7 @@ const base: RecordLine[] = [
   { number: 3, paragraphStart: true, runs: [{ text: 'Les collectivités sont associées au suivi du déploiement.' }] },
 ]
 const amended: RecordLine[] = [
-  { number: 1, paragraphStart: true, runs: [{ text: 'L’État garantit à chaque commune ' }, { text: 'et à chaque école ', mark: 'ins' }, { text: 'un accès au très haut débit avant ' }, { text: '2030', mark: 'del' }, { text: '2028', mark: 'ins' }, { text: ', et publie' }] },
+  { number: 1, paragraphStart: true, runs: [{ text: 'L’État garantit à chaque commune ' }, { text: 'et à chaque école ', mark: 'ins' }, { text: 'un accès au très haut débit avant ' }, { text: '2030', mark: 'del' }, { text: '2028', mark: 'ins' }, { text: ', et publie ' }] },
   { number: 2, runs: [{ text: 'chaque année la carte des zones blanches & des « <zones grises> ».' }] },
   { number: null, paragraphStart: true, runs: [{ text: 'Un observatoire indépendant en rend compte chaque semestre.', mark: 'ins' }] },
   { number: 3, paragraphStart: true, runs: [{ text: 'Les collectivités sont associées au suivi du déploiement.' }] },
