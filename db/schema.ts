@@ -8,6 +8,7 @@ import type { Decision } from '../shared/ballots/decision.ts'
 import type { SubjectKind } from '../shared/ballots/subject-kind.ts'
 import type { DocKind } from '../shared/docs/doc-name.ts'
 import type { Phase } from '../shared/phases.ts'
+import type { VersionEvent } from '../shared/history/text-history.ts'
 import type { Role } from '../shared/roles.ts'
 
 /** Epoch milliseconds, as SQLite stores them. */
@@ -369,6 +370,37 @@ export interface DeliveryTable {
   created_at: Millis
 }
 
+/** A version of a text (server/history/): the Yjs changes since the version before, never a full copy. */
+export interface TextVersionTable {
+  id: string
+  congress_id: string
+  doc_name: string
+  /** 1, 2, 3… per text; unique with doc_name, so two processes never both take the same one. */
+  seq: number
+  at: Millis
+  event: OneOf<VersionEvent>
+  /** Y.encodeStateAsUpdate against the previous version's state vector, with only the deletions made since. */
+  delta: Uint8Array
+  state_vector: Uint8Array
+  actor_id: string | null
+  phase: OneOfOrNull<Phase>
+  amendment_id: string | null
+  restored_from: string | null
+}
+
+/** The people who typed in a text between a version and the one before it. */
+export interface TextVersionTypistTable {
+  version_id: string
+  participant_id: string
+}
+
+/** Who typed in a text, and when last: what the next version takes as its typists. */
+export interface TextTypingTable {
+  doc_name: string
+  participant_id: string
+  typed_at: Millis
+}
+
 export interface Database {
   congresses: CongressTable
   themes: ThemeTable
@@ -401,9 +433,13 @@ export interface Database {
   frozen_documents: FrozenDocumentTable
   seals: SealTable
   deliveries: DeliveryTable
+  text_versions: TextVersionTable
+  text_version_typists: TextVersionTypistTable
+  text_typing: TextTypingTable
 }
 
 export type CongressRow = Selectable<CongressTable>
+export type TextVersionRow = Selectable<TextVersionTable>
 export type AmendmentOpinionRow = Selectable<AmendmentOpinionTable>
 export type FloorRequestRow = Selectable<FloorRequestTable>
 export type ThemeRow = Selectable<ThemeTable>

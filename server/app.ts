@@ -1,4 +1,5 @@
 import { floorRoutes } from './routes/floor.ts'
+import { historyRoutes } from './routes/history.ts'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DomainError, fail } from './domain-error.ts'
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/congresses', sealRoutes(deps))
     .route('/congresses', activityRoutes(deps))
     .route('/congresses', floorRoutes(deps))
+    .route('/congresses', historyRoutes(deps))
     .route('/keys', keyRoutes(deps))
 
   const app = new Hono().use(securityHeaders()).route('/api', api)

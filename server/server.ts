@@ -9,6 +9,7 @@ import { createSharedSignInLimit, createSignInLimit, type SignInLimit } from './
 import { CongressHub } from './congress-hub.ts'
 import type { RedisFanout } from './fanout/redis-fanout.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
+import { createTypingPauses, typingPauseFromEnv } from './history/typing-pauses.ts'
 
 export interface ServerOptions {
   readonly database: DatabaseHandle
@@ -19,6 +20,8 @@ export interface ServerOptions {
   readonly clientDir?: string
   readonly clock?: () => number
   readonly unloadAfterMs?: number
+  /** How long typing must stop before a text's version is taken (default: PLENUM_TYPING_PAUSE_MS, else a minute). */
+  readonly typingPauseMs?: number
   readonly loginLimit?: SignInLimit
   /** REDIS_URL: congress events cross to the other processes through Redis. Unset: this process only. */
   readonly redisUrl?: string
@@ -73,7 +76,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error
   }
   const limitKeys = { keyPrefix: options.redisPrefix && `${options.redisPrefix}limit:` }
-  const sync = createSyncServer({ log: database.documents, sessions, hub, clock, unloadAfterMs: options.unloadAfterMs, relay: fanout?.documents })
+  const pauses = createTypingPauses({ db: database.db, clock, pauseMs: options.typingPauseMs ?? typingPauseFromEnv() })
+  const typed = (name: string, doc: { congressId: string }, participantIds: readonly string[]) => pauses.typed(name, doc.congressId, participantIds)
+  const sync = createSyncServer({ log: database.documents, sessions, hub, clock, unloadAfterMs: options.unloadAfterMs, relay: fanout?.documents, typed })
   const localPresence = (congressId: string) => ({ online: hub.onlineIds(congressId), docs: sync.presence(congressId) })
   const app = createApp({
     db: database.db,
@@ -120,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map(({ method, path }) => [`${method} ${path}`, { method, path }])).values()],
     async close() {
       await sync.close()
+      await pauses.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await closeOpened()

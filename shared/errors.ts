@@ -4,6 +4,7 @@ import { type CommonErrorParams, commonErrorKinds } from './errors/common-errors
 import { type CongressErrorParams, congressErrorKinds } from './errors/congress-errors.ts'
 import type { ErrorKind } from './errors/error-kind.ts'
 import { type FloorErrorParams, floorErrorKinds } from './errors/floor-errors.ts'
+import { type HistoryErrorParams, historyErrorKinds } from './errors/history-errors.ts'
 import { type SealErrorParams, sealErrorKinds } from './errors/seal-errors.ts'
 import { isFieldProblem, type FieldProblem } from './parsed.ts'
 
@@ -14,7 +15,7 @@ export type { ErrorKind } from './errors/error-kind.ts'
  * a client needs to say it in its own language (client/i18n/errors/). Each area declares its codes
  * in shared/errors/<area>-errors.ts.
  */
-export type ErrorParams = CommonErrorParams & CongressErrorParams & AmendmentErrorParams & BallotErrorParams & SealErrorParams & FloorErrorParams
+export type ErrorParams = CommonErrorParams & CongressErrorParams & AmendmentErrorParams & BallotErrorParams & SealErrorParams & FloorErrorParams & HistoryErrorParams
 export type ErrorCode = keyof ErrorParams
 
 /** One error as data: its code and that code's parameters, side by side ({code:'ballot_closed', ballotId}). */
@@ -28,6 +29,7 @@ export const errorKinds: { readonly [K in ErrorCode]: ErrorKind } = {
   ...ballotErrorKinds,
   ...sealErrorKinds,
   ...floorErrorKinds,
+  ...historyErrorKinds,
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

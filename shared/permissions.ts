@@ -50,6 +50,8 @@ export const actions = [
   'seal.read',
   // One's own sign-ins and the votes cast with one's code: whoever holds a session, always.
   'activity.own',
+  // Restoring a base text's earlier version, as a new change (the text's history).
+  'text.restore',
 ] as const
 export type Action = (typeof actions)[number]
 
@@ -102,6 +104,8 @@ export const permissionRules: readonly Rule[] = [
   { action: 'delivery.record', roles: ['bureau'], phases: sealed },
   { action: 'seal.read', roles: [...participantsRoles, 'advisor'], phases: sealed },
   { action: 'activity.own', roles: [...participantsRoles, 'advisor'], phases: everyPhase },
+  // While the base texts are written (drafting); a text put to the vote is refused on top.
+  { action: 'text.restore', roles: ['bureau'], phases: ['drafting'] },
 ]
 
 export interface PermissionQuery {

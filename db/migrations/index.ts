@@ -18,6 +18,7 @@ import * as m0016 from './0016-room-counts.ts'
 import * as m0017 from './0017-block-votes.ts'
 import * as m0018 from './0018-divided-votes.ts'
 import * as m0019 from './0019-debated-amendments.ts'
+import * as m0020 from './0020-text-versions.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-block-votes': m0017,
   '0018-divided-votes': m0018,
   '0019-debated-amendments': m0019,
+  '0020-text-versions': m0020,
 }

@@ -41,6 +41,8 @@ export interface RoomDeps {
   readonly ready: (doc: DocAddress, name: string) => Promise<void> | undefined
   /** Told after each batch of updates is stored. */
   readonly changed: (name: string, doc: DocAddress) => void
+  /** Told after each batch its connections typed is stored: who typed it (the text's history, server/history/). */
+  readonly typed?: (name: string, doc: DocAddress, participantIds: readonly string[]) => void
   /** A batch could not be stored after the event that made it returned: the room must be dropped. */
   readonly storeFailed: (room: Room, error: RoomStoreError) => void
   /** The other processes holding this document (several processes); undefined with one. */
@@ -83,6 +85,8 @@ export class Room {
   private stateBytes: number
   private logBytes: number
   private pending: Uint8Array[] = []
+  /** The people whose updates are pending. */
+  private pendingTypists = new Set<string>()
   /** What the first of the pending updates was accepted under: the condition of their append. */
   private pendingPremise: WritePremise | undefined
   /** The end of the queue: each task starts when the one before it has settled. */
@@ -305,6 +309,7 @@ export class Room {
       return
     }
     this.pendingPremise ??= this.deps.premise(this.address)
+    this.pendingTypists.add(conn.actor.participantId)
     Y.applyUpdate(this.doc, update, conn)
     // The check refuses what Yjs would keep pending (a gap, a missing neighbour); should anything
     // still wait, it is dropped: integrated later, when another update fills the gap, it would
@@ -359,7 +364,9 @@ export class Room {
     if (this.pending.length === 0) return
     const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending)
     const premise = this.pendingPremise ?? this.deps.premise(this.address)
+    const typists = [...this.pendingTypists]
     this.pending = []
+    this.pendingTypists.clear()
     this.pendingPremise = undefined
     let stored: boolean
     try {
@@ -375,6 +382,7 @@ export class Room {
     this.logBytes += update.byteLength
     this.deps.relay?.publishUpdate(update)
     this.deps.changed(this.name, this.address)
+    if (typists.length > 0) this.deps.typed?.(this.name, this.address, typists)
     const message = encodeUpdate(update)
     for (const conn of this.connections.keys()) conn.send(message)
     if (this.logBytes > this.stateBytes) this.compactLater()
@@ -433,6 +441,7 @@ export class Room {
     if (this.flushScheduled) clearImmediate(this.flushScheduled)
     this.flushScheduled = undefined
     this.pending = []
+    this.pendingTypists.clear()
     this.pendingAwareness.clear()
     this.localAwareness.clear()
     this.deps.relay?.leave()

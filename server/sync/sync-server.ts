@@ -32,6 +32,8 @@ export interface SyncServerOptions {
   readonly pingIntervalMs?: number
   /** The other processes holding the same documents (REDIS_URL); undefined with one process. */
   readonly relay?: DocumentRelay
+  /** Told who typed each stored batch: the pauses in typing that make a text's versions (server/history/). */
+  readonly typed?: (name: string, doc: DocAddress, participantIds: readonly string[]) => void
 }
 
 /** The documents as the server itself reads and changes them, live rooms included. */
@@ -182,7 +184,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
             relay?.leave()
             return undefined
           }
-          room = new Room(name, address, stored, { log, clock, access, canRead: readable, premise, ready, changed, storeFailed: dropRoom, relay })
+          room = new Room(name, address, stored, { log, clock, access, canRead: readable, premise, ready, changed, typed: options.typed, storeFailed: dropRoom, relay })
         } catch (error) {
           relay?.leave()
           throw error

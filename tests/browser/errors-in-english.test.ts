@@ -8,6 +8,7 @@ import { commonEn, commonFr } from '../../client/i18n/errors/common.ts'
 import { congressEn, congressFr } from '../../client/i18n/errors/congress.ts'
 import type { ErrorMessages } from '../../client/i18n/errors/error-messages.ts'
 import { floorEn, floorFr } from '../../client/i18n/errors/floor.ts'
+import { historyEn, historyFr } from '../../client/i18n/errors/history.ts'
 import { sealEn, sealFr } from '../../client/i18n/errors/seal.ts'
 import { isErrorBody, type ErrorInfo, type ErrorParams } from '../../shared/errors.ts'
 import { checkIn, openedBallot, step } from '../helpers/ballots.ts'
@@ -18,8 +19,8 @@ import { forcePhase, startTestServer, type TestServer } from '../helpers/test-se
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 
-const english: ErrorMessages<ErrorParams> = { ...commonEn, ...congressEn, ...amendmentEn, ...ballotEn, ...sealEn, ...floorEn }
-const french: ErrorMessages<ErrorParams> = { ...commonFr, ...congressFr, ...amendmentFr, ...ballotFr, ...sealFr, ...floorFr }
+const english: ErrorMessages<ErrorParams> = { ...commonEn, ...congressEn, ...amendmentEn, ...ballotEn, ...sealEn, ...floorEn, ...historyEn }
+const french: ErrorMessages<ErrorParams> = { ...commonFr, ...congressFr, ...amendmentFr, ...ballotFr, ...sealFr, ...floorFr, ...historyFr }
 const say = (catalog: ErrorMessages<ErrorParams>, error: ErrorInfo): string => (catalog[error.code] as (e: ErrorInfo) => string)(error)
 
 /**

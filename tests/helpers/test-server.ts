@@ -31,7 +31,7 @@ export interface TestServer {
  * file, or, on the suite's PostgreSQL pass (PLENUM_TEST_BACKEND=postgres), on a fresh PostgreSQL
  * database of its own with the Redis fan-out on, dropped when the server closes.
  */
-export async function startTestServer(options: { unloadAfterMs?: number; clientDir?: string; clock?: () => number; backend?: 'sqlite' | 'postgres' } = {}): Promise<TestServer> {
+export async function startTestServer(options: { unloadAfterMs?: number; clientDir?: string; clock?: () => number; backend?: 'sqlite' | 'postgres'; typingPauseMs?: number } = {}): Promise<TestServer> {
   const dir = makeTempDir()
   const postgres = (options.backend ?? testBackend) === 'postgres' ? await createTestDatabase() : undefined
   const database = postgres ? await openPostgres(postgres.url) : await openDatabase(join(dir.path, 'plenum.db'))
@@ -42,6 +42,7 @@ export async function startTestServer(options: { unloadAfterMs?: number; clientD
     port: 0,
     host: '127.0.0.1',
     unloadAfterMs: options.unloadAfterMs ?? 200,
+    typingPauseMs: options.typingPauseMs,
     clientDir: options.clientDir,
     clock: options.clock,
     ...(postgres ? { redisUrl: testRedisUrl, redisPrefix: testRedisPrefix() } : {}),

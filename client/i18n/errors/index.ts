@@ -8,12 +8,13 @@ import { congressEn, congressFr } from './congress.ts'
 import type { ErrorMessages } from './error-messages.ts'
 import { describeProblem } from './field-rules.ts'
 import { floorEn, floorFr } from './floor.ts'
+import { historyEn, historyFr } from './history.ts'
 import { sealEn, sealFr } from './seal.ts'
 
 // A code without a message in either language is a compile error here.
 const catalogs: Record<Language, ErrorMessages<ErrorParams>> = {
-  fr: { ...commonFr, ...congressFr, ...amendmentFr, ...ballotFr, ...sealFr, ...floorFr },
-  en: { ...commonEn, ...congressEn, ...amendmentEn, ...ballotEn, ...sealEn, ...floorEn },
+  fr: { ...commonFr, ...congressFr, ...amendmentFr, ...ballotFr, ...sealFr, ...floorFr, ...historyFr },
+  en: { ...commonEn, ...congressEn, ...amendmentEn, ...ballotEn, ...sealEn, ...floorEn, ...historyEn },
 }
 
 /** An error the server sent, said in the reader's language from its code and parameters. */

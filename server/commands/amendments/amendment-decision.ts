@@ -9,6 +9,7 @@ import type { AmendmentMeasures } from '../../../shared/floor/running-order.ts'
 import { measuresOffThread } from '../../diff/diff-pool.ts'
 import { unmeasured } from '../../services/amendment-lines.ts'
 import { isVotedText } from '../../services/voted-texts.ts'
+import { recordVersion } from '../../history/text-versions.ts'
 import type { Tx } from '../command.ts'
 import { ballotUnderway, requireNoBallotUnderway, requireParentWaiting } from '../ballots/ballot-rows.ts'
 import { changedMeanwhile, conflictsOf, fallChildren, labelOf, requireStep, setStatus, type AmendmentDeps } from './amendment-rows.ts'
@@ -144,5 +145,7 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
   await tx.audit(row.congress_id, 'amendment.merged', { amendmentId: row.id, label: ahead.label, targetDoc: row.target_doc })
   // Last: nothing awaits between this write and the commit, so no other write joins it.
   await deps.documents.applyInTransaction(row.target_doc, forkChanges(ahead.state, row.fork_vector), tx)
+  // The target's version after the merge, read back through the same transaction (statements only).
+  await recordVersion(tx.trx, { docName: row.target_doc, event: 'merge', now: tx.now, amendmentId: row.id })
   return [row.doc_name, ...ahead.others.map((o) => o.doc_name)]
 }

@@ -1,6 +1,7 @@
 import { checkPhaseChange, type Phase } from '../../../shared/phases.ts'
 import { fail } from '../../domain-error.ts'
-import { command, type CommandActor, type CommandDeps } from '../command.ts'
+import { recordPhaseVersions } from '../../history/text-versions.ts'
+import { auditActorOf, command, type CommandActor, type CommandDeps } from '../command.ts'
 import { readPhase } from './congress-rows.ts'
 
 export interface PhaseChange {
@@ -23,6 +24,9 @@ export function changePhase(deps: CommandDeps, actor: CommandActor, input: { con
       if (open) throw fail('ballot_open', { ballotId: open.id }, 'Un scrutin est ouvert : clôturez-le avant de changer de phase.')
       await tx.trx.updateTable('congresses').set({ phase: to }).where('id', '=', congressId).execute()
       await tx.audit(congressId, 'phase.changed', { from, to })
+      // Each base text's version as the phase turned (the texts as the database holds them: with
+      // the congress's row held, no process appends meanwhile).
+      await recordPhaseVersions(tx.trx, congressId, to, tx.now, auditActorOf(actor)?.id ?? null)
       tx.afterCommit(() => deps.hub.phaseChanged(congressId, to))
       return { from, to }
     })

@@ -1,0 +1,43 @@
+import type { TextRestoredView } from '../../../shared/history/text-history.ts'
+import { fail } from '../../domain-error.ts'
+import { restoreUpdate } from '../../history/restore-update.ts'
+import { recordVersion, storedText, versionDoc } from '../../history/text-versions.ts'
+import { textVersionViews } from '../../presenters/text-history.ts'
+import { isVotedText } from '../../services/voted-texts.ts'
+import { auditActorOf, command, type CommandActor, type CommandDeps } from '../command.ts'
+import { loadVersion } from './history-rows.ts'
+
+type RestoreDeps = CommandDeps & Required<Pick<CommandDeps, 'documents'>>
+
+/**
+ * The bureau brings a base text back to one of its versions, while the text is editable: the
+ * change is made on top of the text as the database holds it and applied through the same path as
+ * a merge (stored in the transaction, sent to every open editor after the commit). History is never
+ * rewritten: the restore is itself a new version, event `restore`.
+ */
+export function restoreVersion(deps: RestoreDeps, actor: CommandActor, input: { congressId: string; versionId: string }) {
+  const { congressId, versionId } = input
+  return command(deps, actor, async (steps): Promise<TextRestoredView> => {
+    const version = await loadVersion(deps.db, congressId, versionId)
+    await steps.authorize(congressId, 'text.restore')
+    const target = await versionDoc(deps.db, versionId)
+    if (!target) throw fail('version_not_found', { versionId }, 'Cette version du texte n’existe pas.')
+    try {
+      const made = await steps.transaction(async (tx) => {
+        // A text put to the vote stays as voted, whatever the phase (the bureau may go back to drafting).
+        if (await isVotedText(tx.trx, version.docName)) throw fail('restore_text_voted', { docName: version.docName }, 'Ce texte a été mis aux voix : il ne change plus, aucune version ne peut y être restaurée.')
+        const current = await storedText(tx.trx, version.docName)
+        if (!current) throw fail('version_not_found', { versionId }, 'Cette version du texte n’existe pas.')
+        const update = restoreUpdate(current, target)
+        await tx.audit(congressId, 'text.restored', { docName: version.docName, versionId, seq: version.seq })
+        if (!update) return undefined
+        await deps.documents.applyInTransaction(version.docName, update, tx)
+        return recordVersion(tx.trx, { docName: version.docName, event: 'restore', now: tx.now, actorId: auditActorOf(actor)?.id ?? null, restoredFrom: versionId })
+      })
+      const views = await textVersionViews(deps.db, version.docName)
+      return { restored: views.find((v) => v.id === versionId)!, version: made ? (views.find((v) => v.id === made.id) ?? null) : null }
+    } finally {
+      target.destroy()
+    }
+  })
+}

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import { lockCongress } from '../commands/congress/congress-rows.ts'
+import { recordVersion } from './text-versions.ts'
+
+/** How long typing must stop before a text's version is taken: about a minute (PLENUM_TYPING_PAUSE_MS for tests). */
+export const defaultTypingPauseMs = 60_000
+
+export function typingPauseFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PLENUM_TYPING_PAUSE_MS)
+  return Number.isFinite(value) && value > 0 ? value : defaultTypingPauseMs
+}
+
+/** Who typed is written at most this often per person and text (a trailing write catches the last keystrokes). */
+const markEveryMs = 5_000
+
+export interface TypingPauses {
+  /** The sync server stored updates these participants typed in this text. */
+  typed(docName: string, congressId: string, participantIds: readonly string[]): void
+  /** Writes who typed and takes the versions still waiting for their pause; stops every timer. */
+  close(): Promise<void>
+}
+
+interface TextTyping {
+  readonly congressId: string
+  /** Per person: when they last typed, and when that was last written. */
+  readonly typed: Map<string, { last: number; written: number }>
+  markTimer: NodeJS.Timeout | undefined
+  pauseTimer: NodeJS.Timeout | undefined
+  /** A write or a version under way: the next waits for it. */
+  busy: Promise<void>
+}
+
+/**
+ * The pauses in typing, per process. Each text someone types in here gets a timer, pushed back by
+ * every keystroke stored; when it runs out, the version is taken from what the database holds, in a
+ * transaction on the congress's row, unless the database says someone typed since (on another
+ * process): then it waits for their pause. Two processes that both see the pause take one version:
+ * the second finds nothing changed. Who typed goes to `text_typing` (a row per person and text, its
+ * time at most markEveryMs behind), where the next version, on any process, reads it.
+ */
+export function createTypingPauses(options: { db: Kysely<Database>; clock: () => number; pauseMs: number }): TypingPauses {
+  const { db, clock, pauseMs } = options
+  const texts = new Map<string, TextTyping>()
+  let closed = false
+
+  const queue = (text: TextTyping, work: () => Promise<void>) => {
+    text.busy = text.busy.then(work).catch((error: unknown) => console.error('history: a text’s version could not be taken', error))
+    return text.busy
+  }
+
+  const writeMarks = async (docName: string, text: TextTyping) => {
+    const due = [...text.typed].filter(([, t]) => t.last > t.written)
+    if (due.length === 0) return
+    for (const [, t] of due) t.written = t.last
+    await db
+      .insertInto('text_typing')
+      .values(due.map(([participantId, t]) => ({ doc_name: docName, participant_id: participantId, typed_at: t.last })))
+      .onConflict((oc) => oc.columns(['doc_name', 'participant_id']).doUpdateSet((eb) => ({ typed_at: eb.ref('excluded.typed_at') })))
+      .execute()
+  }
+
+  const takeVersion = async (docName: string, text: TextTyping) => {
+    await writeMarks(docName, text)
+    const now = clock()
+    const waitUntil = await db.transaction().execute(async (trx) => {
+      await lockCongress(trx, text.congressId)
+      const latest = await trx.selectFrom('text_typing').select((eb) => eb.fn.max('typed_at').as('at')).where('doc_name', '=', docName).executeTakeFirst()
+      const last = Number(latest?.at ?? 0)
+      // Someone typed since, on another process: their own pause is the one that counts.
+      if (!closed && last + pauseMs > now) return last + pauseMs
+      await recordVersion(trx, { docName, event: 'pause', now })
+      return undefined
+    })
+    if (waitUntil !== undefined && !closed) schedulePause(docName, text, waitUntil - now)
+    else if (!text.pauseTimer && !text.markTimer) texts.delete(docName)
+  }
+
+  function schedulePause(docName: string, text: TextTyping, delay: number): void {
+    if (text.pauseTimer) clearTimeout(text.pauseTimer)
+    text.pauseTimer = setTimeout(() => {
+      text.pauseTimer = undefined
+      void queue(text, () => takeVersion(docName, text))
+    }, Math.max(0, delay))
+    text.pauseTimer.unref()
+  }
+
+  return {
+    typed(docName, congressId, participantIds) {
+      if (closed) return
+      const now = clock()
+      let text = texts.get(docName)
+      if (!text) {
+        text = { congressId, typed: new Map(), markTimer: undefined, pauseTimer: undefined, busy: Promise.resolve() }
+        texts.set(docName, text)
+      }
+      let writeNow = false
+      for (const id of participantIds) {
+        const t = text.typed.get(id)
+        if (!t) text.typed.set(id, { last: now, written: -Infinity })
+        else t.last = now
+        if (!t || now - t.written >= markEveryMs) writeNow = true
+      }
+      const current = text
+      if (writeNow) void queue(current, () => writeMarks(docName, current))
+      else if (!current.markTimer) {
+        current.markTimer = setTimeout(() => {
+          current.markTimer = undefined
+          void queue(current, () => writeMarks(docName, current))
+        }, markEveryMs)
+        current.markTimer.unref()
+      }
+      schedulePause(docName, current, pauseMs)
+    },
+    async close() {
+      closed = true
+      const waiting = [...texts]
+      texts.clear()
+      await Promise.all(
+        waiting.map(([docName, text]) => {
+          if (text.markTimer) clearTimeout(text.markTimer)
+          const pending = text.pauseTimer !== undefined
+          if (text.pauseTimer) clearTimeout(text.pauseTimer)
+          text.markTimer = text.pauseTimer = undefined
+          // The server stops: typing has paused, so what was typed since the last version becomes one.
+          return queue(text, () => (pending ? takeVersion(docName, text) : writeMarks(docName, text)))
+        }),
+      )
+    },
+  }
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import { diffParagraphs } from '../../shared/amendments/text-diff.ts'
+import type { TextHistoryView, TextVersionCompareView, TextVersionTextView, TextVersionView } from '../../shared/history/text-history.ts'
+import { isAllowed } from '../../shared/permissions.ts'
+import { historyDocName, loadVersion, type HistoryText } from '../commands/history/history-rows.ts'
+import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
+import { fail } from '../domain-error.ts'
+import { textVersions, versionParagraphs } from '../history/text-versions.ts'
+import { congressLabels } from '../services/amendment-labels.ts'
+import { isVotedText } from '../services/voted-texts.ts'
+
+/** A text's versions as the page lists them: names for ids, labels for amendments, numbers for restored versions. */
+export async function textVersionViews(db: Kysely<Database>, docName: string): Promise<TextVersionView[]> {
+  const versions = await textVersions(db, docName)
+  if (versions.length === 0) return []
+  const ids = [...new Set(versions.flatMap((v) => [...v.typistIds, ...(v.actorId ? [v.actorId] : [])]))]
+  const people = ids.length === 0 ? [] : await db.selectFrom('participants').select(['id', 'name']).where('id', 'in', ids).execute()
+  const names = new Map(people.map((p) => [p.id, p.name]))
+  const labels = versions.some((v) => v.amendmentId) ? await congressLabels(db, versions[0]!.congressId) : new Map<string, string>()
+  const seqs = new Map(versions.map((v) => [v.id, v.seq]))
+  return versions.map((v) => ({
+    id: v.id,
+    seq: v.seq,
+    at: v.at,
+    event: v.event,
+    typists: v.typistIds.map((id) => names.get(id) ?? '?').sort((a, b) => a.localeCompare(b, 'fr')),
+    actor: v.actorId ? (names.get(v.actorId) ?? null) : null,
+    phase: v.phase,
+    amendmentLabel: v.amendmentId ? (labels.get(v.amendmentId) ?? null) : null,
+    restoredSeq: v.restoredFrom ? (seqs.get(v.restoredFrom) ?? null) : null,
+  }))
+}
+
+/** The versions of the preamble or of a proposal, and whether the reader may restore one now. */
+export function textHistory(deps: CommandDeps, actor: CommandActor, input: { congressId: string; text: HistoryText }) {
+  return query(deps, actor, async (steps): Promise<TextHistoryView> => {
+    await steps.authorize(input.congressId, 'congress.read')
+    const docName = await historyDocName(deps.db, input.congressId, input.text)
+    const phase = await deps.hub.phase(input.congressId)
+    const canRestore = isAllowed({ role: actor.role, phase, action: 'text.restore' }) && !(await isVotedText(deps.db, docName))
+    return { docName, versions: await textVersionViews(deps.db, docName), canRestore }
+  })
+}
+
+async function versionText(db: Kysely<Database>, congressId: string, versionId: string): Promise<TextVersionTextView> {
+  const record = await loadVersion(db, congressId, versionId)
+  const paragraphs = await versionParagraphs(db, versionId)
+  const version = (await textVersionViews(db, record.docName)).find((v) => v.id === versionId)
+  if (!paragraphs || !version) throw fail('version_not_found', { versionId }, 'Cette version du texte n’existe pas.')
+  return { version, paragraphs }
+}
+
+/** One version's paragraphs. */
+export function textVersion(deps: CommandDeps, actor: CommandActor, input: { congressId: string; versionId: string }) {
+  return query(deps, actor, async (steps): Promise<TextVersionTextView> => {
+    await steps.authorize(input.congressId, 'congress.read')
+    return versionText(deps.db, input.congressId, input.versionId)
+  })
+}
+
+/** Two versions of the same text: `to` as a word diff on `from`'s numbered lines (as an amendment's diff on its base). */
+export function compareVersions(deps: CommandDeps, actor: CommandActor, input: { congressId: string; fromId: string; toId: string }) {
+  return query(deps, actor, async (steps): Promise<TextVersionCompareView> => {
+    await steps.authorize(input.congressId, 'congress.read')
+    const from = await versionText(deps.db, input.congressId, input.fromId)
+    const to = await versionText(deps.db, input.congressId, input.toId)
+    const [a, b] = await Promise.all([loadVersion(deps.db, input.congressId, input.fromId), loadVersion(deps.db, input.congressId, input.toId)])
+    // Two versions of different texts have nothing to compare.
+    if (a.docName !== b.docName) throw fail('version_not_found', { versionId: input.toId }, 'Cette version du texte n’existe pas.')
+    return { from, to, diff: diffParagraphs(from.paragraphs, to.paragraphs) }
+  })
+}
