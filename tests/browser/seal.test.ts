@@ -62,7 +62,11 @@ describe('the seal in the browser', () => {
     expect(await advisor.locator('.verdict').textContent()).toContain('SHA256SUMS.sig')
     const fingerprint = (await advisor.locator('.fingerprint').textContent())!.replace(/\s/g, '')
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/)
-    expect(await advisor.frameLocator('.motion-frame').getByRole('heading', { name: 'Préambule' }).count()).toBe(1)
+    // The sealed motion as a page (motion.json, drawn as the motion page draws it): every proposal, with the seal's outcome.
+    const sealed = advisor.locator('.sealed-motion')
+    await sealed.getByRole('heading', { level: 2, name: 'Préambule' }).waitFor()
+    expect(await sealed.getByRole('heading', { level: 3 }).count()).toBe(29)
+    expect(await sealed.locator('.motion-proposal .motion-status').first().textContent()).toContain('Pas encore votée')
     await advisor.screenshot({ path: `${artifacts}seal-advisor.png`, fullPage: true })
     expect(await axeViolations(advisor)).toEqual([])
     const [download] = await Promise.all([advisor.waitForEvent('download'), advisor.getByRole('link', { name: 'Télécharger le dossier scellé (zip)' }).click()])

@@ -150,7 +150,7 @@ describe('XSS corpus', () => {
     await check(desk, `/congresses/${congressId()}/bureau`, 'Conseillère {{constructor')
     const advisor = await signedIn(delivery.body.code)
     await check(advisor, `/congresses/${congressId()}/seal`, 'Signature valide')
-    await advisor.frameLocator('.motion-frame').getByText(xssPayloads[0]!).first().waitFor()
+    await advisor.locator('.sealed-motion').getByText(xssPayloads[0]!).first().waitFor()
     expect(await unsafeMarkup(advisor)).toEqual([])
     await advisor.screenshot({ path: `${artifacts}xss-seal.png`, fullPage: true })
     // The sealed HTML opened on its own.
