@@ -4,6 +4,7 @@ import { amendmentDiff } from '../../shared/amendments/fork.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { ComparativeAmendment, ComparativeData, ComparativeText } from '../../shared/record/comparative-data.ts'
 import type { MinutesData } from '../../shared/record/minutes-data.ts'
+import * as Y from 'yjs'
 import { fail } from '../domain-error.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 
@@ -42,14 +43,18 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
     const docName = text.number === null ? congress.preamble_doc : proposals.get(text.number)
     if (!docName) continue
     const state = await required(docName)
-    const firstMerge = rows.filter((r) => r.target_doc === docName && r.merged_onto !== null).sort((a, b) => (a.merged_at ?? 0) - (b.merged_at ?? 0) || (a.id < b.id ? -1 : 1))[0]
+    // The text just before each merge, in order, then as it stands: an amendment not merged is read
+    // against the first of these that holds everything it forked from (the text it was written on).
+    const merges = rows.filter((r) => r.target_doc === docName && r.merged_onto !== null).sort((a, b) => (a.merged_at ?? 0) - (b.merged_at ?? 0) || (a.id < b.id ? -1 : 1))
+    const firstMerge = merges[0]
+    const stages = [...merges.map((r) => r.merged_onto!), state]
     const amendments: ComparativeAmendment[] = []
     // In the order they were filed, each sub-amendment right after its amendment.
     const told = text.amendments.map((a) => ({ a, row: byLabel.get(a.label) })).filter((x) => x.row !== undefined)
     const parents = told.filter((x) => x.row!.parent_id === null).sort((x, y) => x.row!.created_at - y.row!.created_at || (x.row!.id < y.row!.id ? -1 : 1))
     for (const parent of parents) {
       for (const { a, row } of [parent, ...told.filter((x) => x.row!.parent_id === parent.row!.id).sort((x, y) => x.row!.created_at - y.row!.created_at)]) {
-        const base = row!.merged_onto ?? (await required(row!.target_doc))
+        const base = row!.merged_onto ?? (row!.target_doc === docName ? writtenOn(stages, row!.fork_vector) : await required(row!.target_doc))
         amendments.push({
           label: a.label,
           parentLabel: row!.parent_id ? (labels.get(row!.parent_id) ?? null) : null,
@@ -58,6 +63,7 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
           reason: a.reason,
           rectified: a.rectified,
           withoutBallot: a.withoutBallot,
+          identicalTo: a.identicalTo,
           diff: amendmentDiff(base, await required(row!.doc_name), row!.fork_vector),
         })
       }
@@ -66,4 +72,14 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
     texts.push({ number: text.number, title: text.title, question: text.question, outcome: text.outcome, base: firstMerge ? stateParagraphs(firstMerge.merged_onto!) : final, final, amendments })
   }
   return { congress: minutes.congress, frozenAt: minutes.frozen?.at ?? null, asOf: minutes.asOf, timeZone: minutes.timeZone, texts }
+}
+
+/** The first state that holds everything the fork vector counts: the text as the amendment was written on it. */
+function writtenOn(stages: readonly Uint8Array[], forkVector: Uint8Array): Uint8Array {
+  const fork = Y.decodeStateVector(forkVector)
+  const covers = (state: Uint8Array) => {
+    const held = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state))
+    return [...fork].every(([client, clock]) => (held.get(client) ?? 0) >= clock)
+  }
+  return stages.find(covers) ?? stages.at(-1)!
 }

@@ -158,10 +158,13 @@ async function readTexts(
   const labels = await congressLabels(db, congressId)
   // When each amendment got its fate: the last log entry that gives it.
   const fateAt = new Map<string, { action: string; at: number }[]>()
+  const identical = new Map<string, string>()
   for (const e of audit) {
     if (!e.action.startsWith('amendment.')) continue
-    const { amendmentId } = JSON.parse(e.payload) as { amendmentId?: string }
-    if (amendmentId) fateAt.set(amendmentId, [...(fateAt.get(amendmentId) ?? []), { action: e.action, at: e.at }])
+    const { amendmentId, identicalToLabel } = JSON.parse(e.payload) as { amendmentId?: string; identicalToLabel?: string }
+    if (!amendmentId) continue
+    fateAt.set(amendmentId, [...(fateAt.get(amendmentId) ?? []), { action: e.action, at: e.at }])
+    if (e.action === 'amendment.adopted' && identicalToLabel) identical.set(amendmentId, identicalToLabel)
   }
 
   const told: (MinutesAmendment & { readonly proposalId: string | null; readonly order: number })[] = amendments.map((a) => {
@@ -178,7 +181,8 @@ async function readTexts(
       fallenBy: a.fallen_by ? (labels.get(a.fallen_by) ?? null) : null,
       reason: fate === 'inadmissible' ? a.ruling_reason : null,
       rectified: a.rectified_at !== null,
-      withoutBallot: fate === 'adopted' && !balloted.has(a.id),
+      withoutBallot: fate === 'adopted' && !balloted.has(a.id) && !identical.has(a.id),
+      identicalTo: fate === 'adopted' ? (identical.get(a.id) ?? null) : null,
     }
   })
   const labelOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true })

@@ -41,6 +41,7 @@ export interface ComparativeAmendment {
   readonly reason: string | null
   readonly rectified: boolean
   readonly withoutBallot: boolean
+  readonly identicalTo: string | null
   /** As the assembly read it: against the text just before its merge, or the text as it stands. */
   readonly diff: TextDiff
 }

@@ -121,7 +121,7 @@ const recordLine = (line: DiffLine): RecordLine => ({
 /** An amendment in its cell: its label and fate, then only the lines it changes. */
 function amendmentLines(amendment: ComparativeAmendment, w: ComparativeWords, lang: 'fr' | 'en'): RecordLine[] {
   const m = minutesWords[lang]
-  const fate = m.fate(amendment.fate, { fallenBy: amendment.fallenBy, reason: amendment.reason, withoutBallot: amendment.withoutBallot, at: null })
+  const fate = m.fate(amendment.fate, { fallenBy: amendment.fallenBy, reason: amendment.reason, withoutBallot: amendment.withoutBallot, identicalTo: amendment.identicalTo, at: null })
   const label = `${amendment.label}${amendment.rectified ? m.rectified : ''}${amendment.parentLabel ? ` (${w.subAmendment(amendment.parentLabel)})` : ''}`
   const changed = changedLines(amendment.diff)
   return [

@@ -68,8 +68,10 @@ export interface MinutesAmendment {
   readonly reason: string | null
   /** It took the bureau's rewording (*rectifié*). */
   readonly rectified: boolean
-  /** Adopted by the bureau without a ballot (no ballot on it was published). */
+  /** Adopted by the bureau without a ballot (no ballot on it was published, and it was not adopted with an identical one). */
   readonly withoutBallot: boolean
+  /** Adopted with the identical amendment voted: its label. */
+  readonly identicalTo: string | null
 }
 
 export interface MinutesSpeech {

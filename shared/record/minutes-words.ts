@@ -41,7 +41,8 @@ export interface MinutesWords {
   readonly columns: { readonly amendment: string; readonly authors: string; readonly opinion: string; readonly fate: string }
   readonly opinions: Record<BureauOpinion, string>
   readonly noOpinion: string
-  readonly fate: (fate: AmendmentFate, detail: { fallenBy: string | null; reason: string | null; withoutBallot: boolean; at: string | null }) => string
+  readonly fate: (fate: AmendmentFate, detail: { fallenBy: string | null; reason: string | null; withoutBallot: boolean; identicalTo: string | null; at: string | null }) => string
+  readonly amendmentWord: string
   readonly rectified: string
   readonly textOutcome: (outcome: 'adopted' | 'rejected' | null) => string
   readonly ballots: string
@@ -108,11 +109,11 @@ export const frMinutes: MinutesWords = {
   columns: { amendment: 'Amendement', authors: 'Auteurs', opinion: 'Avis du bureau', fate: 'Sort' },
   opinions: bureauOpinionNames,
   noOpinion: '—',
-  fate: (fate, { fallenBy, reason, withoutBallot, at }) => {
+  fate: (fate, { fallenBy, reason, withoutBallot, identicalTo, at }) => {
     const when = at ? ` le ${at}` : ''
     switch (fate) {
       case 'adopted':
-        return withoutBallot ? `Adopté sans vote par le bureau${when}` : `Adopté${when}`
+        return identicalTo ? `Adopté${when} avec ${identicalTo}, identique` : withoutBallot ? `Adopté sans vote par le bureau${when}` : `Adopté${when}`
       case 'rejected':
         return `Rejeté${when}`
       case 'fallen':
@@ -126,6 +127,7 @@ export const frMinutes: MinutesWords = {
     }
   },
   rectified: ' (rectifié)',
+  amendmentWord: 'Amendement',
   textOutcome: (outcome) => (outcome === 'adopted' ? 'La proposition est adoptée.' : outcome === 'rejected' ? 'La proposition est rejetée.' : 'La proposition n’a pas été mise aux voix.'),
   ballots: 'Scrutins',
   noBallot: 'Aucun scrutin n’a été dépouillé.',
@@ -189,11 +191,11 @@ export const enMinutes: MinutesWords = {
   columns: { amendment: 'Amendment', authors: 'Authors', opinion: 'Bureau’s opinion', fate: 'Outcome' },
   opinions: { favorable: 'Favourable', unfavorable: 'Unfavourable', wisdom: 'Left to the assembly', withdrawal_requested: 'Withdrawal requested' },
   noOpinion: '—',
-  fate: (fate, { fallenBy, reason, withoutBallot, at }) => {
+  fate: (fate, { fallenBy, reason, withoutBallot, identicalTo, at }) => {
     const when = at ? ` on ${at}` : ''
     switch (fate) {
       case 'adopted':
-        return withoutBallot ? `Adopted without a vote by the bureau${when}` : `Adopted${when}`
+        return identicalTo ? `Adopted${when} with ${identicalTo}, identical` : withoutBallot ? `Adopted without a vote by the bureau${when}` : `Adopted${when}`
       case 'rejected':
         return `Rejected${when}`
       case 'fallen':
@@ -207,6 +209,7 @@ export const enMinutes: MinutesWords = {
     }
   },
   rectified: ' (reworded)',
+  amendmentWord: 'Amendment',
   textOutcome: (outcome) => (outcome === 'adopted' ? 'The proposal is adopted.' : outcome === 'rejected' ? 'The proposal is rejected.' : 'The proposal was not put to the vote.'),
   ballots: 'Ballots',
   noBallot: 'No ballot was counted.',

@@ -42,7 +42,13 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
   else blocks.push({ kind: 'list', items: data.phaseChanges.map((c) => plain(w.phaseChange(at(c.at), w.phases[c.from], w.phases[c.to], c.by))) })
 
   blocks.push({ kind: 'heading', level: 2, text: w.texts })
-  for (const text of data.texts) blocks.push(...textBlocks(text, data, w, lang))
+  let question: string | null = null
+  for (const text of data.texts) {
+    // The question once, above its first proposal.
+    if (text.question && text.question !== question) blocks.push({ kind: 'paragraph', runs: [{ text: w.question(text.question), mark: 'em' }] })
+    question = text.question ?? question
+    blocks.push(...textBlocks(text, data, w, lang))
+  }
 
   blocks.push({ kind: 'heading', level: 2, text: w.ballots })
   if (data.ballots.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noBallot) })
@@ -58,7 +64,6 @@ function textBlocks(text: MinutesText, data: MinutesData, w: MinutesWords, lang:
   const name = text.number === null ? w.preamble : w.proposal(text.number, text.title)
   const at = (iso: string) => dateTimeWords(iso, data.timeZone, lang)
   const blocks: RecordBlock[] = [{ kind: 'heading', level: 3, text: name }]
-  if (text.question) blocks.push({ kind: 'paragraph', runs: [{ text: w.question(text.question), mark: 'em' }] })
   blocks.push({ kind: 'paragraph', runs: [{ text: lang === 'fr' ? `${w.speakers} :` : `${w.speakers}:`, mark: 'strong' }] })
   if (text.speeches.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noSpeaker) })
   else
@@ -81,7 +86,7 @@ function textBlocks(text: MinutesText, data: MinutesData, w: MinutesWords, lang:
         { kind: 'runs', paragraphs: [plain(`${a.label}${a.rectified ? w.rectified : ''}`)] },
         { kind: 'runs', paragraphs: [plain(a.authors.join(', '))] },
         { kind: 'runs', paragraphs: [plain(a.opinion ? w.opinions[a.opinion] : w.noOpinion)] },
-        { kind: 'runs', paragraphs: [plain(w.fate(a.fate, { fallenBy: a.fallenBy, reason: a.reason, withoutBallot: a.withoutBallot, at: a.at ? at(a.at) : null }))] },
+        { kind: 'runs', paragraphs: [plain(w.fate(a.fate, { fallenBy: a.fallenBy, reason: a.reason, withoutBallot: a.withoutBallot, identicalTo: a.identicalTo, at: a.at ? at(a.at) : null }))] },
       ]),
     })
   // The preamble is voted with the whole motion, in the ballots below.
@@ -91,7 +96,9 @@ function textBlocks(text: MinutesText, data: MinutesData, w: MinutesWords, lang:
 
 function ballotBlocks(ballot: MinutesBallot, n: number, at: (iso: string) => string, w: MinutesWords): RecordBlock[] {
   const { subject, result, electorate } = ballot
-  const what = subject.block ? w.block(subject.block.join(', ')) : `${subject.label}${subject.part ? w.part(subject.part) : ''}`
+  // An amendment's label is its number only ("P2-A1"): the heading says what it is.
+  const label = subject.kind === 'amendment' ? `${w.amendmentWord} ${subject.label}` : subject.label
+  const what = subject.block ? w.block(subject.block.join(', ')) : `${label}${subject.part ? w.part(subject.part) : ''}`
   const counts = (c: { yes: number; no: number; abstain: number }) => w.choiceCounts(c.yes, c.no, c.abstain)
   return [
     { kind: 'heading', level: 3, text: w.ballotHeading(n, what) },

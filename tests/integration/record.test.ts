@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { RecordDocument } from '../../shared/record/record-document.ts'
+import { call } from '../helpers/ballots.ts'
+import { runRecordDay, recordText, type RecordDay } from '../helpers/record-day.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+/** The minutes and the comparative table as the bureau previews them and members read them, from a real congress day. */
+describe('the record: minutes and comparative table', () => {
+  let plenum: TestServer
+  let day: RecordDay
+  const record = (what: 'minutes' | 'comparative', token: string, lang = 'fr') => call<RecordDocument>(plenum, token, 'GET', `/congresses/${plenum.seed.congressId}/record/${what}?lang=${lang}`)
+
+  beforeAll(async () => {
+    plenum = await startTestServer()
+    day = await runRecordDay(plenum)
+  })
+  afterAll(async () => {
+    await plenum.close()
+  })
+
+  test('the minutes tell every ballot with its rule and counts, every fallen, withdrawn and inadmissible amendment with its reason, and the speeches', async () => {
+    const answer = await record('minutes', day.bureau)
+    expect(answer.status).toBe(200)
+    const text = recordText(answer.body)
+    expect(answer.body).toMatchObject({ lang: 'fr', subject: 'Procès-verbal du congrès' })
+    expect(text).toMatch(/Projet établi le \d+ \S+ \d{4}, \d+ h \d\d, avant le gel/)
+    // Three ballots, in the order they closed, each with its rule and its counts (2 for, 1 abstention; then 2 against).
+    expect(text).toContain('Scrutin n° 1 — Amendement P2-A1')
+    expect(text).toContain('Scrutin n° 2 — Amendement P2-A4')
+    expect(text).toContain('Scrutin n° 3 — Proposition 2')
+    expect(text.match(/Règle : majorité simple des suffrages exprimés, sans quorum, vote secret/g)).toHaveLength(3)
+    expect(text.match(/Pour 2, contre 0, abstentions 1 ; suffrages exprimés 2/g)).toHaveLength(2)
+    expect(text).toContain('Pour 0, contre 2, abstentions 1 ; suffrages exprimés 2')
+    expect(text).toContain('Inscrits ')
+    // Each amendment with its fate, in the order the assembly took them.
+    const p2 = text.slice(text.indexOf('Proposition 2 —'), text.indexOf('Proposition 3 —'))
+    expect(p2).toMatch(/P2-A1 \| Élodie Bézier \| Favorable \| Adopté le/)
+    expect(p2).toMatch(/P2-A2 \| Marc Aubert \| — \| Tombé le [^|]*, du fait de l’adoption de P2-A1/)
+    expect(p2).toMatch(/P2-A3 \| Zoé Nguyen \| — \| Adopté le [^|]* avec P2-A1, identique/)
+    expect(p2).toMatch(/P2-A4 \| Élodie Bézier \| — \| Rejeté le/)
+    expect(p2.indexOf('P2-A1 |')).toBeLessThan(p2.indexOf('P2-A4 |'))
+    expect(p2).toMatch(/\d+ h \d\d — Anne Autrice, pour \(\d+ s\)/)
+    expect(p2).toContain('La proposition est adoptée.')
+    const p1 = text.slice(text.indexOf('Proposition 1 —'), text.indexOf('Proposition 2 —'))
+    expect(p1).toMatch(/P1-A1 \| Anne Autrice \| — \| Retiré par ses auteurs le/)
+    expect(p1).toMatch(/P1-A2 \| Anne Autrice \| — \| Déclaré irrecevable le [^|]* : Sans rapport avec la proposition\./)
+    expect(p1).toContain('La proposition n’a pas été mise aux voix.')
+    // Who sat: the voters checked in, by role.
+    expect(text).toMatch(/3 présents \(2 participants et 1 délégué\)\./)
+    expect(text).toContain('Anne Autrice, Bruno Votant, Chloé Votante.')
+    expect(text).toMatch(/phase : rédaction → amendements/)
+    expect(text).toContain('La motion n’est pas encore gelée.')
+  })
+
+  test('the English minutes say the same in English', async () => {
+    const text = recordText((await record('minutes', day.bureau, 'en')).body)
+    expect(text).toContain('Ballot 1 — ')
+    expect(text).toMatch(/P2-A2 \| Marc Aubert \| — \| Fell on [^|]*, as P2-A1 was adopted/)
+    expect(text).toContain('Yes 2, no 0, abstentions 1; votes expressed 2')
+    expect(text).toContain('The motion is not frozen yet.')
+  })
+
+  test('the minutes are the bureau’s; the comparative table is every member’s; a bad language is a 400', async () => {
+    expect((await record('minutes', day.voters[0]!.token)).status).toBe(403)
+    expect((await record('comparative', day.voters[1]!.token)).status).toBe(200)
+    const bad = await record('comparative', day.bureau, 'de')
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatchObject({ error: { code: 'bad_request' } })
+  })
+
+  test('the comparative table sets the text as put to amendment, each amendment’s changes and the text as it stands side by side, on the same line numbers', async () => {
+    const answer = await record('comparative', day.voters[0]!.token)
+    expect(answer.status).toBe(200)
+    const doc = answer.body
+    const tables = doc.blocks.filter((b) => b.kind === 'table')
+    expect(tables).toHaveLength(plenum.seed.proposals.length + 1)
+    const p2 = tables.find((t) => t.kind === 'table' && t.caption.startsWith('Proposition 2 —'))!
+    if (p2.kind !== 'table') throw new Error('not a table')
+    expect(p2.columns.map((c) => c.title)).toEqual(['Texte soumis aux amendements', 'Amendements', 'Texte à ce jour'])
+    const [base, amendments, final] = p2.rows[0]!
+    const lines = (cell: typeof base) => (cell!.kind === 'lines' ? cell!.lines : [])
+    // The base: line 1 as printed, without the adopted words.
+    expect(lines(base)[0]).toMatchObject({ number: 1 })
+    expect(lines(base).map((l) => l.runs.map((r) => r.text).join('')).join(' ')).not.toContain('ou sociale')
+    // The amendments, each with its fate and only the lines it changes.
+    const told = recordText({ ...doc, blocks: [p2] })
+    expect(told).toMatch(/P2-A1 — Adopté/)
+    expect(told).toMatch(/P2-A2 — Tombé, du fait de l’adoption de P2-A1/)
+    expect(told).toMatch(/P2-A4 — Rejeté/)
+    const told2 = lines(amendments)
+    expect(told2.some((l) => l.runs.some((r) => r.mark === 'ins' && r.text.includes('ou sociale')))).toBe(true)
+    // A fallen amendment reads against the text it was written on, not the text the adopted one changed.
+    const a2 = told2.slice(told2.findIndex((l) => l.runs[0]?.text === 'P2-A2'), told2.findIndex((l) => l.runs[0]?.text === 'P2-A3'))
+    expect(a2.flatMap((l) => l.runs).filter((r) => r.mark === 'ins' || r.mark === 'del').map((r) => [r.mark, r.text.trim()])).toEqual([['del', 'administrative proposée en ligne']])
+    // The text as it stands: the adopted words marked as inserted, on line 1.
+    expect(lines(final).some((l) => l.number === 1 && l.runs.some((r) => r.mark === 'ins' && r.text.includes('ou sociale')))).toBe(true)
+  })
+})
