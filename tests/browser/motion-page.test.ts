@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -89,9 +90,16 @@ describe('the whole motion, readable (issue 19, point 7)', () => {
     expect(await page.locator('.motion-question').first().evaluate((q) => getComputedStyle(q).breakBefore)).toBe('page')
     expect(await page.locator('.motion-proposal').first().evaluate((p) => getComputedStyle(p).breakInside)).toBe('avoid')
     await page.screenshot({ path: `${artifacts}motion-print.png`, fullPage: true })
-    // Printed for real: the preamble's page, then at least one page per question.
-    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1')
-    expect(pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(5)
+    // Printed for real: the preamble's page, then each question from a new page; its first pages kept to look at.
+    const pdf = await page.pdf({ format: 'A4' })
+    writeFileSync(`${artifacts}motion-print.pdf`, pdf)
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [`${artifacts}motion-print.pdf`], { encoding: 'utf8' }))?.[1])
+    expect(pages).toBeGreaterThanOrEqual(5)
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', `${artifacts}motion-print.pdf`, `${artifacts}motion-print-page`])
+    const text = execFileSync('pdftotext', ['-layout', `${artifacts}motion-print.pdf`, '-'], { encoding: 'utf8' })
+    // The second page starts with the first question: the preamble stands alone on the first.
+    expect(text.split('\f')[1]?.trim()).toMatch(/^Question 1 — /)
+    expect(text).not.toContain('Imprimer')
     await page.context().close()
   }, 60_000)
 
@@ -108,6 +116,7 @@ describe('the whole motion, readable (issue 19, point 7)', () => {
     await page.getByLabel('Number the lines').check()
     expect(await overflowsSideways(page)).toBe(false)
     expect(await page.locator('.motion-proposal .motion-status').first().textContent()).toContain('Not voted yet')
+    await page.locator('.motion-proposal').first().scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${artifacts}motion-phone-hall-en.png`, fullPage: false })
     expect(await axeViolations(page)).toEqual([])
     await page.evaluate(() => localStorage.removeItem('plenum.language'))
@@ -127,6 +136,7 @@ describe('the whole motion, readable (issue 19, point 7)', () => {
     await step(plenum, bureau, ballot.id, 'open')
     await expect.poll(() => fourth.locator('.motion-status').textContent(), { timeout: 10_000 }).toContain('En cours de vote')
     expect(await fourth.getAttribute('data-status')).toBe('under-vote')
+    await third.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${artifacts}motion-under-vote.png` })
     for (const voter of voters) expect((await vote(plenum, voter.token, ballot.id, 'yes')).status).toBe(200)
     await step(plenum, bureau, ballot.id, 'close')
@@ -149,6 +159,8 @@ describe('the whole motion, readable (issue 19, point 7)', () => {
     expect(await seal.locator('iframe').count()).toBe(0)
     expect(await overflowsSideways(seal)).toBe(false)
     await seal.screenshot({ path: `${artifacts}motion-sealed.png`, fullPage: true })
+    await adopted.scrollIntoViewIfNeeded()
+    await seal.screenshot({ path: `${artifacts}motion-sealed-proposal.png` })
     expect(await axeViolations(seal)).toEqual([])
     await seal.context().close()
   }, 90_000)
