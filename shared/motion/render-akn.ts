@@ -95,7 +95,7 @@ export function renderMotionAkn(motion: MotionData): string {
     for (const [i, amendment] of motion.amendmentsMerged.entries()) {
       x.open('attachment', { eId: `att_${i + 1}` })
       x.line('num', {}, `${i + 1}`)
-      x.line('heading', {}, xmlText(`Amendement ${amendment.label}`))
+      x.line('heading', {}, xmlText(`${amendment.amends === null ? 'Amendement' : 'Sous-amendement'} ${amendment.label}`))
       writeAmendment(x, motion, amendment)
       x.close('attachment')
     }
