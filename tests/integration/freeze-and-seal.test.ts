@@ -1,11 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FreezeView, SealInfoView } from '../../shared/api-types.ts'
+import type { MotionData } from '../../shared/motion/motion-data.ts'
 import { defaultBallotRule } from '../../shared/ballots/ballot-rule.ts'
+import { numberLines } from '../../shared/amendments/text-diff.ts'
 import { docText } from '../../shared/editor/doc-state.ts'
 import { buildBundle, sha256Hex } from '../../server/seal/bundle.ts'
 import { keyPath, loadOrCreateKeys } from '../../server/seal/keys.ts'
@@ -16,11 +18,14 @@ import { call, checkIn, openedBallot, setPhase, step, vote } from '../helpers/ba
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
+import { convertWithLibreOffice } from '../helpers/libreoffice.ts'
+import { pdfFontList, pdfInfo, pdfStructure, pdfXmp } from '../helpers/pdf-structure.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { replaceText } from '../helpers/text-edit.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
+const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.url))
 const plenumBin = fileURLToPath(new URL('../../bin/plenum.js', import.meta.url))
 const sh = (cwd: string, command: string) => spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8' })
 const verifyCli = (path: string, key?: string) => spawnSync(process.execPath, [plenumBin, 'verify', path, ...(key ? ['--key', key] : [])], { encoding: 'utf8' })
@@ -125,7 +130,7 @@ describe('freezing and sealing the motion', () => {
     const folder = join(work.path, 'fresh')
     execFileSync('unzip', ['-q', '-d', folder, join(work.path, 'bundle.zip')])
     const dir = join(folder, readdirSync(folder)[0]!)
-    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'VERIFY.txt', 'audit.json', 'board.json', 'manifest.json', 'motion.akn.xml', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'VERIFY.txt', 'audit.json', 'board.json', 'manifest.json', 'motion.akn.xml', 'motion.docx', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
     // SHA256SUMS lists every file but itself and its signature.
     const listed = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.slice(66)).sort()
     expect(listed).toEqual(readdirSync(dir).filter((n) => !n.startsWith('SHA256SUMS')).sort())
@@ -230,6 +235,24 @@ describe('freezing and sealing the motion', () => {
     expect(text).toContain('Désormais, l’État')
     expect(text).toContain('P1-A1')
     expect(execFileSync('pdfinfo', [join(dir, 'motion.pdf')]).toString()).toMatch(/CreationDate:/)
+    // Tagged PDF/A-2a: the structure tree holds the motion's headings and texts in reading order.
+    expect(pdfInfo(join(dir, 'motion.pdf'))).toMatchObject({ Tagged: 'yes', 'PDF version': '1.7' })
+    const tree = pdfStructure(join(dir, 'motion.pdf'))
+    const motion = JSON.parse(readFileSync(join(dir, 'motion.json'), 'utf8')) as MotionData
+    const carried = motion.themes.flatMap((t) => t.proposals).filter((p) => p.outcome === 'adopted')
+    expect(carried.length).toBeGreaterThan(0)
+    expect(tree.filter((n) => /^H\d$/.test(n.tag)).map((n) => `${n.tag} ${n.text}`)).toEqual([
+      `H1 ${motion.congress.title} — motion`,
+      'H2 Préambule',
+      ...motion.themes.flatMap((t) => [`H2 ${t.position}. ${t.title}`, ...t.proposals.filter((p) => p.outcome === 'adopted').map((p) => `H3 Proposition ${p.number} — ${p.title}`)]),
+      'H2 Propositions non retenues',
+      'H2 Annexe — amendements intégrés',
+    ])
+    expect(tree.filter((n) => n.tag === 'P').some((n) => n.text.includes('Désormais, l’État'))).toBe(true)
+    expect(pdfXmp(join(dir, 'motion.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>')
+    for (const font of pdfFontList(join(dir, 'motion.pdf'))) expect(font, font.name).toMatchObject({ embedded: true, unicode: true })
+    mkdirSync(artifactsDir, { recursive: true })
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'motion.pdf'), join(artifactsDir, 'motion-pdf')])
 
     const odt = unzipSync(readFileSync(join(dir, 'motion.odt')))
     const raw = readFileSync(join(dir, 'motion.odt'))
@@ -248,6 +271,36 @@ describe('freezing and sealing the motion', () => {
     const content = new TextDecoder().decode(odt['content.xml'])
     for (const proposal of plenum.seed.proposals) expect.soft(content).toContain(`Proposition ${proposal.number} —`)
   })
+
+  test('motion.docx and motion.odt open in LibreOffice and read back with every proposal; motion.docx is dated the freeze', () => {
+    const folder = join(work.path, 'fresh')
+    const dir = join(folder, readdirSync(folder)[0]!)
+    const motion = JSON.parse(readFileSync(join(dir, 'motion.json'), 'utf8')) as MotionData
+    mkdirSync(artifactsDir, { recursive: true })
+    // Distinct names: LibreOffice names each conversion after its input.
+    cpSync(join(dir, 'motion.docx'), join(work.path, 'motion-docx.docx'))
+    cpSync(join(dir, 'motion.odt'), join(work.path, 'motion-odt.odt'))
+    const [docxPdf, odtPdf] = convertWithLibreOffice([join(work.path, 'motion-docx.docx'), join(work.path, 'motion-odt.odt')], 'pdf', work.path)
+    for (const [format, pdf] of [['docx', docxPdf!], ['odt', odtPdf!]] as const) {
+      const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ')
+      for (const proposal of motion.themes.flatMap((t) => t.proposals)) expect.soft(text, `${format}: proposal ${proposal.number}`).toContain(`Proposition ${proposal.number} —`)
+      expect.soft(text, format).toContain('Désormais, l’État')
+      expect.soft(text, format).toContain('P1-A1')
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(artifactsDir, `motion-${format}-libreoffice`)])
+    }
+    // The same numbered lines as motion.pdf: each carried proposal's first line, after its number.
+    const docxText = execFileSync('pdftotext', ['-layout', docxPdf!, '-']).toString().replace(/\s+/g, ' ')
+    const pdfText = execFileSync('pdftotext', [join(dir, 'motion.pdf'), '-']).toString().replace(/\s+/g, ' ')
+    for (const proposal of motion.themes.flatMap((t) => t.proposals).filter((p) => p.outcome === 'adopted')) {
+      const first = numberLines(proposal.paragraphs)[0]!
+      expect(docxText).toContain(`${first.number} ${first.text.trim()}`)
+      expect(pdfText).toContain(first.text.trim())
+    }
+    const core = new TextDecoder().decode(unzipSync(readFileSync(join(dir, 'motion.docx')))['docProps/core.xml'])
+    const frozenAt = `${motion.frozenAt.split('.')[0]}Z`
+    expect(core).toMatch(new RegExp(`<dcterms:created [^>]*>${frozenAt}</dcterms:created>`))
+    expect(core).toContain(`<dc:title>${motion.congress.title} — motion</dc:title>`)
+  }, 120_000)
 
   test('the key lives in the data folder, private to its owner; the API and plenum key show give the same fingerprint', async () => {
     const { statSync } = await import('node:fs')
