@@ -40,9 +40,10 @@ export class MotionText extends LightElement {
 
   private renderStatus(status: MotionTextStatus, votes: DisplayVotes | null) {
     const mo = t().mo
+    const words = this.motion.sealed && status === 'not-voted' ? mo.notPutToVote : mo.status[status]
     return html`<span class="motion-status" data-status=${status}
-        ><span class="visually-hidden">${mo.statusLabel} </span><span aria-hidden="true" class="motion-status-mark">${statusMarks[status]}</span> ${mo.status[status]}</span
-      >${votes ? html` <span class="motion-votes">(${mo.votes(votes.yes, votes.no, votes.abstain)} : ${mo.outcome[votes.outcome]})</span>` : nothing}`
+        ><span class="visually-hidden">${mo.statusLabel} </span><span aria-hidden="true" class="motion-status-mark">${statusMarks[status]}</span> ${words}</span
+      >${votes ? html` <span class="motion-votes">(${mo.votes(votes.yes, votes.no, votes.abstain, mo.outcome[votes.outcome])})</span>` : nothing}`
   }
 
   private renderAmendments(text: DisplayText) {

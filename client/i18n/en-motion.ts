@@ -34,6 +34,7 @@ export const enMotion: MotionMessages = {
     withdrawn: (n: number) => `${n} withdrawn`,
   },
   mergedAmendments: (n: number) => plural(n, 'amendment adopted and merged into the text', 'amendments adopted and merged into the text'),
-  votes: (yes: number, no: number, abstain: number) => `For ${yes}, against ${no}, abstentions ${abstain}`,
+  votes: (yes: number, no: number, abstain: number, outcome: string) => `For ${yes}, against ${no}, abstentions ${abstain}: ${outcome}`,
+  notPutToVote: 'Not put to the vote',
   outcome: { adopted: 'adopted', rejected: 'rejected', 'no-quorum': 'quorum not reached' },
 }

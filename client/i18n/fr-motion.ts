@@ -36,7 +36,9 @@ export const frMotion = {
     withdrawn: (n: number) => plural(n, 'retiré', 'retirés'),
   },
   mergedAmendments: (n: number) => (n === 1 ? '1 amendement adopté et intégré au texte' : `${n} amendements adoptés et intégrés au texte`),
-  votes: (yes: number, no: number, abstain: number) => `Pour ${yes}, contre ${no}, abstentions ${abstain}`,
+  votes: (yes: number, no: number, abstain: number, outcome: string) => `Pour ${yes}, contre ${no}, abstentions ${abstain} : ${outcome}`,
+  /** A text of the sealed motion never put to the vote: it never will be. */
+  notPutToVote: 'Non mise aux voix',
   outcome: { adopted: 'adoptée', rejected: 'rejetée', 'no-quorum': 'quorum non atteint' } satisfies Record<BallotOutcome, string>,
 }
 

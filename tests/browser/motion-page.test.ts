@@ -154,7 +154,8 @@ describe('the whole motion, readable (issue 19, point 7)', () => {
     const adopted = sealed.locator('.motion-proposal').nth(3)
     expect(await adopted.locator('.motion-status').textContent()).toContain('Adoptée')
     expect(await adopted.locator('.motion-votes').textContent()).toContain('Pour 2, contre 0')
-    expect(await sealed.locator('.motion-proposal').nth(4).locator('.motion-status').textContent()).toContain('Pas encore votée')
+    expect(await adopted.locator('.motion-votes').textContent()).toContain('abstentions 0 : adoptée')
+    expect(await sealed.locator('.motion-proposal').nth(4).locator('.motion-status').textContent()).toContain('Non mise aux voix')
     // The advisor's page is read as a page, not in a frame.
     expect(await seal.locator('iframe').count()).toBe(0)
     expect(await overflowsSideways(seal)).toBe(false)

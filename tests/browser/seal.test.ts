@@ -66,7 +66,7 @@ describe('the seal in the browser', () => {
     const sealed = advisor.locator('.sealed-motion')
     await sealed.getByRole('heading', { level: 2, name: 'Préambule' }).waitFor()
     expect(await sealed.getByRole('heading', { level: 3 }).count()).toBe(29)
-    expect(await sealed.locator('.motion-proposal .motion-status').first().textContent()).toContain('Pas encore votée')
+    expect(await sealed.locator('.motion-proposal .motion-status').first().textContent()).toContain('Non mise aux voix')
     await advisor.screenshot({ path: `${artifacts}seal-advisor.png`, fullPage: true })
     expect(await axeViolations(advisor)).toEqual([])
     const [download] = await Promise.all([advisor.waitForEvent('download'), advisor.getByRole('link', { name: 'Télécharger le dossier scellé (zip)' }).click()])
