@@ -18,7 +18,7 @@ export function presentAccessSheet(deps: CommandDeps, actor: CommandActor, input
   return query(deps, actor, async (steps): Promise<Uint8Array<ArrayBuffer>> => {
     await steps.authorize(congressId, 'participants.manage')
     const [congress, participants] = await Promise.all([readCongressView(deps.db, congressId), issuedParticipants(deps.db, congressId, input.participants)])
-    return new Uint8Array(await accessSheetPdf(congress.title, participants, input.baseUrl))
+    return new Uint8Array(await accessSheetPdf({ title: congress.title, organisation: congress.organisation, issuedAt: new Date(deps.clock()).toISOString() }, participants, input.baseUrl))
   })
 }
 

@@ -1,26 +1,40 @@
 import QRCode from 'qrcode'
 import type { IssuedParticipantView } from '../../shared/api-types.ts'
 import type { Role } from '../../shared/roles.ts'
-import { loadPdfKit } from '../load-pdfkit.ts'
-import { pdfFonts as fonts } from '../pdf-fonts.ts'
+import { artifact, openTaggedPdf, tagged } from '../tagged-pdf.ts'
 import { joinLink } from './join-link.ts'
 
 const roleNames: Record<Role, string> = { attendee: 'Participant·e', delegate: 'Délégué·e', bureau: 'Bureau', advisor: 'Conseiller·e' }
+
+export interface AccessSheetMeta {
+  readonly title: string
+  readonly organisation: string
+  /** ISO date-time the codes were issued: the PDF's date. */
+  readonly issuedAt: string
+}
 
 /**
  * The accreditation desk's sheet: A4 pages of 8 cards (2 × 4), one per participant, each with
  * name, organisation, role, QR code, link and code, to cut out and hand over. Made only from codes
  * just issued (the server keeps hashes): printing a card again means issuing a new code.
+ * Tagged, in French: each card a section (Sect) read in order, the name its heading, the QR code a
+ * figure whose alternative text says what it opens; the cutting lines are artifacts. Not PDF/A:
+ * it is printed and cut, not archived (and holds codes no archive should keep).
  */
-export async function accessSheetPdf(title: string, participants: readonly IssuedParticipantView[], baseUrl: string): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit()
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `Codes d’accès — ${title}`, Author: 'Plenum' } })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
-  doc.registerFont('mono', fonts.mono)
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+export async function accessSheetPdf(meta: AccessSheetMeta, participants: readonly IssuedParticipantView[], baseUrl: string): Promise<Buffer> {
+  const { title } = meta
+  const { doc, done } = await openTaggedPdf(
+    { title: `Codes d’accès — ${title}`, subject: 'Cartes d’accès des participants', author: meta.organisation, lang: 'fr-FR', date: meta.issuedAt },
+    { archival: false, margin: 0 },
+  )
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  const add = (parent: PDFKit.PDFStructureElement, tag: string, draw: () => void, options: Record<string, unknown> = {}) => {
+    const element = doc.struct(tag, options)
+    parent.add(element)
+    tagged(doc, element, draw)
+    element.end()
+  }
 
   const pageWidth = 595.28
   const pageHeight = 841.89
@@ -38,36 +52,47 @@ export async function accessSheetPdf(title: string, participants: readonly Issue
     const y = margin + Math.floor(slot / columns) * cardHeight
     const link = joinLink(baseUrl, participant.code)
 
-    doc.save().dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#888888').rect(x, y, cardWidth, cardHeight).stroke().restore()
+    const card = doc.struct('Sect')
+    root.add(card)
+    artifact(doc, 'Layout', () => doc.save().dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#888888').rect(x, y, cardWidth, cardHeight).stroke().restore())
     const inner = x + 14
     const textWidth = cardWidth - 28
-    doc.fillColor('#555555').font('regular').fontSize(8).text(title, inner, y + 12, { width: textWidth, lineBreak: false, ellipsis: true })
-    doc.fillColor('#000000').font('bold').fontSize(12).text(participant.name, inner, y + 24, { width: textWidth, height: 30, ellipsis: true })
-    doc.font('regular').fontSize(8.5).fillColor('#333333')
-    doc.text(roleNames[participant.role], inner, doc.y + 1, { width: textWidth, lineBreak: false })
-    if (participant.organisation) doc.text(participant.organisation, inner, doc.y + 1, { width: textWidth, lineBreak: false, ellipsis: true })
+    add(card, 'P', () => doc.fillColor('#555555').font('regular').fontSize(8).text(title, inner, y + 12, { width: textWidth, lineBreak: false, ellipsis: true }))
+    add(card, 'H1', () => doc.fillColor('#000000').font('bold').fontSize(12).text(participant.name, inner, y + 24, { width: textWidth, height: 30, ellipsis: true }))
+    add(card, 'P', () => doc.font('regular').fontSize(8.5).fillColor('#333333').text(roleNames[participant.role], inner, doc.y + 1, { width: textWidth, lineBreak: false }))
+    if (participant.organisation) add(card, 'P', () => doc.font('regular').fontSize(8.5).fillColor('#333333').text(participant.organisation!, inner, doc.y + 1, { width: textWidth, lineBreak: false, ellipsis: true }))
 
     const qr = QRCode.create(link, { errorCorrectionLevel: 'M' })
     const modules = qr.modules.size
     const cell = qrSize / modules
     const qrX = inner
     const qrY = Math.max(y + 76, doc.y + 6)
-    doc.fillColor('#000000')
-    for (let row = 0; row < modules; row++) {
-      for (let col = 0; col < modules; col++) {
-        if (qr.modules.get(row, col)) doc.rect(qrX + col * cell, qrY + row * cell, cell, cell)
-      }
-    }
-    doc.fill()
+    const alt = `QR code : lien d’accès personnel de ${participant.name} à Plenum (${link})`
+    add(
+      card,
+      'Figure',
+      () => {
+        doc.fillColor('#000000')
+        for (let row = 0; row < modules; row++) {
+          for (let col = 0; col < modules; col++) {
+            if (qr.modules.get(row, col)) doc.rect(qrX + col * cell, qrY + row * cell, cell, cell)
+          }
+        }
+        doc.fill()
+      },
+      { alt, bbox: [qrX, qrY, qrX + qrSize, qrY + qrSize], placement: 'Block' },
+    )
 
     const right = qrX + qrSize + 12
     const rightWidth = x + cardWidth - 14 - right
-    doc.fillColor('#333333').font('regular').fontSize(8).text('Code d’accès', right, qrY + 4, { width: rightWidth })
-    doc.fillColor('#000000').font('mono').fontSize(12).text(participant.code, right, qrY + 16, { width: rightWidth })
-    doc.fillColor('#333333').font('regular').fontSize(7.5).text('Scannez le QR code ou ouvrez :', right, qrY + 44, { width: rightWidth })
-    doc.fillColor('#000000').font('regular').fontSize(7.5).text(link, right, doc.y + 1, { width: rightWidth })
+    add(card, 'P', () => doc.fillColor('#333333').font('regular').fontSize(8).text('Code d’accès', right, qrY + 4, { width: rightWidth }))
+    add(card, 'P', () => doc.fillColor('#000000').font('mono').fontSize(12).text(participant.code, right, qrY + 16, { width: rightWidth }))
+    add(card, 'P', () => doc.fillColor('#333333').font('regular').fontSize(7.5).text('Scannez le QR code ou ouvrez :', right, qrY + 44, { width: rightWidth }))
+    add(card, 'P', () => doc.fillColor('#000000').font('regular').fontSize(7.5).text(link, right, doc.y + 1, { width: rightWidth }))
+    card.end()
   })
-  if (participants.length === 0) doc.font('regular').fontSize(12).text('Aucun participant.', margin, margin)
+  if (participants.length === 0) add(root, 'P', () => doc.font('regular').fontSize(12).text('Aucun participant.', margin, margin))
+  root.end()
   doc.end()
   return done
 }

@@ -59,3 +59,25 @@ export function pdfXmp(path: string): string {
   if (start < 0 || end < 0) return ''
   return Buffer.from(bytes.slice(start, bytes.indexOf('?>', end) + 2), 'latin1').toString('utf8')
 }
+
+/** Decodes a PDF text string as qpdf prints it: `<feff…>` (UTF-16BE) or `(…)` (literal). */
+function pdfText(raw: string): string {
+  if (raw.startsWith('<')) {
+    const bytes = Buffer.from(raw.slice(1, -1), 'hex')
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le')
+    return bytes.toString('latin1')
+  }
+  return raw.slice(1, -1).replace(/\\([()\\])/g, '$1')
+}
+
+/** The alternative text of each Figure of the structure tree, in file order (null: none). */
+export function pdfFigureAlts(path: string): (string | null)[] {
+  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 256 << 20 }).toString('latin1')
+  return qdf
+    .split(/\bendobj\b/)
+    .filter((object) => /\/S \/Figure\b/.test(object))
+    .map((object) => {
+      const alt = /\/Alt (<[0-9a-fA-F]*>|\((?:[^()\\]|\\.)*\))/.exec(object)
+      return alt ? pdfText(alt[1]!) : null
+    })
+}

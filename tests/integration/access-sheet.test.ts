@@ -6,6 +6,7 @@ import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { IssuedParticipantView } from '../../shared/api-types.ts'
 import { bearer } from '../helpers/participants.ts'
+import { pdfFigureAlts, pdfInfo, pdfStructure } from '../helpers/pdf-structure.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -68,5 +69,17 @@ describe('the printable access sheet', () => {
     expect(pages).toHaveLength(2)
     const links = pages.flatMap((page) => qrCodesOnPage(join(dir.path, page), 100))
     expect(links.sort()).toEqual(participants.map((p) => `${plenum.baseUrl}/join#code=${p.code}`).sort())
+
+    // Tagged: a section per card, in card order, its name a heading; each QR code a figure whose
+    // alternative text says whose link it is; the cutting lines left out (artifacts).
+    expect(pdfInfo(pdf)).toMatchObject({ Tagged: 'yes', Title: expect.stringMatching(/^Codes d’accès — /) })
+    const tree = pdfStructure(pdf)
+    expect(tree.filter((n) => n.tag === 'Sect')).toHaveLength(participants.length)
+    expect(tree.filter((n) => n.tag === 'H1').map((n) => n.text)).toEqual(participants.map((p) => p.name))
+    expect(tree.filter((n) => n.tag === 'P').map((n) => n.text)).toEqual(expect.arrayContaining(participants.map((p) => p.code)))
+    const alts = pdfFigureAlts(pdf)
+    expect(alts).toHaveLength(participants.length)
+    for (const [i, p] of participants.entries()) expect(alts[i]).toBe(`QR code : lien d’accès personnel de ${p.name} à Plenum (${plenum.baseUrl}/join#code=${p.code})`)
+    expect(execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-']).toString('latin1')).toContain('/Lang (fr-FR)')
   })
 })
