@@ -17,7 +17,9 @@ function linesFr(amendment: MergedAmendment): string | null {
 /**
  * One change as the French practice words it ("Remplacer le paragraphe 2 : « … » par : « … »"),
  * marked up as Akoma Ntoso marks a modification: a `mod` quoting the words before and after, each
- * in its `quotedStructure` (class "before" and "after", so a reader finds each side).
+ * in its `quotedStructure` (class "before" and "after", so a reader finds each side). It is the
+ * shape the European Parliament's amendment editors (AT4AM, NSESA) give an amendment's content:
+ * one `mod`, the text proposed in its first quotedStructure, the amended text in its second.
  */
 function modification(change: ParagraphChange, eId: string): string {
   const quoted = (side: 'before' | 'after', n: number, paragraphs: readonly string[]) =>
