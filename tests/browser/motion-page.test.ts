@@ -48,7 +48,10 @@ describe('the whole motion, readable (issue 19, point 7)', () => {
 
   test('linked from the congress page: every question and proposal in heading order; an edit in another tab appears live', async () => {
     const page = await signedInAt(browser, plenum.baseUrl, delegate.code, `/congresses/${plenum.seed.congressId}`)
-    await page.getByRole('link', { name: 'La motion en entier' }).click()
+    const link = page.getByRole('link', { name: 'La motion en entier' })
+    await link.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${artifacts}motion-link.png` })
+    await link.click()
     await page.getByRole('heading', { level: 1, name: /La motion/ }).waitFor()
     await page.locator('.motion-proposal').first().waitFor()
     expect(page.url()).toMatch(/\/motion$/)

@@ -119,6 +119,7 @@ describe('XSS corpus', () => {
     await check(desk, base, 'Question <a href="javascript:')
     await check(desk, `${base}/proposals/1`, xssPayloads[0]!)
     await check(desk, `${base}/preamble`, xssPayloads[3]!)
+    await check(desk, `${base}/motion`, xssPayloads[0]!)
     await check(desk, `${base}/bureau`, 'Déléguée "><iframe')
     await desk.screenshot({ path: `${artifacts}xss-bureau.png`, fullPage: true })
     await check(desk, `${base}/amendments`, 'Proposition <svg')
