@@ -156,6 +156,15 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     revokeProxy: (congressId: string, giverId: string) => empty(api.congresses[':id'].proxies[':giverId'].$delete({ param: { id: id(congressId), giverId: id(giverId) } })),
     projector: (congressId: string) => json(api.congresses[':id'].projector.$get(c(congressId))),
     project: (congressId: string, ballotId: string | null) => json(api.congresses[':id'].projector.$put({ ...c(congressId), json: { ballotId } })),
+    /** A base text's versions (the preamble without a proposal id). */
+    textVersions: (congressId: string, proposalId?: string) =>
+      proposalId === undefined
+        ? json(api.congresses[':id'].preamble.versions.$get(c(congressId)))
+        : json(api.congresses[':id'].proposals[':pid'].versions.$get({ param: { id: id(congressId), pid: id(proposalId) } })),
+    textVersion: (congressId: string, versionId: string) => json(api.congresses[':id'].versions[':vid'].$get({ param: { id: id(congressId), vid: id(versionId) } })),
+    compareVersions: (congressId: string, fromId: string, toId: string) =>
+      json(api.congresses[':id'].versions[':vid'].compare[':other'].$get({ param: { id: id(congressId), vid: id(fromId), other: id(toId) } })),
+    restoreVersion: (congressId: string, versionId: string) => json(api.congresses[':id'].versions[':vid'].restore.$post({ param: { id: id(congressId), vid: id(versionId) } })),
     floor: (congressId: string) => json(api.congresses[':id'].floor.$get(c(congressId))),
     setDebate: (congressId: string, docName: string | null, amendmentId: string | null = null) => json(api.congresses[':id'].floor.debate.$post({ ...c(congressId), json: { docName, amendmentId } })),
     setSpeakerRules: (congressId: string, rules: SpeakerRulesRequest) => json(api.congresses[':id'].floor.rules.$post({ ...c(congressId), json: rules })),

@@ -1,4 +1,5 @@
 import './tiptap-base.css'
 import './styles.css'
 import './floor.css'
+import './text-history.css'
 import './components/plenum-app.ts'

@@ -5,6 +5,8 @@ export type Route =
   | { readonly page: 'congress'; readonly congressId: string }
   | { readonly page: 'proposal'; readonly congressId: string; readonly number: number }
   | { readonly page: 'preamble'; readonly congressId: string }
+  | { readonly page: 'proposal-history'; readonly congressId: string; readonly number: number }
+  | { readonly page: 'preamble-history'; readonly congressId: string }
   | { readonly page: 'bureau'; readonly congressId: string }
   | { readonly page: 'amendments'; readonly congressId: string }
   | { readonly page: 'amendment'; readonly congressId: string; readonly amendmentId: string }
@@ -28,6 +30,10 @@ export function parseRoute(pathname: string): Route {
   if (first === 'congresses' && second) {
     if (parts.length === 2) return { page: 'congress', congressId: second }
     if (third === 'preamble' && parts.length === 3) return { page: 'preamble', congressId: second }
+    if (third === 'preamble' && fourth === 'history' && parts.length === 4) return { page: 'preamble-history', congressId: second }
+    if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && fifth === 'history' && parts.length === 5) {
+      return { page: 'proposal-history', congressId: second, number: Number(fourth) }
+    }
     if (third === 'bureau' && parts.length === 3) return { page: 'bureau', congressId: second }
     if (third === 'amendments' && parts.length === 3) return { page: 'amendments', congressId: second }
     if (third === 'vote' && parts.length === 3) return { page: 'vote', congressId: second }
@@ -48,6 +54,9 @@ export const paths = {
   congress: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}`,
   proposal: (congressId: string, number: number) => `/congresses/${encodeURIComponent(congressId)}/proposals/${number}`,
   preamble: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/preamble`,
+  /** A base text's history: the proposal's by number, or without one the preamble's. */
+  textHistory: (congressId: string, number?: number) =>
+    number === undefined ? `/congresses/${encodeURIComponent(congressId)}/preamble/history` : `/congresses/${encodeURIComponent(congressId)}/proposals/${number}/history`,
   bureau: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/bureau`,
   amendments: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments`,
   vote: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/vote`,

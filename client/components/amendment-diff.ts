@@ -8,8 +8,10 @@ import { LightElement } from '../light-element.ts'
  * deletions struck through, each also announced in words for screen readers.
  */
 export class AmendmentDiff extends LightElement {
-  static override properties = { diff: { attribute: false } }
+  static override properties = { diff: { attribute: false }, noChange: { attribute: false } }
   declare diff: TextDiff | undefined
+  /** What an empty diff says (an amendment's by default; a text's history says two versions agree). */
+  declare noChange: string | undefined
 
   private segment(segment: DiffSegment) {
     const m = t()
@@ -30,7 +32,7 @@ export class AmendmentDiff extends LightElement {
       <p class="diff-summary" data-lines=${diff.changed.map((r) => `${r.from}-${r.to}`).join(',')}>
         <strong>${m.linesSummary(diff.changed)}</strong>
       </p>
-      ${diff.changed.length === 0 ? html`<p class="hint">${m.amendmentNoChange}</p>` : nothing}
+      ${diff.changed.length === 0 ? html`<p class="hint">${this.noChange ?? m.amendmentNoChange}</p>` : nothing}
       <div class="diff" role="list">
         ${diff.lines.map(
           (line) => html`<div class="diff-line${line.paragraphStart ? ' paragraph-start' : ''}" role="listitem" data-line=${line.number ?? ''}>

@@ -20,6 +20,7 @@ import './seal-page.ts'
 import './session-page.ts'
 import './floor-card.ts'
 import './text-page.ts'
+import './text-history.ts'
 import './vote-page.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
@@ -166,6 +167,14 @@ export class PlenumApp extends LightElement {
     }
     if (route.page === 'board') return html`<plenum-board-page .congress=${congress} .ballotId=${route.ballotId}></plenum-board-page>`
     if (route.page === 'seal') return html`<plenum-seal-page .congress=${congress}></plenum-seal-page>`
+    if (route.page === 'proposal-history' || route.page === 'preamble-history') {
+      return html`<plenum-text-history
+        .congress=${congress}
+        .participant=${participant}
+        .phase=${phase}
+        .number=${route.page === 'proposal-history' ? route.number : undefined}
+      ></plenum-text-history>`
+    }
     if (route.page === 'motion') {
       const revisions = { texts: live.textsRevision, amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision }
       return html`<plenum-motion-page .congress=${congress} .revisions=${revisions}></plenum-motion-page>`
@@ -231,6 +240,8 @@ export class PlenumApp extends LightElement {
     if (route.page === 'board') return `${m.v.boardLink} — ${congress.title}`
     if (route.page === 'projector') return `${m.v.projectorTitle} — ${congress.title}`
     if (route.page === 'seal') return `${m.v.sealTitle} — ${congress.title}`
+    if (route.page === 'preamble-history') return m.h.historyTitle(m.preamble)
+    if (route.page === 'proposal-history') return m.h.historyTitle(m.proposalLabel(route.number))
     if (route.page === 'motion') return `${m.mo.title} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)

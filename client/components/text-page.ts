@@ -49,6 +49,7 @@ export class TextPage extends LightElement {
         ${proposal ? html`<p class="kicker">${m.proposalLabel(proposal.number)}</p>` : nothing}
         <h1>${title}</h1>
         ${theme ? html`<p class="theme-name"><span class="label">${m.proposalTheme} ${theme.position} :</span> ${theme.title}</p>` : nothing}
+        <p class="text-history-link"><a href=${paths.textHistory(congress.id, proposal?.number)}>${m.h.historyLink}</a></p>
       </header>
       ${keyed(docName, html`<plenum-doc-editor doc-name=${docName} .label=${label} .user=${user} .roleName=${m.roleLabel[participant.role]}></plenum-doc-editor>`)}
       <plenum-text-amendments

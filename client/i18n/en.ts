@@ -1,12 +1,14 @@
 import { enCodes } from './en-codes.ts'
 import { enVotes } from './en-votes.ts'
 import { enFloor } from './en-floor.ts'
+import { enHistory } from './en-history.ts'
 import { enMotion } from './en-motion.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
   v: enVotes,
   f: enFloor,
+  h: enHistory,
   mo: enMotion,
   c: enCodes,
   appName: 'Plenum',
@@ -293,6 +295,7 @@ export const en: Messages = {
     'floor.withdrawn': 'Request for the floor withdrawn',
     'floor.given': 'Floor given',
     'floor.ended': 'Speech ended',
+    'text.restored': 'Text version restored',
     'ballot.created': 'Ballot created',
     'ballot.rule_changed': 'Ballot rule changed',
     'ballot.deleted': 'Ballot deleted',

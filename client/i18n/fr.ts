@@ -3,12 +3,14 @@ import { labels } from './labels.ts'
 import { frCodes } from './fr-codes.ts'
 import { frVotes } from './fr-votes.ts'
 import { frFloor } from './fr-floor.ts'
+import { frHistory } from './fr-history.ts'
 import { frMotion } from './fr-motion.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
   v: frVotes,
   f: frFloor,
+  h: frHistory,
   mo: frMotion,
   c: frCodes,
   appName: 'Plenum',
@@ -295,6 +297,7 @@ export const fr = {
     'floor.withdrawn': 'Demande de parole retirée',
     'floor.given': 'Parole donnée',
     'floor.ended': 'Fin d’intervention',
+    'text.restored': 'Version d’un texte restaurée',
     'ballot.created': 'Scrutin créé',
     'ballot.rule_changed': 'Règle du scrutin modifiée',
     'ballot.deleted': 'Scrutin supprimé',
