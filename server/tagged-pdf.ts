@@ -1,3 +1,4 @@
+import { printable } from '../shared/motion/printable.ts'
 import { loadPdfKit } from './load-pdfkit.ts'
 import { pdfFonts } from './pdf-fonts.ts'
 
@@ -31,8 +32,10 @@ const xmpDate = (date: Date) => `${date.toISOString().split('.')[0]}Z`
  * values (pdfkit's own leaves ModDate out, which PDF/A requires to match, and does not escape),
  * so the same input gives the same bytes.
  */
-export async function openTaggedPdf(meta: PdfMeta, options: PdfOptions): Promise<{ doc: PdfDoc; done: Promise<Buffer> }> {
+export async function openTaggedPdf(given: PdfMeta, options: PdfOptions): Promise<{ doc: PdfDoc; done: Promise<Buffer> }> {
   const PDFDocument = await loadPdfKit()
+  // A control character in the XMP would make it unreadable XML: printable, as the pages print it.
+  const meta = { ...given, title: printable(given.title), subject: printable(given.subject), author: printable(given.author) }
   const date = new Date(meta.date)
   const info = { Title: meta.title, Author: meta.author, Subject: meta.subject, Creator: 'Plenum', Producer: 'Plenum', CreationDate: date, ModDate: date }
   const doc = new PDFDocument({

@@ -157,6 +157,24 @@ describe('the record’s documents in every format, from one RecordDocument', ()
     expect(content).toContain('<text:span text:style-name="Deleted">2030</text:span>')
   }, 120_000)
 
+  test('control characters and markup in the metadata and texts leave every format readable', async () => {
+    const nasty = { ...recordFixture, title: 'Titre\u0001 <b>&amp; « x »\u000B', author: 'Fédération\u0000 & co', subject: 'Sujet ]]> --', blocks: [{ kind: 'paragraph' as const, runs: [{ text: 'Avant\u0007 après \uffff <w:t>' }] }] }
+    writeFileSync(path('nasty.pdf'), await renderRecordPdf(nasty))
+    writeFileSync(path('nasty-xmp.xml'), pdfXmp(path('nasty.pdf')).replace(/^<\?xpacket[^>]*\?>|<\?xpacket[^>]*\?>$/g, ''))
+    const parts: [string, Uint8Array][] = [['xmp', readFileSync(path('nasty-xmp.xml'))]]
+    const docx = unzipSync(await renderRecordDocx(nasty))
+    const odt = unzipSync(renderRecordOdt(nasty))
+    parts.push(['docx core', docx['docProps/core.xml']!], ['docx document', docx['word/document.xml']!], ['odt meta', odt['meta.xml']!], ['odt content', odt['content.xml']!], ['odt styles', odt['styles.xml']!])
+    for (const [name, data] of parts) {
+      const lint = spawnSync('xmllint', ['--noout', '-'], { input: data, encoding: 'utf8' })
+      expect.soft(lint.status, `${name}: ${lint.stderr}`).toBe(0)
+    }
+    expect(pdfInfo(path('nasty.pdf')).Title).toBe('Titre\ufffd <b>&amp; « x »')
+    expect(pdfStructure(path('nasty.pdf')).find((n) => n.tag === 'P')?.text).toBe('Avant\ufffd après \ufffd <w:t>')
+    const md = renderRecordMarkdown(nasty)
+    expect(md.split('-->')).toHaveLength(2) // the metadata comment closes once, where it should
+  })
+
   test('the Markdown is CommonMark: the title and the headings as headings, the marks, every text', () => {
     const md = renderRecordMarkdown(recordFixture)
     const html = spawnSync('cmark', ['--unsafe'], { input: md, encoding: 'utf8' }).stdout
