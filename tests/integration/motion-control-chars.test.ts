@@ -94,6 +94,14 @@ describe('texts with control characters and Markdown markers in the sealed motio
     const content = new TextDecoder().decode(odt['content.xml'])
     expect(content).toContain('Avant\ufffd le contrôle  et après.')
 
+    // motion.docx: every XML part well-formed for libxml2, the texts made printable as in the ODT.
+    const docx = unzipSync(await file('motion.docx'))
+    for (const [part, data] of Object.entries(docx).filter(([name]) => /\.(xml|rels)$/.test(name))) {
+      const lint = spawnSync('xmllint', ['--noout', '-'], { input: data, encoding: 'utf8' })
+      expect.soft(lint.status, `${part}: ${lint.stderr}`).toBe(0)
+    }
+    expect(new TextDecoder().decode(docx['word/document.xml'])).toContain('Avant\ufffd le contrôle')
+
     // motion.md through cmark, CommonMark's reference implementation: the headings are exactly
     // the motion's, nothing became a list, a quote, a rule or code, and each text is one paragraph.
     const md = new TextDecoder().decode(await file('motion.md'))
