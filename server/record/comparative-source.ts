@@ -6,15 +6,16 @@ import type { ComparativeAmendment, ComparativeData, ComparativeText } from '../
 import type { MinutesData } from '../../shared/record/minutes-data.ts'
 import * as Y from 'yjs'
 import { fail } from '../domain-error.ts'
+import { amendingBase } from '../history/text-versions.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 
 /** A text's state by document name: the frozen one for the seal, the live one before the freeze. */
 export type StateOf = (docName: string) => Promise<Uint8Array | undefined> | Uint8Array | undefined
 
 /**
- * The comparative table's data. Each text's base is the text as it stood just before its first
- * merged amendment (what was put to amendment: a proposal's text is not edited during the
- * amendments and votes but through merges), or the text itself when nothing was merged; each
+ * The comparative table's data. Each text's base is the text as it stood when the congress entered
+ * its amendments phase (its history's version), else (a congress older than the history) just
+ * before its first merged amendment, else the text itself; each
  * amendment's diff is the one the assembly read (against the text just before its merge, or the text
  * as it stands). The minutes' data gives the texts, fates and order, so both documents agree.
  */
@@ -69,7 +70,8 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
       }
     }
     const final = stateParagraphs(state)
-    texts.push({ number: text.number, title: text.title, question: text.question, outcome: text.outcome, base: firstMerge ? stateParagraphs(firstMerge.merged_onto!) : final, final, amendments })
+    const base = (await amendingBase(db, docName)) ?? (firstMerge ? stateParagraphs(firstMerge.merged_onto!) : final)
+    texts.push({ number: text.number, title: text.title, question: text.question, outcome: text.outcome, base, final, amendments })
   }
   return { congress: minutes.congress, frozenAt: minutes.frozen?.at ?? null, asOf: minutes.asOf, timeZone: minutes.timeZone, texts }
 }

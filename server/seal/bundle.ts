@@ -4,6 +4,9 @@ import { canonicalJson } from '../../shared/canonical-json.ts'
 import { renderMotionAkn } from '../../shared/motion/render-akn.ts'
 import { renderMotionHtml } from '../../shared/motion/render-html.ts'
 import { renderMotionJson, renderMotionMarkdown } from '../../shared/motion/render-markdown.ts'
+import { buildComparativeTable } from '../../shared/record/comparative.ts'
+import { buildMinutes } from '../../shared/record/minutes.ts'
+import { recordBundleFiles } from '../record/render-record.ts'
 import { deterministicZip } from './deterministic-zip.ts'
 import { signBytes, type SealKeys } from './keys.ts'
 import { renderMotionDocx } from './render-docx.ts'
@@ -49,6 +52,9 @@ export async function buildBundle(source: SealSource, keys: SealKeys): Promise<B
     ['motion.odt', renderMotionOdt(motion)],
     ['motion.docx', await renderMotionDocx(motion)],
     ['motion.akn.xml', strToU8(renderMotionAkn(motion))],
+    ...(await recordBundleFiles('minutes', buildMinutes(source.minutes, 'fr'))),
+    ...(await recordBundleFiles('minutes.en', buildMinutes(source.minutes, 'en'))),
+    ...(await recordBundleFiles('comparative', buildComparativeTable(source.comparative, 'fr'))),
     [
       'results.json',
       json({

@@ -15,6 +15,10 @@ import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { DivisionPart, MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
+import type { ComparativeData } from '../../shared/record/comparative-data.ts'
+import type { MinutesData } from '../../shared/record/minutes-data.ts'
+import { readComparativeData } from '../record/comparative-source.ts'
+import { readMinutesData } from '../record/minutes-source.ts'
 import { subjectOf } from '../presenters/ballot-view.ts'
 import { blockMembers } from '../commands/ballots/ballot-rows.ts'
 import { readRoomCount } from '../presenters/room-count-view.ts'
@@ -55,6 +59,10 @@ export interface SealSource {
   /** The decision log up to and including the freeze. */
   readonly audit: readonly AuditLogRow[]
   readonly frozenAtMs: number
+  /** What the minutes tell, up to the freeze. */
+  readonly minutes: MinutesData
+  /** The comparative table of the frozen texts. */
+  readonly comparative: ComparativeData
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
@@ -162,7 +170,13 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
     amendmentsMerged,
   }
   const audit = await db.selectFrom('audit_log').selectAll().where('congress_id', '=', congressId).where('seq', '<=', freeze.seq).orderBy('seq').execute()
-  return { motion, ballots, audit, frozenAtMs: freeze.at }
+  const minutes = await readMinutesData(db, congressId)
+  // Frozen states are stored in Yjs's V2 encoding; the diffs read V1.
+  const comparative = await readComparativeData(db, minutes, (docName) => {
+    const state = frozen.get(docName)
+    return state && Y.convertUpdateFormatV2ToV1(state)
+  })
+  return { motion, ballots, audit, frozenAtMs: freeze.at, minutes, comparative }
 }
 
 export /**

@@ -14,7 +14,7 @@ export type Verification = {
 } & ({ readonly ok: true } | { readonly ok: false; readonly failure: string })
 
 /** Every file a bundle must hold (SHA256SUMS must list each). */
-export const bundleFiles = ['motion.json', 'motion.html', 'motion.md', 'motion.pdf', 'motion.odt', 'motion.docx', 'motion.akn.xml', 'results.json', 'board.json', 'audit.json', 'public-key.pem', 'VERIFY.txt', 'manifest.json'] as const
+export const bundleFiles = ['motion.json', 'motion.html', 'motion.md', 'motion.pdf', 'motion.odt', 'motion.docx', 'motion.akn.xml', 'minutes.md', 'minutes.pdf', 'minutes.odt', 'minutes.docx', 'minutes.en.md', 'minutes.en.pdf', 'minutes.en.odt', 'minutes.en.docx', 'comparative.md', 'comparative.pdf', 'comparative.odt', 'comparative.docx', 'results.json', 'board.json', 'audit.json', 'public-key.pem', 'VERIFY.txt', 'manifest.json'] as const
 
 /** A bundle's files from its folder or its zip (the zip's single top folder, if any, stripped). */
 export function readBundle(path: string): Map<string, Uint8Array> {

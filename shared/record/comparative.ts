@@ -53,16 +53,16 @@ const words: Record<'fr' | 'en', ComparativeWords> = {
 export function buildComparativeTable(data: ComparativeData, lang: 'fr' | 'en'): RecordDocument {
   const w = words[lang]
   const m = minutesWords[lang]
-  const blocks: RecordBlock[] = [{ kind: 'heading', level: 1, text: w.title(data.congress.title) }]
+  const blocks: RecordBlock[] = []
   if (data.frozenAt === null) blocks.push({ kind: 'paragraph', runs: [{ text: w.draft(dateTimeWords(data.asOf, data.timeZone, lang)), mark: 'em' }] })
   let question: string | null = null
   for (const text of data.texts) {
     if (text.question && text.question !== question) {
       question = text.question
-      blocks.push({ kind: 'heading', level: 2, text: question })
+      blocks.push({ kind: 'heading', level: 1, text: question })
     }
     const name = text.number === null ? m.preamble : m.proposal(text.number, text.title)
-    blocks.push({ kind: 'heading', level: text.number === null ? 2 : 3, text: name })
+    blocks.push({ kind: 'heading', level: text.number === null ? 1 : 2, text: name })
     blocks.push(textTable(text, name, data.frozenAt !== null, w, lang))
   }
   return { lang, title: w.title(data.congress.title), subject: w.subject, author: data.congress.organisation, date: data.frozenAt ?? data.asOf, blocks }

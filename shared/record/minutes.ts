@@ -16,18 +16,17 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
   const at = (iso: string) => dateTimeWords(iso, data.timeZone, lang)
   const { congress } = data
   const blocks: RecordBlock[] = [
-    { kind: 'heading', level: 1, text: w.title(congress.title) },
     { kind: 'paragraph', runs: plain([congress.organisation, w.edition(congress.edition), congress.place, congress.date].filter(Boolean).join(' — ')) },
   ]
   if (!data.frozen) blocks.push({ kind: 'paragraph', runs: [{ text: w.draft(at(data.asOf)), mark: 'em' }] })
 
-  blocks.push({ kind: 'heading', level: 2, text: w.bureau })
+  blocks.push({ kind: 'heading', level: 1, text: w.bureau })
   blocks.push({ kind: 'list', items: data.bureau.map((p) => plain(p.organisation ? `${p.name} (${p.organisation})` : p.name)) })
 
-  blocks.push({ kind: 'heading', level: 2, text: w.sittings })
+  blocks.push({ kind: 'heading', level: 1, text: w.sittings })
   if (data.sittings.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noSitting) })
   for (const sitting of data.sittings) {
-    blocks.push({ kind: 'heading', level: 3, text: w.sitting(dayWords(sitting.day, lang)) })
+    blocks.push({ kind: 'heading', level: 2, text: w.sitting(dayWords(sitting.day, lang)) })
     const byRole = roles
       .map((role) => [role, sitting.present.filter((p) => p.role === role).length] as const)
       .filter(([, n]) => n > 0)
@@ -37,11 +36,11 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
     blocks.push({ kind: 'paragraph', runs: plain(sitting.proxies.length === 0 ? w.noProxy : w.proxies(sitting.proxies.map((p) => w.proxy(p.giver, p.holder)).join(lang === 'fr' ? ' ; ' : '; '))) })
   }
 
-  blocks.push({ kind: 'heading', level: 2, text: w.proceedings })
+  blocks.push({ kind: 'heading', level: 1, text: w.proceedings })
   if (data.phaseChanges.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noPhaseChange) })
   else blocks.push({ kind: 'list', items: data.phaseChanges.map((c) => plain(w.phaseChange(at(c.at), w.phases[c.from], w.phases[c.to], c.by))) })
 
-  blocks.push({ kind: 'heading', level: 2, text: w.texts })
+  blocks.push({ kind: 'heading', level: 1, text: w.texts })
   let question: string | null = null
   for (const text of data.texts) {
     // The question once, above its first proposal.
@@ -50,11 +49,11 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
     blocks.push(...textBlocks(text, data, w, lang))
   }
 
-  blocks.push({ kind: 'heading', level: 2, text: w.ballots })
+  blocks.push({ kind: 'heading', level: 1, text: w.ballots })
   if (data.ballots.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noBallot) })
   data.ballots.forEach((ballot, i) => blocks.push(...ballotBlocks(ballot, i + 1, at, w)))
 
-  blocks.push({ kind: 'heading', level: 2, text: w.freeze })
+  blocks.push({ kind: 'heading', level: 1, text: w.freeze })
   blocks.push({ kind: 'paragraph', runs: plain(data.frozen ? w.frozen(at(data.frozen.at), data.frozen.by) : w.notFrozen) })
 
   return { lang, title: w.title(congress.title), subject: w.subject, author: congress.organisation, date: data.frozen?.at ?? data.asOf, blocks }
@@ -63,7 +62,7 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
 function textBlocks(text: MinutesText, data: MinutesData, w: MinutesWords, lang: 'fr' | 'en'): RecordBlock[] {
   const name = text.number === null ? w.preamble : w.proposal(text.number, text.title)
   const at = (iso: string) => dateTimeWords(iso, data.timeZone, lang)
-  const blocks: RecordBlock[] = [{ kind: 'heading', level: 3, text: name }]
+  const blocks: RecordBlock[] = [{ kind: 'heading', level: 2, text: name }]
   blocks.push({ kind: 'paragraph', runs: [{ text: lang === 'fr' ? `${w.speakers} :` : `${w.speakers}:`, mark: 'strong' }] })
   if (text.speeches.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noSpeaker) })
   else
@@ -101,7 +100,7 @@ function ballotBlocks(ballot: MinutesBallot, n: number, at: (iso: string) => str
   const what = subject.block ? w.block(subject.block.join(', ')) : `${label}${subject.part ? w.part(subject.part) : ''}`
   const counts = (c: { yes: number; no: number; abstain: number }) => w.choiceCounts(c.yes, c.no, c.abstain)
   return [
-    { kind: 'heading', level: 3, text: w.ballotHeading(n, what) },
+    { kind: 'heading', level: 2, text: w.ballotHeading(n, what) },
     {
       kind: 'list',
       items: [

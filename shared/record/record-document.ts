@@ -29,6 +29,7 @@ export interface RecordColumn {
 export type RecordCell = { readonly kind: 'lines'; readonly lines: readonly RecordLine[] } | { readonly kind: 'runs'; readonly paragraphs: readonly (readonly RecordRun[])[] }
 
 export type RecordBlock =
+  /** The document's title is its first heading: a block's level 1 is printed one level below it. */
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
   | { readonly kind: 'paragraph'; readonly runs: readonly RecordRun[] }
   | { readonly kind: 'list'; readonly items: readonly (readonly RecordRun[])[] }
