@@ -47,15 +47,19 @@ export function flowTable(flow: Flow, parent: PDFKit.PDFStructureElement, table:
   const lefts = widths.map((_, i) => flow.left + widths.slice(0, i).reduce((a, b) => a + b, 0))
   const step = lineHeight(cellStyle)
 
+  const heads = table.columns.map((c, i) => wrapRuns(doc, [{ text: c.title }], widths[i]! - 2 * padding, headStyle))
+  const headHeight = Math.max(...heads.map((h) => h.length)) * lineHeight(headStyle) + 2 * padding
+  const laidRows = table.rows.map((row) => row.map((cell, i) => cellLines(flow, cell, widths[i]! - 2 * padding)))
+  // A row starts on a page only with a few of its lines: never a header alone at the foot of a page.
+  const rowStart = (cells: readonly { lines: readonly CellLine[] }[]) => Math.min(3, Math.max(1, ...cells.map((c) => c.lines.length))) * step + 2 * padding
+  const captionLines = wrapRuns(doc, [{ text: table.caption }], flow.width, captionStyle)
+  flow.ensure(captionLines.length * lineHeight(captionStyle) + 2 + headHeight + (laidRows[0] ? rowStart(laidRows[0]) : 0))
   const caption = doc.struct('Caption')
   element.add(caption)
-  flow.ensure(lineHeight(captionStyle) * 2 + step * 4)
-  flowLines(flow, caption, wrapRuns(doc, [{ text: table.caption }], flow.width, captionStyle), captionStyle)
+  flowLines(flow, caption, captionLines, captionStyle)
   caption.end()
   flow.y += 2
 
-  const heads = table.columns.map((c, i) => wrapRuns(doc, [{ text: c.title }], widths[i]! - 2 * padding, headStyle))
-  const headHeight = Math.max(...heads.map((h) => h.length)) * lineHeight(headStyle) + 2 * padding
   const drawHead = (tag: PDFKit.PDFStructureElement[] | null) => {
     const top = flow.y
     heads.forEach((lines, i) => {
@@ -78,13 +82,12 @@ export function flowTable(flow: Flow, parent: PDFKit.PDFStructureElement, table:
   ths.forEach((th) => th.end())
   headRow.end()
 
-  for (const row of table.rows) {
+  for (const laidRow of laidRows) {
     const tr = doc.struct('TR')
     element.add(tr)
-    const cells = row.map((cell, i) => {
+    const cells = laidRow.map((laid) => {
       const td = doc.struct('TD')
       tr.add(td)
-      const laid = cellLines(flow, cell, widths[i]! - 2 * padding)
       const ps = Array.from({ length: laid.paragraphs }, () => {
         const p = doc.struct('P')
         td.add(p)
@@ -93,7 +96,7 @@ export function flowTable(flow: Flow, parent: PDFKit.PDFStructureElement, table:
       return { td, ps, ...laid, next: 0 }
     })
     // A row that starts near the foot of a page starts on the next one.
-    if (flow.y + Math.min(step * 3, Math.max(...cells.map((c) => c.lines.length)) * step) + 2 * padding > flow.bottom()) {
+    if (flow.y + rowStart(cells) > flow.bottom()) {
       flow.newPage()
       drawHead(null)
     }

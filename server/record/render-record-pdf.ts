@@ -28,20 +28,30 @@ export async function renderRecordPdf(record: RecordDocument, options: { readonl
   const flow = flowOf(doc)
   const root = doc.struct('Document')
   doc.addStructure(root)
-  heading(flow, root, 1, record.title)
-  for (const block of record.blocks) renderBlock(flow, root, block)
+  heading(flow, root, 1, record.title, keepWith(record.blocks, 0))
+  record.blocks.forEach((block, i) => renderBlock(flow, root, block, keepWith(record.blocks, i + 1)))
   root.end()
   pageFooters(doc, record.title)
   doc.end()
   return done
 }
 
-function heading(flow: Flow, parent: PDFKit.PDFStructureElement, level: 1 | 2 | 3 | 4, text: string): void {
+/** The least of a block that must share the page of the heading above it. */
+function keepWith(blocks: readonly RecordBlock[], index: number): number {
+  const next = blocks[index]
+  // A table: its caption, its header row and the first lines of its first row.
+  if (next?.kind === 'table') return 120
+  // A heading: itself, and what it keeps with it (a heading over a heading over a table…).
+  if (next?.kind === 'heading') return 2 * headingStyles[(next.level + 1) as 2 | 3 | 4].size + keepWith(blocks, index + 1)
+  return 3 * lineHeight(bodyStyle)
+}
+
+function heading(flow: Flow, parent: PDFKit.PDFStructureElement, level: 1 | 2 | 3 | 4, text: string, keep: number): void {
   const style = headingStyles[level]
   const lines = wrapRuns(flow.doc, [{ text }], flow.width, style)
   if (flow.y > flow.doc.page.margins.top) flow.y += style.size * 0.7
-  // A heading never ends a page: it comes with at least three lines of what it heads.
-  flow.ensure(lines.length * lineHeight(style) + 3 * lineHeight(bodyStyle))
+  // A heading never ends a page: it comes with the start of what it heads.
+  flow.ensure(lines.length * lineHeight(style) + style.size * 0.35 + keep)
   const element = flow.doc.struct(`H${level}`)
   parent.add(element)
   flowLines(flow, element, lines, style)
@@ -49,11 +59,11 @@ function heading(flow: Flow, parent: PDFKit.PDFStructureElement, level: 1 | 2 | 
   flow.y += style.size * 0.35
 }
 
-function renderBlock(flow: Flow, parent: PDFKit.PDFStructureElement, block: RecordBlock): void {
+function renderBlock(flow: Flow, parent: PDFKit.PDFStructureElement, block: RecordBlock, keep: number): void {
   const { doc } = flow
   switch (block.kind) {
     case 'heading':
-      heading(flow, parent, (block.level + 1) as 2 | 3 | 4, block.text)
+      heading(flow, parent, (block.level + 1) as 2 | 3 | 4, block.text, keep)
       return
     case 'paragraph': {
       const p = doc.struct('P')
