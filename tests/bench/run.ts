@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor } from './scenarios.ts'
 import { renderScaleTable, runScale, scaleSizes } from './scale.ts'
+import { measureTextHistory } from './text-history.ts'
 import { startPlenum, starters, type BenchServer, type ServerKind } from './servers.ts'
 import { median, ratio } from './stats.ts'
 
@@ -100,9 +101,10 @@ async function main(): Promise<void> {
   )
 
   const scale = await runScale(log)
+  const history = await measureTextHistory(log)
   const minutes = (Date.now() - started) / 60_000
   const table = renderTable()
-  const scaleTable = renderScaleTable(scale.rows)
+  const scaleTable = renderScaleTable([...scale.rows, ...history.rows])
   console.log(`\n${table}\n\n${scaleTable}\nRun took ${minutes.toFixed(1)} minutes.`)
   writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), renderDocument(table, scaleTable, minutes))
 }
@@ -150,7 +152,10 @@ per vote, one transaction each, in better-sqlite3 and in pg. Fan-out: one writer
 readers per process, time from the writer's edit to each reader's receipt (medians of ${scaleSizes.fanout.runs} interleaved
 runs). Idle memory and start: \`plenum serve\` on a fresh data folder, compiled by \`npm run build\`, and the
 reference server, ${scaleSizes.startupRuns} starts each (medians). All of it on the same ${cpus().length} cores as the load:
-three server processes and their generators compete for them.
+three server processes and their generators compete for them. The text history: a congress day typed into the
+preamble and 29 proposals (keystrokes stored one by one and the log compacted as a room does, a version
+after every 200 keystrokes, two phase changes, 30 merges), in process on SQLite files; beside it the texts'
+own compacted states, a full copy of the text per version, and the file of the same day without versions.
 
 ${scaleTable}
 

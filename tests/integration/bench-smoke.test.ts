@@ -4,6 +4,7 @@ import { plenumCongress } from '../bench/plenum-setup.ts'
 import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, inProcessVoteRate, rawSqliteRate, targetFor } from '../bench/scenarios.ts'
 import { startHocuspocus, startPlenum, startReference, type BenchServer } from '../bench/servers.ts'
 import { bareStorm, plenumStorm, prepareVoters, rawPostgresRate, startGenerators, stopGenerators } from '../bench/vote-storm.ts'
+import { measureTextHistory } from '../bench/text-history.ts'
 
 /** Every scenario of `npm run bench`, at toy sizes against the real servers, so the bench never rots. No timing is asserted. */
 describe('benchmark smoke run', () => {
@@ -55,6 +56,15 @@ describe('benchmark smoke run', () => {
     expect(clientScriptGzipKb()).toBeGreaterThan(10)
     expect(await editorReadyMs(await startPlenum().then((s) => (running.push(s), s)))).toBeGreaterThan(0)
   }, 180_000)
+
+  test('the text history of a small congress day: versions taken, their bytes beside the texts', async () => {
+    const { figures, rows } = await measureTextHistory(() => undefined, { keystrokes: 60, burst: 20, mergedTexts: 2, mergesPerText: 1 })
+    // 30 texts × 3 pauses, 2 merges, 2 phase changes × 30 texts.
+    expect(figures.versions).toBe(30 * 3 + 2 + 2 * 30)
+    expect(figures.versionBytes).toBeGreaterThan(0)
+    expect(figures.versionBytes).toBeLessThan(figures.fullCopyBytes)
+    expect(rows).toHaveLength(5)
+  }, 120_000)
 
   test('three processes on PostgreSQL + Redis: a small storm spread over them loses and doubles nothing; a fan-out across them misses nothing', async () => {
     const cluster = await startCluster(1, false)
