@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, describe, expect, test, vi } from 'vitest'
+import type { RecordDocument, RecordLine } from '../../shared/record/record-document.ts'
 import { renderRecordMarkdown } from '../../shared/record/render-record-markdown.ts'
 import { renderRecordDocx } from '../../server/record/render-record-docx.ts'
 import { renderRecordOdt } from '../../server/record/render-record-odt.ts'
@@ -108,6 +109,36 @@ describe('the record’s documents in every format, from one RecordDocument', ()
 
     mkdirSync(artifacts, { recursive: true })
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(artifacts, 'record-fixture-pdf')])
+  })
+
+  test('a table row taller than a page runs on over pages, its header row repeated as an artifact, its cells read whole and in order', async () => {
+    const sentence = (i: number) => `Paragraphe ${i} : les collectivités et l’État s’engagent à garantir un accès équitable aux services numériques et à publier leurs données.`
+    const lines = (count: number): RecordLine[] => Array.from({ length: count }, (_, i) => ({ number: i + 1, paragraphStart: true, runs: [{ text: sentence(i + 1) }] }))
+    const tall: RecordDocument = {
+      ...recordFixture,
+      blocks: [
+        { kind: 'paragraph', runs: [{ text: 'Avant le tableau.' }] },
+        {
+          kind: 'table',
+          caption: 'Une ligne plus haute qu’une page',
+          columns: [{ title: 'Base', width: 0.34 }, { title: 'Amendement', width: 0.33 }, { title: 'Adopté', width: 0.33 }],
+          rows: [[{ kind: 'lines', lines: lines(40) }, { kind: 'lines', lines: lines(25) }, { kind: 'runs', paragraphs: [[{ text: 'court' }]] }], [{ kind: 'runs', paragraphs: [[{ text: 'ligne suivante' }]] }, { kind: 'runs', paragraphs: [] }, { kind: 'runs', paragraphs: [[{ text: 'fin' }]] }]],
+        },
+        { kind: 'paragraph', runs: [{ text: 'Après le tableau.' }] },
+      ],
+    }
+    writeFileSync(path('tall.pdf'), await renderRecordPdf(tall))
+    expect(Number(pdfInfo(path('tall.pdf')).Pages)).toBeGreaterThanOrEqual(3)
+    const tree = pdfStructure(path('tall.pdf'))
+    expect(tree.filter((n) => n.tag === 'TH').map((n) => n.text)).toEqual(['Base', 'Amendement', 'Adopté']) // once, however many pages
+    const cells = tree.filter((n) => n.tag === 'TD').map((td) => tree.slice(tree.indexOf(td) + 1).filter((n, k, rest) => rest.slice(0, k).every((m) => m.depth > td.depth) && n.depth > td.depth).map((n) => n.text))
+    expect(cells[0]).toEqual(Array.from({ length: 40 }, (_, i) => sentence(i + 1)))
+    expect(cells[1]).toEqual(Array.from({ length: 25 }, (_, i) => sentence(i + 1)))
+    expect(cells.slice(2)).toEqual([['court'], ['ligne suivante'], [], ['fin']])
+    expect(tree.filter((n) => n.depth === 1).map((n) => n.tag)).toEqual(['H1', 'P', 'Table', 'P'])
+    expect(tree.at(-1)?.text).toBe('Après le tableau.')
+    mkdirSync(artifacts, { recursive: true })
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', path('tall.pdf'), join(artifacts, 'record-tall-table-page-2')])
   })
 
   test('a document that is not archival is tagged but claims no PDF/A', async () => {
