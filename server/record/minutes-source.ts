@@ -4,11 +4,11 @@ import { isBureauOpinion } from '../../shared/amendments/bureau-opinion.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
 import { isPhase } from '../../shared/phases.ts'
 import type { Role } from '../../shared/roles.ts'
-import type { AmendmentFate, MinutesAmendment, MinutesData, MinutesSitting, MinutesSpeech, MinutesText } from '../../shared/record/minutes-data.ts'
+import type { AmendmentFate, MinutesAmendment, MinutesBallot, MinutesData, MinutesSitting, MinutesSpeech, MinutesText } from '../../shared/record/minutes-data.ts'
 import { defaultTimeZone, localDay } from '../../shared/record/record-dates.ts'
 import { fail } from '../domain-error.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
-import { sealedBallot } from '../seal/seal-source.ts'
+import { sealedBallot, type SealedBallot } from '../seal/seal-source.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const collator = new Intl.Collator('fr', { sensitivity: 'base' })
@@ -53,6 +53,7 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string):
   const person = new Map(people.map((p) => [p.id, p]))
   const nameOf = (id: string | null | undefined) => (id ? (person.get(id)?.name ?? '?') : '?')
 
+  const numbers = new Map((await db.selectFrom('proposals').select(['id', 'number']).where('congress_id', '=', congressId).execute()).map((p) => [p.id, p.number]))
   const texts = await readTexts(db, congressId, congress.preamble_doc, audit, nameOf, until)
   const ballotRows = await db.selectFrom('ballots').selectAll().where('congress_id', '=', congressId).where('status', 'in', ['closed', 'published']).where('closed_at', '<=', until).orderBy('closed_at').orderBy('id').execute()
   const ballots = await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))
@@ -70,8 +71,16 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string):
       return from && to && isPhase(from) && isPhase(to) ? [{ at: iso(e.at), from, to, by: e.actor_name }] : []
     }),
     texts,
-    ballots: ballots.map((b) => ({ ...b, subject: { kind: b.subject.kind, label: b.subject.label, block: b.subject.block, part: b.subject.part } })),
+    ballots: ballots.map((b) => ({ ...b, subject: ballotSubject(b.subject, ballotRows.find((r) => r.id === b.id)?.subject_id ?? null, numbers) })),
   }
+}
+
+/** A ballot's subject as the minutes say it, in either language: numbers and labels, not the French words of the ballot lists. */
+function ballotSubject(subject: SealedBallot['subject'], subjectId: string | null, numbers: ReadonlyMap<string, number>): MinutesBallot['subject'] {
+  const kind = subject.kind === 'proposal' || subject.kind === 'amendment' ? subject.kind : 'motion'
+  // A block of proposals is labelled "Proposition 3", "Proposition 5" (ballot-view.ts): the numbers say it in any language.
+  const block = subject.block ? subject.block.map((label) => (kind === 'proposal' ? label.replace(/^Proposition /, '') : label)) : null
+  return { kind, number: kind === 'proposal' && subjectId ? (numbers.get(subjectId) ?? null) : null, label: kind === 'amendment' ? subject.label : '', block, part: subject.part }
 }
 
 type Person = { readonly id: string; readonly name: string; readonly organisation: string; readonly role: Role }

@@ -16,8 +16,10 @@ import type { SealSource } from './seal-source.ts'
 import { verifyText } from './verify-text.ts'
 
 // 2: SHA256SUMS itself is signed (SHA256SUMS.sig); version 1 signed manifest.json only, so a
-// forger could rewrite SHA256SUMS and still pass `sha256sum -c`.
-export const bundleFormat = 'plenum-bundle/2'
+// forger could rewrite SHA256SUMS and still pass `sha256sum -c`. 3: the same signature, and the
+// motion in Word and Akoma Ntoso, the minutes and the comparative table (verify-bundle.ts lists each
+// format's files).
+export const bundleFormat = 'plenum-bundle/3'
 
 /** The two files the stock check starts from; SHA256SUMS lists every other file of the bundle. */
 export const sumsFile = 'SHA256SUMS'

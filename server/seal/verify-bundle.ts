@@ -13,8 +13,22 @@ export type Verification = {
   readonly key: { readonly source: 'given' | 'bundled'; readonly fingerprint: string } | null
 } & ({ readonly ok: true } | { readonly ok: false; readonly failure: string })
 
-/** Every file a bundle must hold (SHA256SUMS must list each). */
-export const bundleFiles = ['motion.json', 'motion.html', 'motion.md', 'motion.pdf', 'motion.odt', 'motion.docx', 'motion.akn.xml', 'minutes.md', 'minutes.pdf', 'minutes.odt', 'minutes.docx', 'minutes.en.md', 'minutes.en.pdf', 'minutes.en.odt', 'minutes.en.docx', 'comparative.md', 'comparative.pdf', 'comparative.odt', 'comparative.docx', 'results.json', 'board.json', 'audit.json', 'public-key.pem', 'VERIFY.txt', 'manifest.json'] as const
+const bundleV2Files = ['motion.json', 'motion.html', 'motion.md', 'motion.pdf', 'motion.odt', 'results.json', 'board.json', 'audit.json', 'public-key.pem', 'VERIFY.txt', 'manifest.json'] as const
+
+/** Every file a bundle of each format must hold (SHA256SUMS must list each): a bundle sealed before a format was added still verifies. */
+export const bundleFilesByFormat: Readonly<Record<string, readonly string[]>> = {
+  'plenum-bundle/2': bundleV2Files,
+  // 3: Word and Akoma Ntoso, the minutes (French and English) and the comparative table.
+  'plenum-bundle/3': [
+    ...bundleV2Files,
+    'motion.docx',
+    'motion.akn.xml',
+    ...['minutes', 'minutes.en', 'comparative'].flatMap((name) => ['md', 'pdf', 'odt', 'docx'].map((format) => `${name}.${format}`)),
+  ],
+}
+
+/** Every file a bundle made now holds. */
+export const bundleFiles = bundleFilesByFormat[bundleFormat]!
 
 /** A bundle's files from its folder or its zip (the zip's single top folder, if any, stripped). */
 export function readBundle(path: string): Map<string, Uint8Array> {
@@ -92,12 +106,14 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, trustedKeyP
     }
     const listed = new Set(entries.map((e) => e.name))
     for (const name of files.keys()) if (!unsummedFiles.includes(name) && !listed.has(name)) fail(`${name}: not listed in ${sumsFile}, so not part of the sealed bundle`)
-    for (const name of bundleFiles) if (!listed.has(name)) fail(`${name}: missing from the bundle and from ${sumsFile}`)
+    if (!listed.has('manifest.json')) fail(`manifest.json: missing from the bundle and from ${sumsFile}`)
+    // The manifest is signed (through SHA256SUMS): its format says which files the bundle must hold.
+    const manifest = json<ManifestFile>(files, 'manifest.json')
+    const required = bundleFilesByFormat[String(manifest.format)] ?? fail(`manifest.json: format ${String(manifest.format)}, expected one of ${Object.keys(bundleFilesByFormat).join(', ')}`)
+    for (const name of required) if (!listed.has(name)) fail(`${name}: missing from the bundle and from ${sumsFile}`)
     summary.push(`${sumsFile}: ${listed.size} files match, none missing, none added`)
 
     if (trustedKeyPem !== undefined && trustedKeyPem.trim() !== bundledKey.trim()) fail('public-key.pem: not the key given with --key')
-    const manifest = json<ManifestFile>(files, 'manifest.json')
-    if (manifest.format !== bundleFormat) fail(`manifest.json: format ${String(manifest.format)}, expected ${bundleFormat}`)
     if (manifest.publicKeyFingerprint !== key.fingerprint) fail('manifest.json: its key fingerprint is not the signing key’s')
     const inManifest = new Set(manifest.files.map((f) => f.name))
     for (const f of manifest.files) {

@@ -97,7 +97,17 @@ export interface MinutesText {
 }
 
 export interface MinutesBallot {
-  readonly subject: { readonly kind: string; readonly label: string; readonly block: readonly string[] | null; readonly part: string | null }
+  /**
+   * What was put to the vote: a proposal (its number), an amendment (its label), the motion; a block
+   * (the proposals' numbers or the amendments' labels); a part of a proposal (its label, "§ 2, 3").
+   */
+  readonly subject: {
+    readonly kind: 'proposal' | 'amendment' | 'motion'
+    readonly number: number | null
+    readonly label: string
+    readonly block: readonly string[] | null
+    readonly part: string | null
+  }
   readonly rule: BallotRule
   readonly electorate: Electorate
   readonly result: Tally

@@ -6,7 +6,7 @@ import type { BallotOutcome } from '../ballots/tally-types.ts'
 import type { FloorStance } from '../floor/speakers.ts'
 import type { Phase } from '../phases.ts'
 import type { Role } from '../roles.ts'
-import type { AmendmentFate } from './minutes-data.ts'
+import type { AmendmentFate, MinutesBallot } from './minutes-data.ts'
 
 /** The minutes' words, in French and in English: one table per language, the same keys. */
 export interface MinutesWords {
@@ -42,15 +42,13 @@ export interface MinutesWords {
   readonly opinions: Record<BureauOpinion, string>
   readonly noOpinion: string
   readonly fate: (fate: AmendmentFate, detail: { fallenBy: string | null; reason: string | null; withoutBallot: boolean; identicalTo: string | null; at: string | null }) => string
-  readonly amendmentWord: string
   readonly rectified: string
   readonly textOutcome: (outcome: 'adopted' | 'rejected' | null) => string
   readonly ballots: string
   readonly noBallot: string
   readonly ballotHeading: (n: number, subject: string) => string
-  readonly subjectKinds: Record<string, string>
-  readonly part: (label: string) => string
-  readonly block: (labels: string) => string
+  /** "Proposition 2", "Amendement P2-A1", "Vote en bloc des propositions 3, 5 et 7", "Proposition 2, partie § 2". */
+  readonly ballotSubject: (subject: MinutesBallot['subject']) => string
   readonly times: (opened: string | null, closed: string | null, published: string | null) => string
   readonly rule: (rule: BallotRule) => string
   readonly electorate: (entitled: number, present: number, represented: number, quorumRequired: number, quorumMet: boolean) => string
@@ -127,14 +125,17 @@ export const frMinutes: MinutesWords = {
     }
   },
   rectified: ' (rectifié)',
-  amendmentWord: 'Amendement',
+
   textOutcome: (outcome) => (outcome === 'adopted' ? 'La proposition est adoptée.' : outcome === 'rejected' ? 'La proposition est rejetée.' : 'La proposition n’a pas été mise aux voix.'),
   ballots: 'Scrutins',
   noBallot: 'Aucun scrutin n’a été dépouillé.',
   ballotHeading: (n, subject) => `Scrutin n° ${n} — ${subject}`,
-  subjectKinds: { proposal: 'proposition', amendment: 'amendement', motion: 'motion' },
-  part: (label) => `, partie ${label}`,
-  block: (labels) => `vote en bloc : ${labels}`,
+  ballotSubject: ({ kind, number, label, block, part }) => {
+    if (block) return kind === 'proposal' ? `Vote en bloc des propositions ${frList(block)}` : `Vote en bloc des amendements ${frList(block)}`
+    if (kind === 'amendment') return `Amendement ${label}`
+    if (kind === 'motion') return 'Motion dans son ensemble'
+    return `Proposition ${number ?? '?'}${part ? `, vote par division : ${part}` : ''}`
+  },
   times: (opened, closed, published) =>
     [opened && `ouvert le ${opened}`, closed && `clos le ${closed}`, published ? `publié le ${published}` : 'non publié'].filter(Boolean).join(', ').replace(/^./, (c) => c.toUpperCase()) + '.',
   rule: (rule) => {
@@ -209,14 +210,17 @@ export const enMinutes: MinutesWords = {
     }
   },
   rectified: ' (reworded)',
-  amendmentWord: 'Amendment',
+
   textOutcome: (outcome) => (outcome === 'adopted' ? 'The proposal is adopted.' : outcome === 'rejected' ? 'The proposal is rejected.' : 'The proposal was not put to the vote.'),
   ballots: 'Ballots',
   noBallot: 'No ballot was counted.',
   ballotHeading: (n, subject) => `Ballot ${n} — ${subject}`,
-  subjectKinds: { proposal: 'proposal', amendment: 'amendment', motion: 'motion' },
-  part: (label) => `, part ${label}`,
-  block: (labels) => `block vote: ${labels}`,
+  ballotSubject: ({ kind, number, label, block, part }) => {
+    if (block) return kind === 'proposal' ? `Block vote on proposals ${enList(block)}` : `Block vote on amendments ${enList(block)}`
+    if (kind === 'amendment') return `Amendment ${label}`
+    if (kind === 'motion') return 'The motion as a whole'
+    return `Proposal ${number ?? '?'}${part ? `, vote by division: ${part}` : ''}`
+  },
   times: (opened, closed, published) =>
     [opened && `opened on ${opened}`, closed && `closed on ${closed}`, published ? `published on ${published}` : 'not published'].filter(Boolean).join(', ').replace(/^./, (c) => c.toUpperCase()) + '.',
   rule: (rule) => {

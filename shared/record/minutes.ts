@@ -16,7 +16,7 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
   const at = (iso: string) => dateTimeWords(iso, data.timeZone, lang)
   const { congress } = data
   const blocks: RecordBlock[] = [
-    { kind: 'paragraph', runs: plain([congress.organisation, w.edition(congress.edition), congress.place, congress.date].filter(Boolean).join(' — ')) },
+    { kind: 'paragraph', runs: plain([congress.organisation, w.edition(congress.edition), congress.place, /^\d{4}-\d\d-\d\d$/.test(congress.date) ? dayWords(congress.date, lang) : congress.date].filter(Boolean).join(' — ')) },
   ]
   if (!data.frozen) blocks.push({ kind: 'paragraph', runs: [{ text: w.draft(at(data.asOf)), mark: 'em' }] })
 
@@ -95,9 +95,7 @@ function textBlocks(text: MinutesText, data: MinutesData, w: MinutesWords, lang:
 
 function ballotBlocks(ballot: MinutesBallot, n: number, at: (iso: string) => string, w: MinutesWords): RecordBlock[] {
   const { subject, result, electorate } = ballot
-  // An amendment's label is its number only ("P2-A1"): the heading says what it is.
-  const label = subject.kind === 'amendment' ? `${w.amendmentWord} ${subject.label}` : subject.label
-  const what = subject.block ? w.block(subject.block.join(', ')) : `${label}${subject.part ? w.part(subject.part) : ''}`
+  const what = w.ballotSubject(subject)
   const counts = (c: { yes: number; no: number; abstain: number }) => w.choiceCounts(c.yes, c.no, c.abstain)
   return [
     { kind: 'heading', level: 2, text: w.ballotHeading(n, what) },

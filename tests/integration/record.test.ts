@@ -1,7 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { strFromU8, strToU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { RecordDocument } from '../../shared/record/record-document.ts'
+import { sha256Hex } from '../../server/seal/bundle.ts'
+import { loadOrCreateKeys, signBytes } from '../../server/seal/keys.ts'
+import { bundleFilesByFormat, verifyBundle } from '../../server/seal/verify-bundle.ts'
 import { call } from '../helpers/ballots.ts'
+import { convertedText, convertWithLibreOffice } from '../helpers/libreoffice.ts'
+import { pdfInfo, pdfStructure } from '../helpers/pdf-structure.ts'
 import { runRecordDay, recordText, type RecordDay } from '../helpers/record-day.ts'
+import { makeTempDir } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 /** The minutes and the comparative table as the bureau previews them and members read them, from a real congress day. */
@@ -14,8 +24,10 @@ describe('the record: minutes and comparative table', () => {
     plenum = await startTestServer()
     day = await runRecordDay(plenum)
   })
+  const work = makeTempDir('plenum-record-')
   afterAll(async () => {
     await plenum.close()
+    work.remove()
   })
 
   test('the minutes tell every ballot with its rule and counts, every fallen, withdrawn and inadmissible amendment with its reason, and the speeches', async () => {
@@ -94,5 +106,73 @@ describe('the record: minutes and comparative table', () => {
     expect(a2.flatMap((l) => l.runs).filter((r) => r.mark === 'ins' || r.mark === 'del').map((r) => [r.mark, r.text.trim()])).toEqual([['del', 'administrative proposée en ligne']])
     // The text as it stands: the adopted words marked as inserted, on line 1.
     expect(lines(final).some((l) => l.number === 1 && l.runs.some((r) => r.mark === 'ins' && r.text.includes('ou sociale')))).toBe(true)
+  })
+
+  describe('sealed', () => {
+    let files: Map<string, Uint8Array>
+    beforeAll(async () => {
+      expect((await call(plenum, day.bureau, 'POST', `/congresses/${plenum.seed.congressId}/freeze`)).status).toBe(200)
+      const answer = await fetch(`${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/bundle`, { headers: { authorization: `Bearer ${day.voters[1]!.token}` } })
+      files = new Map(Object.entries(unzipSync(new Uint8Array(await answer.arrayBuffer()))).map(([name, data]) => [name.split('/').at(-1)!, data]))
+    })
+
+    test('the bundle’s minutes tell the same day, signed as frozen; its PDFs are tagged PDF/A with their headings', () => {
+      expect(verifyBundle(files)).toMatchObject({ ok: true })
+      // Kept for whoever reviews them (tests/artifacts is not committed).
+      const artifacts = fileURLToPath(new URL('../artifacts', import.meta.url))
+      mkdirSync(artifacts, { recursive: true })
+      for (const name of ['minutes.pdf', 'minutes.md', 'comparative.pdf', 'comparative.docx', 'minutes.docx']) writeFileSync(join(artifacts, `record-${name}`), files.get(name)!)
+      const minutes = strFromU8(files.get('minutes.md')!)
+      expect(minutes).toContain('Scrutin n° 1 — Amendement P2-A1')
+      expect(minutes).toMatch(/Tombé le [^|]*, du fait de l’adoption de P2-A1/)
+      expect(minutes).toMatch(/La motion a été gelée le \d+ \S+ \d{4}, \d+ h \d\d par /)
+      expect(minutes).not.toContain('Projet établi')
+      expect(strFromU8(files.get('minutes.en.md')!)).toContain('Ballot 3 — Proposal 2')
+      for (const name of ['minutes.pdf', 'minutes.en.pdf', 'comparative.pdf']) {
+        const path = join(work.path, name)
+        writeFileSync(path, files.get(name)!)
+        expect(pdfInfo(path).Tagged, name).toBe('yes')
+        expect(strFromU8(files.get(name)!)).toMatch(/pdfaid:part[>="']+2/)
+        const headings = pdfStructure(path).filter((n) => /^H\d$/.test(n.tag)).map((n) => n.text)
+        if (name === 'minutes.pdf') expect(headings).toEqual(expect.arrayContaining(['Scrutins', 'Scrutin n° 2 — Amendement P2-A4', 'Proposition 2 — Un guichet humain garanti pour chaque démarche dématérialisée']))
+        if (name === 'comparative.pdf') expect(headings).toContain('Proposition 2 — Un guichet humain garanti pour chaque démarche dématérialisée')
+      }
+    })
+
+    test('the minutes and the comparative table in Word and OpenDocument open in LibreOffice with every ballot and amendment', () => {
+      const inputs = ['minutes.docx', 'minutes.odt', 'comparative.docx'].map((name) => {
+        const path = join(work.path, name.replace('.', '-') + name.slice(name.lastIndexOf('.')))
+        writeFileSync(path, files.get(name)!)
+        return path
+      })
+      const [minutesDocx, minutesOdt, comparativeDocx] = convertWithLibreOffice(inputs, 'txt', work.path).map(convertedText)
+      for (const text of [minutesDocx!, minutesOdt!]) {
+        for (const n of [1, 2, 3]) expect(text).toContain(`Scrutin n° ${n} —`)
+        expect(text).toContain('Pour 0, contre 2, abstentions 1')
+        expect(text).toContain('du fait de l’adoption de P2-A1')
+        expect(text).toContain('Sans rapport avec la proposition.')
+      }
+      for (const label of ['P2-A1', 'P2-A2', 'P2-A3', 'P2-A4', 'P1-A1', 'P1-A2']) expect(comparativeDocx).toContain(label)
+      expect(comparativeDocx).toContain('Texte adopté')
+    })
+
+    test('plenum verify requires each format’s own files: a bundle of the previous format still verifies, one of this format without its minutes does not', async () => {
+      const keys = loadOrCreateKeys(plenum.dataDir)
+      const resigned = (format: string, names: readonly string[]) => {
+        const out = new Map(names.filter((n) => n !== 'manifest.json').map((n) => [n, files.get(n)!]))
+        const manifest = JSON.parse(strFromU8(files.get('manifest.json')!))
+        manifest.format = format
+        manifest.files = [...out].map(([name, data]) => ({ name, bytes: data.length, sha256: sha256Hex(data) }))
+        out.set('manifest.json', strToU8(`${JSON.stringify(manifest)}\n`))
+        const sums = strToU8([...out].map(([name, data]) => `${sha256Hex(data)}  ${name}\n`).join(''))
+        out.set('SHA256SUMS', sums)
+        out.set('SHA256SUMS.sig', signBytes(keys, sums))
+        return out
+      }
+      expect(verifyBundle(resigned('plenum-bundle/2', bundleFilesByFormat['plenum-bundle/2']!))).toMatchObject({ ok: true })
+      const withoutMinutes = bundleFilesByFormat['plenum-bundle/3']!.filter((n) => n !== 'minutes.pdf')
+      expect(verifyBundle(resigned('plenum-bundle/3', withoutMinutes))).toMatchObject({ ok: false, failure: 'minutes.pdf: missing from the bundle and from SHA256SUMS' })
+      expect(verifyBundle(resigned('plenum-bundle/9', withoutMinutes))).toMatchObject({ ok: false, failure: expect.stringContaining('manifest.json: format plenum-bundle/9') })
+    })
   })
 })
