@@ -133,5 +133,6 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
       },
     ],
   })
-  return packDocx(document, record.date, lang)
+  const captions = record.blocks.flatMap((b) => (b.kind === 'table' ? [printable(b.caption)] : []))
+  return packDocx(document, record.date, lang, captions)
 }

@@ -170,6 +170,7 @@ describe('the record’s documents in every format, from one RecordDocument', ()
     const document = strFromU8(docx['word/document.xml']!)
     expect(document).toContain('<w:pStyle w:val="Heading1"/>')
     expect(document).toContain('<w:tblHeader/>')
+    expect(document).toMatch(/<w:tblCaption w:val="Proposition 1 : texte de base, amendement P1-A1 \(adopté\) et texte adopté"\/><\/w:tblPr>/)
     expect(document).toMatch(/<w:u w:val="single"\/>.*?et à chaque école/)
     expect(document).toMatch(/<w:strike\/>.*?2030/)
 
