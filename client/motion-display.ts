@@ -101,6 +101,8 @@ export function sealedDisplay(json: unknown): MotionDisplay | undefined {
   const mergedOn = new Map<number | null, number>()
   for (const amendment of json.amendmentsMerged) {
     if (!isJsonObject(amendment) || !(amendment.proposalNumber === null || isCount(amendment.proposalNumber))) return undefined
+    // A sub-amendment went into its amendment, which went into the text: the text counts the amendment once.
+    if (typeof amendment.amends === 'string') continue
     mergedOn.set(amendment.proposalNumber, (mergedOn.get(amendment.proposalNumber) ?? 0) + 1)
   }
   const merged = (n: number | null) => mergedOn.get(n) ?? 0
