@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import type { RecordDocument, RecordLine } from '../../shared/record/record-document.ts'
@@ -42,6 +43,11 @@ describe('the record’s documents in every format, from one RecordDocument', ()
     const second = await renderAll('2040-12-31T23:59:59Z')
     for (const format of ['pdf', 'docx', 'odt', 'md'] as const) expect(Buffer.from(second[format]).equals(Buffer.from(first[format])), format).toBe(true)
     for (const [format, data] of Object.entries(first)) writeFileSync(path(`record-${format}.${format}`), data)
+    // And in another process, on the other side of the world: the same bytes (nothing kept from an
+    // earlier document, nothing from the host's time zone).
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/record-render-child.ts', import.meta.url)), work.path], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Auckland' } })
+    expect(child.status, child.stderr).toBe(0)
+    for (const format of ['pdf', 'docx', 'odt', 'md'] as const) expect(readFileSync(path(`child.${format}`)).equals(Buffer.from(first[format])), `${format} in another process`).toBe(true)
   })
 
   test('the PDF is tagged PDF/A-2a: headings, paragraphs, list, table in reading order, /Lang, fonts embedded, metadata in the XMP', () => {
