@@ -81,3 +81,23 @@ export function pdfFigureAlts(path: string): (string | null)[] {
       return alt ? pdfText(alt[1]!) : null
     })
 }
+
+/**
+ * Painting operators (text shown, paths filled or stroked) outside any marked-content sequence, page
+ * by page: in a tagged PDF (PDF/A-2a, PDF/UA) everything painted is either tagged content or an
+ * artifact, so this is empty. Reads the content streams as qpdf's QDF form lays them out.
+ */
+export function unmarkedPainting(path: string): string[] {
+  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 256 << 20 }).toString('latin1')
+  const found: string[] = []
+  for (const [page, part] of qdf.split('%% Contents for page ').slice(1).entries()) {
+    const stream = /stream\n([\s\S]*?)endstream/.exec(part)?.[1] ?? ''
+    let depth = 0
+    for (const line of stream.split('\n').map((l) => l.trim())) {
+      if (/\b(BDC|BMC)$/.test(line)) depth++
+      else if (line === 'EMC') depth--
+      else if (depth === 0 && /(\bTj|\bTJ|\bf\*?|\bS|\bB\*?|\bs|\bb\*?|\bDo)$/.test(line)) found.push(`page ${page + 1}: ${line.slice(0, 60)}`)
+    }
+  }
+  return found
+}

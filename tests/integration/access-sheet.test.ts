@@ -6,7 +6,7 @@ import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { IssuedParticipantView } from '../../shared/api-types.ts'
 import { bearer } from '../helpers/participants.ts'
-import { pdfFigureAlts, pdfInfo, pdfStructure } from '../helpers/pdf-structure.ts'
+import { pdfFigureAlts, pdfInfo, pdfStructure, unmarkedPainting } from '../helpers/pdf-structure.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -81,5 +81,6 @@ describe('the printable access sheet', () => {
     expect(alts).toHaveLength(participants.length)
     for (const [i, p] of participants.entries()) expect(alts[i]).toBe(`QR code : lien d’accès personnel de ${p.name} à Plenum (${plenum.baseUrl}/join#code=${p.code})`)
     expect(execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-']).toString('latin1')).toContain('/Lang (fr-FR)')
+    expect(unmarkedPainting(pdf)).toEqual([])
   })
 })

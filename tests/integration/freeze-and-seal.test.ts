@@ -19,7 +19,7 @@ import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { connectSynced } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
 import { convertWithLibreOffice } from '../helpers/libreoffice.ts'
-import { pdfFontList, pdfInfo, pdfStructure, pdfXmp } from '../helpers/pdf-structure.ts'
+import { pdfFontList, pdfInfo, pdfStructure, pdfXmp, unmarkedPainting } from '../helpers/pdf-structure.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { replaceText } from '../helpers/text-edit.ts'
@@ -251,6 +251,7 @@ describe('freezing and sealing the motion', () => {
     expect(tree.filter((n) => n.tag === 'P').some((n) => n.text.includes('Désormais, l’État'))).toBe(true)
     expect(pdfXmp(join(dir, 'motion.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>')
     for (const font of pdfFontList(join(dir, 'motion.pdf'))) expect(font, font.name).toMatchObject({ embedded: true, unicode: true })
+    expect(unmarkedPainting(join(dir, 'motion.pdf'))).toEqual([])
     mkdirSync(artifactsDir, { recursive: true })
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'motion.pdf'), join(artifactsDir, 'motion-pdf')])
 

@@ -10,7 +10,7 @@ import { renderRecordDocx } from '../../server/record/render-record-docx.ts'
 import { renderRecordOdt } from '../../server/record/render-record-odt.ts'
 import { renderRecordPdf } from '../../server/record/render-record-pdf.ts'
 import { convertedText, convertWithLibreOffice } from '../helpers/libreoffice.ts'
-import { pdfFontList, pdfInfo, pdfStructure, pdfXmp } from '../helpers/pdf-structure.ts'
+import { pdfFontList, pdfInfo, pdfStructure, pdfXmp, unmarkedPainting } from '../helpers/pdf-structure.ts'
 import { fixtureTexts, recordFixture } from '../helpers/record-fixture.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 
@@ -98,6 +98,7 @@ describe('the record’s documents in every format, from one RecordDocument', ()
     expect(raw).toMatch(/\/Marked true/)
     expect(raw).toMatch(/\/S \/GTS_PDFA1/) // the sRGB output intent PDF/A requires
     expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0)
+    expect(unmarkedPainting(pdf)).toEqual([]) // all tagged or artifact (line numbers, rules, page numbers)
     const fonts = pdfFontList(pdf)
     expect(fonts.length).toBeGreaterThanOrEqual(3)
     for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true, unicode: true })
@@ -143,6 +144,7 @@ describe('the record’s documents in every format, from one RecordDocument', ()
     expect(cells.slice(2)).toEqual([['court'], ['ligne suivante'], [], ['fin']])
     expect(tree.filter((n) => n.depth === 1).map((n) => n.tag)).toEqual(['H1', 'P', 'Table', 'P'])
     expect(tree.at(-1)?.text).toBe('Après le tableau.')
+    expect(unmarkedPainting(path('tall.pdf'))).toEqual([])
     mkdirSync(artifacts, { recursive: true })
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', path('tall.pdf'), join(artifacts, 'record-tall-table-page-2')])
   })
