@@ -75,6 +75,21 @@ describe('the record: minutes and comparative table', () => {
   test('the minutes are the bureau’s; the comparative table is every member’s; a bad language is a 400', async () => {
     expect((await record('minutes', day.voters[0]!.token)).status).toBe(403)
     expect((await record('comparative', day.voters[1]!.token)).status).toBe(200)
+    // The same as files to download, in either language.
+    for (const [what, token, query, type, name] of [
+      ['minutes', day.bureau, 'lang=en&format=pdf', 'application/pdf', 'proces-verbal.en.pdf'],
+      ['comparative', day.voters[1]!.token, 'format=docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'tableau-comparatif.docx'],
+      ['comparative', day.voters[1]!.token, 'format=md', 'text/markdown; charset=utf-8', 'tableau-comparatif.md'],
+    ] as const) {
+      const file = await fetch(`${plenum.baseUrl}/api/congresses/${plenum.seed.congressId}/record/${what}?${query}`, { headers: { authorization: `Bearer ${token}` } })
+      expect(file.status).toBe(200)
+      expect(file.headers.get('content-type')).toBe(type)
+      expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`)
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      if (query.endsWith('md')) expect(strFromU8(bytes)).toContain('P2-A2')
+      else expect(bytes.length).toBeGreaterThan(1000)
+    }
+    expect((await call(plenum, day.bureau, 'GET', `/congresses/${plenum.seed.congressId}/record/minutes?format=exe`)).body).toMatchObject({ error: { code: 'bad_request' } })
     const bad = await record('comparative', day.bureau, 'de')
     expect(bad.status).toBe(400)
     expect(bad.body).toMatchObject({ error: { code: 'bad_request' } })
