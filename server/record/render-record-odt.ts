@@ -11,7 +11,7 @@ const namespaces =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" ' +
-  'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"'
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"'
 
 const markStyles: Record<NonNullable<RecordRun['mark']>, string> = { strong: 'Strong_20_Emphasis', em: 'Emphasis', ins: 'Inserted', del: 'Deleted' }
 
@@ -58,7 +58,7 @@ function contentXml(record: RecordDocument): string {
 
 const lineStyle = (name: string, size: string, indent: string) =>
   `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:margin-left="${indent}" fo:text-indent="-${indent}" fo:margin-bottom="0cm"><style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops></style:paragraph-properties><style:text-properties fo:font-size="${size}"/></style:style>` +
-  `<style:style style:name="${name}_20_first" style:family="paragraph" style:parent-style-name="${name}"><style:paragraph-properties fo:margin-top="0.15cm"/></style:style>`
+  `<style:style style:name="${name}_20_first" style:family="paragraph" style:parent-style-name="${name}"><style:paragraph-properties fo:margin-top="0.15cm" fo:margin-bottom="0cm"/></style:style>`
 
 function stylesXml(record: RecordDocument): string {
   const [language, country] = langTag(record.lang).split('-')
@@ -67,9 +67,9 @@ function stylesXml(record: RecordDocument): string {
   const heading = (level: number, size: string, top: string) =>
     `<style:style style:name="Heading_20_${level}" style:display-name="Heading ${level}" style:family="paragraph" style:default-outline-level="${level}"><style:paragraph-properties fo:margin-top="${top}" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="${size}" fo:font-weight="bold"/></style:style>`
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-styles ${namespaces}><office:font-face-decls/><office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="10pt" fo:language="${language}" fo:country="${country}"/></style:default-style>
-<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.25cm"/></style:style>
+<office:document-styles ${namespaces}><office:font-face-decls><style:font-face style:name="Arial" svg:font-family="Arial" style:font-family-generic="swiss"/></office:font-face-decls><office:styles>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/><style:text-properties style:font-name="Arial" fo:font-size="10pt" fo:language="${language}" fo:country="${country}"/></style:default-style>
+<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.15cm" fo:margin-bottom="0.2cm"/></style:style>
 ${heading(1, '16pt', '0cm')}${heading(2, '14pt', '0.5cm')}${heading(3, '12pt', '0.4cm')}${heading(4, '10.5pt', '0.3cm')}
 <style:style style:name="List_20_Contents" style:display-name="List Contents" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.05cm"/></style:style>
 <style:style style:name="Caption" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.2cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold" fo:font-size="9.5pt"/></style:style>
