@@ -252,6 +252,17 @@ describe('freezing and sealing the motion', () => {
     expect(pdfXmp(join(dir, 'motion.pdf'))).toContain('<pdfaid:part>2</pdfaid:part>')
     for (const font of pdfFontList(join(dir, 'motion.pdf'))) expect(font, font.name).toMatchObject({ embedded: true, unicode: true })
     expect(unmarkedPainting(join(dir, 'motion.pdf'))).toEqual([])
+    // Every PDF of the bundle (the motion, the minutes, the comparative table) is a tagged PDF/A-2a.
+    const pdfs = readdirSync(dir).filter((name) => name.endsWith('.pdf'))
+    expect(pdfs.length).toBeGreaterThanOrEqual(1)
+    for (const name of pdfs) {
+      const file = join(dir, name)
+      expect.soft(pdfInfo(file), name).toMatchObject({ Tagged: 'yes', 'PDF version': '1.7' })
+      expect.soft(pdfXmp(file), name).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/)
+      expect.soft(pdfStructure(file)[1], name).toMatchObject({ tag: 'H1' })
+      expect.soft(unmarkedPainting(file), name).toEqual([])
+      for (const font of pdfFontList(file)) expect.soft(font, `${name}: ${font.name}`).toMatchObject({ embedded: true, unicode: true })
+    }
     mkdirSync(artifactsDir, { recursive: true })
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'motion.pdf'), join(artifactsDir, 'motion-pdf')])
 
