@@ -14,6 +14,9 @@ export function typingPauseFromEnv(env: NodeJS.ProcessEnv = process.env): number
 /** Who typed is written at most this often per person and text (a trailing write catches the last keystrokes). */
 const markEveryMs = 5_000
 
+/** Typing that never pauses (a room of writers taking turns) still gets a version this often: ten pauses' worth. */
+const longestWithoutVersion = (pauseMs: number) => 10 * pauseMs
+
 export interface TypingPauses {
   /** The sync server stored updates these participants typed in this text. */
   typed(docName: string, congressId: string, participantIds: readonly string[]): void
@@ -27,6 +30,8 @@ interface TextTyping {
   readonly typed: Map<string, { last: number; written: number }>
   markTimer: NodeJS.Timeout | undefined
   pauseTimer: NodeJS.Timeout | undefined
+  /** When typing began since this process last took (or asked for) a version of the text. */
+  since: number | undefined
   /** A write or a version under way: the next waits for it. */
   busy: Promise<void>
 }
@@ -35,7 +40,8 @@ interface TextTyping {
  * The pauses in typing, per process. Each text someone types in here gets a timer, pushed back by
  * every keystroke stored; when it runs out, the version is taken from what the database holds, in a
  * transaction on the congress's row, unless the database says someone typed since (on another
- * process): then it waits for their pause. Two processes that both see the pause take one version:
+ * process): then it waits for their pause. Typing that never stops for a minute still gets a version
+ * every ten minutes or so. Two processes that both see the pause take one version:
  * the second finds nothing changed. Who typed goes to `text_typing` (a row per person and text, its
  * time at most markEveryMs behind), where the next version, on any process, reads it.
  */
@@ -60,7 +66,7 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
       .execute()
   }
 
-  const takeVersion = async (docName: string, text: TextTyping) => {
+  const takeVersion = async (docName: string, text: TextTyping, longTyping = false) => {
     await writeMarks(docName, text)
     const now = clock()
     const waitUntil = await db.transaction().execute(async (trx) => {
@@ -68,7 +74,7 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
       const latest = await trx.selectFrom('text_typing').select((eb) => eb.fn.max('typed_at').as('at')).where('doc_name', '=', docName).executeTakeFirst()
       const last = Number(latest?.at ?? 0)
       // Someone typed since, on another process: their own pause is the one that counts.
-      if (!closed && last + pauseMs > now) return last + pauseMs
+      if (!closed && !longTyping && last + pauseMs > now) return last + pauseMs
       await recordVersion(trx, { docName, event: 'pause', now })
       return undefined
     })
@@ -80,6 +86,7 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
     if (text.pauseTimer) clearTimeout(text.pauseTimer)
     text.pauseTimer = setTimeout(() => {
       text.pauseTimer = undefined
+      text.since = undefined
       void queue(text, () => takeVersion(docName, text))
     }, Math.max(0, delay))
     text.pauseTimer.unref()
@@ -91,7 +98,7 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
       const now = clock()
       let text = texts.get(docName)
       if (!text) {
-        text = { congressId, typed: new Map(), markTimer: undefined, pauseTimer: undefined, busy: Promise.resolve() }
+        text = { congressId, typed: new Map(), markTimer: undefined, pauseTimer: undefined, since: undefined, busy: Promise.resolve() }
         texts.set(docName, text)
       }
       let writeNow = false
@@ -111,6 +118,11 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
         current.markTimer.unref()
       }
       schedulePause(docName, current, pauseMs)
+      current.since ??= now
+      if (now - current.since >= longestWithoutVersion(pauseMs)) {
+        current.since = undefined
+        void queue(current, () => takeVersion(docName, current, true))
+      }
     },
     async close() {
       closed = true

@@ -85,6 +85,26 @@ describe('every text’s history', () => {
     expect(text.paragraphs).toEqual(await storedParagraphs(docName))
   })
 
+  test('typing that never pauses still gets a version, after ten pauses’ worth of it', async () => {
+    const docName = proposal(4).docName
+    const writer = await open(docName, bruno)
+    const before = (await history(4)).versions.length
+    // Keystrokes far closer together than the pause (300 ms), for as long as it takes.
+    let typed = 0
+    while ((await history(4)).versions.length === before && typed < 5_000) {
+      writer.appendParagraph(`Bruno tape sans s’arrêter, ${typed++}.`)
+      await roundTrip(writer)
+    }
+    const version = (await history(4)).versions.at(-1)!
+    expect(version).toMatchObject({ event: 'pause', typists: ['Bruno Petit'] })
+    // Taken while the typing went on: the text had more to come.
+    writer.appendParagraph('Et encore une ligne.')
+    await roundTrip(writer)
+    const text = (await api<TextVersionTextView>('GET', `/api/congresses/${congressId}/versions/${version.id}`, alice)).body.paragraphs
+    expect(text.join('\n')).not.toContain('Et encore une ligne.')
+    expect(typed).toBeGreaterThan(10)
+  })
+
   test('a merge takes the target’s version after it', async () => {
     await setPhase('amendments')
     const filed = (await api<FiledAmendmentView>('POST', `/api/proposals/${proposal(1).id}/amendments`, alice, { justification: 'Parce que.' })).body
