@@ -8,6 +8,7 @@ import type { Phase } from '../shared/phases.ts'
 import type { BallotRulePatch, NewBallotRequest, RoomCountRequest } from '../shared/requests/ballot-requests.ts'
 import type { AccessSheetRequest, CongressDetailsRequest, ProposalChangeRequest, ThemeChangeRequest } from '../shared/requests/congress-requests.ts'
 import type { DeliveryRequest } from '../shared/requests/seal-requests.ts'
+import type { RecordDocument } from '../shared/record/record-document.ts'
 import type { FloorStance } from '../shared/floor/speakers.ts'
 import type { SpeakerRulesRequest } from '../shared/requests/floor-requests.ts'
 import { ApiError, errorOf, networkError } from './api-error.ts'
@@ -91,6 +92,10 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     audit: (congressId: string) => json(api.congresses[':id'].audit.$get(c(congressId))),
     presence: (congressId: string) => json(api.congresses[':id'].presence.$get(c(congressId))),
     motion: (congressId: string) => json(api.congresses[':id'].motion.$get(c(congressId))),
+    /** The minutes (bureau) or the comparative table, as data for their page. */
+    // The route also answers files (?format=pdf…); without a format, its JSON.
+    record: (congressId: string, kind: 'minutes' | 'comparative', lang: 'fr' | 'en') =>
+      json(api.congresses[':id'].record[kind].$get({ ...c(congressId), query: { lang } }) as Promise<ClientResponse<RecordDocument, 200, 'json'>>),
     updateCongress: (congressId: string, details: CongressDetailsRequest) => json(api.congresses[':id'].$patch({ ...c(congressId), json: details })),
     addTheme: (congressId: string, title: string) => json(api.congresses[':id'].themes.$post({ ...c(congressId), json: { title } })),
     updateTheme: (congressId: string, themeId: string, change: ThemeChangeRequest) =>
@@ -203,4 +208,5 @@ export const apiLinks = {
   joinQr: (congressId: string) => `/api${congressPath(congressId)}/join-qr.svg`,
   bundle: (congressId: string) => `/api${congressPath(congressId)}/bundle`,
   bundleFile: (congressId: string, name: string) => `/api${congressPath(congressId)}/bundle/${id(name)}`,
+  record: (congressId: string, kind: 'minutes' | 'comparative', lang: 'fr' | 'en', format: 'md' | 'pdf' | 'odt' | 'docx') => `/api${congressPath(congressId)}/record/${kind}?lang=${lang}&format=${format}`,
 }

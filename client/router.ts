@@ -17,6 +17,8 @@ export type Route =
   | { readonly page: 'projector'; readonly congressId: string }
   | { readonly page: 'seal'; readonly congressId: string }
   | { readonly page: 'motion'; readonly congressId: string }
+  | { readonly page: 'comparative'; readonly congressId: string }
+  | { readonly page: 'minutes'; readonly congressId: string }
   | { readonly page: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
@@ -42,6 +44,8 @@ export function parseRoute(pathname: string): Route {
     if (third === 'ballots' && fourth && fifth === 'board' && parts.length === 5) return { page: 'board', congressId: second, ballotId: fourth }
     if (third === 'seal' && parts.length === 3) return { page: 'seal', congressId: second }
     if (third === 'motion' && parts.length === 3) return { page: 'motion', congressId: second }
+    if (third === 'comparative' && parts.length === 3) return { page: 'comparative', congressId: second }
+    if (third === 'minutes' && parts.length === 3) return { page: 'minutes', congressId: second }
     if (third === 'amendments' && fourth && parts.length === 4) return { page: 'amendment', congressId: second, amendmentId: fourth }
     if (third === 'proposals' && fourth && /^\d+$/.test(fourth) && parts.length === 4) {
       return { page: 'proposal', congressId: second, number: Number(fourth) }
@@ -70,6 +74,10 @@ export const paths = {
   seal: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/seal`,
   /** The whole motion as it stands: live, printable. */
   motion: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/motion`,
+  /** The comparative table: each text as put to amendment, its amendments and the text as it stands. */
+  comparative: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/comparative`,
+  /** The minutes as they would be sealed now: the bureau's preview. */
+  minutes: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/minutes`,
   amendment: (congressId: string, amendmentId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments/${encodeURIComponent(amendmentId)}`,
 }
 

@@ -38,6 +38,8 @@ export class BureauPage extends LightElement {
         <a href=${paths.amendments(this.congress.id)}>${m.amendmentsAll}</a>
         <a href=${paths.ballots(this.congress.id)}>${m.v.ballotsTitle}</a>
         <a href=${paths.session(this.congress.id)}>${m.f.sessionLink}</a>
+        <a href=${paths.minutes(this.congress.id)}>${m.rec.minutesLink}</a>
+        <a href=${paths.comparative(this.congress.id)}>${m.rec.comparativeLink}</a>
       </nav>
       <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
       <plenum-seal-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-seal-panel>

@@ -52,6 +52,7 @@ export class CongressPage extends LightElement {
         <p class="count">${m.amendmentCount(congress.preambleAmendmentCount)}</p>
       </section>
       <p class="motion-link"><a href=${paths.motion(congress.id)}>${m.mo.nav}</a> <span class="hint">${m.mo.linkIntro}</span></p>
+      <p class="motion-link"><a href=${paths.comparative(congress.id)}>${m.rec.comparativeLink}</a> <span class="hint">${m.rec.comparativeLinkIntro}</span></p>
       <p><a href=${paths.amendments(congress.id)}>${m.amendmentsAll}</a></p>
       ${congress.themes.map((theme) => {
         const proposals = congress.proposals.filter((p) => p.themeId === theme.id)

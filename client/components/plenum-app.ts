@@ -15,6 +15,7 @@ import './bureau-page.ts'
 import './congress-page.ts'
 import './join-page.ts'
 import './motion-page.ts'
+import './record-page.ts'
 import './projector-page.ts'
 import './seal-page.ts'
 import './session-page.ts'
@@ -179,6 +180,11 @@ export class PlenumApp extends LightElement {
       const revisions = { texts: live.textsRevision, amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision }
       return html`<plenum-motion-page .congress=${congress} .revisions=${revisions}></plenum-motion-page>`
     }
+    if (route.page === 'comparative' || route.page === 'minutes') {
+      if (route.page === 'minutes' && !isAllowed({ role: participant.role, phase, action: 'audit.read' })) return html`<p class="error" role="alert">${m.forbidden}</p>`
+      const revisions = { texts: live.textsRevision, amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision }
+      return html`<plenum-record-page .congress=${congress} .kind=${route.page} .revisions=${revisions}></plenum-record-page>`
+    }
     if (route.page === 'ballots' || route.page === 'projector') {
       if (!isAllowed({ role: participant.role, phase, action: 'projector.show' })) return html`<p class="error" role="alert">${m.forbidden}</p>`
       return route.page === 'ballots'
@@ -243,6 +249,8 @@ export class PlenumApp extends LightElement {
     if (route.page === 'preamble-history') return m.h.historyTitle(m.preamble)
     if (route.page === 'proposal-history') return m.h.historyTitle(m.proposalLabel(route.number))
     if (route.page === 'motion') return `${m.mo.title} — ${congress.title}`
+    if (route.page === 'comparative') return `${m.rec.comparativeTitle} — ${congress.title}`
+    if (route.page === 'minutes') return `${m.rec.minutesTitle} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)
       return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound

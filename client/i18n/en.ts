@@ -3,6 +3,7 @@ import { enVotes } from './en-votes.ts'
 import { enFloor } from './en-floor.ts'
 import { enHistory } from './en-history.ts'
 import { enMotion } from './en-motion.ts'
+import { enRecord } from './en-record.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
@@ -10,6 +11,7 @@ export const en: Messages = {
   f: enFloor,
   h: enHistory,
   mo: enMotion,
+  rec: enRecord,
   c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',

@@ -5,6 +5,7 @@ import { frVotes } from './fr-votes.ts'
 import { frFloor } from './fr-floor.ts'
 import { frHistory } from './fr-history.ts'
 import { frMotion } from './fr-motion.ts'
+import { frRecord } from './fr-record.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
@@ -12,6 +13,7 @@ export const fr = {
   f: frFloor,
   h: frHistory,
   mo: frMotion,
+  rec: frRecord,
   c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',

@@ -5,27 +5,14 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { call, checkIn, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
-import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
+import { axeViolations, hallUrl, launchChromium } from '../helpers/browser.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
-import { signedIn } from '../helpers/signed-in.ts'
+import { signedInAt } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 const phone = { width: 390, height: 844 }
-
-/**
- * signedInAt with more room: on this shared two-core machine, several Chromiums at once, a sign-in
- * (the join page's bundle parsed, then its POST) has taken more than signedInAt's 10 s.
- */
-async function signedInAt(browser: Browser, base: string, code: string, path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openPage(browser, `${base}/join/${code}`, viewport)
-  page.setDefaultTimeout(30_000)
-  await signedIn(page)
-  page.setDefaultTimeout(10_000)
-  await page.goto(`${base}${path}`)
-  return page
-}
 
 /** The page's headings in document order, as "h2 Préambule": the outline a screen reader walks. */
 const outline = (page: Page) => page.locator('main').evaluate((main) => [...main.querySelectorAll('h1, h2, h3, h4')].map((h) => `${h.tagName.toLowerCase()} ${h.textContent?.trim() ?? ''}`))
