@@ -55,7 +55,8 @@ function numberedLine(line: RecordLine, indent: number, size: number): Paragraph
 
 function cellChildren(cell: RecordCell | undefined): Paragraph[] {
   if (!cell) return [new Paragraph('')]
-  const paragraphs = cell.kind === 'lines' ? cell.lines.map((l) => numberedLine(l, cellNumberIndent, 17)) : cell.paragraphs.map((runs) => new Paragraph({ children: runs.map((r) => run(r, 17)), spacing: { after: 60 } }))
+  // No space above a cell's first line: Word keeps it, LibreOffice does not, and the columns would not line up.
+  const paragraphs = cell.kind === 'lines' ? cell.lines.map((l, i) => numberedLine(i === 0 ? { ...l, paragraphStart: false } : l, cellNumberIndent, 17)) : cell.paragraphs.map((runs) => new Paragraph({ children: runs.map((r) => run(r, 17)), spacing: { after: 60 } }))
   // Word requires a paragraph in every cell.
   return paragraphs.length > 0 ? paragraphs : [new Paragraph('')]
 }
