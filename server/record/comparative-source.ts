@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
-import { amendmentDiff } from '../../shared/amendments/fork.ts'
+import { forkChanges } from '../../shared/amendments/fork.ts'
+import { diffParagraphs, type TextDiff } from '../../shared/amendments/text-diff.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { ComparativeAmendment, ComparativeData, ComparativeText } from '../../shared/record/comparative-data.ts'
 import type { MinutesData } from '../../shared/record/minutes-data.ts'
@@ -39,6 +40,15 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
     return state
   }
 
+  // Many amendments read against the same few states: each state's paragraphs are made once.
+  const paragraphs = new Map<Uint8Array, string[]>()
+  const paragraphsOf = (state: Uint8Array) => paragraphs.get(state) ?? paragraphs.set(state, stateParagraphs(state)).get(state)!
+  const diffOn = (base: Uint8Array, amendment: Uint8Array, forkVector: Uint8Array): TextDiff => {
+    const changes = forkChanges(amendment, forkVector)
+    // The diff the amendment lists show (shared/amendments/fork.ts amendmentDiff), with the base's paragraphs read once.
+    return unchanged(changes) ? { lines: [], changed: [] } : diffParagraphs(paragraphsOf(base), stateParagraphs(base, changes))
+  }
+
   const texts: ComparativeText[] = []
   for (const text of minutes.texts) {
     const docName = text.number === null ? congress.preamble_doc : proposals.get(text.number)
@@ -48,7 +58,7 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
     // against the first of these that holds everything it forked from (the text it was written on).
     const merges = rows.filter((r) => r.target_doc === docName && r.merged_onto !== null).sort((a, b) => (a.merged_at ?? 0) - (b.merged_at ?? 0) || (a.id < b.id ? -1 : 1))
     const firstMerge = merges[0]
-    const stages = [...merges.map((r) => r.merged_onto!), state]
+    const stages = [...merges.map((r) => r.merged_onto!), state].map((stage) => ({ state: stage, held: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stage)) }))
     const amendments: ComparativeAmendment[] = []
     // In the order they were filed, each sub-amendment right after its amendment.
     const told = text.amendments.map((a) => ({ a, row: byLabel.get(a.label) })).filter((x) => x.row !== undefined)
@@ -65,23 +75,26 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
           rectified: a.rectified,
           withoutBallot: a.withoutBallot,
           identicalTo: a.identicalTo,
-          diff: amendmentDiff(base, await required(row!.doc_name), row!.fork_vector),
+          diff: diffOn(base, await required(row!.doc_name), row!.fork_vector),
         })
       }
     }
-    const final = stateParagraphs(state)
+    const final = paragraphsOf(state)
     const base = (await amendingBase(db, docName)) ?? (firstMerge ? stateParagraphs(firstMerge.merged_onto!) : final)
     texts.push({ number: text.number, title: text.title, question: text.question, outcome: text.outcome, base, final, amendments })
   }
   return { congress: minutes.congress, frozenAt: minutes.frozen?.at ?? null, asOf: minutes.asOf, timeZone: minutes.timeZone, texts }
 }
 
+/** An update that adds and deletes nothing: an amendment that changes nothing. */
+function unchanged(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update)
+  return structs.length === 0 && ds.clients.size === 0
+}
+
 /** The first state that holds everything the fork vector counts: the text as the amendment was written on it. */
-function writtenOn(stages: readonly Uint8Array[], forkVector: Uint8Array): Uint8Array {
+function writtenOn(stages: readonly { readonly state: Uint8Array; readonly held: Map<number, number> }[], forkVector: Uint8Array): Uint8Array {
   const fork = Y.decodeStateVector(forkVector)
-  const covers = (state: Uint8Array) => {
-    const held = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state))
-    return [...fork].every(([client, clock]) => (held.get(client) ?? 0) >= clock)
-  }
-  return stages.find(covers) ?? stages.at(-1)!
+  const covers = (held: Map<number, number>) => [...fork].every(([client, clock]) => (held.get(client) ?? 0) >= clock)
+  return (stages.find((stage) => covers(stage.held)) ?? stages.at(-1)!).state
 }

@@ -204,9 +204,12 @@ export async function freezeTime(server: PlenumServer, size: { amendments: numbe
   await plenumPhase(server, setup, 'amendments')
   for (let i = 0; i < size.amendments; i += 20) {
     await Promise.all(
-      Array.from({ length: Math.min(20, size.amendments - i) }, (_, j) =>
-        plenumApi(server, delegates[(i + j) % delegates.length]!.token, 'POST', `/proposals/${setup.congress.proposals[(i + j) % setup.congress.proposals.length]!.id}/amendments`, { justification: `Motif ${i + j}` }),
-      ),
+      Array.from({ length: Math.min(20, size.amendments - i) }, async (_, j) => {
+        const token = delegates[(i + j) % delegates.length]!.token
+        const filed = await plenumApi<{ id: string }>(server, token, 'POST', `/proposals/${setup.congress.proposals[(i + j) % setup.congress.proposals.length]!.id}/amendments`, { justification: `Motif ${i + j}` })
+        // Submitted: each is then in the minutes' tables and in the comparative table the freeze renders.
+        await plenumApi(server, token, 'POST', `/amendments/${filed.id}/submit`)
+      }),
     )
   }
   const started = now()
