@@ -381,7 +381,6 @@ export interface TextVersionTable {
   event: OneOf<VersionEvent>
   /** Y.encodeStateAsUpdate against the previous version's state vector, with only the deletions made since. */
   delta: Uint8Array
-  state_vector: Uint8Array
   actor_id: string | null
   phase: OneOfOrNull<Phase>
   amendment_id: string | null

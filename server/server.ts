@@ -10,6 +10,7 @@ import { CongressHub } from './congress-hub.ts'
 import type { RedisFanout } from './fanout/redis-fanout.ts'
 import { createSyncServer, syncPathPrefix, type SyncServer } from './sync/sync-server.ts'
 import { createTypingPauses, typingPauseFromEnv } from './history/typing-pauses.ts'
+import type { DocAddress } from '../shared/docs/doc-name.ts'
 
 export interface ServerOptions {
   readonly database: DatabaseHandle
@@ -76,8 +77,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error
   }
   const limitKeys = { keyPrefix: options.redisPrefix && `${options.redisPrefix}limit:` }
-  const pauses = createTypingPauses({ db: database.db, clock, pauseMs: options.typingPauseMs ?? typingPauseFromEnv() })
-  const typed = (name: string, doc: { congressId: string }, participantIds: readonly string[]) => pauses.typed(name, doc.congressId, participantIds)
+  const pauses = createTypingPauses({ db: database.db, log: database.documents, clock, pauseMs: options.typingPauseMs ?? typingPauseFromEnv() })
+  // Only base texts have a history (an amendment's text is its diff, and no route reads its versions).
+  const typed = (name: string, doc: DocAddress, participantIds: readonly string[]) => {
+    if (doc.kind === 'preamble' || doc.kind === 'proposal') pauses.typed(name, doc.congressId, participantIds)
+  }
   const sync = createSyncServer({ log: database.documents, sessions, hub, clock, unloadAfterMs: options.unloadAfterMs, relay: fanout?.documents, typed })
   const localPresence = (congressId: string) => ({ online: hub.onlineIds(congressId), docs: sync.presence(congressId) })
   const app = createApp({
@@ -88,7 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     loginLimit: options.loginLimit ?? (limitRedis ? createSharedSignInLimit(limitRedis, limitKeys) : createSignInLimit()),
     roomCodeLimit: limitRedis ? createSharedRoomCodeLimit(limitRedis, limitKeys) : createRoomCodeLimit(),
     presence: fanout ? fanout.sharePresence(localPresence) : async (congressId) => localPresence(congressId),
-    documents: sync.documents,
+    documents: { ...sync.documents, pendingTyping: pauses.pending },
     votes: database.createVoteStore(),
     dataDir: options.dataDir,
     clientDir: options.clientDir,

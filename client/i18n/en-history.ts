@@ -10,7 +10,6 @@ export const enHistory: HistoryMessages = {
   noVersions: 'No version has been kept yet: they come with the first pause in typing or the first phase change.',
   versionLabel: (seq) => `Version ${seq}`,
   events: {
-    created: 'Text created',
     phase: 'Phase change',
     merge: 'Amendment merged',
     restore: 'Restore',

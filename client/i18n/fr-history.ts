@@ -11,7 +11,6 @@ export const frHistory = {
   noVersions: 'Aucune version n’a encore été gardée : elles viennent avec la première pause dans la saisie ou le premier changement de phase.',
   versionLabel: (seq: number) => `Version ${seq}`,
   events: {
-    created: 'Création du texte',
     phase: 'Changement de phase',
     merge: 'Amendement intégré',
     restore: 'Restauration',

@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
 // Frozen in time: never import application types here. Every text's history: a version at each
 // phase change, merge, restore and pause in typing. A version stores the Yjs changes since the one
-// before it (its delta) and its state vector, never a full copy: version N is rebuilt by applying
+// before it (its delta), never a full copy: version N is rebuilt by applying
 // the deltas 1..N in order. Who typed in between is one row per person; who typed since the last
 // version is kept per text until the next one takes it.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -18,7 +18,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', millis, (c) => c.notNull())
     .addColumn('event', 'text', (c) => c.notNull())
     .addColumn('delta', bytes, (c) => c.notNull())
-    .addColumn('state_vector', bytes, (c) => c.notNull())
     // Who made it: the bureau member who merged, restored or moved the phase (null: the command line, or a pause).
     .addColumn('actor_id', 'text', (c) => c.references('participants.id'))
     // A phase change: the phase entered. A merge: the amendment. A restore: the version restored.
@@ -26,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('amendment_id', 'text', (c) => c.references('amendments.id'))
     .addColumn('restored_from', 'text', (c) => c.references('text_versions.id'))
     .addUniqueConstraint('text_versions_doc_seq', ['doc_name', 'seq'])
-    .addCheckConstraint('plenum: unknown text_versions.event value', sql.raw(`"event" IN ('created', 'phase', 'merge', 'restore', 'pause')`))
+    .addCheckConstraint('plenum: unknown text_versions.event value', sql.raw(`"event" IN ('phase', 'merge', 'restore', 'pause')`))
     .addCheckConstraint('plenum: unknown text_versions.phase value', sql.raw(`"phase" IS NULL OR "phase" IN ('setup', 'drafting', 'amendments', 'voting', 'frozen', 'delivered')`))
     .execute()
   await db.schema

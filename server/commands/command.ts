@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { transactionsShareTheConnection } from '../../db/database-handle.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Action } from '../../shared/permissions.ts'
@@ -111,24 +111,34 @@ async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (t
   const undo: (() => void)[] = []
   let value: T
   try {
-    value = await deps.db.transaction().execute(async (trx) => {
-      const turn = transactionsShareTheConnection(deps.db) ? oneTurn() : undefined
-      const result = await work({
+    value = await oneTurnTransaction(deps.db, (trx) =>
+      work({
         trx,
         now,
         audit: (congressId, action, payload) => appendAudit(trx, { congressId, actor: auditActorOf(actor), action, payload }, now),
         afterCommit: (effect) => void after.push(effect),
         onRollback: (effect) => void undo.push(effect),
-      })
-      turn?.end()
-      return result
-    })
+      }),
+    )
   } catch (error) {
     for (const effect of undo.reverse()) effect()
     throw error
   }
   for (const effect of after) effect()
   return value
+}
+
+/**
+ * A transaction under the guard below: every decision's, and any other that writes while rooms
+ * store updates (a pause in typing's version, server/history/typing-pauses.ts).
+ */
+export function oneTurnTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const turn = transactionsShareTheConnection(db) ? oneTurn() : undefined
+    const result = await work(trx)
+    turn?.end()
+    return result
+  })
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import * as Y from 'yjs'
-import { foldUpdates } from '../../db/fold-updates.ts'
 import type { Database, TextVersionRow } from '../../db/schema.ts'
 import { docParagraphs } from '../../shared/editor/doc-state.ts'
 import type { VersionEvent } from '../../shared/history/text-history.ts'
@@ -60,14 +59,8 @@ export async function textVersions(db: Kysely<Database>, docName: string): Promi
   }))
 }
 
-/** One version's row, or undefined. */
-export async function versionRecord(db: Kysely<Database>, versionId: string): Promise<TextVersionRecord | undefined> {
-  const row = await db.selectFrom('text_versions').select('doc_name').where('id', '=', versionId).executeTakeFirst()
-  return row && (await textVersions(db, row.doc_name)).find((v) => v.id === versionId)
-}
-
-/** The deltas 1..seq of a text, in order. */
-async function deltasUpTo(db: Kysely<Database>, docName: string, seq: number): Promise<Uint8Array[]> {
+/** The deltas 1..seq of a text, in order: version N is rebuilt from the first N (rebuildDoc). */
+export async function deltasUpTo(db: Kysely<Database>, docName: string, seq: number): Promise<Uint8Array[]> {
   const rows = await db.selectFrom('text_versions').select('delta').where('doc_name', '=', docName).where('seq', '<=', seq).orderBy('seq').execute()
   return rows.map((r) => r.delta)
 }
@@ -81,7 +74,15 @@ export async function versionDoc(db: Kysely<Database>, versionId: string): Promi
 /** The text's paragraphs at a version (as sealable-texts.ts's frozenParagraphs reads a frozen text), or undefined for no such version. */
 export async function versionParagraphs(db: Kysely<Database>, versionId: string): Promise<string[] | undefined> {
   const doc = await versionDoc(db, versionId)
-  if (!doc) return undefined
+  return doc && paragraphsOf(doc)
+}
+
+/** The paragraphs of version `seq`, from a text's deltas 1..N (N ≥ seq) read once. */
+export function paragraphsAt(deltas: readonly Uint8Array[], seq: number): string[] {
+  return paragraphsOf(rebuildDoc(deltas.slice(0, seq)))
+}
+
+function paragraphsOf(doc: Y.Doc): string[] {
   try {
     return docParagraphs(doc)
   } finally {
@@ -90,28 +91,40 @@ export async function versionParagraphs(db: Kysely<Database>, versionId: string)
 }
 
 /**
- * The text as it stood when the congress entered the amendments phase: the first phase version into
- * `amendments` (each phase change records one for every base text, changed or not), or null if the
- * congress never got there (or the text was added later).
+ * The text as it stood when its amendments were written: the last phase version into `amendments`
+ * taken at or before the first amendment filed on it (each phase change records one for every base
+ * text, changed or not). The bureau may go back to drafting and return: the text amended is the one
+ * of the round its amendments were filed in. None filed: the last phase version into `amendments`.
+ * Null if the congress never got there (or the text was added later).
  */
 export async function amendingBase(db: Kysely<Database>, docName: string): Promise<string[] | null> {
-  const row = await db
-    .selectFrom('text_versions')
-    .select('id')
-    .where('doc_name', '=', docName)
-    .where('event', '=', 'phase')
-    .where('phase', '=', 'amendments')
-    .orderBy('seq')
-    .executeTakeFirst()
+  const first = await db.selectFrom('amendments').select((eb) => eb.fn.min('created_at').as('at')).where('target_doc', '=', docName).executeTakeFirst()
+  const filedAt = first?.at == null ? undefined : Number(first.at)
+  const intoAmendments = db.selectFrom('text_versions').select('id').where('doc_name', '=', docName).where('event', '=', 'phase').where('phase', '=', 'amendments')
+  const row =
+    filedAt === undefined
+      ? await intoAmendments.orderBy('seq', 'desc').executeTakeFirst()
+      : // An amendment filed before any such version (none can be, in the normal course): the first one.
+        ((await intoAmendments.where('at', '<=', filedAt).orderBy('seq', 'desc').executeTakeFirst()) ?? (await intoAmendments.orderBy('seq').executeTakeFirst()))
   return row ? ((await versionParagraphs(db, row.id)) ?? null) : null
 }
 
-/** The text as the database holds it: the compacted state with its log folded in. Inside a decision's transaction, what every client saw. */
-export async function storedText(db: Kysely<Database>, docName: string): Promise<Uint8Array | undefined> {
-  const doc = await db.selectFrom('documents').select('state').where('name', '=', docName).executeTakeFirst()
-  if (!doc) return undefined
-  const log = await db.selectFrom('document_updates').select('data').where('doc_name', '=', docName).orderBy('id').execute()
-  return log.length === 0 ? doc.state : foldUpdates(doc.state, log.map((r) => r.data))
+/** Who typed in a text, as this process knows it and has not written yet (server/history/typing-pauses.ts). */
+export interface TypingMark {
+  readonly participantId: string
+  readonly typedAt: number
+}
+
+/**
+ * Where a version reads its text from: the document log, in the transaction and in one snapshot
+ * (DocumentAccess.readStored, DocumentLog.readInTransaction: a compaction committing between two
+ * reads would show a stale state). And, when the server has them, the typing marks this process
+ * holds but has not written yet (written at most every few seconds): the version writes them
+ * first, so it never misses someone who typed here just before it.
+ */
+export interface VersionTexts {
+  readStored(name: string, trx: Transaction<Database>): Promise<Uint8Array | undefined>
+  pendingTyping?(name: string): readonly TypingMark[]
 }
 
 export interface VersionInput {
@@ -132,10 +145,14 @@ export interface VersionInput {
  * time, on any process. Returns undefined when nothing changed since the version before (another
  * process took it already, or no one typed), unless `always`.
  */
-export async function recordVersion(trx: Kysely<Database>, input: VersionInput): Promise<TextVersionRow | undefined> {
+export async function recordVersion(trx: Transaction<Database>, texts: VersionTexts, input: VersionInput): Promise<TextVersionRow | undefined> {
   const document = await trx.selectFrom('documents').select('congress_id').where('name', '=', input.docName).executeTakeFirst()
-  const state = await storedText(trx, input.docName)
+  const state = await texts.readStored(input.docName, trx)
   if (!document || !state) return undefined
+  // Written again later by the process's own timer if this transaction rolls back; the same time
+  // written twice changes nothing.
+  const pending = texts.pendingTyping?.(input.docName) ?? []
+  if (pending.length > 0) await writeTypingMarks(trx, input.docName, pending)
   const previousRows = await trx.selectFrom('text_versions').select(['seq', 'at', 'delta']).where('doc_name', '=', input.docName).orderBy('seq').execute()
   const last = previousRows.at(-1)
   const current = new Y.Doc({ gc: true })
@@ -154,7 +171,6 @@ export async function recordVersion(trx: Kysely<Database>, input: VersionInput):
       at: input.now,
       event: input.event,
       delta,
-      state_vector: Y.encodeStateVector(current),
       actor_id: input.actorId ?? null,
       phase: input.phase ?? null,
       amendment_id: input.amendmentId ?? null,
@@ -177,6 +193,15 @@ export async function baseTexts(db: Kysely<Database>, congressId: string): Promi
 }
 
 /** Inside a phase change's transaction: a version of every base text, where it stood as the phase turned. */
-export async function recordPhaseVersions(trx: Kysely<Database>, congressId: string, phase: Phase, now: number, actorId: string | null): Promise<void> {
-  for (const docName of await baseTexts(trx, congressId)) await recordVersion(trx, { docName, event: 'phase', phase, now, actorId, always: true })
+export async function recordPhaseVersions(trx: Transaction<Database>, texts: VersionTexts, congressId: string, phase: Phase, now: number, actorId: string | null): Promise<void> {
+  for (const docName of await baseTexts(trx, congressId)) await recordVersion(trx, texts, { docName, event: 'phase', phase, now, actorId, always: true })
+}
+
+/** Who typed in a text and when (the latest time wins): one row per person and text, read by the next version. */
+export async function writeTypingMarks(db: Kysely<Database>, docName: string, marks: readonly TypingMark[]): Promise<void> {
+  await db
+    .insertInto('text_typing')
+    .values(marks.map((m) => ({ doc_name: docName, participant_id: m.participantId, typed_at: m.typedAt })))
+    .onConflict((oc) => oc.columns(['doc_name', 'participant_id']).doUpdateSet((eb) => ({ typed_at: eb.ref('excluded.typed_at') })))
+    .execute()
 }

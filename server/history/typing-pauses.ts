@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
+import type { DocumentLog } from '../../db/document-log.ts'
 import type { Database } from '../../db/schema.ts'
+import { oneTurnTransaction } from '../commands/command.ts'
 import { lockCongress } from '../commands/congress/congress-rows.ts'
-import { recordVersion } from './text-versions.ts'
+import { recordVersion, writeTypingMarks, type TypingMark, type VersionTexts } from './text-versions.ts'
 
 /** How long typing must stop before a text's version is taken: about a minute (PLENUM_TYPING_PAUSE_MS for tests). */
 export const defaultTypingPauseMs = 60_000
@@ -20,6 +22,11 @@ const longestWithoutVersion = (pauseMs: number) => 10 * pauseMs
 export interface TypingPauses {
   /** The sync server stored updates these participants typed in this text. */
   typed(docName: string, congressId: string, participantIds: readonly string[]): void
+  /**
+   * Who typed in this text here and is not written yet (marks go out at most every markEveryMs):
+   * a version taken by a decision writes them in its own transaction, so it does not miss them.
+   */
+  pending(docName: string): readonly TypingMark[]
   /** Writes who typed and takes the versions still waiting for their pause; stops every timer. */
   close(): Promise<void>
 }
@@ -45,9 +52,12 @@ interface TextTyping {
  * the second finds nothing changed. Who typed goes to `text_typing` (a row per person and text, its
  * time at most markEveryMs behind), where the next version, on any process, reads it.
  */
-export function createTypingPauses(options: { db: Kysely<Database>; clock: () => number; pauseMs: number }): TypingPauses {
-  const { db, clock, pauseMs } = options
+export function createTypingPauses(options: { db: Kysely<Database>; log: Pick<DocumentLog, 'readInTransaction'>; clock: () => number; pauseMs: number }): TypingPauses {
+  const { db, log, clock, pauseMs } = options
   const texts = new Map<string, TextTyping>()
+  const pendingMarks = (text: TextTyping | undefined): TypingMark[] =>
+    text ? [...text.typed].filter(([, t]) => t.last > t.written).map(([participantId, t]) => ({ participantId, typedAt: t.last })) : []
+  const versionTexts: VersionTexts = { readStored: (name, trx) => log.readInTransaction(trx, name), pendingTyping: (name) => pendingMarks(texts.get(name)) }
   let closed = false
 
   const queue = (text: TextTyping, work: () => Promise<void>) => {
@@ -56,26 +66,23 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
   }
 
   const writeMarks = async (docName: string, text: TextTyping) => {
-    const due = [...text.typed].filter(([, t]) => t.last > t.written)
+    const due = pendingMarks(text)
     if (due.length === 0) return
-    for (const [, t] of due) t.written = t.last
-    await db
-      .insertInto('text_typing')
-      .values(due.map(([participantId, t]) => ({ doc_name: docName, participant_id: participantId, typed_at: t.last })))
-      .onConflict((oc) => oc.columns(['doc_name', 'participant_id']).doUpdateSet((eb) => ({ typed_at: eb.ref('excluded.typed_at') })))
-      .execute()
+    for (const mark of due) text.typed.get(mark.participantId)!.written = mark.typedAt
+    await writeTypingMarks(db, docName, due)
   }
 
   const takeVersion = async (docName: string, text: TextTyping, longTyping = false) => {
     await writeMarks(docName, text)
     const now = clock()
-    const waitUntil = await db.transaction().execute(async (trx) => {
+    // Statements only, as a decision's transaction (the same guard: on SQLite it may not wait for I/O).
+    const waitUntil = await oneTurnTransaction(db, async (trx) => {
       await lockCongress(trx, text.congressId)
       const latest = await trx.selectFrom('text_typing').select((eb) => eb.fn.max('typed_at').as('at')).where('doc_name', '=', docName).executeTakeFirst()
       const last = Number(latest?.at ?? 0)
       // Someone typed since, on another process: their own pause is the one that counts.
       if (!closed && !longTyping && last + pauseMs > now) return last + pauseMs
-      await recordVersion(trx, { docName, event: 'pause', now })
+      await recordVersion(trx, versionTexts, { docName, event: 'pause', now })
       return undefined
     })
     if (waitUntil !== undefined && !closed) schedulePause(docName, text, waitUntil - now)
@@ -124,6 +131,7 @@ export function createTypingPauses(options: { db: Kysely<Database>; clock: () =>
         void queue(current, () => takeVersion(docName, current, true))
       }
     },
+    pending: (docName) => pendingMarks(texts.get(docName)),
     async close() {
       closed = true
       const waiting = [...texts]

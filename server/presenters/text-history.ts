@@ -3,10 +3,9 @@ import type { Database } from '../../db/schema.ts'
 import { diffParagraphs } from '../../shared/amendments/text-diff.ts'
 import type { TextHistoryView, TextVersionCompareView, TextVersionTextView, TextVersionView } from '../../shared/history/text-history.ts'
 import { isAllowed } from '../../shared/permissions.ts'
-import { historyDocName, loadVersion, type HistoryText } from '../commands/history/history-rows.ts'
+import { historyDocName, loadVersion, versionNotFound, type HistoryText } from '../commands/history/history-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { fail } from '../domain-error.ts'
-import { textVersions, versionParagraphs } from '../history/text-versions.ts'
+import { deltasUpTo, paragraphsAt, textVersions } from '../history/text-versions.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 import { isVotedText } from '../services/voted-texts.ts'
 
@@ -43,19 +42,29 @@ export function textHistory(deps: CommandDeps, actor: CommandActor, input: { con
   })
 }
 
-async function versionText(db: Kysely<Database>, congressId: string, versionId: string): Promise<TextVersionTextView> {
-  const record = await loadVersion(db, congressId, versionId)
-  const paragraphs = await versionParagraphs(db, versionId)
-  const version = (await textVersionViews(db, record.docName)).find((v) => v.id === versionId)
-  if (!paragraphs || !version) throw fail('version_not_found', { versionId }, 'Cette version du texte n’existe pas.')
-  return { version, paragraphs }
+/**
+ * Versions of one text, each with its paragraphs: the text's versions listed once, every id checked
+ * to be one of them (404 otherwise: two versions of different texts have nothing to compare), its
+ * deltas read once, each version rebuilt once.
+ */
+async function versionTexts(db: Kysely<Database>, congressId: string, versionIds: readonly [string, ...string[]]): Promise<TextVersionTextView[]> {
+  const first = await loadVersion(db, congressId, versionIds[0])
+  const views = await textVersionViews(db, first.docName)
+  const chosen = versionIds.map((id) => views.find((v) => v.id === id) ?? throwNotFound(id))
+  const deltas = await deltasUpTo(db, first.docName, Math.max(...chosen.map((v) => v.seq)))
+  return chosen.map((version) => ({ version, paragraphs: paragraphsAt(deltas, version.seq) }))
+}
+
+function throwNotFound(versionId: string): never {
+  throw versionNotFound(versionId)
 }
 
 /** One version's paragraphs. */
 export function textVersion(deps: CommandDeps, actor: CommandActor, input: { congressId: string; versionId: string }) {
   return query(deps, actor, async (steps): Promise<TextVersionTextView> => {
     await steps.authorize(input.congressId, 'congress.read')
-    return versionText(deps.db, input.congressId, input.versionId)
+    const [text] = await versionTexts(deps.db, input.congressId, [input.versionId])
+    return text!
   })
 }
 
@@ -63,11 +72,7 @@ export function textVersion(deps: CommandDeps, actor: CommandActor, input: { con
 export function compareVersions(deps: CommandDeps, actor: CommandActor, input: { congressId: string; fromId: string; toId: string }) {
   return query(deps, actor, async (steps): Promise<TextVersionCompareView> => {
     await steps.authorize(input.congressId, 'congress.read')
-    const from = await versionText(deps.db, input.congressId, input.fromId)
-    const to = await versionText(deps.db, input.congressId, input.toId)
-    const [a, b] = await Promise.all([loadVersion(deps.db, input.congressId, input.fromId), loadVersion(deps.db, input.congressId, input.toId)])
-    // Two versions of different texts have nothing to compare.
-    if (a.docName !== b.docName) throw fail('version_not_found', { versionId: input.toId }, 'Cette version du texte n’existe pas.')
+    const [from, to] = (await versionTexts(deps.db, input.congressId, [input.fromId, input.toId])) as [TextVersionTextView, TextVersionTextView]
     return { from, to, diff: diffParagraphs(from.paragraphs, to.paragraphs) }
   })
 }

@@ -16,6 +16,7 @@ import { clientAddress } from '../auth/client-address.ts'
 import { readCredential, type Credential } from '../auth/credentials.ts'
 import { isCrossOrigin } from '../auth/same-origin.ts'
 import type { CongressHub } from '../congress-hub.ts'
+import type { TypingMark } from '../history/text-versions.ts'
 import { hashToken } from '../ids.ts'
 import type { DocumentRelay } from './document-relay.ts'
 import { Room, RoomOutdatedError, RoomStoreError, type Connection } from './room.ts'
@@ -50,6 +51,8 @@ export interface DocumentAccess {
   readStored(name: string, trx: Transaction<Database>): Promise<Uint8Array | undefined>
   /** Grows with every stored update in this process: what derived data is cached against. */
   revision(name: string): number
+  /** Who typed here and is not written yet (server/history/typing-pauses.ts, set by server.ts): a text's version writes them first. */
+  pendingTyping?(name: string): readonly TypingMark[]
 }
 
 /** What a command's transaction offers a change to a live document (server/commands/command.ts's Tx). */

@@ -1,8 +1,8 @@
 import type { TextDiff } from '../amendments/text-diff.ts'
 import type { Phase } from '../phases.ts'
 
-/** What made a text's version: a phase change, a merge, a restore, a pause in typing (or the text's creation). */
-export const versionEvents = ['created', 'phase', 'merge', 'restore', 'pause'] as const
+/** What made a text's version: a phase change, a merge, a restore, a pause in typing. */
+export const versionEvents = ['phase', 'merge', 'restore', 'pause'] as const
 export type VersionEvent = (typeof versionEvents)[number]
 
 /** One version of a text, as the history page lists it. */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { openDatabase, type SqliteHandle } from '../../db/sqlite/open.ts'
 import { docField } from '../../shared/editor/extensions.ts'
-import { recordPhaseVersions, recordVersion, storedText, textVersions, versionDoc, versionParagraphs } from '../../server/history/text-versions.ts'
+import { recordPhaseVersions, recordVersion, textVersions, versionDoc, versionParagraphs, type VersionTexts } from '../../server/history/text-versions.ts'
 import { seedDemo } from '../../server/services/seed-demo.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import type { ScaleRow } from './scale.ts'
@@ -44,6 +44,12 @@ interface DayFigures {
 async function congressDay(dir: string, history: boolean, sizes = historySizes): Promise<DayFigures> {
   const database = (await openDatabase(join(dir, history ? 'with-history.db' : 'without-history.db'))) as SqliteHandle
   const { db } = database
+  // Texts read as the document log holds them (the state with its log folded in), as a version reads them.
+  const fromLog: VersionTexts = { readStored: (name, trx) => database.documents.readInTransaction(trx, name) }
+  const storedText = async (name: string) => {
+    const stored = await database.documents.load(name)
+    return stored && (stored.updates.length === 0 ? stored.state : Y.mergeUpdates([stored.state, ...stored.updates]))
+  }
   try {
     const seed = await seedDemo(db, 1_000)
     const congress = await db.selectFrom('congresses').select('preamble_doc').where('id', '=', seed.congressId).executeTakeFirstOrThrow()
@@ -59,14 +65,14 @@ async function congressDay(dir: string, history: boolean, sizes = historySizes):
       if (!history) return
       await db.insertInto('text_typing').values({ doc_name: docName, participant_id: typist.id, typed_at: now }).onConflict((oc) => oc.columns(['doc_name', 'participant_id']).doUpdateSet({ typed_at: now })).execute()
       const started = performance.now()
-      await db.transaction().execute((trx) => recordVersion(trx, { docName, event, now: ++now }))
+      await db.transaction().execute((trx) => recordVersion(trx, fromLog, { docName, event, now: ++now }))
       versionMs.push(performance.now() - started)
     }
 
     for (const [t, docName] of texts.entries()) {
       const doc = new Y.Doc()
       doc.clientID = 1_000 + t
-      Y.applyUpdate(doc, (await storedText(db, docName))!)
+      Y.applyUpdate(doc, (await storedText(docName))!)
       let stateBytes = (await database.documents.size(docName)).stateBytes
       let logBytes = 0
       doc.on('update', (update: Uint8Array) => {
@@ -118,12 +124,12 @@ async function congressDay(dir: string, history: boolean, sizes = historySizes):
       }
       doc.destroy()
     }
-    if (history) await db.transaction().execute((trx) => recordPhaseVersions(trx, seed.congressId, 'amendments', ++now, null))
+    if (history) await db.transaction().execute((trx) => recordPhaseVersions(trx, fromLog, seed.congressId, 'amendments', ++now, null))
     // Merged amendments: a few words changed by the server, a version of the target each.
     for (const docName of texts.slice(1, 1 + sizes.mergedTexts)) {
       for (let m = 0; m < sizes.mergesPerText; m++) {
         const doc = new Y.Doc()
-        Y.applyUpdate(doc, (await storedText(db, docName))!)
+        Y.applyUpdate(doc, (await storedText(docName))!)
         const before = Y.encodeStateVector(doc)
         const text = (doc.getXmlFragment(docField).get(0) as Y.XmlElement).get(0) as Y.XmlText
         text.delete(0, Math.min(12, text.length))
@@ -133,7 +139,7 @@ async function congressDay(dir: string, history: boolean, sizes = historySizes):
         await take(docName, 'merge')
       }
     }
-    if (history) await db.transaction().execute((trx) => recordPhaseVersions(trx, seed.congressId, 'voting', ++now, null))
+    if (history) await db.transaction().execute((trx) => recordPhaseVersions(trx, fromLog, seed.congressId, 'voting', ++now, null))
     for (const docName of texts) await database.documents.compact(docName, ++now)
 
     let versions = 0
@@ -143,10 +149,10 @@ async function congressDay(dir: string, history: boolean, sizes = historySizes):
     let textChars = 0
     const rebuildMs: number[] = []
     for (const docName of texts) {
-      const rows = await db.selectFrom('text_versions').select(['delta', 'state_vector']).where('doc_name', '=', docName).execute()
+      const rows = await db.selectFrom('text_versions').select(['delta']).where('doc_name', '=', docName).execute()
       versions += rows.length
-      versionBytes += rows.reduce((sum, r) => sum + r.delta.byteLength + r.state_vector.byteLength, 0)
-      const state = (await storedText(db, docName))!
+      versionBytes += rows.reduce((sum, r) => sum + r.delta.byteLength, 0)
+      const state = (await storedText(docName))!
       stateBytes += state.byteLength
       const list = await textVersions(db, docName)
       for (const v of list) {

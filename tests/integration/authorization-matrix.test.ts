@@ -17,7 +17,7 @@ import { boardChainHead } from '../../shared/ballots/receipt.ts'
 import { tally } from '../../shared/ballots/tally.ts'
 import { forcePhase, startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { waitFor } from '../helpers/wait-for.ts'
-import { recordVersion } from '../../server/history/text-versions.ts'
+import { takeVersion } from '../helpers/text-versions.ts'
 
 /** Every role × phase × action of the permissions table, through the real HTTP server and socket. */
 describe('authorization matrix', () => {
@@ -108,7 +108,7 @@ describe('authorization matrix', () => {
     'activity.own': (token) => fetch(`${plenum.baseUrl}/api/congresses/${congressId}/me/activity`, { headers: bearer(token) }),
     // A version of a proposal taken for the case (the text's history): restoring it is the bureau's while the text is written.
     'text.restore': async (token) => {
-      const version = await recordVersion(plenum.database.db, { docName: plenum.seed.proposals[7]!.docName, event: 'pause', now: Date.now(), always: true })
+      const version = await takeVersion(plenum.database.db, plenum.log, { docName: plenum.seed.proposals[7]!.docName, event: 'pause', now: Date.now(), always: true })
       return post(`/api/congresses/${congressId}/versions/${version!.id}/restore`, token)
     },
   }

@@ -59,7 +59,7 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   ballot_block_members: ['ballot_id', 'position', 'proposal_id', 'amendment_id'],
   ballot_parts: ['ballot_id', 'blocks', 'positions', 'label'],
   text_cuts: ['ballot_id', 'doc_name', 'from_sha256', 'to_sha256', 'cut_at'],
-  text_versions: ['id', 'congress_id', 'doc_name', 'seq', 'at', 'event', 'delta', 'state_vector', 'actor_id', 'phase', 'amendment_id', 'restored_from'],
+  text_versions: ['id', 'congress_id', 'doc_name', 'seq', 'at', 'event', 'delta', 'actor_id', 'phase', 'amendment_id', 'restored_from'],
   text_version_typists: ['version_id', 'participant_id'],
   text_typing: ['doc_name', 'participant_id', 'typed_at'],
   frozen_documents: ['doc_name', 'congress_id', 'state_v2', 'sha256'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { textVersions, versionParagraphs, storedText } from '../../server/history/text-versions.ts'
+import { textVersions, versionParagraphs } from '../../server/history/text-versions.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import { call } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
@@ -50,7 +50,8 @@ describe('a text’s history on two processes', () => {
     const version = await waitFor(async () => (await textVersions(db, docName)).find((v) => v.event === 'pause'), 'the pause’s version', 15_000)
     const names = await db.selectFrom('participants').select('name').where('id', 'in', [...version.typistIds]).orderBy('name').execute()
     expect(names.map((n) => n.name)).toEqual(['Alice Martin', 'Bruno Petit'])
-    expect(await versionParagraphs(db, version.id)).toEqual(stateParagraphs((await storedText(db, docName))!))
+    const stored = (await cluster.handles[0]!.documents.load(docName))!
+    expect(await versionParagraphs(db, version.id)).toEqual(stateParagraphs(stored.state, ...stored.updates))
     const history = await call<{ versions: unknown[] }>(cluster.at(1), bureau, 'GET', `/congresses/${seed.congressId}/proposals/${seed.proposals[3]!.id}/versions`)
     expect(history.body.versions).toHaveLength(1)
     // Stopping both processes takes whatever pause each still waited for: the second finds nothing new.

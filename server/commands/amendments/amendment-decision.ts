@@ -143,9 +143,10 @@ export async function mergeInTransaction(tx: Tx, deps: Pick<AmendmentDeps, 'docu
     .executeTakeFirst()
   if (result.numUpdatedRows === 0n) throw changedMeanwhile(row.id)
   await tx.audit(row.congress_id, 'amendment.merged', { amendmentId: row.id, label: ahead.label, targetDoc: row.target_doc })
-  // Last: nothing awaits between this write and the commit, so no other write joins it.
   await deps.documents.applyInTransaction(row.target_doc, forkChanges(ahead.state, row.fork_vector), tx)
-  // The target's version after the merge, read back through the same transaction (statements only).
-  await recordVersion(tx.trx, { docName: row.target_doc, event: 'merge', now: tx.now, amendmentId: row.id })
+  // The target's version after the merge, read back through the same transaction. Statements only,
+  // from the text's write to the commit: the transaction waits for no I/O or timer (command.ts's
+  // oneTurn), so no other write joins it.
+  await recordVersion(tx.trx, deps.documents, { docName: row.target_doc, event: 'merge', now: tx.now, amendmentId: row.id })
   return [row.doc_name, ...ahead.others.map((o) => o.doc_name)]
 }

@@ -10,7 +10,7 @@ export interface PhaseChange {
 }
 
 /** The bureau moves the congress to another open phase. */
-export function changePhase(deps: CommandDeps, actor: CommandActor, input: { congressId: string; phase: Phase }) {
+export function changePhase(deps: CommandDeps & Required<Pick<CommandDeps, 'documents'>>, actor: CommandActor, input: { congressId: string; phase: Phase }) {
   const { congressId, phase: to } = input
   return command(deps, actor, async (steps) => {
     await steps.authorize(congressId, 'phase.change')
@@ -26,7 +26,7 @@ export function changePhase(deps: CommandDeps, actor: CommandActor, input: { con
       await tx.audit(congressId, 'phase.changed', { from, to })
       // Each base text's version as the phase turned (the texts as the database holds them: with
       // the congress's row held, no process appends meanwhile).
-      await recordPhaseVersions(tx.trx, congressId, to, tx.now, auditActorOf(actor)?.id ?? null)
+      await recordPhaseVersions(tx.trx, deps.documents, congressId, to, tx.now, auditActorOf(actor)?.id ?? null)
       tx.afterCommit(() => deps.hub.phaseChanged(congressId, to))
       return { from, to }
     })

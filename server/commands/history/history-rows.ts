@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.ts'
 import { fail } from '../../domain-error.ts'
-import { versionRecord, type TextVersionRecord } from '../../history/text-versions.ts'
 
 /** Which base text a history page follows: the preamble, or a proposal by id. */
 export type HistoryText = { readonly kind: 'preamble' } | { readonly kind: 'proposal'; readonly proposalId: string }
@@ -18,12 +17,27 @@ export async function historyDocName(db: Kysely<Database>, congressId: string, t
   throw fail('history_text_not_found', { docName: `${congressId}/proposal/${text.proposalId}` }, 'Ce texte n’existe pas dans ce congrès.')
 }
 
-/** A version of one of the congress's base texts (404 version_not_found otherwise). */
-export async function loadVersion(db: Kysely<Database>, congressId: string, versionId: string): Promise<TextVersionRecord> {
-  const version = await versionRecord(db, versionId)
-  const kind = version && (await db.selectFrom('documents').select('kind').where('name', '=', version.docName).executeTakeFirst())?.kind
-  if (!version || version.congressId !== congressId || (kind !== 'preamble' && kind !== 'proposal')) {
-    throw fail('version_not_found', { versionId }, 'Cette version du texte n’existe pas.')
-  }
-  return version
+/** Where a version sits: its text and its number. */
+export interface VersionPlace {
+  readonly id: string
+  readonly docName: string
+  readonly seq: number
+}
+
+/** A version of one of the congress's base texts (404 version_not_found otherwise): one row read. */
+export async function loadVersion(db: Kysely<Database>, congressId: string, versionId: string): Promise<VersionPlace> {
+  const row = await db
+    .selectFrom('text_versions')
+    .innerJoin('documents', 'documents.name', 'text_versions.doc_name')
+    .select(['text_versions.id', 'text_versions.doc_name', 'text_versions.seq'])
+    .where('text_versions.id', '=', versionId)
+    .where('text_versions.congress_id', '=', congressId)
+    .where('documents.kind', 'in', ['preamble', 'proposal'])
+    .executeTakeFirst()
+  if (!row) throw versionNotFound(versionId)
+  return { id: row.id, docName: row.doc_name, seq: row.seq }
+}
+
+export function versionNotFound(versionId: string) {
+  return fail('version_not_found', { versionId }, 'Cette version du texte n’existe pas.')
 }

@@ -6,7 +6,8 @@ import { loadPdfKit } from '../../load-pdfkit.ts'
 import { loadOrCreateKeys } from '../../seal/keys.ts'
 import { readSealSource } from '../../seal/seal-source.ts'
 import { insertSeal, removeBundle, sealedEntry, writeBundle, type SealView } from '../../seal/sealed-bundle.ts'
-import { command, type CommandActor } from '../command.ts'
+import { recordPhaseVersions } from '../../history/text-versions.ts'
+import { auditActorOf, command, type CommandActor } from '../command.ts'
 import { readPhase } from '../congress/congress-rows.ts'
 
 export type FreezeDeps = Pick<AppDeps, 'db' | 'hub' | 'documents' | 'clock' | 'dataDir'>
@@ -68,6 +69,8 @@ export function freezeCongress(deps: FreezeDeps, actor: CommandActor, input: { r
           await tx.trx.insertInto('frozen_documents').values({ doc_name: name, congress_id: congressId, state_v2: stateV2, sha256: sha256Hex(stateV2) }).execute()
         }
         await tx.audit(congressId, 'congress.frozen', { from, documents: docs.length })
+        // A phase change like any other: each base text's version as the motion froze (statements only).
+        await recordPhaseVersions(tx.trx, deps.documents, congressId, 'frozen', tx.now, auditActorOf(actor)?.id ?? null)
         // The seal reads what this transaction wrote: it is made, and written, before anything commits.
         const keys = loadOrCreateKeys(deps.dataDir)
         const source = await readSealSource(tx.trx, congressId)
