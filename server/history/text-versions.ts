@@ -153,7 +153,7 @@ export async function recordVersion(trx: Transaction<Database>, texts: VersionTe
   // written twice changes nothing.
   const pending = texts.pendingTyping?.(input.docName) ?? []
   if (pending.length > 0) await writeTypingMarks(trx, input.docName, pending)
-  const previousRows = await trx.selectFrom('text_versions').select(['seq', 'at', 'delta']).where('doc_name', '=', input.docName).orderBy('seq').execute()
+  const previousRows = await trx.selectFrom('text_versions').select(['seq', 'delta']).where('doc_name', '=', input.docName).orderBy('seq').execute()
   const last = previousRows.at(-1)
   const current = new Y.Doc({ gc: true })
   const previous = last && rebuildDoc(previousRows.map((r) => r.delta))
@@ -161,8 +161,27 @@ export async function recordVersion(trx: Transaction<Database>, texts: VersionTe
     Y.applyUpdate(current, state)
     const { delta, changed } = versionDelta(current, previous)
     if (!changed && !input.always) return undefined
-    const typing = trx.selectFrom('text_typing').select('participant_id').where('doc_name', '=', input.docName).orderBy('participant_id')
-    const typists = await (last ? typing.where('typed_at', '>', last.at) : typing).execute()
+    // Everyone whose last typing no version taken since has named: not merely who typed after the
+    // last version, since a mark written late (another process writes its own at most markEveryMs
+    // behind) may report typing from before it, which that version did not name.
+    const typists = await trx
+      .selectFrom('text_typing as m')
+      .select('m.participant_id')
+      .where('m.doc_name', '=', input.docName)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('text_version_typists as t')
+              .innerJoin('text_versions as v', 'v.id', 't.version_id')
+              .select('t.version_id')
+              .whereRef('t.participant_id', '=', 'm.participant_id')
+              .where('v.doc_name', '=', input.docName)
+              .whereRef('v.at', '>=', 'm.typed_at'),
+          ),
+        ),
+      )
+      .orderBy('m.participant_id')
+      .execute()
     const row: TextVersionRow = {
       id: newId(),
       congress_id: document.congress_id,

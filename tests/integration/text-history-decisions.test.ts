@@ -7,6 +7,7 @@ import { bearer, importAndSignIn, type Signed } from '../helpers/participants.ts
 import { connectSynced, type TestClient } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { takeVersion } from '../helpers/text-versions.ts'
 
 /**
  * The versions decisions take (phase changes, the freeze), who they name, and what the record reads
@@ -74,6 +75,20 @@ describe('a text’s versions taken by decisions', () => {
     expect(version).toMatchObject({ event: 'phase', phase: 'amendments', typists: ['Alice Martin'] })
     expect((await api<{ paragraphs: string[] }>('GET', `/api/congresses/${congressId}/versions/${version.id}`, alice)).body.paragraphs).toContain('Alice écrit encore, juste avant.')
     await setPhase('drafting')
+  })
+
+  test('a mark written late, by another process, for typing before the last version: the next version names them', async () => {
+    const docName = proposal(5).docName
+    const now = Date.now()
+    const first = (await takeVersion(plenum.database.db, plenum.log, { docName, event: 'pause', now, always: true }))!
+    // Another process's trailing mark lands after that version, for typing a few seconds before it.
+    await plenum.database.db.insertInto('text_typing').values({ doc_name: docName, participant_id: alice.id, typed_at: first.at - 3_000 }).execute()
+    const next = (await takeVersion(plenum.database.db, plenum.log, { docName, event: 'pause', now: now + 1, always: true }))!
+    const typists = async (versionId: string) => (await textVersions(plenum.database.db, docName)).find((v) => v.id === versionId)!.typistIds
+    expect(await typists(next.id)).toEqual([alice.id])
+    // Named once: the version after names no one.
+    const third = (await takeVersion(plenum.database.db, plenum.log, { docName, event: 'pause', now: now + 2, always: true }))!
+    expect(await typists(third.id)).toEqual([])
   })
 
   test('typing in an amendment’s text marks no one and takes no version: only base texts have a history', async () => {
