@@ -95,7 +95,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     /** The minutes (bureau) or the comparative table, as data for their page. */
     // The route also answers files (?format=pdf…); without a format, its JSON.
     record: (congressId: string, kind: 'minutes' | 'comparative', lang: 'fr' | 'en') =>
-      json(api.congresses[':id'].record[kind].$get({ ...c(congressId), query: { lang } }) as Promise<ClientResponse<RecordDocument, 200, 'json'>>),
+      json(api.congresses[':id'].record[kind].$get({ ...c(congressId), query: { lang, format: 'json' } }) as Promise<ClientResponse<RecordDocument, 200, 'json'>>),
     updateCongress: (congressId: string, details: CongressDetailsRequest) => json(api.congresses[':id'].$patch({ ...c(congressId), json: details })),
     addTheme: (congressId: string, title: string) => json(api.congresses[':id'].themes.$post({ ...c(congressId), json: { title } })),
     updateTheme: (congressId: string, themeId: string, change: ThemeChangeRequest) =>

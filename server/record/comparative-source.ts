@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { forkChanges } from '../../shared/amendments/fork.ts'
-import { diffParagraphs, type TextDiff } from '../../shared/amendments/text-diff.ts'
+import { diffParagraphs, numberLines, type TextDiff } from '../../shared/amendments/text-diff.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { ComparativeAmendment, ComparativeData, ComparativeText } from '../../shared/record/comparative-data.ts'
 import type { MinutesData } from '../../shared/record/minutes-data.ts'
@@ -58,29 +58,41 @@ export async function readComparativeData(db: Kysely<Database>, minutes: Minutes
     // against the first of these that holds everything it forked from (the text it was written on).
     const merges = rows.filter((r) => r.target_doc === docName && r.merged_onto !== null).sort((a, b) => (a.merged_at ?? 0) - (b.merged_at ?? 0) || (a.id < b.id ? -1 : 1))
     const firstMerge = merges[0]
-    const stages = [...merges.map((r) => r.merged_onto!), state].map((stage) => ({ state: stage, held: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stage)) }))
+    // Stage i is the text before merge i (after merge i - 1); the last, the text as it stands.
+    const stages: Stage[] = [...merges.map((r) => r.merged_onto!), state].map((stage, i) => ({
+      state: stage,
+      held: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stage)),
+      after: i === 0 ? null : (labels.get(merges[i - 1]!.id) ?? null),
+    }))
+    const final = paragraphsOf(state)
+    const base = (await amendingBase(db, docName)) ?? (firstMerge ? paragraphsOf(firstMerge.merged_onto!) : final)
     const amendments: ComparativeAmendment[] = []
     // In the order they were filed, each sub-amendment right after its amendment.
     const told = text.amendments.map((a) => ({ a, row: byLabel.get(a.label) })).filter((x) => x.row !== undefined)
     const parents = told.filter((x) => x.row!.parent_id === null).sort((x, y) => x.row!.created_at - y.row!.created_at || (x.row!.id < y.row!.id ? -1 : 1))
     for (const parent of parents) {
       for (const { a, row } of [parent, ...told.filter((x) => x.row!.parent_id === parent.row!.id).sort((x, y) => x.row!.created_at - y.row!.created_at)]) {
-        const base = row!.merged_onto ?? (row!.target_doc === docName ? writtenOn(stages, row!.fork_vector) : await required(row!.target_doc))
+        const own = row!.target_doc === docName
+        const stage = row!.merged_onto ? stages.find((st) => st.state === row!.merged_onto) : own ? writtenOn(stages, row!.fork_vector) : undefined
+        const against = stage?.state ?? row!.merged_onto ?? (await required(row!.target_doc))
+        const diff = diffOn(against, await required(row!.doc_name), row!.fork_vector)
         amendments.push({
           label: a.label,
           parentLabel: row!.parent_id ? (labels.get(row!.parent_id) ?? null) : null,
           fate: a.fate,
           fallenBy: a.fallenBy,
+          fellWithParent: a.fellWithParent,
           reason: a.reason,
           rectified: a.rectified,
           withoutBallot: a.withoutBallot,
           identicalTo: a.identicalTo,
-          diff: diffOn(base, await required(row!.doc_name), row!.fork_vector),
+          diff,
+          // Said only where the numbering is not the base's own.
+          numberedAfter: own && !sameParagraphs(paragraphsOf(against), base) ? (stage?.after ?? null) : null,
+          paragraph: own ? placeOn(base, paragraphsOf(against), diff) : null,
         })
       }
     }
-    const final = paragraphsOf(state)
-    const base = (await amendingBase(db, docName)) ?? (firstMerge ? stateParagraphs(firstMerge.merged_onto!) : final)
     texts.push({ number: text.number, title: text.title, question: text.question, outcome: text.outcome, base, final, amendments })
   }
   return { congress: minutes.congress, frozenAt: minutes.frozen?.at ?? null, asOf: minutes.asOf, timeZone: minutes.timeZone, texts }
@@ -92,9 +104,31 @@ function unchanged(update: Uint8Array): boolean {
   return structs.length === 0 && ds.clients.size === 0
 }
 
-/** The first state that holds everything the fork vector counts: the text as the amendment was written on it. */
-function writtenOn(stages: readonly { readonly state: Uint8Array; readonly held: Map<number, number> }[], forkVector: Uint8Array): Uint8Array {
+const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((p, i) => p === b[i])
+
+interface Stage {
+  readonly state: Uint8Array
+  readonly held: Map<number, number>
+  /** The amendment merged just before: the text's line numbers follow its adoption. */
+  readonly after: string | null
+}
+
+/** The first stage that holds everything the fork vector counts: the text as the amendment was written on it. */
+function writtenOn(stages: readonly Stage[], forkVector: Uint8Array): Stage {
   const fork = Y.decodeStateVector(forkVector)
   const covers = (held: Map<number, number>) => [...fork].every(([client, clock]) => (held.get(client) ?? 0) >= clock)
-  return (stages.find((stage) => covers(stage.held)) ?? stages.at(-1)!).state
+  return stages.find((stage) => covers(stage.held)) ?? stages.at(-1)!
+}
+
+/**
+ * The base's paragraph where an amendment's first change falls: the paragraph of its own text at
+ * that line, found in the base by its words (the same index when the texts are the same).
+ */
+function placeOn(base: readonly string[], against: readonly string[], diff: TextDiff): number | null {
+  const first = diff.changed[0]?.from
+  const line = first === undefined ? undefined : numberLines(against).find((l) => l.number === first)
+  if (!line) return null
+  if (sameParagraphs(against, base)) return line.paragraph
+  const found = base.indexOf(against[line.paragraph] ?? '')
+  return found >= 0 ? found : Math.min(line.paragraph, Math.max(0, base.length - 1))
 }

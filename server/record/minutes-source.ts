@@ -3,16 +3,15 @@ import type { AuditLogRow, Database } from '../../db/schema.ts'
 import { isBureauOpinion } from '../../shared/amendments/bureau-opinion.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
 import { isPhase } from '../../shared/phases.ts'
-import type { Role } from '../../shared/roles.ts'
-import type { AmendmentFate, MinutesAmendment, MinutesBallot, MinutesData, MinutesSitting, MinutesSpeech, MinutesText } from '../../shared/record/minutes-data.ts'
-import { defaultTimeZone, localDay } from '../../shared/record/record-dates.ts'
+import type { AmendmentFate, MinutesAmendment, MinutesBallot, MinutesData, MinutesSpeech, MinutesText } from '../../shared/record/minutes-data.ts'
+import { defaultTimeZone } from '../../shared/record/record-dates.ts'
+import { byName, replaySittings } from '../../shared/record/sittings.ts'
 import { fail } from '../domain-error.ts'
+import { blockMembers } from '../commands/ballots/ballot-rows.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 import { sealedBallot, type SealedBallot } from '../seal/seal-source.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
-const collator = new Intl.Collator('fr', { sensitivity: 'base' })
-const byName = <T extends { readonly name: string }>(a: T, b: T) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 const fates: Partial<Record<AmendmentStatus, AmendmentFate>> = {
   adopted: 'adopted',
@@ -39,7 +38,7 @@ const fateActions: Record<AmendmentFate, readonly string[]> = {
  * bureau's preview) and from rows that do not change once a congress is frozen: the same frozen
  * congress gives the same data, so the sealed minutes can be rendered again byte for byte.
  */
-export async function readMinutesData(db: Kysely<Database>, congressId: string): Promise<MinutesData> {
+export async function readMinutesData(db: Kysely<Database>, congressId: string, options: { readonly ballots?: boolean } = {}): Promise<MinutesData> {
   const congress = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
   if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
   const freeze = await db.selectFrom('audit_log').select(['seq', 'at', 'actor_name']).where('congress_id', '=', congressId).where('action', '=', 'congress.frozen').executeTakeFirst()
@@ -56,7 +55,8 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string):
   const numbers = new Map((await db.selectFrom('proposals').select(['id', 'number']).where('congress_id', '=', congressId).execute()).map((p) => [p.id, p.number]))
   const texts = await readTexts(db, congressId, congress.preamble_doc, audit, nameOf, until)
   const ballotRows = await db.selectFrom('ballots').selectAll().where('congress_id', '=', congressId).where('status', 'in', ['closed', 'published']).where('closed_at', '<=', until).orderBy('closed_at').orderBy('id').execute()
-  const ballots = await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))
+  // Each ballot's box is read to count it as the seal does; a reader that tells no ballot skips them.
+  const ballots = options.ballots === false ? [] : await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))
 
   return {
     congress: { id: congress.id, title: congress.title, edition: congress.edition, organisation: congress.organisation, place: congress.place, date: congress.date },
@@ -64,72 +64,37 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string):
     frozen: freeze ? { at: iso(freeze.at), by: freeze.actor_name } : null,
     asOf: iso(until),
     bureau: people.filter((p) => p.role === 'bureau').map((p) => ({ name: p.name, organisation: p.organisation })).sort(byName),
-    sittings: sittings(audit, ballotRows.map((b) => b.closed_at ?? until), person, timeZone),
+    sittings: replaySittings(audit, ballotRows.map((b) => b.closed_at ?? until), person, timeZone),
     phaseChanges: audit.flatMap((e) => {
       if (e.action !== 'phase.changed') return []
       const { from, to } = JSON.parse(e.payload) as { from?: string; to?: string }
       return from && to && isPhase(from) && isPhase(to) ? [{ at: iso(e.at), from, to, by: e.actor_name }] : []
     }),
     texts,
-    ballots: ballots.map((b) => ({ ...b, subject: ballotSubject(b.subject, ballotRows.find((r) => r.id === b.id)?.subject_id ?? null, numbers) })),
+    ballots: await Promise.all(ballots.map((b) => minutesBallot(db, b, ballotRows.find((r) => r.id === b.id)?.subject_id ?? null, numbers))),
   }
 }
 
-/** A ballot's subject as the minutes say it, in either language: numbers and labels, not the French words of the ballot lists. */
-function ballotSubject(subject: SealedBallot['subject'], subjectId: string | null, numbers: ReadonlyMap<string, number>): MinutesBallot['subject'] {
+/** A counted ballot as the minutes tell it: its subject by numbers and labels, not the French words of the ballot lists. */
+async function minutesBallot(db: Kysely<Database>, ballot: SealedBallot, subjectId: string | null, numbers: ReadonlyMap<string, number>): Promise<MinutesBallot> {
+  const { subject } = ballot
   const kind = subject.kind === 'proposal' || subject.kind === 'amendment' ? subject.kind : 'motion'
-  // A block of proposals is labelled "Proposition 3", "Proposition 5" (ballot-view.ts): the numbers say it in any language.
-  const block = subject.block ? subject.block.map((label) => (kind === 'proposal' ? label.replace(/^Proposition /, '') : label)) : null
-  return { kind, number: kind === 'proposal' && subjectId ? (numbers.get(subjectId) ?? null) : null, label: kind === 'amendment' ? subject.label : '', block, part: subject.part }
-}
-
-type Person = { readonly id: string; readonly name: string; readonly organisation: string; readonly role: Role }
-
-/**
- * Who was present and who held proxies on each day the congress sat: the log replayed in order,
- * someone counting for a day if checked in at any time in it (or still checked in from the day before).
- */
-function sittings(audit: readonly AuditLogRow[], ballotTimes: readonly number[], person: ReadonlyMap<string, Person>, timeZone: string): MinutesSitting[] {
-  const days = new Set<string>(ballotTimes.map((t) => localDay(iso(t), timeZone)))
-  const present = new Set<string>()
-  const proxies = new Map<string, string>()
-  const seen = new Map<string, { present: Set<string>; proxies: Map<string, string> }>()
-  const dayOf = (day: string) => {
-    let d = seen.get(day)
-    if (!d) {
-      d = { present: new Set(present), proxies: new Map(proxies) }
-      seen.set(day, d)
-    }
-    return d
+  // A block of proposals is told by their numbers, of amendments by their labels.
+  const block = subject.block ? (kind === 'proposal' ? (await blockMembers(db, ballot.id)).map((id) => String(numbers.get(id) ?? '?')) : subject.block) : null
+  const { rule, electorate, result, status, openedAt, closedAt, publishedAt, counting, electronic, room } = ballot
+  return {
+    subject: { kind, number: kind === 'proposal' && subjectId ? (numbers.get(subjectId) ?? null) : null, label: kind === 'amendment' ? subject.label : '', block, part: subject.part },
+    rule,
+    electorate,
+    result,
+    status,
+    openedAt,
+    closedAt,
+    publishedAt,
+    counting,
+    electronic,
+    room: room && { yes: room.yes, no: room.no, abstain: room.abstain },
   }
-  for (const entry of audit) {
-    const payload = entry.action.startsWith('attendance.') || entry.action.startsWith('proxy.') ? (JSON.parse(entry.payload) as Record<string, string>) : null
-    if (!payload) continue
-    const day = localDay(iso(entry.at), timeZone)
-    days.add(day)
-    const d = dayOf(day)
-    if (entry.action === 'attendance.checked_in' && payload.participantId) {
-      present.add(payload.participantId)
-      d.present.add(payload.participantId)
-    } else if (entry.action === 'attendance.checked_out' && payload.participantId) present.delete(payload.participantId)
-    else if (entry.action === 'proxy.recorded' && payload.giverId && payload.holderId) {
-      proxies.set(payload.giverId, payload.holderId)
-      d.proxies.set(payload.giverId, payload.holderId)
-    } else if (entry.action === 'proxy.revoked' && payload.giverId) proxies.delete(payload.giverId)
-  }
-  // A day with only ballots starts from who was there the evening before: the replay above carried them.
-  return [...days].sort().map((day) => {
-    const d = seen.get(day) ?? { present: new Set(present), proxies: new Map(proxies) }
-    const name = (id: string) => person.get(id)?.name ?? '?'
-    return {
-      day,
-      present: [...d.present].flatMap((id) => {
-        const p = person.get(id)
-        return p ? [{ name: p.name, organisation: p.organisation, role: p.role }] : []
-      }).sort(byName),
-      proxies: [...d.proxies].map(([giver, holder]) => ({ giver: name(giver), holder: name(holder) })).sort((a, b) => byName({ name: a.giver }, { name: b.giver })),
-    }
-  })
 }
 
 async function readTexts(
@@ -168,12 +133,14 @@ async function readTexts(
   // When each amendment got its fate: the last log entry that gives it.
   const fateAt = new Map<string, { action: string; at: number }[]>()
   const identical = new Map<string, string>()
+  const fellWithParent = new Set<string>()
   for (const e of audit) {
     if (!e.action.startsWith('amendment.')) continue
-    const { amendmentId, identicalToLabel } = JSON.parse(e.payload) as { amendmentId?: string; identicalToLabel?: string }
+    const { amendmentId, identicalToLabel, withParent } = JSON.parse(e.payload) as { amendmentId?: string; identicalToLabel?: string; withParent?: boolean }
     if (!amendmentId) continue
     fateAt.set(amendmentId, [...(fateAt.get(amendmentId) ?? []), { action: e.action, at: e.at }])
     if (e.action === 'amendment.adopted' && identicalToLabel) identical.set(amendmentId, identicalToLabel)
+    if (e.action === 'amendment.fell' && withParent === true) fellWithParent.add(amendmentId)
   }
 
   const told: (MinutesAmendment & { readonly proposalId: string | null; readonly order: number })[] = amendments.map((a) => {
@@ -188,6 +155,7 @@ async function readTexts(
       fate,
       at: when === null ? null : iso(when),
       fallenBy: a.fallen_by ? (labels.get(a.fallen_by) ?? null) : null,
+      fellWithParent: fate === 'fallen' && fellWithParent.has(a.id),
       reason: fate === 'inadmissible' ? a.ruling_reason : null,
       rectified: a.rectified_at !== null,
       withoutBallot: fate === 'adopted' && !balloted.has(a.id) && !identical.has(a.id),

@@ -1,25 +1,14 @@
-import { strToU8 } from 'fflate'
-import { printable } from '../../shared/motion/printable.ts'
 import type { RecordBlock, RecordCell, RecordDocument, RecordLine, RecordRun } from '../../shared/record/record-document.ts'
-import { deterministicZip } from '../seal/deterministic-zip.ts'
+import { odtNamespaces, odtPackage, odtXml } from '../seal/odt-package.ts'
 import { isLandscape, langTag } from './record-layout.ts'
-
-// printable first: XML 1.0 forbids most control characters, and one would make content.xml unreadable.
-const xml = (text: string) => printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-const namespaces =
-  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
-  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
-  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" ' +
-  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"'
 
 const markStyles: Record<NonNullable<RecordRun['mark']>, string> = { strong: 'Strong_20_Emphasis', em: 'Emphasis', ins: 'Inserted', del: 'Deleted' }
 
 // Spaces: ODF collapses runs of them unless written as <text:s/>; a run's leading space matters.
-const text = (value: string) => xml(value).replace(/ {2,}/g, (spaces) => ` <text:s text:c="${spaces.length - 1}"/>`).replace(/^ /, '<text:s/>')
+const text = (value: string) => odtXml(value).replace(/ {2,}/g, (spaces) => ` <text:s text:c="${spaces.length - 1}"/>`).replace(/^ /, '<text:s/>')
 const runs = (rs: readonly RecordRun[]) => rs.map((r) => (r.mark ? `<text:span text:style-name="${markStyles[r.mark]}">${text(r.text)}</text:span>` : text(r.text))).join('')
 const p = (style: string, content: string) => `<text:p text:style-name="${style}">${content}</text:p>`
-const h = (level: number, value: string) => `<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}">${xml(value)}</text:h>`
+const h = (level: number, value: string) => `<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}">${odtXml(value)}</text:h>`
 const line = (l: RecordLine, style: string) => p(l.paragraphStart ? `${style}_20_first` : style, `<text:span text:style-name="Line_20_number">${l.number ?? ''}</text:span><text:tab/>${runs(l.runs)}`)
 
 function cell(c: RecordCell | undefined): string {
@@ -42,9 +31,9 @@ function block(b: RecordBlock, index: number, tables: string[]): string {
       tables.push(...b.columns.map((c, i) => `<style:style style:name="${name}.${i + 1}" style:family="table-column"><style:table-column-properties style:rel-column-width="${Math.round(c.width * 10000)}*"/></style:style>`))
       tables.push(`<style:style style:name="${name}" style:family="table"><style:table-properties style:width="100%" style:rel-width="100%" table:align="margins"/></style:style>`)
       const columns = b.columns.map((_, i) => `<table:table-column table:style-name="${name}.${i + 1}"/>`).join('')
-      const head = `<table:table-header-rows><table:table-row>${b.columns.map((c) => `<table:table-cell table:style-name="Cell" office:value-type="string">${p('Table_20_Heading', xml(c.title))}</table:table-cell>`).join('')}</table:table-row></table:table-header-rows>`
+      const head = `<table:table-header-rows><table:table-row>${b.columns.map((c) => `<table:table-cell table:style-name="Cell" office:value-type="string">${p('Table_20_Heading', odtXml(c.title))}</table:table-cell>`).join('')}</table:table-row></table:table-header-rows>`
       const body = b.rows.map((row) => `<table:table-row>${b.columns.map((_, i) => cell(row[i])).join('')}</table:table-row>`).join('')
-      return `${p('Caption', xml(b.caption))}<table:table table:name="${name}" table:style-name="${name}">${columns}${head}${body}</table:table>`
+      return `${p('Caption', odtXml(b.caption))}<table:table table:name="${name}" table:style-name="${name}">${columns}${head}${body}</table:table>`
     }
   }
 }
@@ -53,7 +42,7 @@ function contentXml(record: RecordDocument): string {
   const tables: string[] = []
   const body = [h(1, record.title), ...record.blocks.map((b, i) => block(b, i, tables))].join('')
   const automatic = `<office:automatic-styles><style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #8c8c8c"/></style:style>${tables.join('')}</office:automatic-styles>`
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${namespaces}>${automatic}<office:body><office:text>${body}</office:text></office:body></office:document-content>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${odtNamespaces}>${automatic}<office:body><office:text>${body}</office:text></office:body></office:document-content>\n`
 }
 
 const lineStyle = (name: string, size: string, indent: string) =>
@@ -67,7 +56,7 @@ function stylesXml(record: RecordDocument): string {
   const heading = (level: number, size: string, top: string) =>
     `<style:style style:name="Heading_20_${level}" style:display-name="Heading ${level}" style:family="paragraph" style:default-outline-level="${level}"><style:paragraph-properties fo:margin-top="${top}" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="${size}" fo:font-weight="bold"/></style:style>`
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-styles ${namespaces}><office:font-face-decls><style:font-face style:name="Arial" svg:font-family="Arial" style:font-family-generic="swiss"/></office:font-face-decls><office:styles>
+<office:document-styles ${odtNamespaces}><office:font-face-decls><style:font-face style:name="Arial" svg:font-family="Arial" style:font-family-generic="swiss"/></office:font-face-decls><office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/><style:text-properties style:font-name="Arial" fo:font-size="10pt" fo:language="${language}" fo:country="${country}"/></style:default-style>
 <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.15cm" fo:margin-bottom="0.2cm"/></style:style>
 ${heading(1, '16pt', '0cm')}${heading(2, '14pt', '0.5cm')}${heading(3, '12pt', '0.4cm')}${heading(4, '10.5pt', '0.3cm')}
@@ -85,7 +74,7 @@ ${lineStyle('Numbered_20_line', '9.5pt', '0.9cm')}${lineStyle('Cell_20_line', '8
 <text:list-style style:name="Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.8cm" fo:text-indent="-0.4cm" fo:margin-left="0.8cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>
 </office:styles>
 <office:automatic-styles><style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="${landscape ? '29.7cm' : '21cm'}" fo:page-height="${landscape ? '21cm' : '29.7cm'}" style:print-orientation="${landscape ? 'landscape' : 'portrait'}" fo:margin-top="${margin}" fo:margin-bottom="1.2cm" fo:margin-left="${margin}" fo:margin-right="${margin}"/><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.3cm"/></style:footer-style></style:page-layout></office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page"><style:footer>${p('Footer', `${xml(record.title)} — page <text:page-number text:select-page="current"/> / <text:page-count/>`)}</style:footer></style:master-page></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page"><style:footer>${p('Footer', `${odtXml(record.title)} — page <text:page-number text:select-page="current"/> / <text:page-count/>`)}</style:footer></style:master-page></office:master-styles>
 </office:document-styles>
 `
 }
@@ -93,21 +82,12 @@ ${lineStyle('Numbered_20_line', '9.5pt', '0.9cm')}${lineStyle('Cell_20_line', '8
 function metaXml(record: RecordDocument): string {
   const date = record.date.replace(/\.\d+Z$|Z$/, '')
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${namespaces}><office:meta>` +
-    `<dc:title>${xml(record.title)}</dc:title><dc:subject>${xml(record.subject)}</dc:subject><meta:initial-creator>${xml(record.author)}</meta:initial-creator><dc:creator>${xml(record.author)}</dc:creator>` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${odtNamespaces}><office:meta>` +
+    `<dc:title>${odtXml(record.title)}</dc:title><dc:subject>${odtXml(record.subject)}</dc:subject><meta:initial-creator>${odtXml(record.author)}</meta:initial-creator><dc:creator>${odtXml(record.author)}</dc:creator>` +
     `<dc:language>${langTag(record.lang)}</dc:language><meta:creation-date>${date}</meta:creation-date><dc:date>${date}</dc:date><meta:generator>Plenum</meta:generator>` +
     `</office:meta></office:document-meta>\n`
   )
 }
-
-const manifestXml = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>
-<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
-<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>
-`
 
 /**
  * A record document as an OpenDocument text, in the style of motion.odt: the title as the first
@@ -118,14 +98,5 @@ const manifestXml = `<?xml version="1.0" encoding="UTF-8"?>
  * date: the same document gives the same bytes.
  */
 export function renderRecordOdt(record: RecordDocument): Uint8Array {
-  return deterministicZip(
-    [
-      { name: 'mimetype', data: strToU8('application/vnd.oasis.opendocument.text'), store: true },
-      { name: 'META-INF/manifest.xml', data: strToU8(manifestXml) },
-      { name: 'content.xml', data: strToU8(contentXml(record)) },
-      { name: 'styles.xml', data: strToU8(stylesXml(record)) },
-      { name: 'meta.xml', data: strToU8(metaXml(record)) },
-    ],
-    record.date,
-  )
+  return odtPackage({ content: contentXml(record), styles: stylesXml(record), meta: metaXml(record) }, record.date)
 }

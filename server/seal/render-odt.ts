@@ -1,22 +1,12 @@
-import { strToU8 } from 'fflate'
-import { deterministicZip } from './deterministic-zip.ts'
+import { odtNamespaces, odtPackage, odtXml } from './odt-package.ts'
 import { frenchDate, isCarried, votesLine, type MotionData } from '../../shared/motion/motion-data.ts'
-import { printable } from '../../shared/motion/printable.ts'
-
-// printable first: XML 1.0 forbids most control characters, and one would make content.xml unreadable.
-const xml = (text: string) => printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-const namespaces =
-  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
-  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" ' +
-  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"'
 
 function contentXml(motion: MotionData): string {
   const body: string[] = []
-  const h = (level: number, text: string) => body.push(`<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}">${xml(text)}</text:h>`)
-  const p = (text: string, style = 'Text_20_body') => body.push(`<text:p text:style-name="${style}">${xml(text)}</text:p>`)
+  const h = (level: number, text: string) => body.push(`<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}">${odtXml(text)}</text:h>`)
+  const p = (text: string, style = 'Text_20_body') => body.push(`<text:p text:style-name="${style}">${odtXml(text)}</text:p>`)
   const { congress } = motion
-  body.push(`<text:h text:style-name="Title" text:outline-level="1">${xml(congress.title)}</text:h>`)
+  body.push(`<text:h text:style-name="Title" text:outline-level="1">${odtXml(congress.title)}</text:h>`)
   p(`${congress.organisation} — ${congress.edition}e édition, ${congress.place}, ${congress.date}.`)
   p(`Motion gelée le ${frenchDate(motion.frozenAt)} (${motion.frozenAt}).`)
   if (motion.motionVotes) p(`Vote sur l’ensemble de la motion : ${votesLine(motion.motionVotes)}.`, 'Votes')
@@ -42,11 +32,11 @@ function contentXml(motion: MotionData): string {
   for (const a of motion.amendmentsMerged) {
     p(`${a.label} (${a.proposalNumber === null ? 'préambule' : `proposition ${a.proposalNumber}`}), intégré le ${frenchDate(a.mergedAt)}${a.votes ? ` — ${votesLine(a.votes)}` : ''}.`)
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${namespaces}><office:body><office:text>${body.join('')}</office:text></office:body></office:document-content>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${odtNamespaces}><office:body><office:text>${body.join('')}</office:text></office:body></office:document-content>\n`
 }
 
 const stylesXml = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-styles ${namespaces}><office:font-face-decls/><office:styles>
+<office:document-styles ${odtNamespaces}><office:font-face-decls/><office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="11pt" fo:language="fr" fo:country="FR"/></style:default-style>
 <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.25cm"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="20pt" fo:font-weight="bold"/></style:style>
@@ -57,32 +47,10 @@ const stylesXml = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 function metaXml(motion: MotionData): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${namespaces}><office:meta><dc:title>${xml(`${motion.congress.title} — motion`)}</dc:title><dc:language>fr-FR</dc:language><meta:creation-date>${motion.frozenAt.replace(/Z$/, '')}</meta:creation-date><meta:generator>Plenum</meta:generator></office:meta></office:document-meta>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${odtNamespaces}><office:meta><dc:title>${odtXml(`${motion.congress.title} — motion`)}</dc:title><dc:language>fr-FR</dc:language><meta:creation-date>${motion.frozenAt.replace(/Z$/, '')}</meta:creation-date><meta:generator>Plenum</meta:generator></office:meta></office:document-meta>\n`
 }
 
-const manifestXml = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>
-<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
-<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>
-`
-
-/**
- * motion.odt: the OpenDocument text French administrations are asked to prefer. The mimetype
- * entry comes first and uncompressed, as ODF requires; every entry is dated the freeze, so a rerun
- * gives the same bytes.
- */
+/** motion.odt: the OpenDocument text French administrations are asked to prefer, dated the freeze. */
 export function renderMotionOdt(motion: MotionData): Uint8Array {
-  return deterministicZip(
-    [
-      { name: 'mimetype', data: strToU8('application/vnd.oasis.opendocument.text'), store: true },
-      { name: 'META-INF/manifest.xml', data: strToU8(manifestXml) },
-      { name: 'content.xml', data: strToU8(contentXml(motion)) },
-      { name: 'styles.xml', data: strToU8(stylesXml) },
-      { name: 'meta.xml', data: strToU8(metaXml(motion)) },
-    ],
-    motion.frozenAt,
-  )
+  return odtPackage({ content: contentXml(motion), styles: stylesXml, meta: metaXml(motion) }, motion.frozenAt)
 }

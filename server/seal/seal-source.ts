@@ -3,9 +3,8 @@ import * as Y from 'yjs'
 import type { AuditLogRow, BallotRow, Database } from '../../db/schema.ts'
 import type { BoardEntryView, RoomVoteView } from '../../shared/api-types.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
-import type { BallotRule } from '../../shared/ballots/ballot-rule.ts'
-import { countingMethod, electronicFigures, type CountingMethod } from '../../shared/ballots/room-count.ts'
-import type { ChoiceCounts, Electorate, Tally } from '../../shared/ballots/tally-types.ts'
+import { countingMethod, electronicFigures } from '../../shared/ballots/room-count.ts'
+import type { ChoiceCounts } from '../../shared/ballots/tally-types.ts'
 import { textFr } from '../../shared/ballots/voted-place-fr.ts'
 import type { VotedSubject } from '../../shared/ballots/voted-place.ts'
 import { forkChanges } from '../../shared/amendments/fork.ts'
@@ -16,7 +15,7 @@ import type { DivisionPart, MergedAmendment, MotionData, VoteSummary } from '../
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
 import type { ComparativeData } from '../../shared/record/comparative-data.ts'
-import type { MinutesData } from '../../shared/record/minutes-data.ts'
+import type { CountedBallot, MinutesData } from '../../shared/record/minutes-data.ts'
 import { readComparativeData } from '../record/comparative-source.ts'
 import { readMinutesData } from '../record/minutes-source.ts'
 import { subjectOf } from '../presenters/ballot-view.ts'
@@ -26,23 +25,12 @@ import { readBallotBox } from '../../db/ballot-board.ts'
 import { frozenParagraphs, requireVotedTextsUnchanged, textSubjects } from './sealable-texts.ts'
 
 /** One counted ballot as results.json and board.json carry it. */
-export interface SealedBallot {
+export interface SealedBallot extends CountedBallot {
   readonly id: string
   /** `block`: the labels of the proposals or amendments a block ballot put to one vote, in the bureau's order ("Proposition 3", "P2-A1"); null for any other ballot. */
   readonly subject: { readonly kind: string; readonly id: string | null; readonly label: string; readonly block: readonly string[] | null; readonly part: string | null }
-  readonly rule: BallotRule
-  readonly electorate: Electorate
-  readonly result: Tally
-  readonly status: string
-  readonly openedAt: string | null
-  readonly closedAt: string | null
-  readonly publishedAt: string | null
   readonly chainHead: string
   readonly board: readonly BoardEntryView[]
-  /** How it was counted: on phones, in the room (show of hands), or both. */
-  readonly counting: CountingMethod
-  /** The votes cast on phones: the board's count, apart from the room's. */
-  readonly electronic: ChoiceCounts
   /** What the bureau counted in the room, apart from the board: `result` is both together. */
   readonly room: SealedRoomCount | null
 }

@@ -38,10 +38,18 @@ export interface ComparativeAmendment {
   readonly parentLabel: string | null
   readonly fate: AmendmentFate
   readonly fallenBy: string | null
+  readonly fellWithParent: boolean
   readonly reason: string | null
   readonly rectified: boolean
   readonly withoutBallot: boolean
   readonly identicalTo: string | null
-  /** As the assembly read it: against the text just before its merge, or the text as it stands. */
+  /** As the assembly read it: against the text just before its merge, or the text it was written on. */
   readonly diff: TextDiff
+  /**
+   * When that text is not the base (an amendment merged before changed it): the last amendment
+   * merged into it, whose adoption its line numbers follow; null when they are the base's own.
+   */
+  readonly numberedAfter: string | null
+  /** The paragraph of the base where its first change falls (matched by its words); null: none, or a sub-amendment (with its amendment). */
+  readonly paragraph: number | null
 }

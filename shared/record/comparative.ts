@@ -15,6 +15,7 @@ interface ComparativeWords {
   readonly none: string
   readonly subAmendment: (parent: string) => string
   readonly unchanged: string
+  readonly numberedAfter: (label: string) => string
 }
 
 const words: Record<'fr' | 'en', ComparativeWords> = {
@@ -29,6 +30,7 @@ const words: Record<'fr' | 'en', ComparativeWords> = {
     none: '—',
     subAmendment: (parent) => `sous-amendement à ${parent}`,
     unchanged: 'Ne change pas le texte.',
+    numberedAfter: (label) => `lignes du texte après l’adoption de ${label}`,
   },
   en: {
     title: (congress) => `Comparative table — ${congress}`,
@@ -41,6 +43,7 @@ const words: Record<'fr' | 'en', ComparativeWords> = {
     none: '—',
     subAmendment: (parent) => `sub-amendment to ${parent}`,
     unchanged: 'Changes nothing in the text.',
+    numberedAfter: (label) => `lines of the text after ${label} was adopted`,
   },
 }
 
@@ -73,14 +76,15 @@ function textTable(text: ComparativeText, name: string, frozen: boolean, w: Comp
   const paragraphOfLine = new Map(baseLines.map((l) => [l.number, l.paragraph]))
   const paragraphs = [...new Set(baseLines.map((l) => l.paragraph))]
   if (paragraphs.length === 0) paragraphs.push(0)
-  const rowOf = (line: number | null | undefined) => Math.max(0, paragraphs.indexOf(paragraphOfLine.get(line ?? 1) ?? paragraphs[0]!))
+  const rowOfParagraph = (paragraph: number | null | undefined) => Math.max(0, paragraphs.indexOf(paragraph ?? paragraphs[0]!))
+  const rowOf = (line: number | null | undefined) => rowOfParagraph(paragraphOfLine.get(line ?? 1))
 
   const finalByRow = byRow(diffParagraphs(text.base, text.final).lines, rowOf)
   const amendmentsByRow = new Map<number, RecordLine[]>()
   let parentRow = 0
   for (const amendment of text.amendments) {
     // A sub-amendment's lines are its amendment's: it sits with its amendment.
-    const row = amendment.parentLabel === null ? rowOf(amendment.diff.changed[0]?.from) : parentRow
+    const row = amendment.parentLabel === null ? rowOfParagraph(amendment.paragraph) : parentRow
     if (amendment.parentLabel === null) parentRow = row
     amendmentsByRow.set(row, [...(amendmentsByRow.get(row) ?? []), ...amendmentLines(amendment, w, lang)])
   }
@@ -121,8 +125,9 @@ const recordLine = (line: DiffLine): RecordLine => ({
 /** An amendment in its cell: its label and fate, then only the lines it changes. */
 function amendmentLines(amendment: ComparativeAmendment, w: ComparativeWords, lang: 'fr' | 'en'): RecordLine[] {
   const m = minutesWords[lang]
-  const fate = m.fate(amendment.fate, { fallenBy: amendment.fallenBy, reason: amendment.reason, withoutBallot: amendment.withoutBallot, identicalTo: amendment.identicalTo, at: null })
-  const label = `${amendment.label}${amendment.rectified ? m.rectified : ''}${amendment.parentLabel ? ` (${w.subAmendment(amendment.parentLabel)})` : ''}`
+  const fate = m.fate(amendment.fate, { fallenBy: amendment.fallenBy, fellWithParent: amendment.fellWithParent, reason: amendment.reason, withoutBallot: amendment.withoutBallot, identicalTo: amendment.identicalTo, at: null })
+  const notes = [amendment.parentLabel && w.subAmendment(amendment.parentLabel), amendment.numberedAfter && w.numberedAfter(amendment.numberedAfter)].filter(Boolean)
+  const label = `${amendment.label}${amendment.rectified ? m.rectified : ''}${notes.length > 0 ? ` (${notes.join(' ; ')})` : ''}`
   const changed = changedLines(amendment.diff)
   return [
     { number: null, paragraphStart: true, runs: [{ text: label, mark: 'strong' }, { text: ` — ${fate}` }] },

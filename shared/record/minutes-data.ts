@@ -62,8 +62,10 @@ export interface MinutesAmendment {
   readonly fate: AmendmentFate
   /** When it got its fate (the decision, the fall, the withdrawal, the ruling); null if none. */
   readonly at: string | null
-  /** For a fallen amendment: the adopted one that changed the same lines. */
+  /** For a fallen amendment: the adopted one that changed the same lines, or (`fellWithParent`) the amendment a sub-amendment fell with. */
   readonly fallenBy: string | null
+  /** A sub-amendment that fell because its amendment was withdrawn, rejected, adopted or fell. */
+  readonly fellWithParent: boolean
   /** The bureau's reason for an inadmissible one. */
   readonly reason: string | null
   /** It took the bureau's rewording (*rectifié*). */
@@ -96,7 +98,22 @@ export interface MinutesText {
   readonly speeches: readonly MinutesSpeech[]
 }
 
-export interface MinutesBallot {
+/** A counted ballot's rule, electorate, count and times: what the sealed results and the minutes both tell. */
+export interface CountedBallot {
+  readonly rule: BallotRule
+  readonly electorate: Electorate
+  readonly result: Tally
+  readonly status: string
+  readonly openedAt: string | null
+  readonly closedAt: string | null
+  readonly publishedAt: string | null
+  /** How it was counted: on phones, in the room (show of hands), or both. */
+  readonly counting: CountingMethod
+  /** The votes cast on phones: the board's count, apart from the room's. */
+  readonly electronic: ChoiceCounts
+}
+
+export interface MinutesBallot extends CountedBallot {
   /**
    * What was put to the vote: a proposal (its number), an amendment (its label), the motion; a block
    * (the proposals' numbers or the amendments' labels); a part of a proposal (its label, "§ 2, 3").
@@ -108,14 +125,6 @@ export interface MinutesBallot {
     readonly block: readonly string[] | null
     readonly part: string | null
   }
-  readonly rule: BallotRule
-  readonly electorate: Electorate
-  readonly result: Tally
-  readonly status: string
-  readonly openedAt: string | null
-  readonly closedAt: string | null
-  readonly publishedAt: string | null
-  readonly counting: CountingMethod
-  readonly electronic: ChoiceCounts
+  /** What the bureau counted in the room, apart from the phones; null: all on phones. */
   readonly room: ChoiceCounts | null
 }

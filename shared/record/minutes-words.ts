@@ -41,7 +41,7 @@ export interface MinutesWords {
   readonly columns: { readonly amendment: string; readonly authors: string; readonly opinion: string; readonly fate: string }
   readonly opinions: Record<BureauOpinion, string>
   readonly noOpinion: string
-  readonly fate: (fate: AmendmentFate, detail: { fallenBy: string | null; reason: string | null; withoutBallot: boolean; identicalTo: string | null; at: string | null }) => string
+  readonly fate: (fate: AmendmentFate, detail: FateDetail) => string
   readonly rectified: string
   readonly textOutcome: (outcome: 'adopted' | 'rejected' | null) => string
   readonly ballots: string
@@ -59,6 +59,16 @@ export interface MinutesWords {
   readonly freeze: string
   readonly frozen: (at: string, by: string) => string
   readonly notFrozen: string
+}
+
+export interface FateDetail {
+  readonly fallenBy: string | null
+  readonly fellWithParent: boolean
+  readonly reason: string | null
+  readonly withoutBallot: boolean
+  readonly identicalTo: string | null
+  /** When, as the document says it; null to leave it out. */
+  readonly at: string | null
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`
@@ -107,7 +117,7 @@ export const frMinutes: MinutesWords = {
   columns: { amendment: 'Amendement', authors: 'Auteurs', opinion: 'Avis du bureau', fate: 'Sort' },
   opinions: bureauOpinionNames,
   noOpinion: '—',
-  fate: (fate, { fallenBy, reason, withoutBallot, identicalTo, at }) => {
+  fate: (fate, { fallenBy, fellWithParent, reason, withoutBallot, identicalTo, at }) => {
     const when = at ? ` le ${at}` : ''
     switch (fate) {
       case 'adopted':
@@ -115,7 +125,7 @@ export const frMinutes: MinutesWords = {
       case 'rejected':
         return `Rejeté${when}`
       case 'fallen':
-        return `Tombé${when}${fallenBy ? `, du fait de l’adoption de ${fallenBy}` : ''}`
+        return `Tombé${when}${fallenBy ? (fellWithParent ? `, avec ${fallenBy}` : `, du fait de l’adoption de ${fallenBy}`) : ''}`
       case 'withdrawn':
         return `Retiré par ses auteurs${when}`
       case 'inadmissible':
@@ -192,7 +202,7 @@ export const enMinutes: MinutesWords = {
   columns: { amendment: 'Amendment', authors: 'Authors', opinion: 'Bureau’s opinion', fate: 'Outcome' },
   opinions: { favorable: 'Favourable', unfavorable: 'Unfavourable', wisdom: 'Left to the assembly', withdrawal_requested: 'Withdrawal requested' },
   noOpinion: '—',
-  fate: (fate, { fallenBy, reason, withoutBallot, identicalTo, at }) => {
+  fate: (fate, { fallenBy, fellWithParent, reason, withoutBallot, identicalTo, at }) => {
     const when = at ? ` on ${at}` : ''
     switch (fate) {
       case 'adopted':
@@ -200,7 +210,7 @@ export const enMinutes: MinutesWords = {
       case 'rejected':
         return `Rejected${when}`
       case 'fallen':
-        return `Fell${when}${fallenBy ? `, as ${fallenBy} was adopted` : ''}`
+        return `Fell${when}${fallenBy ? (fellWithParent ? `, with ${fallenBy}` : `, as ${fallenBy} was adopted`) : ''}`
       case 'withdrawn':
         return `Withdrawn by its authors${when}`
       case 'inadmissible':

@@ -85,7 +85,7 @@ function textBlocks(text: MinutesText, data: MinutesData, w: MinutesWords, lang:
         { kind: 'runs', paragraphs: [plain(`${a.label}${a.rectified ? w.rectified : ''}`)] },
         { kind: 'runs', paragraphs: [plain(a.authors.join(', '))] },
         { kind: 'runs', paragraphs: [plain(a.opinion ? w.opinions[a.opinion] : w.noOpinion)] },
-        { kind: 'runs', paragraphs: [plain(w.fate(a.fate, { fallenBy: a.fallenBy, reason: a.reason, withoutBallot: a.withoutBallot, identicalTo: a.identicalTo, at: a.at ? at(a.at) : null }))] },
+        { kind: 'runs', paragraphs: [plain(w.fate(a.fate, { fallenBy: a.fallenBy, fellWithParent: a.fellWithParent, reason: a.reason, withoutBallot: a.withoutBallot, identicalTo: a.identicalTo, at: a.at ? at(a.at) : null }))] },
       ]),
     })
   // The preamble is voted with the whole motion, in the ballots below.

@@ -21,7 +21,8 @@ async function ok(answer: Promise<{ status: number; body: unknown }>, what: stri
 
 /**
  * A short congress day for the record: four competing amendments to proposal 2 (A1 adopted by a
- * vote, A3 identical and adopted with it, A2 fallen, A4 rejected), one amendment to proposal 1
+ * vote, A3 identical and adopted with it, A2 fallen, A4 rejected and its sub-amendment A4-S1 fallen
+ * with it), one amendment to proposal 1
  * withdrawn and one ruled inadmissible, a speech on proposal 2, and proposal 2 adopted.
  */
 export async function runRecordDay(plenum: TestServer): Promise<RecordDay> {
@@ -43,6 +44,9 @@ export async function runRecordDay(plenum: TestServer): Promise<RecordDay> {
   await ok(call(plenum, anne.token, 'POST', `/amendments/${inadmissible.id}/submit`), 'submit')
   await ok(call(plenum, bureau, 'POST', `/amendments/${inadmissible.id}/ruling`, { admissible: false, reason: 'Sans rapport avec la proposition.' }), 'ruling')
   await ok(call(plenum, bureau, 'POST', `/amendments/${filed[0]!.id}/opinion`, { opinion: 'favorable', comment: '' }), 'opinion')
+  // A sub-amendment to A4, which falls with A4 when A4 is rejected.
+  const sub = (await ok(call(plenum, anne.token, 'POST', `/amendments/${filed[3]!.id}/sub-amendments`, { justification: 'Précision.' }), 'sub-amendment')) as FiledAmendmentView
+  await ok(call(plenum, anne.token, 'POST', `/amendments/${sub.id}/submit`), 'submit')
 
   const p2 = plenum.seed.proposals[1]!
   await ok(call(plenum, bureau, 'POST', `${c}/floor/debate`, { docName: p2.docName }), 'debate')

@@ -7,7 +7,11 @@ import type { RecordDocument } from '../../shared/record/record-document.ts'
 import { sha256Hex } from '../../server/seal/bundle.ts'
 import { loadOrCreateKeys, signBytes } from '../../server/seal/keys.ts'
 import { bundleFilesByFormat, verifyBundle } from '../../server/seal/verify-bundle.ts'
-import { call } from '../helpers/ballots.ts'
+import type { FiledAmendmentView } from '../../shared/api-types.ts'
+import { call, setPhase } from '../helpers/ballots.ts'
+import { connectSynced } from '../helpers/providers.ts'
+import { roundTrip } from '../helpers/round-trip.ts'
+import { replaceText } from '../helpers/text-edit.ts'
 import { convertedText, convertWithLibreOffice } from '../helpers/libreoffice.ts'
 import { pdfInfo, pdfStructure } from '../helpers/pdf-structure.ts'
 import { runRecordDay, recordText, type RecordDay } from '../helpers/record-day.ts'
@@ -50,6 +54,7 @@ describe('the record: minutes and comparative table', () => {
     expect(p2).toMatch(/P2-A2 \| Marc Aubert \| — \| Tombé le [^|]*, du fait de l’adoption de P2-A1/)
     expect(p2).toMatch(/P2-A3 \| Zoé Nguyen \| — \| Adopté le [^|]* avec P2-A1, identique/)
     expect(p2).toMatch(/P2-A4 \| Élodie Bézier \| — \| Rejeté le/)
+    expect(p2).toMatch(/P2-A4-S1 \| Anne Autrice \| — \| Tombé le [^|]*, avec P2-A4\n/)
     expect(p2.indexOf('P2-A1 |')).toBeLessThan(p2.indexOf('P2-A4 |'))
     expect(p2).toMatch(/\d+ h \d\d — Anne Autrice, pour \(\d+ s\)/)
     expect(p2).toContain('La proposition est adoptée.')
@@ -121,6 +126,25 @@ describe('the record: minutes and comparative table', () => {
     expect(a2.flatMap((l) => l.runs).filter((r) => r.mark === 'ins' || r.mark === 'del').map((r) => [r.mark, r.text.trim()])).toEqual([['del', 'administrative proposée en ligne']])
     // The text as it stands: the adopted words marked as inserted, on line 1.
     expect(lines(final).some((l) => l.number === 1 && l.runs.some((r) => r.mark === 'ins' && r.text.includes('ou sociale')))).toBe(true)
+  })
+
+  test('an amendment written after an adoption reads on the text it was written on, and says whose adoption its line numbers follow', async () => {
+    await setPhase(plenum, day.bureau, 'amendments')
+    const anne = day.voters[0]!
+    const filed = await call<FiledAmendmentView>(plenum, anne.token, 'POST', `/proposals/${plenum.seed.proposals[1]!.id}/amendments`, { justification: 'Après.' })
+    const editor = await connectSynced(plenum.wsUrl, filed.body.docName, anne.token, anne.name)
+    replaceText(editor.doc, 'sans surcoût', 'sans aucun surcoût')
+    await roundTrip(editor)
+    editor.destroy()
+    expect((await call(plenum, anne.token, 'POST', `/amendments/${filed.body.id}/submit`)).status).toBe(200)
+    const doc = (await record('comparative', anne.token)).body
+    const p2 = doc.blocks.find((b) => b.kind === 'table' && b.caption.startsWith('Proposition 2 —'))!
+    const told = recordText({ ...doc, blocks: [p2] })
+    expect(told).toMatch(/P2-A5 \(lignes du texte après l’adoption de P2-A[13]\) — Non examiné/)
+    // Only its own change, not the adopted amendment's words again.
+    const lines = told.slice(told.indexOf('P2-A5')).split('\n').slice(1, 3).join(' ')
+    expect(lines).toContain('aucun')
+    await setPhase(plenum, day.bureau, 'voting')
   })
 
   describe('sealed', () => {
