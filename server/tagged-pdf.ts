@@ -1,6 +1,5 @@
 import { printable } from '../shared/motion/printable.ts'
-import { loadPdfKit } from './load-pdfkit.ts'
-import { pdfFonts } from './pdf-fonts.ts'
+import { fontFaces, loadPdfKit, type FontName } from './load-pdfkit.ts'
 
 export interface PdfMeta {
   readonly title: string
@@ -64,11 +63,13 @@ export async function openTaggedPdf(given: PdfMeta, options: PdfOptions): Promis
         `</rdf:Description>`,
     )
   }
-  doc.registerFont('regular', pdfFonts.regular)
-  doc.registerFont('bold', pdfFonts.bold)
-  doc.registerFont('italic', pdfFonts.italic)
-  doc.registerFont('bold-italic', pdfFonts.boldItalic)
-  doc.registerFont('mono', pdfFonts.mono)
+  // pdfkit takes a parsed font as well as a file (its types say only files).
+  const faces = fontFaces() as unknown as Record<FontName, Uint8Array>
+  doc.registerFont('regular', faces.regular)
+  doc.registerFont('bold', faces.bold)
+  doc.registerFont('italic', faces.italic)
+  doc.registerFont('bold-italic', faces.boldItalic)
+  doc.registerFont('mono', faces.mono)
   doc.font('regular')
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
