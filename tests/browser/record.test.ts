@@ -77,7 +77,7 @@ describe('the record in the browser: the comparative table and the minutes’ pr
     await page.getByRole('heading', { level: 1, name: 'Procès-verbal' }).waitFor()
     await page.getByRole('heading', { level: 3, name: 'Scrutin n° 1 — Amendement P2-A1' }).waitFor()
     expect(await page.locator('.record').textContent()).toContain('Pour 2, contre 0, abstentions 1')
-    expect(await page.getByRole('table', { name: /^Amendements — Proposition 2/ }).getByRole('row').count()).toBe(5)
+    expect(await page.getByRole('table', { name: /^Amendements — Proposition 2/ }).getByRole('row').count()).toBe(6)
     await page.screenshot({ path: `${artifacts}record-minutes.png` })
     expect(await axeViolations(page)).toEqual([])
     const pdf = await page.evaluate(async (href) => {
