@@ -34,7 +34,7 @@ const fileTypes: Readonly<Record<string, string>> = {
   txt: 'text/plain; charset=utf-8',
   sig: 'application/octet-stream',
 }
-const bundleFile = /^(motion\.(json|html|md|pdf|odt|docx|akn\.xml)|(minutes|minutes\.en|comparative)\.(md|pdf|odt|docx)|results\.json|board\.json|audit\.json|manifest\.json|manifest\.sig|public-key\.pem|VERIFY\.txt|SHA256SUMS(\.sig)?)$/
+const bundleFile = /^(motion\.(json|html|md|pdf|odt|docx|akn\.xml)|(minutes|comparative)\.(md|pdf|odt|docx)|minutes\.en\.(md|pdf)|results\.json|board\.json|audit\.json|manifest\.json|manifest\.sig|public-key\.pem|VERIFY\.txt|SHA256SUMS(\.sig)?)$/
 
 /** One file of the sealed bundle, by name. */
 export function sealBundleFile(deps: SealReadDeps, actor: CommandActor, input: { readonly congressId: string; readonly file: string }) {

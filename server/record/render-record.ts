@@ -29,8 +29,7 @@ export async function renderRecordFile(record: RecordDocument, format: RecordFil
   }
 }
 
-/** The bundle's files of one record document: `<name>.md`, `.pdf` (PDF/A), `.odt`, `.docx`. */
-export async function recordBundleFiles(name: string, record: RecordDocument): Promise<[string, Uint8Array][]> {
-  const formats: RecordFileFormat[] = ['md', 'pdf', 'odt', 'docx']
+/** The bundle's files of one record document, `<name>.md`, `.pdf` (PDF/A), `.odt`, `.docx`, or those of `formats`. */
+export async function recordBundleFiles(name: string, record: RecordDocument, formats: readonly RecordFileFormat[] = ['md', 'pdf', 'odt', 'docx']): Promise<[string, Uint8Array][]> {
   return Promise.all(formats.map(async (format): Promise<[string, Uint8Array]> => [`${name}.${format}`, await renderRecordFile(record, format, true)]))
 }

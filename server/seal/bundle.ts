@@ -55,7 +55,8 @@ export async function buildBundle(source: SealSource, keys: SealKeys): Promise<B
     ['motion.docx', await renderMotionDocx(motion)],
     ['motion.akn.xml', strToU8(renderMotionAkn(motion))],
     ...(await recordBundleFiles('minutes', buildMinutes(source.minutes, 'fr'))),
-    ...(await recordBundleFiles('minutes.en', buildMinutes(source.minutes, 'en'))),
+    // In English for readers abroad, to read and print: the freeze renders each file inside its transaction.
+    ...(await recordBundleFiles('minutes.en', buildMinutes(source.minutes, 'en'), ['md', 'pdf'])),
     ...(await recordBundleFiles('comparative', buildComparativeTable(source.comparative, 'fr'))),
     [
       'results.json',

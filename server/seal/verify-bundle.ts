@@ -23,7 +23,9 @@ export const bundleFilesByFormat: Readonly<Record<string, readonly string[]>> = 
     ...bundleV2Files,
     'motion.docx',
     'motion.akn.xml',
-    ...['minutes', 'minutes.en', 'comparative'].flatMap((name) => ['md', 'pdf', 'odt', 'docx'].map((format) => `${name}.${format}`)),
+    ...['minutes', 'comparative'].flatMap((name) => ['md', 'pdf', 'odt', 'docx'].map((format) => `${name}.${format}`)),
+    'minutes.en.md',
+    'minutes.en.pdf',
   ],
 }
 

@@ -130,7 +130,7 @@ describe('freezing and sealing the motion', () => {
     const folder = join(work.path, 'fresh')
     execFileSync('unzip', ['-q', '-d', folder, join(work.path, 'bundle.zip')])
     const dir = join(folder, readdirSync(folder)[0]!)
-    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'VERIFY.txt', 'audit.json', 'board.json', 'comparative.docx', 'comparative.md', 'comparative.odt', 'comparative.pdf', 'manifest.json', 'minutes.docx', 'minutes.en.docx', 'minutes.en.md', 'minutes.en.odt', 'minutes.en.pdf', 'minutes.md', 'minutes.odt', 'minutes.pdf', 'motion.akn.xml', 'motion.docx', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'VERIFY.txt', 'audit.json', 'board.json', 'comparative.docx', 'comparative.md', 'comparative.odt', 'comparative.pdf', 'manifest.json', 'minutes.docx', 'minutes.en.md', 'minutes.en.pdf', 'minutes.md', 'minutes.odt', 'minutes.pdf', 'motion.akn.xml', 'motion.docx', 'motion.html', 'motion.json', 'motion.md', 'motion.odt', 'motion.pdf', 'public-key.pem', 'results.json'])
     // SHA256SUMS lists every file but itself and its signature.
     const listed = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.slice(66)).sort()
     expect(listed).toEqual(readdirSync(dir).filter((n) => !n.startsWith('SHA256SUMS')).sort())
