@@ -177,6 +177,7 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     /** A step of a request for the floor: withdrawn by who asked, given or ended by the bureau. */
     floorStep: (congressId: string, requestId: string, step: 'withdraw' | 'give' | 'end') =>
       json(api.congresses[':id'].floor.requests[':rid'][step].$post({ param: { id: id(congressId), rid: id(requestId) } })),
+    freezeCheck: (congressId: string) => json(api.congresses[':id']['freeze-check'].$get(c(congressId))),
     freeze: (congressId: string) => json(api.congresses[':id'].freeze.$post(c(congressId))),
     seal: (congressId: string) => json(api.congresses[':id'].seal.$get(c(congressId))),
     deliveries: (congressId: string) => json(api.congresses[':id'].deliveries.$get(c(congressId))),

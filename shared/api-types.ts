@@ -358,6 +358,26 @@ export interface ProjectorView {
   readonly roomCode: string
 }
 
+/**
+ * What is still outstanding before the freeze (`GET /api/congresses/:id/freeze-check`, bureau): the
+ * freeze seals these as they stand, so the bureau sees them, and confirms them by name, first.
+ */
+export interface FreezeCheckView {
+  /** The phase now: a freeze outside the voting phase is unusual. */
+  readonly phase: Phase
+  /** Proposals with no outcome: never put to the vote (or their ballot not yet published). */
+  readonly proposalsNotVoted: readonly { readonly id: string; readonly number: number; readonly title: string }[]
+  /** Amendments awaiting a ruling (`submitted`), a vote (`admissible`) or their merge (`adopted`), in label order. */
+  readonly amendmentsPending: readonly { readonly id: string; readonly label: string; readonly status: 'submitted' | 'admissible' | 'adopted' }[]
+  /** Ballots open (the freeze is refused until they close) or closed and not published. */
+  readonly ballotsPending: readonly {
+    readonly id: string
+    readonly status: 'open' | 'closed'
+    /** The subject: the proposal's number or the amendment's label (the first, for a block); both null for the motion. */
+    readonly subject: { readonly kind: 'amendment' | 'proposal' | 'motion'; readonly proposalNumber: number | null; readonly amendmentLabel: string | null }
+  }[]
+}
+
 /** What freezing returns: the seal of the bundle. */
 export interface FreezeView {
   readonly manifestSha256: string

@@ -8,6 +8,7 @@ import { recordDelivery } from '../commands/seal/record-delivery.ts'
 import type { DomainError } from '../domain-error.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { respond } from '../http/respond.ts'
+import { freezeCheck } from '../presenters/freeze-check.ts'
 import { sealBundle, sealBundleFile, type FileView } from '../presenters/seal-bundle.ts'
 import { sealDeliveries } from '../presenters/seal-deliveries.ts'
 import { sealInfo } from '../presenters/seal-info.ts'
@@ -19,6 +20,7 @@ import { jsonBody, valid, validParams } from '../validate.ts'
 export function sealRoutes(deps: AppDeps) {
   const session = [validParams, requireSession(deps)] as const
   return new Hono<AppEnv>()
+    .get('/:id/freeze-check', ...session, async (c) => respond(c, await freezeCheck(deps, c.var.actor, { congressId: c.req.param('id') })))
     .post('/:id/freeze', ...session, async (c) => respond(c, await freezeCongress(deps, c.var.actor, { congressId: c.req.param('id') })))
     .get('/:id/seal', ...session, async (c) => respond(c, await sealInfo(deps, c.var.actor, { congressId: c.req.param('id') })))
     .get('/:id/bundle', ...session, async (c) => {

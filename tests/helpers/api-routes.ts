@@ -120,6 +120,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'PUT /api/congresses/:id/projector': { action: 'projector.show', body: () => ({ ballotId: null }) },
   'GET /api/congresses/:id/join-qr.svg': { action: 'congress.read' },
 
+  'GET /api/congresses/:id/freeze-check': { action: 'congress.freeze' },
   'POST /api/congresses/:id/freeze': { action: 'congress.freeze' },
   'GET /api/congresses/:id/seal': { action: 'seal.read' },
   'GET /api/congresses/:id/bundle': { action: 'seal.read' },
