@@ -2,6 +2,7 @@ import { describeFailure, describeProblems } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { IssuedParticipantView, ParticipantDetailView } from '../../shared/api-types.ts'
+import { matchesSearch } from '../../shared/text/french-order.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -157,10 +158,8 @@ export class ParticipantsPanel extends LightElement {
 
   private renderTable(participants: readonly ParticipantDetailView[]) {
     const m = t()
-    const needle = this.filter.trim().toLowerCase()
-    const shown = needle
-      ? participants.filter((p) => [p.name, p.organisation, p.email ?? '', m.roleLabel[p.role], p.role].some((v) => v.toLowerCase().includes(needle)))
-      : participants
+    // Accents and case aside, as every search (shared/text/french-order.ts).
+    const shown = participants.filter((p) => matchesSearch(this.filter, p.name, p.organisation, p.email ?? '', m.roleLabel[p.role], p.role))
     return html`
       <p class="count" aria-live="polite">${m.participantsCount(shown.length, participants.length)}</p>
       <div class="table-scroll">

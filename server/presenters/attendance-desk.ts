@@ -1,13 +1,14 @@
 import type { AttendanceView } from '../../shared/api-types.ts'
+import { byName } from '../../shared/text/french-order.ts'
 import { attendanceEntries, roomCode } from '../commands/attendance/attendance-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 
-/** `GET /api/congresses/:id/attendance`: the check-in desk's list, its counts and the room's code. */
+/** `GET /api/congresses/:id/attendance`: the check-in desk's list in French order of names, its counts and the room's code. */
 export function attendanceDesk(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   const { congressId } = input
   return query(deps, actor, async (steps): Promise<AttendanceView> => {
     await steps.authorize(congressId, 'attendance.manage')
-    const entries = await attendanceEntries(deps.db, congressId)
+    const entries = (await attendanceEntries(deps.db, congressId)).sort(byName)
     return { entries, presentCount: entries.filter((e) => e.present).length, entitledCount: entries.length, roomCode: await roomCode(deps.db, congressId) }
   })
 }

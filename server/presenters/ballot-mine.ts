@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { BallotRow, Database } from '../../db/schema.ts'
 import type { MyBallotView } from '../../shared/api-types.ts'
+import { byName } from '../../shared/text/french-order.ts'
 import { loadBallot } from '../commands/ballots/ballot-rows.ts'
 import { query, type CommandActor } from '../commands/command.ts'
 import { ballotView, type BallotPresenterDeps, type BallotViewDeps } from './ballot-view.ts'
@@ -14,7 +15,7 @@ export function myBallot(deps: BallotPresenterDeps, actor: CommandActor, input: 
   })
 }
 
-/** The rights the actor holds in this ballot's fixed list, their own first. */
+/** The rights the actor holds in this ballot's fixed list, their own first, then in French order of names. */
 async function myBallotView(deps: BallotViewDeps, actor: CommandActor, row: BallotRow): Promise<MyBallotView> {
   const rights = await deps.db
     .selectFrom('ballot_voters')
@@ -25,11 +26,10 @@ async function myBallotView(deps: BallotViewDeps, actor: CommandActor, row: Ball
     .select(['ballot_voters.represented_id', 'participants.name', 'ballot_participations.represented_id as votedFor', 'ballot_participations.cast_at'])
     .where('ballot_voters.ballot_id', '=', row.id)
     .where('ballot_voters.holder_id', '=', actor.participantId)
-    .orderBy('participants.name')
     .execute()
   const views = rights
     .map((r) => ({ representedId: r.represented_id, name: r.name, self: r.represented_id === actor.participantId, voted: r.votedFor !== null, castAt: r.cast_at ?? null }))
-    .sort((a, b) => Number(b.self) - Number(a.self))
+    .sort((a, b) => Number(b.self) - Number(a.self) || byName(a, b))
   return { ballot: await ballotView(deps, row, actor.role), rights: views, noRightReason: views.length > 0 || row.opened_at === null ? null : await noRightReason(deps.db, actor) }
 }
 

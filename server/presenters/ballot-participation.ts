@@ -1,4 +1,5 @@
 import type { ParticipationView } from '../../shared/api-types.ts'
+import { byName } from '../../shared/text/french-order.ts'
 import { loadBallot } from '../commands/ballots/ballot-rows.ts'
 import { query, type CommandActor } from '../commands/command.ts'
 import { ballotRule, type BallotPresenterDeps } from './ballot-view.ts'
@@ -20,8 +21,7 @@ export function ballotParticipation(deps: BallotPresenterDeps, actor: CommandAct
       .select(['represented.id', 'represented.name', 'holder.name as holderName', 'ballot_voters.holder_id'])
       .where('ballot_voters.ballot_id', '=', row.id)
       .where('ballot_participations.represented_id', 'is', null)
-      .orderBy('represented.name')
       .execute()
-    return { ...counts, notVoted: missing.map((m) => ({ id: m.id, name: m.name, holderName: m.holder_id === m.id ? null : m.holderName })) }
+    return { ...counts, notVoted: missing.sort(byName).map((m) => ({ id: m.id, name: m.name, holderName: m.holder_id === m.id ? null : m.holderName })) }
   })
 }

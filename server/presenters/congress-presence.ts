@@ -1,4 +1,5 @@
 import type { PresenceView } from '../../shared/api-types.ts'
+import { byName } from '../../shared/text/french-order.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import type { AppDeps } from '../env.ts'
 
@@ -22,6 +23,6 @@ export async function congressPresence(deps: PresenceDeps, congressId: string): 
   const people =
     ids.size === 0
       ? []
-      : await deps.db.selectFrom('participants').select(['id', 'name', 'role']).where('id', 'in', [...ids]).where('congress_id', '=', congressId).orderBy('name').execute()
-  return { online: people.map((p) => ({ id: p.id, name: p.name, role: p.role })), docs }
+      : await deps.db.selectFrom('participants').select(['id', 'name', 'role']).where('id', 'in', [...ids]).where('congress_id', '=', congressId).execute()
+  return { online: people.sort(byName).map((p) => ({ id: p.id, name: p.name, role: p.role })), docs }
 }

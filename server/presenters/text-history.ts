@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts'
 import { diffParagraphs } from '../../shared/amendments/text-diff.ts'
 import type { TextHistoryView, TextVersionCompareView, TextVersionTextView, TextVersionView } from '../../shared/history/text-history.ts'
 import { isAllowed } from '../../shared/permissions.ts'
+import { compareFrench } from '../../shared/text/french-order.ts'
 import { historyDocName, loadVersion, versionNotFound, type HistoryText } from '../commands/history/history-rows.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { deltasUpTo, paragraphsAt, textVersions } from '../history/text-versions.ts'
@@ -23,7 +24,7 @@ export async function textVersionViews(db: Kysely<Database>, docName: string): P
     seq: v.seq,
     at: v.at,
     event: v.event,
-    typists: v.typistIds.map((id) => names.get(id) ?? '?').sort((a, b) => a.localeCompare(b, 'fr')),
+    typists: v.typistIds.map((id) => names.get(id) ?? '?').sort(compareFrench),
     actor: v.actorId ? (names.get(v.actorId) ?? null) : null,
     phase: v.phase,
     amendmentLabel: v.amendmentId ? (labels.get(v.amendmentId) ?? null) : null,

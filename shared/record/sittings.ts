@@ -1,6 +1,7 @@
 import type { Role } from '../roles.ts'
 import type { MinutesSitting } from './minutes-data.ts'
 import { localDay } from './record-dates.ts'
+import { byName } from '../text/french-order.ts'
 
 /** What the replay reads of a decision log entry. */
 export interface LogEntry {
@@ -15,10 +16,6 @@ export interface Person {
   readonly organisation: string
   readonly role: Role
 }
-
-const collator = new Intl.Collator('fr', { sensitivity: 'base' })
-/** French order ("Élodie" before "Zoé"), then the code points, so two names equal but for accents keep one order. */
-export const byName = <T extends { readonly name: string }>(a: T, b: T) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /**
  * Who was present and who held proxies on each day the congress sat: the log replayed in order with

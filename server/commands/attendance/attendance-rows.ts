@@ -15,7 +15,7 @@ export async function roomCode(db: Kysely<Database>, congressId: string): Promis
   return code
 }
 
-/** The desk's rows: everyone with a vote, or one of them. */
+/** The desk's rows: everyone with a vote, or one of them (the desk sorts them: attendance-desk.ts). */
 export async function attendanceEntries(db: Db, congressId: string, onlyId?: string): Promise<AttendanceEntryView[]> {
   let people = db
     .selectFrom('participants')
@@ -24,7 +24,6 @@ export async function attendanceEntries(db: Db, congressId: string, onlyId?: str
     .where('participants.congress_id', '=', congressId)
     .where('participants.role', 'in', votingRoles)
     .where('participants.revoked_at', 'is', null)
-    .orderBy('participants.name')
   if (onlyId) people = people.where('participants.id', '=', onlyId)
   let proxies = db
     .selectFrom('proxies')
