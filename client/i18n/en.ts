@@ -4,6 +4,7 @@ import { enFloor } from './en-floor.ts'
 import { enHistory } from './en-history.ts'
 import { enMotion } from './en-motion.ts'
 import { enRecord } from './en-record.ts'
+import { enDesk } from './en-desk.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
   h: enHistory,
   mo: enMotion,
   rec: enRecord,
+  desk: enDesk,
   c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',

@@ -6,6 +6,7 @@ import { frFloor } from './fr-floor.ts'
 import { frHistory } from './fr-history.ts'
 import { frMotion } from './fr-motion.ts'
 import { frRecord } from './fr-record.ts'
+import { frDesk } from './fr-desk.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
@@ -14,6 +15,7 @@ export const fr = {
   h: frHistory,
   mo: frMotion,
   rec: frRecord,
+  desk: frDesk,
   c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',

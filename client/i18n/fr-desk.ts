@@ -1,0 +1,29 @@
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+const list = (parts: readonly string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(parts)
+
+/** The bureau's desk: what is outstanding before the freeze, and each proposal's outcome. French, the reference for the other languages' keys. */
+export const frDesk = {
+  checkHeading: 'Avant de geler : ce qui reste en suspens',
+  checkLoading: 'Vérification de ce qui reste en suspens…',
+  checkFailed: 'La liste de ce qui reste en suspens n’a pas pu être lue : rechargez la page avant de geler.',
+  nothingOutstanding: 'Rien n’est en suspens : chaque proposition a été mise aux voix, aucun amendement n’attend de décision, aucun scrutin n’est ouvert ni à publier.',
+  phaseUnusual: (phase: string) => `La motion n’est pas en phase de vote (phase actuelle : ${phase}) : un gel à ce stade est inhabituel.`,
+  proposalsNotVoted: (n: number) => `${plural(n, 'proposition non mise', 'propositions non mises')} aux voix :`,
+  amendmentsSubmitted: (n: number) => `${plural(n, 'amendement attend', 'amendements attendent')} la décision de recevabilité du bureau :`,
+  amendmentsAdmissible: (n: number) => `${plural(n, 'amendement recevable non mis', 'amendements recevables non mis')} aux voix :`,
+  amendmentsAdopted: (n: number) => `${plural(n, 'amendement adopté non fusionné', 'amendements adoptés non fusionnés')} dans son texte :`,
+  ballotsOpen: (n: number) => `${plural(n, 'scrutin ouvert', 'scrutins ouverts')} (le gel est refusé tant qu’il y en a un) :`,
+  ballotsClosed: (n: number) => `${plural(n, 'scrutin clos non publié', 'scrutins clos non publiés')} :`,
+  ballotsLink: 'Voir les scrutins',
+  motionSubject: 'Motion',
+  /** The confirmation box's label: it names what the freeze seals unfinished. */
+  confirmLabel: (parts: readonly string[]) => `Je gèle la motion avec ${list(parts)}`,
+  confirmProposals: (n: number) => `${plural(n, 'proposition non mise', 'propositions non mises')} aux voix`,
+  confirmAmendments: (n: number) => plural(n, 'amendement en attente', 'amendements en attente'),
+  confirmBallots: (n: number) => plural(n, 'scrutin ouvert ou non publié', 'scrutins ouverts ou non publiés'),
+  confirmPhase: (phase: string) => `hors de la phase de vote (${phase.toLocaleLowerCase('fr')})`,
+  confirmNeeded: 'Cochez d’abord la case ci-dessus : le gel scelle ces éléments tels quels.',
+  listChanged: 'Ce qui reste en suspens a changé depuis votre confirmation : relisez la liste et confirmez de nouveau.',
+  outcomeLabel: 'Sort',
+  outcome: { adopted: 'Adoptée', rejected: 'Rejetée', notVoted: 'Non mise aux voix' },
+}
