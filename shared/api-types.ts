@@ -99,10 +99,39 @@ export interface MyActivityView {
 export interface AuditEntryView {
   readonly seq: number
   readonly at: number
+  /** Null when the command line acted. */
+  readonly actorId: string | null
   readonly actorName: string
   readonly action: string
   readonly payload: Readonly<Record<string, unknown>>
+  readonly prevHash: string
   readonly hash: string
+}
+
+/** A text of the congress as the log's sentences name it. */
+export type AuditTextRef = { readonly kind: 'preamble' } | { readonly kind: 'proposal'; readonly number: number } | { readonly kind: 'amendment'; readonly label: string }
+
+/**
+ * What the log's sentences name that payloads only point at, read for the entries returned (a few
+ * queries for the whole log, none per entry): each map holds only the ids the entries mention.
+ */
+export interface AuditRefs {
+  /** Participant id → name. */
+  readonly people: Readonly<Record<string, string>>
+  /** Amendment id → its label today ("P2-A1"). */
+  readonly amendments: Readonly<Record<string, string>>
+  /** Document name → the text it holds. */
+  readonly texts: Readonly<Record<string, AuditTextRef>>
+  /** Proposal id → its number today. */
+  readonly proposals: Readonly<Record<string, number>>
+  /** Question (theme) id → its title today. */
+  readonly themes: Readonly<Record<string, string>>
+}
+
+/** GET /api/congresses/:id/audit: the log, oldest first, with what its sentences need. */
+export interface AuditListView {
+  readonly entries: readonly AuditEntryView[]
+  readonly refs: AuditRefs
 }
 
 /** One request for the floor, with its speaker's name. */

@@ -4,6 +4,8 @@ import { requireSession } from '../auth/require-session.ts'
 import { changePhase } from '../commands/congress/change-phase.ts'
 import type { AppDeps, AppEnv } from '../env.ts'
 import { respond } from '../http/respond.ts'
+import { respondCsv } from '../http/respond-csv.ts'
+import { presentAuditCsv } from '../presenters/audit-csv.ts'
 import { presentAuditList } from '../presenters/audit-list.ts'
 import { presentPresence } from '../presenters/congress-presence.ts'
 import { presentCongress } from '../presenters/congress-view.ts'
@@ -21,6 +23,7 @@ export function congressRoutes(deps: AppDeps) {
     .get('/:id', ...session, async (c) => respond(c, await presentCongress(deps, c.var.actor, { congressId: c.req.param('id') })))
     .post('/:id/phase', ...session, phaseBody, async (c) => respond(c, await changePhase(deps, c.var.actor, { congressId: c.req.param('id'), phase: c.req.valid('json').phase })))
     .get('/:id/audit', ...session, async (c) => respond(c, await presentAuditList(deps, c.var.actor, { congressId: c.req.param('id') })))
+    .get('/:id/audit.csv', ...session, async (c) => respondCsv(c, await presentAuditCsv(deps, c.var.actor, { congressId: c.req.param('id') }), 'journal-des-decisions.csv'))
     .get('/:id/motion', ...session, async (c) => respond(c, await presentMotion(deps, c.var.actor, { congressId: c.req.param('id') })))
     .get('/:id/presence', ...session, async (c) => respond(c, await presentPresence(deps, c.var.actor, { congressId: c.req.param('id') })))
     .route('/:id/participants', participantRoutes(deps))

@@ -60,9 +60,11 @@ export async function listAudit(db: Kysely<Database>, congressId: string): Promi
   return rows.map((row) => ({
     seq: row.seq,
     at: row.at,
+    actorId: row.actor_id,
     actorName: row.actor_name,
     action: row.action,
     payload: decodeObject(row.payload, 'audit_log.payload'),
+    prevHash: row.prev_hash,
     hash: row.hash,
   }))
 }

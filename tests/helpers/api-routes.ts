@@ -37,6 +37,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'PATCH /api/congresses/:id': { action: 'structure.edit', body: () => ({ place: 'Ailleurs' }) },
   'POST /api/congresses/:id/phase': { action: 'phase.change', body: () => ({ phase: 'amendments' }) },
   'GET /api/congresses/:id/audit': { action: 'audit.read' },
+  'GET /api/congresses/:id/audit.csv': { action: 'audit.read' },
   'GET /api/congresses/:id/presence': { action: 'congress.read' },
   'GET /api/congresses/:id/motion': { action: 'congress.read' },
   'GET /api/congresses/:id/record/minutes': { action: 'audit.read' },
