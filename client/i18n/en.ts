@@ -5,6 +5,7 @@ import { enHistory } from './en-history.ts'
 import { enMotion } from './en-motion.ts'
 import { enRecord } from './en-record.ts'
 import { enDesk } from './en-desk.ts'
+import { enLog } from './en-log.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   mo: enMotion,
   rec: enRecord,
   desk: enDesk,
+  log: enLog,
   c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',

@@ -7,6 +7,7 @@ import { frHistory } from './fr-history.ts'
 import { frMotion } from './fr-motion.ts'
 import { frRecord } from './fr-record.ts'
 import { frDesk } from './fr-desk.ts'
+import { frLog } from './fr-log.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
@@ -16,6 +17,7 @@ export const fr = {
   mo: frMotion,
   rec: frRecord,
   desk: frDesk,
+  log: frLog,
   c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',
