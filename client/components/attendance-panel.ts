@@ -2,6 +2,7 @@ import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { AttendanceEntryView } from '../../shared/api-types.ts'
+import { matchesSearch } from '../../shared/text/french-order.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -54,17 +55,22 @@ export class AttendancePanel extends LightElement {
     event.preventDefault()
     const form = event.currentTarget as HTMLFormElement
     const value = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value
-    void this.act(() => api.recordProxy(this.congressId, value('giver'), value('holder')))
+    void this.act(async () => {
+      await api.recordProxy(this.congressId, value('giver'), value('holder'))
+      form.reset()
+    })
   }
 
   override render() {
     const m = t()
     const view = this.task.value
     if (!view) return this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
-    const needle = this.filter.trim().toLowerCase()
-    const shown = needle ? view.entries.filter((e) => `${e.name} ${e.organisation}`.toLowerCase().includes(needle)) : view.entries
+    // "elodie" finds "Élodie": accents and case aside (shared/text/french-order.ts); the server sends the list in French order.
+    const shown = view.entries.filter((e) => matchesSearch(this.filter, e.name, e.organisation))
     const proxies = view.entries.filter((e) => e.proxyTo)
     const option = (e: AttendanceEntryView) => html`<option value=${e.id}>${e.name}</option>`
+    // Nobody chosen at first: defaulting both to the list's first name offered a proxy to oneself.
+    const choose = html`<option value="" selected>${m.v.proxyChoose}</option>`
     return html`
       <p class="count">${m.v.presentCount(view.presentCount, view.entitledCount)}</p>
       <p>${m.v.roomCodeIs} : <strong class="room-code">${view.roomCode}</strong>
@@ -98,8 +104,8 @@ export class AttendancePanel extends LightElement {
             )}
           </ul>`}
       <form class="inline-form" @submit=${this.proxy}>
-        <div class="field"><label for="proxy-giver">${m.v.proxyGiver}</label><select id="proxy-giver" name="giver">${view.entries.map(option)}</select></div>
-        <div class="field"><label for="proxy-holder">${m.v.proxyHolder}</label><select id="proxy-holder" name="holder">${view.entries.map(option)}</select></div>
+        <div class="field"><label for="proxy-giver">${m.v.proxyGiver}</label><select id="proxy-giver" name="giver" required>${choose}${view.entries.map(option)}</select></div>
+        <div class="field"><label for="proxy-holder">${m.v.proxyHolder}</label><select id="proxy-holder" name="holder" required>${choose}${view.entries.map(option)}</select></div>
         <button type="submit">${m.v.proxyRecord}</button>
       </form>
     `

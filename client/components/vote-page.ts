@@ -171,7 +171,7 @@ export class VotePage extends LightElement {
     let vote: LocalVote
     try {
       // Kept before it is sent: if the answer is lost, the retry is the same vote.
-      vote = { ballotId, representedId: right.representedId, clientVoteId: randomHex(16), deviceNonce: randomHex(16), choice }
+      vote = { ballotId, representedId: right.representedId, clientVoteId: randomHex(16), deviceNonce: randomHex(16), choice, ...(right.self ? {} : { onBehalfOf: right.name }) }
       localVotes.save(vote)
     } catch (error) {
       this.failure = t().v.voteFailed(error instanceof Error ? error.message : String(error))
@@ -222,12 +222,14 @@ export class VotePage extends LightElement {
     `
   }
 
-  /** The receipts this device kept for a counted ballot, each a way to its entry on the board. */
+  /** The receipts this device kept for a counted ballot, each labelled with whom it was cast for and a way to its entry on the board. */
   private renderReceipts(ballot: BallotView) {
     const m = t()
     const kept = localVotes.of(ballot.id).filter((v) => v.receipt)
+    // A vote kept before receipts carried a name says only "receipt" if it was not one's own.
+    const label = (vote: LocalVote) => (vote.onBehalfOf !== undefined ? m.v.proxyReceipt(vote.onBehalfOf) : vote.representedId === this.participant.id ? m.v.myReceipt : m.v.receipt)
     return kept.map(
-      (vote) => html`<p class="receipt-label">${m.v.receipt}</p>
+      (vote) => html`<p class="receipt-label">${label(vote)}</p>
         <p class="receipt"><strong>${groupReceipt(vote.receipt!.slice(0, 12))}</strong> <span class="receipt-rest">${groupReceipt(vote.receipt!.slice(12))}</span></p>
         <p><a href=${paths.board(this.congress.id, ballot.id, vote.receipt)}>${m.v.findMyBallot}</a></p>`,
     )
@@ -277,7 +279,7 @@ export class VotePage extends LightElement {
       const mismatch = local?.receiptVerified === false
       return html`<section class="card vote-block voted" aria-labelledby=${id}>
         <h2 id=${id}>${heading}</h2>
-        ${mismatch ? html`<p class="error receipt-mismatch">⚠ ${m.v.receiptMismatch}</p>` : html`<p class="voted-mark">✓ ${m.v.voted}</p>`}
+        ${mismatch ? html`<p class="error receipt-mismatch">⚠ ${m.v.receiptMismatch}</p>` : html`<p class="voted-mark">✓ ${right.self ? m.v.voted : m.v.votedFor(right.name)}</p>`}
         ${local?.receipt
           ? html`<p class="receipt-label">${m.v.receipt}</p>
               <p class="receipt"><strong>${groupReceipt(local.receipt.slice(0, 12))}</strong> <span class="receipt-rest">${groupReceipt(local.receipt.slice(12))}</span></p>

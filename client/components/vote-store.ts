@@ -21,6 +21,8 @@ export interface LocalVote {
    * sent again, kept so the board page can look for its device nonce.
    */
   readonly closedUnanswered?: boolean
+  /** For a vote cast with a proxy, the name of whom it was cast for: its receipt stays labelled after the ballot. */
+  readonly onBehalfOf?: string
 }
 
 const key = 'plenum.votes'
@@ -40,7 +42,8 @@ function isLocalVote(value: unknown): value is LocalVote {
     optional(v.receipt, 'string') &&
     optional(v.serverNonce, 'string') &&
     optional(v.receiptVerified, 'boolean') &&
-    optional(v.closedUnanswered, 'boolean')
+    optional(v.closedUnanswered, 'boolean') &&
+    optional(v.onBehalfOf, 'string')
   )
 }
 

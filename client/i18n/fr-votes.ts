@@ -3,6 +3,9 @@ import type { Choice, Majority, MajorityBase } from '../../shared/ballots/ballot
 import type { CountingMethod } from '../../shared/ballots/room-count.ts'
 import type { BallotOutcome } from '../../shared/ballots/tally-types.ts'
 
+/** "de Zoé", "d’Agnès": French elides "de" before a vowel, accented or not. */
+const deName = (name: string) => (/^[aeiouæœ]/i.test(name.normalize('NFD')) ? `d’${name}` : `de ${name}`)
+
 /** Votes, the projector, the seal: French, the reference for the other languages' keys. */
 export const frVotes = {
   voteNav: 'Voter',
@@ -15,14 +18,17 @@ export const frVotes = {
   wholeMotion: 'L’ensemble de la motion.',
   choices: { yes: 'Pour', no: 'Contre', abstain: 'Abstention' } satisfies Record<Choice, string>,
   myVote: 'Mon vote',
-  proxyVote: (name: string) => `Pour ${name} (pouvoir)`,
+  // Not "Pour …": above a *Pour* button it read as a choice.
+  proxyVote: (name: string) => `Au nom ${deName(name)} (pouvoir)`,
   confirmChoice: (choice: string) => `Confirmer : ${choice} ?`,
   confirm: 'Confirmer',
   cancel: 'Annuler',
   sending: 'Envoi du vote…',
   voted: 'A voté',
-  votedFor: (name: string) => `A voté pour ${name}`,
+  votedFor: (name: string) => `Vote enregistré au nom ${deName(name)}`,
   receipt: 'Reçu de vote',
+  myReceipt: 'Reçu de mon vote',
+  proxyReceipt: (name: string) => `Reçu du vote au nom ${deName(name)} (pouvoir)`,
   receiptHelp: 'Gardez ces caractères : après la publication des résultats, ils permettent de retrouver votre bulletin sur le tableau public.',
   findMyBallot: 'Retrouver mon bulletin',
   alreadyVotedElsewhere: 'Vote déjà enregistré (depuis un autre appareil : son reçu y est resté).',
@@ -122,6 +128,7 @@ export const frVotes = {
   proxyHeading: 'Pouvoirs',
   proxyGiver: 'Donne pouvoir',
   proxyHolder: 'À',
+  proxyChoose: '— choisir —',
   proxyRecord: 'Enregistrer le pouvoir',
   proxyRevoke: (giver: string, holder: string) => `Retirer le pouvoir de ${giver} à ${holder}`,
   proxyLine: (giver: string, holder: string) => `${giver} → ${holder}`,

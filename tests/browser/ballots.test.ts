@@ -130,7 +130,7 @@ describe('votes in the browser', () => {
     const phone = await join(holder.code, phoneSize)
     await phone.goto(`${congressUrl()}/vote`)
     await phone.getByRole('heading', { name: 'Mon vote' }).waitFor()
-    await phone.getByRole('heading', { name: 'Pour Gaston Absent (pouvoir)' }).waitFor()
+    await phone.getByRole('heading', { name: 'Au nom de Gaston Absent (pouvoir)' }).waitFor()
     await phone.context().setOffline(true)
     await phone.getByText('Hors connexion').waitFor()
     expect(await phone.getByRole('button', { name: 'Pour' }).first().isDisabled()).toBe(true)
