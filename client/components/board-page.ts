@@ -44,14 +44,15 @@ export class BoardPage extends LightElement {
     this.querySelector('tr.found')?.scrollIntoView({ block: 'center' })
   }
 
-  /** One vote this device cast: on the board with the choice sent, or loudly not. */
+  /** One vote this device cast: on the board with the choice sent, or loudly not; a proxy's says for whom. */
   private renderMine(entries: readonly BoardEntryView[], vote: LocalVote) {
     const m = t()
+    const whose = vote.onBehalfOf === undefined ? nothing : html`<strong>${m.v.proxyVote(vote.onBehalfOf)}</strong> — `
     const entry = entries.find((e) => (vote.receipt !== undefined && e.receipt === vote.receipt) || (vote.deviceNonce !== undefined && deviceNonceOf(e.nonce) === vote.deviceNonce))
     // Only a vote the server acknowledged with a receipt must be there; one the close cut off may not.
-    if (!entry) return vote.receipt === undefined ? nothing : html`<p class="error board-mine" role="alert">${m.v.boardMineMissing}</p>`
-    if (entry.choice !== vote.choice) return html`<p class="error board-mine" role="alert">${m.v.boardMineWrong(m.v.choices[entry.choice])}</p>`
-    return html`<p class="ok board-mine" role="status">✓ ${m.v.boardMine(m.v.choices[entry.choice])}</p>`
+    if (!entry) return vote.receipt === undefined ? nothing : html`<p class="error board-mine" role="alert">${whose}${m.v.boardMineMissing}</p>`
+    if (entry.choice !== vote.choice) return html`<p class="error board-mine" role="alert">${whose}${m.v.boardMineWrong(m.v.choices[entry.choice])}</p>`
+    return html`<p class="ok board-mine" role="status">✓ ${whose}${m.v.boardMine(m.v.choices[entry.choice])}</p>`
   }
 
   override render() {

@@ -103,6 +103,16 @@ describe('a proxy holder votes on behalf of the giver, and says so', () => {
     expect(await page.locator('.receipt strong').count()).toBe(2)
     await page.screenshot({ path: `${artifacts}vote-proxy-receipts-${lang}-${size}.png`, fullPage: true })
     expect(await axeViolations(page)).toEqual([])
+
+    // On the public board, the device's two ballots: the proxy's says on whose behalf.
+    await page.locator('a[href*="receipt"]').last().click()
+    await page.locator('tr.found').waitFor()
+    const mine = page.locator('.board-mine')
+    await expect.poll(() => mine.count()).toBe(2)
+    expect(await mine.nth(0).textContent()).not.toContain('Agnès')
+    expect(await mine.nth(1).textContent()).toContain(w.proxy)
+    await page.screenshot({ path: `${artifacts}board-proxy-${lang}-${size}.png`, fullPage: true })
+    expect(await axeViolations(page)).toEqual([])
     await page.context().close()
   }, 90_000)
 })
