@@ -206,6 +206,7 @@ export function congressPath(congressId: string): string {
 export const apiLinks = {
   events: (congressId: string) => `/api${congressPath(congressId)}/events`,
   resultsCsv: (congressId: string) => `/api${congressPath(congressId)}/results.csv`,
+  auditCsv: (congressId: string) => `/api${congressPath(congressId)}/audit.csv`,
   joinQr: (congressId: string) => `/api${congressPath(congressId)}/join-qr.svg`,
   bundle: (congressId: string) => `/api${congressPath(congressId)}/bundle`,
   bundleFile: (congressId: string, name: string) => `/api${congressPath(congressId)}/bundle/${id(name)}`,

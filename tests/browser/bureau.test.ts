@@ -113,8 +113,8 @@ describe('the bureau runs the congress from its pages', () => {
 
     // The log shows the import and the phase change.
     await bureau.reload()
-    await expect.poll(() => bureau.locator('table.audit').textContent()).toContain('Changement de phase')
-    expect(await bureau.locator('table.audit').textContent()).toContain('Participants importés')
+    await expect.poll(() => bureau.locator('.audit-log').textContent()).toContain('Phase : rédaction → amendements')
+    expect(await bureau.locator('.audit-log').textContent()).toContain('a importé 2 participants')
     await bureau.screenshot({ path: `${artifacts}bureau-audit.png`, fullPage: true })
     await bureau.context().close()
     await delegate.context().close()
