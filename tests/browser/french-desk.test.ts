@@ -63,6 +63,7 @@ describe('names in French order, found without their accents', () => {
     // Nobody chosen in the proxy form: it no longer offers the first name on both sides.
     expect(await page.locator('#proxy-giver').inputValue()).toBe('')
     expect(await page.locator('#proxy-holder').inputValue()).toBe('')
+    await page.locator('.attendance-list').screenshot({ path: `${artifacts}desk-list-${lang}-${size}.png` })
 
     const filter = page.getByLabel(english ? 'Find a participant' : 'Chercher un participant')
     await filter.fill('elodie')
