@@ -47,13 +47,14 @@ export interface AxeViolation {
  * `openPage` (so each accessibility check is also a check that the policy broke nothing).
  * axe goes in through the DevTools protocol, which the page's policy does not govern.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   await page.evaluate(`${readFileSync(axePath, 'utf8')};0`)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+  // `within`: a selector, to check one part of a page that other parts share with work under way.
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     return result.violations
-  })
+  }, within)
   return [...violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), ...(await cspViolations(page))]
 }
 
