@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 
 const apiPort = process.env.PLENUM_API_PORT ?? '3001'
-const outDir = fileURLToPath(new URL('./dist/client', import.meta.url))
 
 /** Text formats worth compressing; images and fonts (woff2) are compressed already. */
 const compressible = /\.(?:js|mjs|css|html|svg|json|txt|map|xml)$/
@@ -24,9 +23,13 @@ function filesUnder(dir: string): string[] {
  * (server/static-client.ts picks the copy by Accept-Encoding). A copy that saves nothing is not kept.
  */
 function precompress(): Plugin {
+  let outDir = ''
   return {
     name: 'plenum-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
     closeBundle() {
       for (const path of filesUnder(outDir).filter((p) => compressible.test(p))) {
         const raw = readFileSync(path)
@@ -43,11 +46,17 @@ export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [precompress()],
   build: {
-    outDir,
+    outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    // One bundle of ~550 kB (~170 kB gzipped), most of it ProseMirror and Yjs, which every page needs.
-    chunkSizeWarningLimit: 800,
+    // Two scripts: the app (~90 kB gzipped), which the voter's phone, the join page and the projector
+    // need, and the editor (~175 kB: Tiptap, ProseMirror, Yjs and the pages that use them), loaded when a
+    // text is first shown (client/components/page-modules.ts). Two, not one per page: each file compressed
+    // apart loses what it shares with the others, and the total grows.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'], priority: 2 }, { name: 'editor', priority: 1 }] } },
+    },
   },
   server: {
     proxy: {

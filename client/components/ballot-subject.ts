@@ -5,28 +5,32 @@ import type { BallotSubjectView } from '../../shared/api-types.ts'
 import { api } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
-import { SyncController } from '../sync/sync-controller.ts'
-import './live-diff.ts'
-import './text-view.ts'
 
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+/**
+ * The texts are read live over Yjs, which a phone need not download before it can vote: they load
+ * after the page, once a subject shows one, and appear when their elements are defined.
+ */
+let texts: Promise<unknown> | undefined
+function loadTexts(): void {
+  texts ??= Promise.all([import('./text-view.ts'), import('./amendment-subject-diff.ts')]).catch((error: unknown) => {
+    texts = undefined // the next subject shown tries again
+    console.error(error)
+  })
+}
 
 /** What a ballot decides, shown to read: an amendment's diff, a proposal's text, or the whole motion. */
 export class BallotSubject extends LightElement {
   static override properties = { subject: { attribute: false } }
   declare subject: BallotSubjectView
-  /** The amendment's own text, followed read-only so its diff stays live. */
-  private readonly amendmentSync = new SyncController(this)
 
   private readonly amendment = new Task(this, {
     task: async ([subject]: readonly [BallotSubjectView]) => (subject.kind === 'amendment' && subject.id ? api.amendment(subject.id) : undefined),
     args: () => [this.subject] as const,
   })
 
-  // Here, not in render(): rendering opens no socket. The task's answer comes with its own update.
   protected override willUpdate(): void {
-    const detail = this.subject.kind === 'amendment' ? this.amendment.value : undefined
-    this.amendmentSync.setDoc(detail?.id === this.subject.id ? detail.docName : undefined)
+    const { subject } = this
+    if (subject.kind !== 'motion' && !subject.part) loadTexts()
   }
 
   override render() {
@@ -63,15 +67,7 @@ export class BallotSubject extends LightElement {
         ? html`<p class="subject-opinion"><strong>${m.opinionLabel}</strong> ${m.opinionNames[detail.opinion.opinion]}${detail.opinion.comment ? html` — ${detail.opinion.comment}` : nothing}</p>`
         : nothing}
       <p class="hint">${m.amendmentDiffLegend}</p>
-      ${keyed(
-        detail.id,
-        html`<plenum-live-diff
-          .targetDocName=${detail.targetDocName}
-          .forkVector=${fromBase64(detail.forkVector)}
-          .mergedOnto=${detail.mergedOnto ? fromBase64(detail.mergedOnto) : undefined}
-          .amendmentDoc=${this.amendmentSync.doc}
-        ></plenum-live-diff>`,
-      )}
+      ${detail.id === subject.id ? keyed(detail.id, html`<plenum-amendment-subject-diff .detail=${detail}></plenum-amendment-subject-diff>`) : nothing}
     `
   }
 }

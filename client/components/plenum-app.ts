@@ -7,9 +7,7 @@ import { CongressLive } from '../congress-live.ts'
 import { language, setLanguage, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
-import './amendment-page.ts'
 import './amendments-page.ts'
-import './ballots-page.ts'
 import './board-page.ts'
 import './bureau-page.ts'
 import './congress-page.ts'
@@ -20,9 +18,9 @@ import './projector-page.ts'
 import './seal-page.ts'
 import './session-page.ts'
 import './floor-card.ts'
-import './text-page.ts'
-import './text-history.ts'
 import './vote-page.ts'
+// The text pages, the amendment's and the ballots' load when first opened (page-modules.ts), with the editor.
+import { loadPage } from './page-modules.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
 
@@ -31,10 +29,13 @@ export class PlenumApp extends LightElement {
   static override properties = {
     route: { state: true },
     session: { state: true },
+    unloadedPage: { state: true },
   }
 
   declare route: Route
   declare session: SessionState
+  /** A page whose module could not be downloaded: said, not left blank. */
+  declare unloadedPage: Route['page'] | undefined
 
   private readonly congressTask = new Task(this, {
     task: ([congressId]: readonly [string | undefined, string | undefined]) => (congressId ? api.congress(congressId) : Promise.resolve(undefined)),
@@ -54,7 +55,14 @@ export class PlenumApp extends LightElement {
     this.session = { kind: 'loading' }
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('route')) {
+      const { page } = this.route
+      this.unloadedPage = undefined
+      loadPage(page).catch(() => {
+        if (this.route.page === page) this.unloadedPage = page
+      })
+    }
     this.live.follow(this.session.kind === 'signed-in' ? this.session.participant.congressId : undefined)
   }
 
@@ -119,6 +127,7 @@ export class PlenumApp extends LightElement {
   private renderPage() {
     const m = t()
     const { route, session } = this
+    if (this.unloadedPage === route.page) return html`<p class="error" role="alert">${m.networkError}</p>`
     if (route.page === 'join') return html`<plenum-join-page .code=${route.code} @joined=${this.onJoined}></plenum-join-page>`
     if (session.kind === 'loading') return html`<p role="status">${m.loading}</p>`
     if (session.kind === 'anonymous') return html`<plenum-join-page @joined=${this.onJoined}></plenum-join-page>`
