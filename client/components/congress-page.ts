@@ -9,6 +9,8 @@ import { paths } from '../router.ts'
 import './floor-card.ts'
 import './my-activity.ts'
 
+const votedPhases: readonly Phase[] = ['voting', 'frozen', 'delivered']
+
 /** The motion at a glance: the preamble, then the 4 questions and their proposals, in order. */
 export class CongressPage extends LightElement {
   static override properties = {
@@ -34,6 +36,17 @@ export class CongressPage extends LightElement {
         ${online.map((p) => html`<li>${p.name} <span class="role">(${m.roleLabel[p.role]})</span></li>`)}
       </ul>
     </details>`
+  }
+
+  /**
+   * A proposal's outcome in words (its colour only repeats them): from the voting phase on, or once
+   * it has one (a congress moved back from voting).
+   */
+  private renderOutcome(p: CongressView['proposals'][number]) {
+    if (p.outcome === null && !votedPhases.includes(this.phase ?? this.congress.phase)) return nothing
+    const m = t().desk
+    const status = p.outcome ?? 'not-voted'
+    return html`<span class="status-badge proposal-outcome" data-status=${status}><span class="visually-hidden">${m.outcomeLabel} </span>${p.outcome === null ? m.outcome.notVoted : m.outcome[p.outcome]}</span>`
   }
 
   override render() {
@@ -67,6 +80,7 @@ export class CongressPage extends LightElement {
                     <span class="number" aria-hidden="true">${m.proposalShort(p.number)}</span>
                     <span class="visually-hidden">${m.proposalLabel(p.number)} :</span>
                     <span class="title">${p.title}</span>
+                    ${this.renderOutcome(p)}
                     ${p.amendmentCount > 0 ? html`<span class="amendment-count">${m.amendmentCount(p.amendmentCount)}</span>` : nothing}
                     ${this.presence?.docs[p.docName]?.length
                       ? html`<span class="on-text">${m.onlineOnText(this.presence.docs[p.docName]!.length)}</span>`

@@ -1,6 +1,7 @@
 import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
+import type { FreezeCheckView } from '../../shared/api-types.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
 import { api, ApiError } from '../api.ts'
@@ -8,17 +9,30 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 
-/** On the bureau's page: freezing the motion for good, then recording its deliveries to advisors. */
+/**
+ * On the bureau's page: freezing the motion for good, then recording its deliveries to advisors.
+ * Before the freeze it lists what would be sealed unfinished; with anything listed, the freeze waits
+ * for a ticked box that names it, then the usual confirmation.
+ */
 export class SealPanel extends LightElement {
-  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, failure: { state: true }, notice: { state: true }, busy: { state: true } }
+  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, failure: { state: true }, notice: { state: true }, busy: { state: true }, confirmed: { state: true }, confirmFailure: { state: true } }
   declare congressId: string
   declare phase: Phase
   declare failure: string | undefined
   declare notice: string | undefined
   declare busy: boolean
+  /** The box naming what is outstanding is ticked, for the summary it named then. */
+  declare confirmed: string | undefined
+  /** Said next to the freeze button when it is pressed without the box ticked. */
+  declare confirmFailure: string | undefined
 
   private readonly deliveries = new Task(this, {
     task: async ([id, phase]: readonly [string, Phase]) => (isAllowed({ role: 'bureau', phase, action: 'delivery.record' }) ? (await api.deliveries(id)).deliveries : []),
+    args: () => [this.congressId, this.phase] as const,
+  })
+
+  private readonly check = new Task(this, {
+    task: async ([id, phase]: readonly [string, Phase]) => (isAllowed({ role: 'bureau', phase, action: 'congress.freeze' }) ? api.freezeCheck(id) : undefined),
     args: () => [this.congressId, this.phase] as const,
   })
 
@@ -36,10 +50,83 @@ export class SealPanel extends LightElement {
     }
   }
 
-  private freeze(): void {
+  private async freeze(): Promise<void> {
     const m = t()
+    this.confirmFailure = undefined
+    // Read again at the press: what the box named must still be all that is outstanding.
+    const check = await this.check.run().then(() => this.check.value, () => undefined)
+    if (!check) {
+      this.confirmFailure = m.desk.checkFailed
+      return
+    }
+    const summary = outstandingSummary(check)
+    if (summary !== undefined && this.confirmed !== summary) {
+      this.confirmFailure = this.confirmed === undefined ? m.desk.confirmNeeded : m.desk.listChanged
+      this.confirmed = undefined
+      this.querySelector<HTMLInputElement>('#freeze-anyway')?.focus()
+      return
+    }
     if (!confirm(m.v.freezeConfirm)) return
-    void this.act(async () => m.v.frozenDone((await api.freeze(this.congressId)).manifestSha256))
+    await this.act(async () => m.v.frozenDone((await api.freeze(this.congressId)).manifestSha256))
+  }
+
+  private renderCheck() {
+    const m = t()
+    return this.check.render({
+      pending: () => html`<p role="status">${m.desk.checkLoading}</p>`,
+      error: () => html`<p role="alert" class="error">${m.desk.checkFailed}</p>`,
+      complete: (check) => {
+        if (!check) return nothing
+        const summary = outstandingSummary(check)
+        return html`<section class=${summary === undefined ? 'freeze-check' : 'freeze-check outstanding'} aria-labelledby="freeze-check-heading">
+            <h3 id="freeze-check-heading">${m.desk.checkHeading}</h3>
+            ${summary === undefined ? html`<p>${m.desk.nothingOutstanding}</p>` : html`<ul class="freeze-check-list">${this.renderItems(check)}</ul>`}
+          </section>
+          ${summary === undefined
+            ? nothing
+            : html`<div class="freeze-confirm">
+                <input type="checkbox" id="freeze-anyway" .checked=${this.confirmed === summary} @change=${(e: Event) => this.tick((e.currentTarget as HTMLInputElement).checked, summary)} />
+                <label for="freeze-anyway">${summary}</label>
+              </div>`}`
+      },
+    })
+  }
+
+  private tick(checked: boolean, summary: string): void {
+    this.confirmed = checked ? summary : undefined
+    if (checked) this.confirmFailure = undefined
+  }
+
+  private renderItems(check: FreezeCheckView) {
+    const m = t()
+    const id = this.congressId
+    const amendments = (status: FreezeCheckView['amendmentsPending'][number]['status']) => check.amendmentsPending.filter((a) => a.status === status)
+    const ballots = (status: 'open' | 'closed') => check.ballotsPending.filter((b) => b.status === status)
+    const subject = (b: FreezeCheckView['ballotsPending'][number]) =>
+      b.subject.kind === 'motion' ? m.desk.motionSubject : b.subject.kind === 'proposal' ? m.proposalLabel(b.subject.proposalNumber ?? 0) : (b.subject.amendmentLabel ?? '')
+    const item = (heading: string, links: readonly { href: string; text: string; spoken?: string }[]) =>
+      links.length === 0
+        ? nothing
+        : html`<li>
+            <span class="freeze-check-what">${heading}</span>
+            <ul class="freeze-check-items">
+              ${links.map((l) => html`<li><a href=${l.href}>${l.spoken ? html`<span aria-hidden="true">${l.text}</span><span class="visually-hidden">${l.spoken}</span>` : l.text}</a></li>`)}
+            </ul>
+          </li>`
+    const amendmentLinks = (status: FreezeCheckView['amendmentsPending'][number]['status']) => amendments(status).map((a) => ({ href: paths.amendment(id, a.id), text: a.label }))
+    const ballotLinks = (status: 'open' | 'closed') => ballots(status).map((b) => ({ href: paths.ballots(id), text: subject(b) }))
+    return html`
+      ${check.phase === 'voting' ? nothing : html`<li><span class="freeze-check-what">${m.desk.phaseUnusual(m.phaseNames[check.phase])}</span></li>`}
+      ${item(m.desk.ballotsOpen(ballots('open').length), ballotLinks('open'))}
+      ${item(m.desk.ballotsClosed(ballots('closed').length), ballotLinks('closed'))}
+      ${item(
+        m.desk.proposalsNotVoted(check.proposalsNotVoted.length),
+        check.proposalsNotVoted.map((p) => ({ href: paths.proposal(id, p.number), text: m.proposalShort(p.number), spoken: `${m.proposalLabel(p.number)} : ${p.title}` })),
+      )}
+      ${item(m.desk.amendmentsSubmitted(amendments('submitted').length), amendmentLinks('submitted'))}
+      ${item(m.desk.amendmentsAdmissible(amendments('admissible').length), amendmentLinks('admissible'))}
+      ${item(m.desk.amendmentsAdopted(amendments('adopted').length), amendmentLinks('adopted'))}
+    `
   }
 
   private deliver(event: SubmitEvent): void {
@@ -65,7 +152,12 @@ export class SealPanel extends LightElement {
           ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
           ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
         </div>
-        ${canFreeze ? html`<p>${m.v.freezeHelp}</p><button type="button" class="danger" ?disabled=${this.busy} @click=${this.freeze}>${m.v.freezeSubmit}</button>` : nothing}
+        ${canFreeze
+          ? html`<p>${m.v.freezeHelp}</p>
+              ${this.renderCheck()}
+              <button type="button" class="danger" ?disabled=${this.busy} aria-describedby="freeze-confirm-failure" @click=${() => void this.freeze()}>${m.v.freezeSubmit}</button>
+              <p id="freeze-confirm-failure" class="error freeze-confirm-failure" role="alert">${this.confirmFailure ?? nothing}</p>`
+          : nothing}
         ${canDeliver
           ? html`<p><a href=${paths.seal(this.congressId)}>${m.v.sealNav}</a></p>
               ${(this.deliveries.value ?? []).length === 0
@@ -82,6 +174,21 @@ export class SealPanel extends LightElement {
       </section>
     `
   }
+}
+
+/**
+ * What the confirmation box says, naming what the freeze would seal unfinished; undefined when
+ * nothing is (then the usual confirmation alone).
+ */
+function outstandingSummary(check: FreezeCheckView): string | undefined {
+  const m = t().desk
+  const parts = [
+    ...(check.proposalsNotVoted.length > 0 ? [m.confirmProposals(check.proposalsNotVoted.length)] : []),
+    ...(check.amendmentsPending.length > 0 ? [m.confirmAmendments(check.amendmentsPending.length)] : []),
+    ...(check.ballotsPending.length > 0 ? [m.confirmBallots(check.ballotsPending.length)] : []),
+  ]
+  const phase = check.phase === 'voting' ? undefined : t().phaseNames[check.phase]
+  return parts.length === 0 && phase === undefined ? undefined : m.confirmLabel(parts, phase)
 }
 
 customElements.define('plenum-seal-panel', SealPanel)

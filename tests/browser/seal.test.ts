@@ -39,6 +39,8 @@ describe('the seal in the browser', () => {
   test('the bureau freezes and records a delivery; the advisor sees "Signature valide" and downloads the bundle', async () => {
     const bureau = await join(plenum.seed.bureauCode)
     await bureau.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
+    // Nothing voted: the freeze waits for the box naming the 29 proposals (tests/browser/freeze-check.test.ts).
+    await bureau.getByLabel('Je gèle la motion avec 29 propositions non mises aux voix').check()
     await bureau.getByRole('button', { name: 'Geler et sceller la motion' }).click()
     await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'Motion gelée et scellée' }).count()).toBe(1)
     await expect.poll(() => bureau.locator('.phase-badge').textContent()).toContain('gelée')
