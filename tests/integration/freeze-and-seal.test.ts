@@ -282,7 +282,7 @@ describe('freezing and sealing the motion', () => {
     }
     const content = new TextDecoder().decode(odt['content.xml'])
     for (const proposal of plenum.seed.proposals) expect.soft(content).toContain(`Proposition ${proposal.number} —`)
-  })
+  }, 120_000)
 
   test('motion.docx and motion.odt open in LibreOffice and read back with every proposal; motion.docx is dated the freeze', () => {
     const folder = join(work.path, 'fresh')

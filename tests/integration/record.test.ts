@@ -176,7 +176,7 @@ describe('the record: minutes and comparative table', () => {
         if (name === 'minutes.pdf') expect(headings).toEqual(expect.arrayContaining(['Scrutins', 'Scrutin n° 2 — Amendement P2-A4', 'Proposition 2 — Un guichet humain garanti pour chaque démarche dématérialisée']))
         if (name === 'comparative.pdf') expect(headings).toContain('Proposition 2 — Un guichet humain garanti pour chaque démarche dématérialisée')
       }
-    })
+    }, 120_000)
 
     test('the minutes and the comparative table in Word and OpenDocument open in LibreOffice with every ballot and amendment', () => {
       const inputs = ['minutes.docx', 'minutes.odt', 'comparative.docx'].map((name) => {
@@ -193,7 +193,7 @@ describe('the record: minutes and comparative table', () => {
       }
       for (const label of ['P2-A1', 'P2-A2', 'P2-A3', 'P2-A4', 'P1-A1', 'P1-A2']) expect(comparativeDocx).toContain(label)
       expect(comparativeDocx).toContain('Texte adopté')
-    })
+    }, 120_000)
 
     test('plenum verify requires each format’s own files: a bundle of the previous format still verifies, one of this format without its minutes does not', async () => {
       const keys = loadOrCreateKeys(plenum.dataDir)
