@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { clientScriptGzipKb, convergence, editorReadyMs, fanout, freezeTime, idleMemory, targetFor } from './scenarios.ts'
 import { renderScaleTable, runScale, scaleSizes } from './scale.ts'
 import { measureTextHistory } from './text-history.ts'
+import { phoneFirstVisit } from './phone-first-visit.ts'
 import { startPlenum, starters, type BenchServer, type ServerKind } from './servers.ts'
 import { median, ratio } from './stats.ts'
 
@@ -99,6 +100,12 @@ async function main(): Promise<void> {
   row('Client: proposal page to editor taking input (headless Chromium)', 'ms', '').values.plenum = await withServer('plenum', (server) =>
     editorReadyMs(server as Awaited<ReturnType<typeof startPlenum>>),
   )
+  log('plenum: a phone’s first visit to the vote page, throttled')
+  const visits = await withServer('plenum', (server) => phoneFirstVisit(server as Awaited<ReturnType<typeof startPlenum>>, runs))
+  row('Phone, first visit: vote page to its *Pour* button, Fast 3G (Chromium emulation)', 'ms', '< 1.5 s').values.plenum = visits['Fast 3G'].ms
+  row('Phone, first visit: the same on Slow 3G', 'ms', '< 5 s').values.plenum = visits['Slow 3G'].ms
+  row('Phone, first visit: the same on loopback, unthrottled (the bare ceiling)', 'ms', '').values.plenum = visits.loopback.ms
+  row('Phone, first visit: bytes received on Fast 3G until *Pour* shows', 'kB', '').values.plenum = visits['Fast 3G'].kB
 
   const scale = await runScale(log)
   const history = await measureTextHistory(log)
