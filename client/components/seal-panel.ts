@@ -1,5 +1,5 @@
 import { describeFailure } from '../i18n/errors/index.ts'
-import { Task } from '@lit/task'
+import { Task, TaskStatus } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { FreezeCheckView } from '../../shared/api-types.ts'
 import { isAllowed } from '../../shared/permissions.ts'
@@ -50,11 +50,17 @@ export class SealPanel extends LightElement {
     }
   }
 
+  private reading = false
+
   private async freeze(): Promise<void> {
     const m = t()
     this.confirmFailure = undefined
     // Read again at the press: what the box named must still be all that is outstanding.
-    const check = await this.check.run().then(() => this.check.value, () => undefined)
+    // A second press meanwhile does nothing (the button stays enabled: disabling it would drop its focus).
+    if (this.reading) return
+    this.reading = true
+    await this.check.run().finally(() => (this.reading = false))
+    const check = this.check.status === TaskStatus.COMPLETE ? this.check.value : undefined
     if (!check) {
       this.confirmFailure = m.desk.checkFailed
       return
@@ -72,24 +78,21 @@ export class SealPanel extends LightElement {
 
   private renderCheck() {
     const m = t()
-    return this.check.render({
-      pending: () => html`<p role="status">${m.desk.checkLoading}</p>`,
-      error: () => html`<p role="alert" class="error">${m.desk.checkFailed}</p>`,
-      complete: (check) => {
-        if (!check) return nothing
-        const summary = outstandingSummary(check)
-        return html`<section class=${summary === undefined ? 'freeze-check' : 'freeze-check outstanding'} aria-labelledby="freeze-check-heading">
-            <h3 id="freeze-check-heading">${m.desk.checkHeading}</h3>
-            ${summary === undefined ? html`<p>${m.desk.nothingOutstanding}</p>` : html`<ul class="freeze-check-list">${this.renderItems(check)}</ul>`}
-          </section>
-          ${summary === undefined
-            ? nothing
-            : html`<div class="freeze-confirm">
-                <input type="checkbox" id="freeze-anyway" .checked=${this.confirmed === summary} @change=${(e: Event) => this.tick((e.currentTarget as HTMLInputElement).checked, summary)} />
-                <label for="freeze-anyway">${summary}</label>
-              </div>`}`
-      },
-    })
+    // While read again (at the press), the list read before stays: the box and its focus with it.
+    const check = this.check.value
+    if (this.check.status === TaskStatus.ERROR) return html`<p role="alert" class="error">${m.desk.checkFailed}</p>`
+    if (!check) return this.check.status === TaskStatus.PENDING ? html`<p role="status">${m.desk.checkLoading}</p>` : nothing
+    const summary = outstandingSummary(check)
+    return html`<section class=${summary === undefined ? 'freeze-check' : 'freeze-check outstanding'} aria-labelledby="freeze-check-heading">
+        <h3 id="freeze-check-heading">${m.desk.checkHeading}</h3>
+        ${summary === undefined ? html`<p>${m.desk.nothingOutstanding}</p>` : html`<ul class="freeze-check-list">${this.renderItems(check)}</ul>`}
+      </section>
+      ${summary === undefined
+        ? nothing
+        : html`<div class="freeze-confirm">
+            <input type="checkbox" id="freeze-anyway" .checked=${this.confirmed === summary} @change=${(e: Event) => this.tick((e.currentTarget as HTMLInputElement).checked, summary)} />
+            <label for="freeze-anyway">${summary}</label>
+          </div>`}`
   }
 
   private tick(checked: boolean, summary: string): void {
