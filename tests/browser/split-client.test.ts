@@ -97,6 +97,22 @@ describe('the client, split so that a voter’s phone does not load the editor',
     await context.close()
   })
 
+  test('with the editor’s script let through, the proposal’s text appears under the ballot after the button', async () => {
+    const ballot = await createBallot(plenum, bureau, { kind: 'proposal', id: plenum.seed.proposals[2]!.id })
+    await step(plenum, bureau, ballot.id, 'open')
+    const context = await browser.newContext({ viewport: phoneSize })
+    const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    await page.goto(`${plenum.baseUrl}/join/${voter.code}`)
+    await signedIn(page)
+    await page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/vote`)
+    await page.getByRole('button', { name: 'Pour' }).waitFor()
+    await expect.poll(() => page.locator('plenum-ballot-subject .text-view p').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: `${artifacts}split-vote-proposal-390.png`, fullPage: true })
+    await step(plenum, bureau, ballot.id, 'close')
+    await context.close()
+  })
+
   test('the projector shows an open ballot with no editor script', async () => {
     const ballot = await createBallot(plenum, bureau, { kind: 'motion' })
     await step(plenum, bureau, ballot.id, 'open')
