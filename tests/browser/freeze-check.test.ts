@@ -126,8 +126,21 @@ describe('the freeze says what it would seal unfinished', () => {
     await page.locator('plenum-seal-panel').screenshot({ path: `${artifacts}freeze-check-fr-390.png` })
     expect(await axeViolations(page)).toEqual([])
 
-    // Ticked: the usual confirmation, then the freeze.
+    // Ticked, then proposal 3 voted meanwhile: the box named what is no longer so, and the press says so.
     await box.check()
+    const ballot = await openedBallot(plenum, bureau, { kind: 'proposal', id: plenum.seed.proposals[2]!.id })
+    for (const voter of voters) await vote(plenum, voter.token, ballot.id, 'yes')
+    await step(plenum, bureau, ballot.id, 'close')
+    await step(plenum, bureau, ballot.id, 'publish')
+    await page.getByRole('button', { name: 'Geler et sceller la motion' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Ce qui reste en suspens a changé depuis votre confirmation' }).waitFor()
+    expect(dialogs).toEqual([])
+    expect(await phase()).toBe('voting')
+    const renamed = page.getByLabel('Je gèle la motion avec 26 propositions non mises aux voix et 1 amendement en attente')
+    expect(await renamed.isChecked()).toBe(false)
+
+    // Ticked again: the usual confirmation, then the freeze.
+    await renamed.check()
     page.removeAllListeners('dialog')
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
@@ -142,7 +155,7 @@ describe('the freeze says what it would seal unfinished', () => {
     // After the freeze, the congress page still says each outcome.
     const after = await signedInAt(browser, plenum.baseUrl, plenum.seed.bureauCode, congressPath(), phone)
     await after.locator('ol.proposals .proposal-outcome').first().waitFor()
-    expect((await outcomes(after)).slice(0, 3)).toEqual(['Sort : Adoptée', 'Sort : Rejetée', 'Sort : Non mise aux voix'])
+    expect((await outcomes(after)).slice(0, 4)).toEqual(['Sort : Adoptée', 'Sort : Rejetée', 'Sort : Adoptée', 'Sort : Non mise aux voix'])
     await after.screenshot({ path: `${artifacts}congress-outcomes-frozen-fr-390.png`, fullPage: true })
     expect(await axeViolations(after)).toEqual([])
     await after.context().close()
