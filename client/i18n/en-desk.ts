@@ -17,13 +17,13 @@ export const enDesk: typeof frDesk = {
   ballotsClosed: (n) => `${plural(n, 'ballot', 'ballots')} closed and not published:`,
   ballotsLink: 'See the ballots',
   motionSubject: 'Motion',
-  confirmLabel: (parts) => `I freeze the motion with ${list(parts)}`,
+  confirmLabel: (parts, phase) =>
+    `I freeze the motion${parts.length > 0 ? ` with ${list(parts)}` : ''}${phase === undefined ? '' : `${parts.length > 0 ? ',' : ''} outside the voting phase (phase: ${phase.toLocaleLowerCase('en')})`}`,
   confirmProposals: (n) => `${plural(n, 'proposal', 'proposals')} not put to the vote`,
   confirmAmendments: (n) => `${plural(n, 'amendment', 'amendments')} pending`,
   confirmBallots: (n) => `${plural(n, 'ballot', 'ballots')} open or not published`,
-  confirmPhase: (phase) => `outside the voting phase (${phase.toLocaleLowerCase('en')})`,
   confirmNeeded: 'First tick the box above: the freeze seals these as they stand.',
   listChanged: 'What is outstanding has changed since you confirmed: read the list again and confirm again.',
-  outcomeLabel: 'Outcome',
+  outcomeLabel: 'Outcome:',
   outcome: { adopted: 'Adopted', rejected: 'Rejected', notVoted: 'Not put to the vote' },
 }

@@ -17,13 +17,13 @@ export const frDesk = {
   ballotsLink: 'Voir les scrutins',
   motionSubject: 'Motion',
   /** The confirmation box's label: it names what the freeze seals unfinished. */
-  confirmLabel: (parts: readonly string[]) => `Je gèle la motion avec ${list(parts)}`,
+  confirmLabel: (parts: readonly string[], phase: string | undefined) =>
+    `Je gèle la motion${parts.length > 0 ? ` avec ${list(parts)}` : ''}${phase === undefined ? '' : `${parts.length > 0 ? ',' : ''} hors de la phase de vote (phase : ${phase.toLocaleLowerCase('fr')})`}`,
   confirmProposals: (n: number) => `${plural(n, 'proposition non mise', 'propositions non mises')} aux voix`,
   confirmAmendments: (n: number) => plural(n, 'amendement en attente', 'amendements en attente'),
   confirmBallots: (n: number) => plural(n, 'scrutin ouvert ou non publié', 'scrutins ouverts ou non publiés'),
-  confirmPhase: (phase: string) => `hors de la phase de vote (${phase.toLocaleLowerCase('fr')})`,
   confirmNeeded: 'Cochez d’abord la case ci-dessus : le gel scelle ces éléments tels quels.',
   listChanged: 'Ce qui reste en suspens a changé depuis votre confirmation : relisez la liste et confirmez de nouveau.',
-  outcomeLabel: 'Sort',
+  outcomeLabel: 'Sort :',
   outcome: { adopted: 'Adoptée', rejected: 'Rejetée', notVoted: 'Non mise aux voix' },
 }

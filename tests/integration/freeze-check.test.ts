@@ -97,7 +97,7 @@ describe('what is outstanding before the freeze', () => {
 
   test('a delegate and an attendee get 403: the read is the freeze’s, the bureau’s', async () => {
     for (const person of [anne, bruno]) {
-      const answer = await check(person.token)
+      const answer = await call(plenum, person.token, 'GET', `/congresses/${plenum.seed.congressId}/freeze-check`)
       expect(answer.status).toBe(403)
       expect(answer.body.error.code).toEqual(expect.any(String))
     }
