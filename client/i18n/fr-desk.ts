@@ -7,14 +7,13 @@ export const frDesk = {
   checkLoading: 'Vérification de ce qui reste en suspens…',
   checkFailed: 'La liste de ce qui reste en suspens n’a pas pu être lue : rechargez la page avant de geler.',
   nothingOutstanding: 'Rien n’est en suspens : chaque proposition a été mise aux voix, aucun amendement n’attend de décision, aucun scrutin n’est ouvert ni à publier.',
-  phaseUnusual: (phase: string) => `La motion n’est pas en phase de vote (phase actuelle : ${phase}) : un gel à ce stade est inhabituel.`,
+  phaseUnusual: (phase: string) => `La motion n’est pas en phase de vote (phase actuelle : ${phase.toLocaleLowerCase('fr')}) : un gel à ce stade est inhabituel.`,
   proposalsNotVoted: (n: number) => `${plural(n, 'proposition non mise', 'propositions non mises')} aux voix :`,
   amendmentsSubmitted: (n: number) => `${plural(n, 'amendement attend', 'amendements attendent')} la décision de recevabilité du bureau :`,
   amendmentsAdmissible: (n: number) => `${plural(n, 'amendement recevable non mis', 'amendements recevables non mis')} aux voix :`,
   amendmentsAdopted: (n: number) => `${plural(n, 'amendement adopté non fusionné', 'amendements adoptés non fusionnés')} dans son texte :`,
   ballotsOpen: (n: number) => `${plural(n, 'scrutin ouvert', 'scrutins ouverts')} (le gel est refusé tant qu’il y en a un) :`,
   ballotsClosed: (n: number) => `${plural(n, 'scrutin clos non publié', 'scrutins clos non publiés')} :`,
-  ballotsLink: 'Voir les scrutins',
   motionSubject: 'Motion',
   /** The confirmation box's label: it names what the freeze seals unfinished. */
   confirmLabel: (parts: readonly string[], phase: string | undefined) =>
