@@ -124,7 +124,7 @@ export class SealPanel extends LightElement {
       ${item(m.desk.ballotsClosed(ballots('closed').length), ballotLinks('closed'))}
       ${item(
         m.desk.proposalsNotVoted(check.proposalsNotVoted.length),
-        check.proposalsNotVoted.map((p) => ({ href: paths.proposal(id, p.number), text: m.proposalShort(p.number), spoken: `${m.proposalLabel(p.number)} : ${p.title}` })),
+        check.proposalsNotVoted.map((p) => ({ href: paths.proposal(id, p.number), text: m.proposalShort(p.number), spoken: m.desk.proposalSpoken(m.proposalLabel(p.number), p.title) })),
       )}
       ${item(m.desk.amendmentsSubmitted(amendments('submitted').length), amendmentLinks('submitted'))}
       ${item(m.desk.amendmentsAdmissible(amendments('admissible').length), amendmentLinks('admissible'))}

@@ -16,6 +16,7 @@ export const enDesk: typeof frDesk = {
   ballotsOpen: (n) => `${plural(n, 'ballot', 'ballots')} open (the freeze is refused while one is):`,
   ballotsClosed: (n) => `${plural(n, 'ballot', 'ballots')} closed and not published:`,
   motionSubject: 'Motion',
+  proposalSpoken: (label, title) => `${label}: ${title}`,
   confirmLabel: (parts, phase) =>
     `I freeze the motion${parts.length > 0 ? ` with ${list(parts)}` : ''}${phase === undefined ? '' : `${parts.length > 0 ? ',' : ''} outside the voting phase (phase: ${phase.toLocaleLowerCase('en')})`}`,
   confirmProposals: (n) => `${plural(n, 'proposal', 'proposals')} not put to the vote`,

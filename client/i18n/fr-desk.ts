@@ -15,6 +15,8 @@ export const frDesk = {
   ballotsOpen: (n: number) => `${plural(n, 'scrutin ouvert', 'scrutins ouverts')} (le gel est refusé tant qu’il y en a un) :`,
   ballotsClosed: (n: number) => `${plural(n, 'scrutin clos non publié', 'scrutins clos non publiés')} :`,
   motionSubject: 'Motion',
+  /** A proposal's link as read aloud: its name and its title. */
+  proposalSpoken: (label: string, title: string) => `${label} : ${title}`,
   /** The confirmation box's label: it names what the freeze seals unfinished. */
   confirmLabel: (parts: readonly string[], phase: string | undefined) =>
     `Je gèle la motion${parts.length > 0 ? ` avec ${list(parts)}` : ''}${phase === undefined ? '' : `${parts.length > 0 ? ',' : ''} hors de la phase de vote (phase : ${phase.toLocaleLowerCase('fr')})`}`,

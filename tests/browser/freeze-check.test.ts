@@ -87,6 +87,7 @@ describe('the freeze says what it would seal unfinished', () => {
       const checklist = page.getByRole('region', { name: 'Before freezing: what is still outstanding' })
       await checklist.getByRole('listitem').filter({ hasText: '27 proposals not put to the vote:' }).first().waitFor()
       await page.getByLabel('I freeze the motion with 27 proposals not put to the vote and 1 amendment pending').waitFor()
+      expect(await checklist.getByRole('link', { name: /^Proposal 3: / }).count()).toBe(1)
       await checklist.scrollIntoViewIfNeeded()
       await page.locator('plenum-seal-panel').screenshot({ path: `${artifacts}freeze-check-en-${viewport.width}.png` })
       expect(await axeViolations(page)).toEqual([])
