@@ -82,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const typed = (name: string, doc: DocAddress, participantIds: readonly string[]) => {
     if (doc.kind === 'preamble' || doc.kind === 'proposal') pauses.typed(name, doc.congressId, participantIds)
   }
-  const sync = createSyncServer({ log: database.documents, sessions, hub, clock, unloadAfterMs: options.unloadAfterMs, relay: fanout?.documents, typed })
+  const sync = createSyncServer({ log: database.documents, sessions, hub, clock, unloadAfterMs: options.unloadAfterMs, relay: fanout?.documents, typed, pendingTyping: pauses.pending })
   const localPresence = (congressId: string) => ({ online: hub.onlineIds(congressId), docs: sync.presence(congressId) })
   const app = createApp({
     db: database.db,
@@ -92,7 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     loginLimit: options.loginLimit ?? (limitRedis ? createSharedSignInLimit(limitRedis, limitKeys) : createSignInLimit()),
     roomCodeLimit: limitRedis ? createSharedRoomCodeLimit(limitRedis, limitKeys) : createRoomCodeLimit(),
     presence: fanout ? fanout.sharePresence(localPresence) : async (congressId) => localPresence(congressId),
-    documents: { ...sync.documents, pendingTyping: pauses.pending },
+    // The one documents object: tests and caches (WeakMaps keyed by it) see what the app uses.
+    documents: sync.documents,
     votes: database.createVoteStore(),
     dataDir: options.dataDir,
     clientDir: options.clientDir,

@@ -35,6 +35,8 @@ export interface SyncServerOptions {
   readonly relay?: DocumentRelay
   /** Told who typed each stored batch: the pauses in typing that make a text's versions (server/history/). */
   readonly typed?: (name: string, doc: DocAddress, participantIds: readonly string[]) => void
+  /** Who typed and is not written yet, for `documents.pendingTyping` (server/history/typing-pauses.ts). */
+  readonly pendingTyping?: (name: string) => readonly TypingMark[]
 }
 
 /** The documents as the server itself reads and changes them, live rooms included. */
@@ -340,6 +342,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
 
   const documents: DocumentAccess = {
+    pendingTyping: options.pendingTyping,
     async read(name) {
       const room = rooms.get(name)
       if (room) {
