@@ -113,7 +113,7 @@ export class SealPanel extends LightElement {
         : html`<li>
             <span class="freeze-check-what">${heading}</span>
             <ul class="freeze-check-items">
-              ${links.map((l) => html`<li><a href=${l.href}>${l.spoken ? html`<span aria-hidden="true">${l.text}</span><span class="visually-hidden">${l.spoken}</span>` : l.text}</a></li>`)}
+              ${links.map((l) => html`<li><a href=${l.href}>${l.text}${l.spoken ? html`<span class="visually-hidden"> — ${l.spoken}</span>` : nothing}</a></li>`)}
             </ul>
           </li>`
     const amendmentLinks = (status: FreezeCheckView['amendmentsPending'][number]['status']) => amendments(status).map((a) => ({ href: paths.amendment(id, a.id), text: a.label }))
@@ -159,7 +159,7 @@ export class SealPanel extends LightElement {
           ? html`<p>${m.v.freezeHelp}</p>
               ${this.renderCheck()}
               <button type="button" class="danger" ?disabled=${this.busy} aria-describedby="freeze-confirm-failure" @click=${() => void this.freeze()}>${m.v.freezeSubmit}</button>
-              <p id="freeze-confirm-failure" class="error freeze-confirm-failure" role="alert">${this.confirmFailure ?? nothing}</p>`
+              ${this.confirmFailure ? html`<p id="freeze-confirm-failure" class="error freeze-confirm-failure" role="alert">${this.confirmFailure}</p>` : nothing}`
           : nothing}
         ${canDeliver
           ? html`<p><a href=${paths.seal(this.congressId)}>${m.v.sealNav}</a></p>

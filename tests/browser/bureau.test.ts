@@ -102,7 +102,7 @@ describe('the bureau runs the congress from its pages', () => {
     await bureau.getByRole('alertdialog').waitFor()
     await bureau.screenshot({ path: `${artifacts}bureau-phase-confirm.png` })
     await bureau.getByRole('button', { name: 'Confirmer' }).click()
-    await expect.poll(() => bureau.getByText('Phase actuelle : Amendements').count()).toBe(1)
+    await expect.poll(() => bureau.getByText('Phase actuelle : Amendements', { exact: true }).count()).toBe(1)
 
     // Without reloading, the delegate's editor locks and says why; the phase shows in the header.
     await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')

@@ -87,7 +87,7 @@ describe('the freeze says what it would seal unfinished', () => {
       const checklist = page.getByRole('region', { name: 'Before freezing: what is still outstanding' })
       await checklist.getByRole('listitem').filter({ hasText: '27 proposals not put to the vote:' }).first().waitFor()
       await page.getByLabel('I freeze the motion with 27 proposals not put to the vote and 1 amendment pending').waitFor()
-      expect(await checklist.getByRole('link', { name: /^Proposal 3: / }).count()).toBe(1)
+      expect(await checklist.getByRole('link', { name: /— Proposal 3: / }).count()).toBe(1)
       await checklist.scrollIntoViewIfNeeded()
       await page.locator('plenum-seal-panel').screenshot({ path: `${artifacts}freeze-check-en-${viewport.width}.png` })
       expect(await axeViolations(page)).toEqual([])
@@ -110,7 +110,7 @@ describe('the freeze says what it would seal unfinished', () => {
     const notVoted = checklist.getByRole('listitem').filter({ hasText: '27 propositions non mises aux voix :' }).first()
     await notVoted.waitFor()
     expect(await notVoted.getByRole('link').count()).toBe(27)
-    expect(await notVoted.getByRole('link', { name: /^Proposition 3 : / }).count()).toBe(1)
+    expect(await notVoted.getByRole('link', { name: /— Proposition 3 : / }).count()).toBe(1)
     const ruling = checklist.getByRole('listitem').filter({ hasText: '1 amendement attend la décision de recevabilité du bureau :' }).first()
     expect(await ruling.getByRole('link').allTextContents()).toEqual(['P3-A1'])
     // Proposals 1 and 2 were voted: not listed.
