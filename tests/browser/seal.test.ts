@@ -42,7 +42,8 @@ describe('the seal in the browser', () => {
     // Nothing voted: the freeze waits for the box naming the 29 proposals (tests/browser/freeze-check.test.ts).
     await bureau.getByLabel('Je gèle la motion avec 29 propositions non mises aux voix').check()
     await bureau.getByRole('button', { name: 'Geler et sceller la motion' }).click()
-    await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'Motion gelée et scellée' }).count()).toBe(1)
+    // The freeze renders the motion and its record (a few seconds, more on PostgreSQL under load).
+    await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'Motion gelée et scellée' }).count(), { timeout: 60_000 }).toBe(1)
     await expect.poll(() => bureau.locator('.phase-badge').textContent()).toContain('gelée')
     await bureau.getByLabel('Nom du conseiller ou de la conseillère').fill('Claire Conseil')
     await bureau.getByLabel('Institution').fill('Cabinet du Premier ministre')
