@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { CongressView } from '../../shared/api-types.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { loadCongress } from '../commands/congress/congress-rows.ts'
+import { congressIdentity, loadCongress } from '../commands/congress/congress-rows.ts'
 
 /** The congress as every participant sees it: details, phase, questions, proposals and amendment counts. */
 export function presentCongress(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
@@ -27,12 +27,7 @@ export async function readCongressView(db: Kysely<Database>, id: string): Promis
   ])
   const amendmentCount = new Map(counts.map((c) => [c.target_doc, Number(c.count)]))
   return {
-    id: congress.id,
-    title: congress.title,
-    edition: congress.edition,
-    organisation: congress.organisation,
-    place: congress.place,
-    date: congress.date,
+    ...congressIdentity(congress),
     preambleDocName: congress.preamble_doc,
     preambleAmendmentCount: amendmentCount.get(congress.preamble_doc) ?? 0,
     phase: congress.phase,

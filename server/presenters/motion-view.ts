@@ -5,7 +5,7 @@ import type { AmendmentCounts, MotionTextStatus, MotionView } from '../../shared
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { AppDeps } from '../env.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { loadCongress } from '../commands/congress/congress-rows.ts'
+import { congressIdentity, loadCongress } from '../commands/congress/congress-rows.ts'
 import type { DocumentAccess } from '../sync/sync-server.ts'
 
 export type MotionPresenterDeps = CommandDeps & Pick<AppDeps, 'documents'>
@@ -43,12 +43,7 @@ export async function readMotionView(deps: Pick<AppDeps, 'db' | 'documents'>, co
   const text = (docName: string) => ({ docName, paragraphs: texts.get(docName) ?? [], amendments: amendmentsOf(docName) })
   const statusOf = (outcome: 'adopted' | 'rejected' | null, voting: boolean): MotionTextStatus => outcome ?? (voting ? 'under-vote' : 'not-voted')
   return {
-    id: congress.id,
-    title: congress.title,
-    edition: congress.edition,
-    organisation: congress.organisation,
-    place: congress.place,
-    date: congress.date,
+    ...congressIdentity(congress),
     phase: congress.phase,
     status: statusOf(congress.motion_outcome, underway.motion),
     preamble: text(congress.preamble_doc),

@@ -8,6 +8,7 @@ import { defaultTimeZone } from '../../shared/record/record-dates.ts'
 import { replaySittings } from '../../shared/record/sittings.ts'
 import { byName } from '../../shared/text/french-order.ts'
 import { fail } from '../domain-error.ts'
+import { congressIdentity, loadCongress } from '../commands/congress/congress-rows.ts'
 import { blockMembers } from '../commands/ballots/ballot-rows.ts'
 import { congressLabels } from '../services/amendment-labels.ts'
 import { sealedBallot, type SealedBallot } from '../seal/seal-source.ts'
@@ -40,8 +41,7 @@ const fateActions: Record<AmendmentFate, readonly string[]> = {
  * congress gives the same data, so the sealed minutes can be rendered again byte for byte.
  */
 export async function readMinutesData(db: Kysely<Database>, congressId: string, options: { readonly ballots?: boolean } = {}): Promise<MinutesData> {
-  const congress = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
-  if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  const congress = await loadCongress(db, congressId)
   const freeze = await db.selectFrom('audit_log').select(['seq', 'at', 'actor_name']).where('congress_id', '=', congressId).where('action', '=', 'congress.frozen').executeTakeFirst()
   let log = db.selectFrom('audit_log').selectAll().where('congress_id', '=', congressId)
   if (freeze) log = log.where('seq', '<=', freeze.seq)
@@ -60,7 +60,7 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string, 
   const ballots = options.ballots === false ? [] : await Promise.all(ballotRows.map((row) => sealedBallot(db, row)))
 
   return {
-    congress: { id: congress.id, title: congress.title, edition: congress.edition, organisation: congress.organisation, place: congress.place, date: congress.date },
+    congress: congressIdentity(congress),
     timeZone,
     frozen: freeze ? { at: iso(freeze.at), by: freeze.actor_name } : null,
     asOf: iso(until),

@@ -14,6 +14,7 @@ import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { DivisionPart, MergedAmendment, MotionData, VoteSummary } from '../../shared/motion/motion-data.ts'
 import { CorruptColumnError, decodeBallotRule, decodeTally } from '../../db/json-columns.ts'
 import { fail } from '../domain-error.ts'
+import { congressIdentity, loadCongress } from '../commands/congress/congress-rows.ts'
 import type { ComparativeData } from '../../shared/record/comparative-data.ts'
 import type { CountedBallot, MinutesData } from '../../shared/record/minutes-data.ts'
 import { readComparativeData } from '../record/comparative-source.ts'
@@ -56,8 +57,7 @@ export interface SealSource {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 export async function readSealSource(db: Kysely<Database>, congressId: string): Promise<SealSource> {
-  const congress = await db.selectFrom('congresses').selectAll().where('id', '=', congressId).executeTakeFirst()
-  if (!congress) throw fail('congress_not_found', { congressId }, 'Ce congrès n’existe pas.')
+  const congress = await loadCongress(db, congressId)
   const freeze = await db.selectFrom('audit_log').select(['seq', 'at']).where('congress_id', '=', congressId).where('action', '=', 'congress.frozen').executeTakeFirst()
   if (!freeze) throw fail('not_frozen', { congressId }, 'La motion n’est pas gelée.')
   const frozen = new Map(
@@ -138,7 +138,7 @@ export async function readSealSource(db: Kysely<Database>, congressId: string): 
 
   const motion: MotionData = {
     format: 'plenum-motion/1',
-    congress: { id: congress.id, title: congress.title, edition: congress.edition, organisation: congress.organisation, place: congress.place, date: congress.date },
+    congress: congressIdentity(congress),
     frozenAt: iso(freeze.at)!,
     preamble: paragraphsOf(congress.preamble_doc),
     themes: themes.map((t) => ({

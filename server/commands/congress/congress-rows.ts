@@ -14,6 +14,11 @@ export async function loadCongress(db: Kysely<Database>, congressId: string): Pr
   return row
 }
 
+/** What names a congress in every view and document: the same six fields, read from its row. */
+export function congressIdentity(row: CongressRow) {
+  return { id: row.id, title: row.title, edition: row.edition, organisation: row.organisation, place: row.place, date: row.date }
+}
+
 /**
  * Inside a decision's transaction: the congress's row locked until the commit (on PostgreSQL, FOR NO
  * KEY UPDATE: decisions in one congress go one at a time, as the hash chain of its log needs; on
