@@ -3,10 +3,11 @@ import type { FiledAmendmentView } from '../../shared/api-types.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { TextHistoryView } from '../../shared/history/text-history.ts'
 import { amendingBase, textVersions, versionParagraphs } from '../../server/history/text-versions.ts'
-import { bearer, importAndSignIn, type Signed } from '../helpers/participants.ts'
-import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { startHistoryCongress, type HistoryCongress } from '../helpers/history-congress.ts'
+import type { Signed } from '../helpers/participants.ts'
+import type { TestClient } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
-import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import type { TestServer } from '../helpers/test-server.ts'
 import { takeVersion } from '../helpers/text-versions.ts'
 
 /**
@@ -15,45 +16,25 @@ import { takeVersion } from '../helpers/text-versions.ts'
  * between, every version here is a decision's.
  */
 describe('a text’s versions taken by decisions', () => {
+  let c: HistoryCongress
   let plenum: TestServer
   let congressId: string
   let bureau: Signed
   let alice: Signed
-  const clients: TestClient[] = []
 
   beforeAll(async () => {
-    plenum = await startTestServer({ typingPauseMs: 60_000 })
-    congressId = plenum.seed.congressId
-    const session = await plenum.login()
-    bureau = { ...session.participant, token: session.token } as unknown as Signed
-    ;[alice] = (await importAndSignIn(plenum, session.token, [{ name: 'Alice Martin', role: 'delegate' }])) as [Signed]
-    await api('PATCH', `/api/congresses/${congressId}`, bureau, { minCosigners: 0 })
+    c = await startHistoryCongress({ typingPauseMs: 60_000, delegates: ['Alice Martin'] })
+    ;({ plenum, congressId, bureau } = c)
+    ;[alice] = c.delegates as [Signed]
   })
-  afterAll(async () => {
-    for (const client of clients) client.destroy()
-    await plenum.close()
-  })
+  afterAll(() => c.close())
 
-  async function api<T = { error?: { code: string } }>(method: string, path: string, who: Signed, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${plenum.baseUrl}${path}`, {
-      method,
-      headers: { ...bearer(who.token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json()) as T }
-  }
-  const setPhase = async (phase: string) => expect((await api('POST', `/api/congresses/${congressId}/phase`, bureau, { phase })).status).toBe(200)
-  const proposal = (i: number) => plenum.seed.proposals[i]!
-  const history = async (i: number) => (await api<TextHistoryView>('GET', `/api/congresses/${congressId}/proposals/${proposal(i).id}/versions`, alice)).body
-  const storedParagraphs = async (docName: string) => {
-    const { state, updates } = (await plenum.log.load(docName))!
-    return stateParagraphs(state, ...updates)
-  }
-  async function open(docName: string, who: Signed): Promise<TestClient> {
-    const client = await connectSynced(plenum.wsUrl, docName, who.token, who.name)
-    clients.push(client)
-    return client
-  }
+  const api = <T = { error?: { code: string } }>(method: string, path: string, who: Signed, body?: unknown) => c.api<T>(method, path, who, body)
+  const setPhase = (phase: string) => c.setPhase(phase)
+  const proposal = (i: number) => c.proposal(i)
+  const history = (i: number) => c.history(i)
+  const storedParagraphs = (docName: string) => c.storedParagraphs(docName)
+  const open = (docName: string, who: Signed) => c.open(docName, who)
   async function type(client: TestClient, words: string): Promise<void> {
     client.appendParagraph(words)
     // Answered once the room stored it (and told who typed it).

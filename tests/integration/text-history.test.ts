@@ -4,60 +4,37 @@ import type { FiledAmendmentView } from '../../shared/api-types.ts'
 import { stateParagraphs } from '../../shared/editor/doc-state.ts'
 import type { TextHistoryView, TextRestoredView, TextVersionCompareView, TextVersionTextView } from '../../shared/history/text-history.ts'
 import { amendingBase, textVersions, versionParagraphs } from '../../server/history/text-versions.ts'
-import { bearer, importAndSignIn, type Signed } from '../helpers/participants.ts'
-import { connectSynced, type TestClient } from '../helpers/providers.ts'
+import { startHistoryCongress, type HistoryCongress } from '../helpers/history-congress.ts'
+import type { Signed } from '../helpers/participants.ts'
+import type { TestClient } from '../helpers/providers.ts'
 import { roundTrip } from '../helpers/round-trip.ts'
-import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import type { TestServer } from '../helpers/test-server.ts'
 import { replaceText } from '../helpers/text-edit.ts'
 import { takeVersion } from '../helpers/text-versions.ts'
 import { waitFor } from '../helpers/wait-for.ts'
 
 /** Every base text's history: versions at phase changes, merges, pauses and restores; listed, compared, restored (issue 19, point 6). */
 describe('every text’s history', () => {
+  let c: HistoryCongress
   let plenum: TestServer
   let congressId: string
   let bureau: Signed
   let alice: Signed
   let bruno: Signed
-  const clients: TestClient[] = []
 
   beforeAll(async () => {
-    // A short pause in typing, so a test sees the pause's version without waiting a minute.
-    plenum = await startTestServer({ typingPauseMs: 300 })
-    congressId = plenum.seed.congressId
-    const session = await plenum.login()
-    bureau = { ...session.participant, token: session.token } as unknown as Signed
-    ;[alice, bruno] = (await importAndSignIn(plenum, session.token, [
-      { name: 'Alice Martin', role: 'delegate' },
-      { name: 'Bruno Petit', role: 'delegate' },
-    ])) as [Signed, Signed]
-    await api('PATCH', `/api/congresses/${congressId}`, bureau, { minCosigners: 0 })
+    c = await startHistoryCongress({ typingPauseMs: 300, delegates: ['Alice Martin', 'Bruno Petit'] })
+    ;({ plenum, congressId, bureau } = c)
+    ;[alice, bruno] = c.delegates as [Signed, Signed]
   })
-  afterAll(async () => {
-    for (const client of clients) client.destroy()
-    await plenum.close()
-  })
+  afterAll(() => c.close())
 
-  async function api<T = { error?: { code: string } }>(method: string, path: string, who: Signed, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${plenum.baseUrl}${path}`, {
-      method,
-      headers: { ...bearer(who.token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json()) as T }
-  }
-  const setPhase = async (phase: string) => expect((await api('POST', `/api/congresses/${congressId}/phase`, bureau, { phase })).status).toBe(200)
-  const proposal = (i: number) => plenum.seed.proposals[i]!
-  const history = async (i: number) => (await api<TextHistoryView>('GET', `/api/congresses/${congressId}/proposals/${proposal(i).id}/versions`, alice)).body
-  const storedParagraphs = async (docName: string) => {
-    const { state, updates } = (await plenum.log.load(docName))!
-    return stateParagraphs(state, ...updates)
-  }
-  async function open(docName: string, who: Signed): Promise<TestClient> {
-    const client = await connectSynced(plenum.wsUrl, docName, who.token, who.name)
-    clients.push(client)
-    return client
-  }
+  const api = <T = { error?: { code: string } }>(method: string, path: string, who: Signed, body?: unknown) => c.api<T>(method, path, who, body)
+  const setPhase = (phase: string) => c.setPhase(phase)
+  const proposal = (i: number) => c.proposal(i)
+  const history = (i: number) => c.history(i)
+  const storedParagraphs = (docName: string) => c.storedParagraphs(docName)
+  const open = (docName: string, who: Signed) => c.open(docName, who)
 
   test('a phase change takes a version of every base text, the amending base the lead reads', async () => {
     const before = (await textVersions(plenum.database.db, proposal(3).docName)).length
