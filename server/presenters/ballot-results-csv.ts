@@ -2,6 +2,7 @@ import type { BallotView } from '../../shared/api-types.ts'
 import { ballotStatusNames } from '../../shared/ballots/ballot-status-names.ts'
 import { countingMethod, electronicFigures } from '../../shared/ballots/room-count.ts'
 import { toCsv } from '../../shared/csv.ts'
+import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates.ts'
 import { query, type CommandActor } from '../commands/command.ts'
 import { congressBallots } from './ballot-list.ts'
 import type { BallotPresenterDeps } from './ballot-view.ts'
@@ -11,10 +12,13 @@ const baseNames = { expressed: 'suffrages exprimés', cast: 'votants', present: 
 const outcomeNames = { adopted: 'adopté', rejected: 'rejeté', 'no-quorum': 'quorum non atteint' }
 const countingNames = { electronic: 'sur les appareils', room: 'compté en salle', mixed: 'appareils et compté en salle' }
 
-const date = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString())
-
-/** The results table of the procès-verbal: one row per ballot counted. */
-export function ballotResultsCsv(ballots: readonly BallotView[]): string {
+/**
+ * The results table of the procès-verbal: one row per ballot counted. An official output, so its
+ * dates are written as the minutes write them ("3 décembre 2026, 14 h 05", in the congress's time
+ * zone); the JSON API keeps its ISO timestamps.
+ */
+export function ballotResultsCsv(ballots: readonly BallotView[], timeZone: string = defaultTimeZone): string {
+  const date = (ms: number | null) => (ms === null ? '' : dateTimeWords(new Date(ms).toISOString(), timeZone, 'fr'))
   const header = [
     'Objet', 'Statut', 'Scrutin', 'Majorité', 'Base', 'Inscrits', 'Présents', 'Représentés', 'Pour', 'Contre', 'Abstentions',
     'Exprimés', 'Base de calcul', 'Seuil', 'Quorum requis', 'Quorum atteint', 'Résultat', 'Ouvert le', 'Clos le', 'Publié le', 'Empreinte du tableau',
