@@ -67,9 +67,11 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string, 
     bureau: people.filter((p) => p.role === 'bureau').map((p) => ({ name: p.name, organisation: p.organisation })).sort(byName),
     sittings: replaySittings(audit, ballotRows.map((b) => b.closed_at ?? until), person, timeZone),
     phaseChanges: audit.flatMap((e) => {
-      if (e.action !== 'phase.changed') return []
-      const { from, to } = JSON.parse(e.payload) as { from?: string; to?: string }
-      return from && to && isPhase(from) && isPhase(to) ? [{ at: iso(e.at), from, to, by: e.actor_name }] : []
+      // A move, or the undoing of a mistaken one (with its reason): the minutes tell both.
+      if (e.action !== 'phase.changed' && e.action !== 'phase.reverted') return []
+      const { from, to, reason } = JSON.parse(e.payload) as { from?: string; to?: string; reason?: string }
+      const undone = e.action === 'phase.reverted' ? (reason ?? '') : null
+      return from && to && isPhase(from) && isPhase(to) ? [{ at: iso(e.at), from, to, by: e.actor_name, undone }] : []
     }),
     texts,
     ballots: await Promise.all(ballots.map((b) => minutesBallot(db, b, ballotRows.find((r) => r.id === b.id)?.subject_id ?? null, numbers))),

@@ -38,6 +38,7 @@ export const loggedActions = {
   'proxy.recorded': 'attendance',
   'proxy.revoked': 'attendance',
   'phase.changed': 'phases',
+  'phase.reverted': 'phases',
   'congress.frozen': 'phases',
   'congress.sealed': 'phases',
   'motion.delivered': 'phases',

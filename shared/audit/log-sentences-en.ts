@@ -135,6 +135,7 @@ export const enLogSentences: LogSentences = {
     'proxy.revoked': (r) => `Proxy from ${r.person('giverId', 'giverName')} withdrawn`,
 
     'phase.changed': (r) => `Phase: ${phase(r, 'from')} → ${phase(r, 'to')}`,
+    'phase.reverted': (r) => `Phase change undone: ${phase(r, 'from')} → ${phase(r, 'to')} (reason: ${r.str('reason')})`,
     'congress.frozen': () => 'Motion frozen',
     'congress.sealed': (r) => `Motion sealed (manifest digest ${r.str('manifestSha256').slice(0, 12)}…)`,
     'motion.delivered': (r) => {

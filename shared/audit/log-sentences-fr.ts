@@ -141,6 +141,7 @@ export const frLogSentences: LogSentences = {
     'proxy.revoked': (r) => `Pouvoir ${deFr(r.person('giverId', 'giverName'))} retiré`,
 
     'phase.changed': (r) => `Phase : ${phase(r, 'from')} → ${phase(r, 'to')}`,
+    'phase.reverted': (r) => `Changement de phase annulé : ${phase(r, 'from')} → ${phase(r, 'to')} (raison : ${r.str('reason')})`,
     'congress.frozen': () => 'Motion gelée',
     'congress.sealed': (r) => `Motion scellée (empreinte du manifeste ${r.str('manifestSha256').slice(0, 12)}…)`,
     'motion.delivered': (r) => {

@@ -9,6 +9,13 @@ export interface CongressErrorParams {
   phase_change_refused: { readonly from: Phase; readonly to: Phase; readonly refusal: PhaseChangeRefusal }
   /** A ballot is open: the phase does not change until it is closed. */
   ballot_open: { readonly ballotId: string }
+  /** Undoing a phase move: there is none to undo (none yet, or the last one was itself undone). */
+  phase_revert_nothing: { readonly phase: Phase }
+  /**
+   * Undoing a phase move: something was decided since (any log entry but a check-in or check-out),
+   * so the move stands. `action` is the first such entry's action, `at` its time (ISO).
+   */
+  phase_revert_decided: { readonly from: Phase; readonly to: Phase; readonly action: string; readonly at: string }
   theme_not_found: { readonly themeId: string }
   proposal_not_found: { readonly proposalId: string }
   /**
@@ -37,6 +44,8 @@ export const congressErrorKinds = {
   congress_not_found: 'not_found',
   phase_change_refused: 'conflict',
   ballot_open: 'conflict',
+  phase_revert_nothing: 'conflict',
+  phase_revert_decided: 'conflict',
   theme_not_found: 'not_found',
   proposal_not_found: 'not_found',
   structure_voted: 'conflict',

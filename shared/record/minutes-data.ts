@@ -49,6 +49,8 @@ export interface MinutesPhaseChange {
   readonly from: Phase
   readonly to: Phase
   readonly by: string
+  /** The reason, when this change undid the one before it (a mistaken move); null for a move. */
+  readonly undone: string | null
 }
 
 export type AmendmentFate = 'adopted' | 'rejected' | 'fallen' | 'withdrawn' | 'inadmissible' | 'not_decided'

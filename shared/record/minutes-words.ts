@@ -26,6 +26,8 @@ export interface MinutesWords {
   readonly proceedings: string
   readonly phases: Record<Phase, string>
   readonly phaseChange: (at: string, from: string, to: string, by: string) => string
+  /** A mistaken move undone: back from `from` to `to`, with the bureau's reason. */
+  readonly phaseUndone: (at: string, from: string, to: string, by: string, reason: string) => string
   readonly noPhaseChange: string
   readonly texts: string
   readonly preamble: string
@@ -102,6 +104,7 @@ export const frMinutes: MinutesWords = {
   proceedings: 'Déroulement',
   phases: { setup: 'préparation', drafting: 'rédaction', amendments: 'amendements', voting: 'votes', frozen: 'gelée', delivered: 'remise' },
   phaseChange: (at, from, to, by) => `${at} — phase : ${from} → ${to} (${by})`,
+  phaseUndone: (at, from, to, by, reason) => `${at} — changement de phase annulé : ${from} → ${to} (${by} ; raison : ${reason})`,
   noPhaseChange: 'La phase n’a pas changé.',
   texts: 'Textes, débats et amendements',
   preamble: 'Préambule',
@@ -187,6 +190,7 @@ export const enMinutes: MinutesWords = {
   proceedings: 'Proceedings',
   phases: { setup: 'setup', drafting: 'drafting', amendments: 'amendments', voting: 'voting', frozen: 'frozen', delivered: 'delivered' },
   phaseChange: (at, from, to, by) => `${at} — phase: ${from} → ${to} (${by})`,
+  phaseUndone: (at, from, to, by, reason) => `${at} — phase change undone: ${from} → ${to} (${by}; reason: ${reason})`,
   noPhaseChange: 'The phase did not change.',
   texts: 'Texts, debates and amendments',
   preamble: 'Preamble',

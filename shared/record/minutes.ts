@@ -38,7 +38,12 @@ export function buildMinutes(data: MinutesData, lang: 'fr' | 'en'): RecordDocume
 
   blocks.push({ kind: 'heading', level: 1, text: w.proceedings })
   if (data.phaseChanges.length === 0) blocks.push({ kind: 'paragraph', runs: plain(w.noPhaseChange) })
-  else blocks.push({ kind: 'list', items: data.phaseChanges.map((c) => plain(w.phaseChange(at(c.at), w.phases[c.from], w.phases[c.to], c.by))) })
+  else {
+    // An undone move is told as such, with its reason: the list still reads in order.
+    const line = (c: (typeof data.phaseChanges)[number]) =>
+      c.undone === null ? w.phaseChange(at(c.at), w.phases[c.from], w.phases[c.to], c.by) : w.phaseUndone(at(c.at), w.phases[c.from], w.phases[c.to], c.by, c.undone)
+    blocks.push({ kind: 'list', items: data.phaseChanges.map((c) => plain(line(c))) })
+  }
 
   blocks.push({ kind: 'heading', level: 1, text: w.texts })
   let question: string | null = null

@@ -15,6 +15,19 @@ export function parsePhaseChange(body: Record<string, unknown>): Parsed<PhaseCha
   return invalid('phase', { rule: 'one_of', values: phases }, `phase inconnue : ${named}`)
 }
 
+/** Undoing the last phase move: the reason the log and the minutes keep. */
+export interface PhaseRevertRequest {
+  readonly reason: string
+}
+
+export const maxRevertReason = 500
+
+export function parsePhaseRevert(body: Record<string, unknown>): Parsed<PhaseRevertRequest> {
+  const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
+  if (reason.length > 0 && reason.length <= maxRevertReason) return parsed({ reason })
+  return invalid('reason', { rule: 'short_text', max: maxRevertReason }, `une raison de 1 à ${maxRevertReason} caractères`)
+}
+
 /** What the bureau may change of a congress; at least one field. */
 export interface CongressDetailsRequest {
   readonly title?: string

@@ -36,6 +36,8 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'GET /api/congresses/:id': { action: 'congress.read' },
   'PATCH /api/congresses/:id': { action: 'structure.edit', body: () => ({ place: 'Ailleurs' }) },
   'POST /api/congresses/:id/phase': { action: 'phase.change', body: () => ({ phase: 'amendments' }) },
+  'POST /api/congresses/:id/phase/revert': { action: 'phase.change', body: () => ({ reason: 'Erreur de manipulation' }) },
+  'GET /api/congresses/:id/dashboard': { action: 'audit.read' },
   'GET /api/congresses/:id/audit': { action: 'audit.read' },
   'GET /api/congresses/:id/audit.csv': { action: 'audit.read' },
   'GET /api/congresses/:id/presence': { action: 'congress.read' },

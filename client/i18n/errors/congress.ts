@@ -1,7 +1,28 @@
 import { votedPlaceChangesFr } from '../../../shared/ballots/voted-place-fr.ts'
 import type { CongressErrorParams } from '../../../shared/errors/congress-errors.ts'
+import { logKindOf, type LogKind } from '../../../shared/audit/log-actions.ts'
 import type { ErrorMessages } from './error-messages.ts'
 import { votedPlaceChangesEn } from './voted-place-en.ts'
+/** What was decided since a phase move, by the log's kind of its first decision. */
+const decidedFr: Record<LogKind, string> = {
+  amendments: 'un amendement',
+  ballots: 'un scrutin',
+  attendance: 'les présences ou les pouvoirs',
+  phases: 'la phase',
+  participants: 'les participants ou leurs codes',
+  floor: 'la séance',
+  texts: 'les textes ou la structure',
+}
+const decidedEn: Record<LogKind, string> = {
+  amendments: 'an amendment',
+  ballots: 'a ballot',
+  attendance: 'attendance or proxies',
+  phases: 'the phase',
+  participants: 'participants or their codes',
+  floor: 'the sitting',
+  texts: 'the texts or the structure',
+}
+const kindOf = (action: string): LogKind => logKindOf(action) ?? 'texts'
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60))
 
@@ -14,6 +35,9 @@ export const congressFr: ErrorMessages<CongressErrorParams> = {
         ? 'Le gel et la remise de la motion se font par le scellement, pas par un changement de phase.'
         : 'La motion est gelée : sa phase ne change plus.',
   ballot_open: () => 'Un scrutin est ouvert : clôturez-le avant de changer de phase.',
+  phase_revert_nothing: () => 'Aucun changement de phase à annuler.',
+  phase_revert_decided: (e) =>
+    `Impossible d’annuler ce changement de phase : une décision a été prise depuis (${decidedFr[kindOf(e.action)]}). Changez de phase normalement.`,
   theme_not_found: () => 'Cette question n’existe pas.',
   proposal_not_found: () => 'Cette proposition n’existe pas.',
   structure_voted: (e) => `Ce changement toucherait ce qui a été mis aux voix (${votedPlaceChangesFr(e.places)}) : rien n’a été modifié.`,
@@ -34,6 +58,8 @@ export const congressEn: ErrorMessages<CongressErrorParams> = {
         ? 'Freezing and delivering the motion go through the seal, not through a phase change.'
         : 'The motion is frozen: its phase no longer changes.',
   ballot_open: () => 'A ballot is open: close it before changing the phase.',
+  phase_revert_nothing: () => 'There is no phase change to undo.',
+  phase_revert_decided: (e) => `This phase change cannot be undone: something was decided since (${decidedEn[kindOf(e.action)]}). Change the phase the usual way.`,
   theme_not_found: () => 'This question does not exist.',
   proposal_not_found: () => 'This proposal does not exist.',
   structure_voted: (e) => `This change would alter what was put to the vote (${votedPlaceChangesEn(e.places)}): nothing was changed.`,
