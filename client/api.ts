@@ -12,7 +12,7 @@ import type { RecordDocument } from '../shared/record/record-document.ts'
 import type { FloorStance } from '../shared/floor/speakers.ts'
 import type { SpeakerRulesRequest } from '../shared/requests/floor-requests.ts'
 import { ApiError, errorOf, networkError } from './api-error.ts'
-import { isImportAnswer } from './import-answer.ts'
+import { isImportAnswer, isReimportPreview, isReimportResult } from './import-answer.ts'
 
 export { ApiError } from './api-error.ts'
 
@@ -79,6 +79,20 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
       if (!response.ok) throw await errorOf(response)
       const answer: unknown = await response.json()
       if (!isImportAnswer(answer)) throw new ApiError(response.status, { code: 'internal' }, 'Réponse inattendue à un import.')
+      return answer
+    },
+    /** What a corrected CSV would change: nothing is written (a CSV body, so through fetch too). */
+    previewReimport: async (congressId: string, csv: string) => {
+      const path = api.congresses[':id'].participants.reimport.preview.$path(c(congressId))
+      const answer = await postCsv(`${baseUrl.replace(/\/$/, '')}${path}`, csv, await requestHeaders(options))
+      if (!isReimportPreview(answer)) throw new ApiError(500, { code: 'internal' }, 'Réponse inattendue à un aperçu d’import.')
+      return answer
+    },
+    /** Applies the preview named by its fingerprint, from the same CSV. */
+    applyReimport: async (congressId: string, csv: string, fingerprint: string) => {
+      const path = api.congresses[':id'].participants.reimport.$path({ ...c(congressId), query: { expect: fingerprint } })
+      const answer = await postCsv(`${baseUrl.replace(/\/$/, '')}${path}`, csv, await requestHeaders(options))
+      if (!isReimportResult(answer)) throw new ApiError(500, { code: 'internal' }, 'Réponse inattendue à un import.')
       return answer
     },
     revokeCode: (congressId: string, participantId: string) =>
@@ -190,6 +204,13 @@ const a = (amendmentId: string) => ({ param: { aid: id(amendmentId) } })
 const b = (ballotId: string) => ({ param: { bid: id(ballotId) } })
 
 /** The headers `options` adds to each request (the tests' bearer token). */
+/** A CSV body posted with fetch (hc sends only JSON); the answer's JSON, unchecked, or its error. */
+async function postCsv(url: string, csv: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await reach(fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }, body: csv, credentials: 'same-origin' }))
+  if (!response.ok) throw await errorOf(response)
+  return response.json()
+}
+
 async function requestHeaders(options?: ClientRequestOptions): Promise<Record<string, string>> {
   const headers = options?.headers
   return typeof headers === 'function' ? headers() : (headers ?? {})

@@ -1,3 +1,4 @@
+import type { ReimportPlan } from './participants/reimport-plan.ts'
 import type { AmendmentStatus } from './amendments/amendment-status.ts'
 import type { BureauOpinion } from './amendments/bureau-opinion.ts'
 import type { FloorStance, SpeakerRules } from './floor/speakers.ts'
@@ -65,6 +66,22 @@ export interface ParticipantDetailView {
 /** A participant with the code just issued: in the answer to an import or a reissue, and only there. */
 export interface IssuedParticipantView extends ParticipantDetailView {
   readonly code: string
+}
+
+/**
+ * What a corrected list would change (`POST …/participants/reimport/preview`): the plan of
+ * shared/participants/reimport-plan.ts, and its `fingerprint`, which the apply sends back so that
+ * it applies only what was shown.
+ */
+export interface ReimportPreviewView extends ReimportPlan {
+  readonly fingerprint: string
+}
+
+/** What a re-import did: new people with their codes (shown once), and those changed. */
+export interface ReimportResultView {
+  readonly added: readonly IssuedParticipantView[]
+  readonly changed: readonly ParticipantDetailView[]
+  readonly unchanged: number
 }
 
 /** One sign-in with a participant's code, as they see it on their own page. */

@@ -49,6 +49,8 @@ export type FieldRule =
   | { readonly rule: 'no_rows' }
   /** A change that changes nothing. */
   | { readonly rule: 'nothing_to_change' }
+  /** A re-import may not change this person's role (shared/participants/reimport-plan.ts). */
+  | { readonly rule: 'role_locked'; readonly reason: 'voted' | 'self' | 'proxy' }
 
 export type FieldRuleName = FieldRule['rule']
 

@@ -43,6 +43,7 @@ export const loggedActions = {
   'congress.sealed': 'phases',
   'motion.delivered': 'phases',
   'participants.imported': 'participants',
+  'participants.reimported': 'participants',
   'code.revoked': 'participants',
   'code.reissued': 'participants',
   'floor.vote_order': 'floor',

@@ -145,6 +145,7 @@ export const enLogSentences: LogSentences = {
     },
 
     'participants.imported': (r) => `${r.actor} imported ${plural(r.num('count'), 'participant', 'participants')}`,
+    'participants.reimported': (r) => `${r.actor} re-imported the participants list: ${r.num('added')} added, ${r.num('changed')} changed`,
     'code.revoked': (r) => `${r.actor} revoked the access code of ${r.person('participantId', 'name')}`,
     'code.reissued': (r) => `${r.actor} issued a new access code to ${r.person('participantId', 'name')}`,
 

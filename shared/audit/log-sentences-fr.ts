@@ -151,6 +151,7 @@ export const frLogSentences: LogSentences = {
     },
 
     'participants.imported': (r) => `${r.actor} a importé ${plural(r.num('count'), 'participant', 'participants')}`,
+    'participants.reimported': (r) => `${r.actor} a réimporté la liste des participants : ${plural(r.num('added'), 'ajouté', 'ajoutés')}, ${plural(r.num('changed'), 'modifié', 'modifiés')}`,
     'code.revoked': (r) => `${r.actor} a révoqué le code d’accès ${deFr(r.person('participantId', 'name'))}`,
     'code.reissued': (r) => `${r.actor} a remis un nouveau code d’accès à ${r.person('participantId', 'name')}`,
 

@@ -34,6 +34,8 @@ export interface CongressErrorParams {
    * only codes just issued. `position` is the entry's place in the request, from 1.
    */
   access_code_mismatch: { readonly participantId: string; readonly position: number }
+  /** The people registered changed between a re-import's preview and its apply: preview again. */
+  reimport_changed: {}
   /** The code tried was wrong too often, from anywhere: it waits. */
   sign_in_code_limited: { readonly retryAfterSeconds: number }
   /** This address sent too many wrong codes: its next wrong one waits (a right one still gets in). */
@@ -53,6 +55,7 @@ export const congressErrorKinds = {
   own_code_revoke: 'conflict',
   participants_format: 'invalid',
   access_code_mismatch: 'conflict',
+  reimport_changed: 'conflict',
   sign_in_code_limited: 'rate_limited',
   sign_in_address_limited: 'rate_limited',
 } as const satisfies ErrorKinds<CongressErrorParams>

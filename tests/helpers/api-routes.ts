@@ -55,8 +55,19 @@ export const apiRoutes: Record<string, RouteFacts> = {
     action: 'participants.manage',
     body: () => [{ name: 'Intruse', organisation: 'Ailleurs', email: `intruse.${Date.now()}@example.fr`, role: 'delegate' }],
   },
+  'POST /api/congresses/:id/participants/reimport/preview': {
+    action: 'participants.manage',
+    body: () => [{ name: 'Intruse', organisation: 'Ailleurs', email: `intruse.${Date.now()}@example.fr`, role: 'delegate' }],
+  },
+  // Without the preview's fingerprint (?expect=), the bureau gets 409 reimport_changed: nothing is applied.
+  'POST /api/congresses/:id/participants/reimport': {
+    action: 'participants.manage',
+    body: () => [{ name: 'Intruse', organisation: 'Ailleurs', email: `intruse.${Date.now()}@example.fr`, role: 'delegate' }],
+  },
   'POST /api/congresses/:id/participants/sheet.pdf': { action: 'participants.manage', body: () => ({ participants: [{ id: 'nobody', code: 'AAAA-BBBB-CCCC' }] }) },
   'GET /api/congresses/:id/me/activity': { action: 'activity.own' },
+  'GET /api/congresses/:id/notifications': { action: 'congress.read' },
+  'POST /api/congresses/:id/notifications/read': { action: 'congress.read', body: () => ({ upTo: 1 }) },
   'POST /api/congresses/:id/participants/:pid/revoke': { action: 'participants.manage' },
   'POST /api/congresses/:id/participants/:pid/reissue': { action: 'participants.manage' },
 
@@ -72,6 +83,9 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/amendments/:aid/submit': { action: 'amendment.file' },
   'POST /api/amendments/:aid/withdraw': { action: 'amendment.withdraw' },
   'POST /api/amendments/:aid/cosign': { action: 'amendment.cosign' },
+  'GET /api/amendments/:aid/cosign-invitations': { action: 'congress.read' },
+  'POST /api/amendments/:aid/cosign-invitations': { action: 'amendment.file', body: (ids) => ({ participantId: ids.holderId }) },
+  'POST /api/amendments/:aid/cosign-invitations/accept': { action: 'amendment.cosign' },
   'POST /api/amendments/:aid/cosigners/:pid/accept': { action: 'amendment.file' },
   'DELETE /api/amendments/:aid/cosigners/:pid': { action: 'amendment.file' },
   'POST /api/amendments/:aid/ruling': { action: 'amendment.rule', body: () => ({ admissible: true }) },

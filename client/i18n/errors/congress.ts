@@ -3,6 +3,7 @@ import type { CongressErrorParams } from '../../../shared/errors/congress-errors
 import { logKindOf, type LogKind } from '../../../shared/audit/log-actions.ts'
 import type { ErrorMessages } from './error-messages.ts'
 import { votedPlaceChangesEn } from './voted-place-en.ts'
+
 /** What was decided since a phase move, by the log's kind of its first decision. */
 const decidedFr: Record<LogKind, string> = {
   amendments: 'un amendement',
@@ -45,6 +46,7 @@ export const congressFr: ErrorMessages<CongressErrorParams> = {
   own_code_revoke: () => 'Vous ne pouvez pas révoquer votre propre code.',
   participants_format: () => 'Envoyez un fichier CSV ou un tableau JSON de participants.',
   access_code_mismatch: (e) => `Participant ${e.position} : ce code n’est pas (ou plus) le sien. Pour réimprimer une carte, émettez un nouveau code.`,
+  reimport_changed: () => 'La liste des inscrits a changé depuis l’aperçu : rien n’a été appliqué. Vérifiez de nouveau le fichier.',
   sign_in_code_limited: (e) => `Ce code a été mal saisi trop souvent. Réessayez dans ${minutes(e.retryAfterSeconds)} minute(s).`,
   sign_in_address_limited: (e) => `Trop de codes erronés. Réessayez dans ${minutes(e.retryAfterSeconds)} minute(s).`,
 }
@@ -67,6 +69,7 @@ export const congressEn: ErrorMessages<CongressErrorParams> = {
   own_code_revoke: () => 'You cannot revoke your own code.',
   participants_format: () => 'Send a CSV file or a JSON array of participants.',
   access_code_mismatch: (e) => `Participant ${e.position}: this code is not (or no longer) theirs. To reprint a card, issue a new code.`,
+  reimport_changed: () => 'The registered people changed since the preview: nothing was applied. Check the file again.',
   sign_in_code_limited: (e) => `This code was mistyped too often. Try again in ${minutes(e.retryAfterSeconds)} minute(s).`,
   sign_in_address_limited: (e) => `Too many wrong codes. Try again in ${minutes(e.retryAfterSeconds)} minute(s).`,
 }

@@ -46,6 +46,12 @@ const fr: ProblemMessages = {
     missing_columns: (r) => `colonne(s) manquante(s) : ${r.columns.join(', ')} (attendu : name,organisation,email,role)`,
     no_rows: () => 'aucun participant dans le fichier',
     nothing_to_change: () => 'rien à modifier',
+    role_locked: (r) =>
+      r.reason === 'voted'
+        ? 'ne change plus : cette personne figure sur la liste d’un scrutin déjà ouvert'
+        : r.reason === 'self'
+          ? 'votre propre rôle ne change pas par un import'
+          : 'ne peut retirer le droit de vote tant qu’un pouvoir concerne cette personne (retirez d’abord le pouvoir)',
   },
   fields: {
     name: 'nom', organisation: 'organisation', email: 'courriel', role: 'rôle', header: 'en-tête', row: 'ligne',
@@ -89,6 +95,12 @@ const en: ProblemMessages = {
     missing_columns: (r) => `missing column(s): ${r.columns.join(', ')} (expected: name,organisation,email,role)`,
     no_rows: () => 'no participant in the file',
     nothing_to_change: () => 'nothing to change',
+    role_locked: (r) =>
+      r.reason === 'voted'
+        ? 'can no longer change: this person is on the roll of a ballot already opened'
+        : r.reason === 'self'
+          ? 'your own role does not change through an import'
+          : 'cannot take the vote away while a proxy involves this person (revoke the proxy first)',
   },
   fields: {
     name: 'name', organisation: 'organisation', email: 'email', role: 'role', header: 'header', row: 'row',
