@@ -402,6 +402,8 @@ export interface ProjectorView {
   /** Where a phone joins the vote: encoded in the QR code. */
   readonly joinUrl: string
   readonly roomCode: string
+  /** The next ballot prepared (the oldest draft), for the idle wall to announce; null when none is. */
+  readonly nextBallot: BallotSubjectView | null
 }
 
 /**

@@ -7,12 +7,18 @@ import { api, apiLinks } from '../api.ts'
 import { debateTitle, followFloor, type FloorRevisions } from '../floor-reads.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { subjectTitle } from '../projector-title.ts'
+import { savedTextSize, type TextSize } from '../projector-text-size.ts'
+import '../projector.css'
 import './ballot-subject.ts'
 import './floor-projector.ts'
+import './projector-idle.ts'
+import './projector-tools.ts'
 
 /**
  * The wall of the room, driven by the bureau: what is under debate, the vote's state and
- * participation, the results as bars once published, and how to join. Large type, live.
+ * participation, the results as bars once published, and how to join; with nothing on, the idle
+ * wall (projector-idle.ts). Large type, live, at the text size the bureau set on this device.
  */
 /**
  * Sets a bar's width through the CSSOM once it is in the page: a style attribute (what lit's
@@ -29,6 +35,7 @@ export class ProjectorPage extends LightElement {
     projectorRevision: { attribute: false },
     participation: { attribute: false },
     floorRevisions: { attribute: false },
+    textSize: { state: true },
   }
   declare congress: CongressView
   /** The projector follows the floor too: the item under debate, the speaker and the countdown between votes. */
@@ -36,6 +43,12 @@ export class ProjectorPage extends LightElement {
   declare revision: number
   declare projectorRevision: number
   declare participation: Readonly<Record<string, { voted: number; rights: number }>>
+  declare textSize: TextSize
+
+  constructor() {
+    super()
+    this.textSize = savedTextSize()
+  }
 
   private readonly task = new Task(this, {
     task: ([id]: readonly [string, number, number]) => api.projector(id),
@@ -51,25 +64,33 @@ export class ProjectorPage extends LightElement {
     // A vote open is live on the wall; otherwise a speech, or the item under debate when nothing is projected.
     const reading = this.floor.floor.value
     const floor = ballot?.status !== 'open' && reading?.view.debateDoc && (reading.view.speaking || !ballot) ? reading : undefined
+    const title = ballot && !floor ? subjectTitle(this.congress, ballot.subject) : null
+    const tools = html`<plenum-projector-tools .size=${this.textSize} @text-size=${(e: CustomEvent<TextSize>) => (this.textSize = e.detail)}></plenum-projector-tools>`
+    if (!floor && !ballot) {
+      return html`<div class="projector" data-text-size=${this.textSize}>${tools}<plenum-projector-idle .congress=${this.congress} .view=${view}></plenum-projector-idle></div>`
+    }
     return html`
-      <div class="projector">
+      <div class="projector" data-text-size=${this.textSize}>
+        ${tools}
         <header class="projector-head">
           <p class="projector-congress">${view.congressTitle}</p>
           ${floor
             ? html`<p class="projector-kicker">${m.f.underDebate}</p><h1>${debateTitle(this.congress, floor.view.debateDoc!, floor.view.debateAmendment)}</h1>`
-            : ballot ? html`<h1>${m.v.ballotOn(ballot.subject.label)}</h1><p class="projector-state" data-status=${ballot.status}>${m.v.status[ballot.status]}</p>` : html`<h1>${m.v.projectorNothing}</h1>`}
+            : html`<h1>${m.v.ballotOn(ballot!.subject.label)}${title ? html` <span class="projector-title">${title}</span>` : nothing}</h1>
+                <p class="projector-state" data-status=${ballot!.status}>${m.v.status[ballot!.status]}</p>`}
         </header>
         <div class="projector-body">
           <section class="projector-main">
             ${floor
               ? html`<plenum-floor-projector .congress=${this.congress} .reading=${floor} .item=${this.floor.item()}></plenum-floor-projector>`
-              : ballot ? this.renderBallot(ballot) : nothing}
+              : this.renderBallot(ballot!)}
           </section>
           <aside class="projector-join">
             <p>${m.v.projectorJoin}</p>
             <img src=${apiLinks.joinQr(this.congress.id)} alt=${m.v.projectorQrAlt} width="280" height="280" />
             <p class="join-url">${view.joinUrl}</p>
-            <p>${m.v.roomCodeIs} : <strong class="room-code">${view.roomCode}</strong></p>
+            <p class="projector-code-label">${m.v.roomCodeIs}</p>
+            <p class="room-code projector-room-code">${view.roomCode}</p>
           </aside>
         </div>
       </div>

@@ -5,6 +5,8 @@ import { enHistory } from './en-history.ts'
 import { enMotion } from './en-motion.ts'
 import { enRecord } from './en-record.ts'
 import { enDesk } from './en-desk.ts'
+import { enProjector } from './en-projector.ts'
+import { enDelivery } from './en-delivery.ts'
 import { enLog } from './en-log.ts'
 import type { Messages } from './fr.ts'
 
@@ -15,6 +17,8 @@ export const en: Messages = {
   mo: enMotion,
   rec: enRecord,
   desk: enDesk,
+  pj: enProjector,
+  dl: enDelivery,
   log: enLog,
   c: enCodes,
   appName: 'Plenum',

@@ -6,6 +6,8 @@ import { frHistory } from './fr-history.ts'
 import { frMotion } from './fr-motion.ts'
 import { frRecord } from './fr-record.ts'
 import { frDesk } from './fr-desk.ts'
+import { frProjector } from './fr-projector.ts'
+import { frDelivery } from './fr-delivery.ts'
 import { frLog } from './fr-log.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
@@ -16,6 +18,8 @@ export const fr = {
   mo: frMotion,
   rec: frRecord,
   desk: frDesk,
+  pj: frProjector,
+  dl: frDelivery,
   log: frLog,
   c: frCodes,
   appName: 'Plenum',

@@ -9,15 +9,20 @@ import { ballotView, type BallotPresenterDeps, type BallotViewDeps } from './bal
 /** Where a phone in the room goes to vote: what the projector's QR code encodes. */
 const joinUrl = (requestUrl: string, congressId: string) => `${publicBase(requestUrl)}/congresses/${encodeURIComponent(congressId)}/vote`
 
-/** The wall: the congress's title, the ballot projected, how to join and the room's code. */
+/** The wall: the congress's title, the ballot projected (or, with none, the next one prepared), how to join and the room's code. */
 export async function projectorView(deps: BallotViewDeps, actor: CommandActor, congressId: string, requestUrl: string): Promise<ProjectorView> {
   const congress = await loadCongress(deps.db, congressId)
   const row = congress.projected_ballot_id ? await deps.db.selectFrom('ballots').selectAll().where('id', '=', congress.projected_ballot_id).executeTakeFirst() : undefined
+  // What the idle wall announces: the ballot the bureau prepared first and has not opened yet.
+  const next = row
+    ? undefined
+    : await deps.db.selectFrom('ballots').selectAll().where('congress_id', '=', congressId).where('status', '=', 'draft').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst()
   return {
     congressTitle: congress.title,
     ballot: row ? await ballotView(deps, row, actor.role) : null,
     joinUrl: joinUrl(requestUrl, congressId),
     roomCode: await roomCode(deps.db, congressId),
+    nextBallot: next ? (await ballotView(deps, next, actor.role)).subject : null,
   }
 }
 
