@@ -5,7 +5,11 @@ import type { ChoiceCounts, Tally } from '../../shared/ballots/tally-types.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
-/** A ballot's count as a table, for the console, the board and the voter's last results. */
+/**
+ * A ballot's count as a table, for the console, the board and the voter's last results. The outcome
+ * is its first column: on a phone the table scrolls sideways, and what was decided must not be the
+ * part off-screen.
+ */
 export class BallotResult extends LightElement {
   static override properties = { ballot: { attribute: false } }
   declare ballot: BallotView
@@ -21,13 +25,13 @@ export class BallotResult extends LightElement {
         <caption>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}
           ${room ? html` <span class="counting-mark" data-counting=${countingMethod(result, room)}>${m.v.counting[countingMethod(result, room)]}</span>` : nothing}</caption>
         <thead>
-          <tr><th scope="col">${h.yes}</th><th scope="col">${h.no}</th><th scope="col">${h.abstain}</th><th scope="col">${h.expressed}</th><th scope="col">${h.base}</th><th scope="col">${h.threshold}</th><th scope="col">${h.quorum}</th><th scope="col">${h.outcome}</th></tr>
+          <tr><th scope="col">${h.outcome}</th><th scope="col">${h.yes}</th><th scope="col">${h.no}</th><th scope="col">${h.abstain}</th><th scope="col">${h.expressed}</th><th scope="col">${h.base}</th><th scope="col">${h.threshold}</th><th scope="col">${h.quorum}</th></tr>
         </thead>
         <tbody>
           <tr>
+            <td><strong class="outcome" data-outcome=${result.outcome}>${m.v.outcomes[result.outcome]}</strong></td>
             <td>${result.yes}</td><td>${result.no}</td><td>${result.abstain}</td><td>${result.expressed}</td><td>${result.base}</td><td>${result.threshold}</td>
             <td>${result.quorumMet ? m.v.quorumMet(result.quorumRequired) : m.v.quorumNotMet(result.quorumRequired)}</td>
-            <td><strong class="outcome" data-outcome=${result.outcome}>${m.v.outcomes[result.outcome]}</strong></td>
           </tr>
         </tbody>
       </table>

@@ -5,11 +5,13 @@ import type { Phase } from '../../shared/phases.ts'
 import type { BallotSubject } from '../../shared/requests/ballot-requests.ts'
 import { api } from '../api.ts'
 import { nextVoteLabel, type DebateItem } from '../floor-reads.ts'
+import { bal } from '../i18n/ballots-messages.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './floor-next-vote.ts'
 import { FocusAfter } from './focus-after.ts'
+import { publishEffect } from './publish-effect.ts'
 import { runFloorStep } from './floor-notice.ts'
 
 /**
@@ -37,7 +39,7 @@ export class SessionVotes extends LightElement {
     const m = t()
     const label = ballot.subject.label
     const pressed = this.focusAfter.pressedNow()
-    if (!confirm(step === 'close' ? m.v.confirmClose(label) : m.v.confirmPublish(label))) return
+    if (!confirm(step === 'close' ? m.v.confirmClose(label) : bal().confirmPublish(label, publishEffect(ballot.subject)))) return
     this.busy = true
     const done = await runFloorStep(this, () => (step === 'close' ? api.closeBallot(ballot.id) : api.publishBallot(ballot.id)), step === 'close' ? m.f.voteClosedNotice(label) : m.f.votePublished(label))
     if (done) this.focusAfter.request('.session-next button', pressed)

@@ -95,7 +95,6 @@ export const enVotes: VoteMessages = {
   projected: 'On screen',
   confirmOpen: (label) => `Open the vote on ${label}? Its rule and its list of voters will be fixed.`,
   confirmClose: (label) => `Close the vote on ${label}? No more votes will be received.`,
-  confirmPublish: (label) => `Publish the results of the vote on ${label}? They take effect (the amendment merged or rejected).`,
   participation: (voted, rights) => `${voted} / ${rights} have voted`,
   notVotedHeading: 'Not voted yet',
   notVotedVia: (holder) => `(proxy held by ${holder})`,

@@ -103,7 +103,6 @@ export const frVotes = {
   projected: 'À l’écran',
   confirmOpen: (label: string) => `Ouvrir le vote sur ${label} ? La règle et la liste des votants seront figées.`,
   confirmClose: (label: string) => `Clore le vote sur ${label} ? Plus aucun vote ne sera reçu.`,
-  confirmPublish: (label: string) => `Publier les résultats du vote sur ${label} ? Ils prendront effet (intégration ou rejet de l’amendement).`,
   participation: (voted: number, rights: number) => `${voted} / ${rights} ont voté`,
   notVotedHeading: 'N’ont pas encore voté',
   notVotedVia: (holder: string) => `(pouvoir détenu par ${holder})`,
