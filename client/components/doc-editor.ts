@@ -9,9 +9,15 @@ import type { Refusal } from '../../shared/sync/access-message.ts'
 import { maxTextChars } from '../../shared/editor/text-limits.ts'
 import { contentExtensions, docField } from '../../shared/editor/extensions.ts'
 import { t } from '../i18n/index.ts'
+import { ed } from '../i18n/editor-messages.ts'
 import { LightElement } from '../light-element.ts'
 import { SyncController } from '../sync/sync-controller.ts'
 import { TextSizeLimit } from './text-size-limit.ts'
+import { CaretLabels, renderCaret } from './editor-carets.ts'
+import { LineGutter } from './editor-line-numbers.ts'
+import { UndoSteps } from './editor-undo-steps.ts'
+import './editor-toolbar.ts'
+import './editor.css'
 
 /** The cap as people read it in their language (100 000 / 100,000). */
 const maxChars = maxTextChars.toLocaleString(document.documentElement.lang || 'fr')
@@ -26,6 +32,7 @@ export class DocEditor extends LightElement {
   static override properties = {
     docName: { attribute: 'doc-name' },
     label: {},
+    numbered: { type: Boolean },
     user: { attribute: false },
     roleName: { attribute: false },
     discarded: { state: true },
@@ -34,6 +41,11 @@ export class DocEditor extends LightElement {
 
   declare docName: string
   declare label: string
+  /**
+   * Line numbers beside the text: on a motion's own texts, whose numbers the amendments' diffs
+   * quote. Not on an amendment's text, whose lines are not the ones its diff numbers.
+   */
+  declare numbered: boolean
   declare user: EditorUser
   /** The person's role, as shown to them, for the read-only reason. */
   declare roleName: string
@@ -46,6 +58,8 @@ export class DocEditor extends LightElement {
   declare tooLong: boolean
   private readonly sync = new SyncController(this, { onUnsavedRefused: (refusal) => this.reload(refusal) })
   private editor?: Editor
+  private gutter?: LineGutter
+  private caretLabels?: CaretLabels
   /** The Y.Doc the editor is bound to: the controller gives a new one for each document or reload. */
   private editorDoc?: Y.Doc
 
@@ -60,6 +74,10 @@ export class DocEditor extends LightElement {
   }
 
   private closeEditor(): void {
+    this.gutter?.destroy()
+    this.caretLabels?.destroy()
+    this.gutter = undefined
+    this.caretLabels = undefined
     this.editor?.destroy()
     this.editor = undefined
     this.editorDoc = undefined
@@ -94,7 +112,8 @@ export class DocEditor extends LightElement {
       extensions: [
         ...contentExtensions,
         Collaboration.configure({ document: doc, field: docField }),
-        CollaborationCaret.configure({ provider, user: { name: this.user.name, color: this.user.color } }),
+        CollaborationCaret.configure({ provider, user: { name: this.user.name, color: this.user.color }, render: renderCaret }),
+        UndoSteps,
         TextSizeLimit.configure({ onRefused: () => (this.tooLong = true) }),
       ],
       onUpdate: () => {
@@ -111,6 +130,9 @@ export class DocEditor extends LightElement {
         },
       },
     })
+    const gutter = this.querySelector<HTMLElement>('.line-gutter')
+    if (gutter && this.numbered) this.gutter = new LineGutter(this.editor, gutter)
+    this.caretLabels = new CaretLabels(provider, mount)
     this.requestUpdate()
     // Pages that show more of this text (an amendment's diff) follow the same Y.Doc.
     this.dispatchEvent(new CustomEvent<Y.Doc>('doc-ready', { detail: doc }))
@@ -144,20 +166,28 @@ export class DocEditor extends LightElement {
       missing: m.syncMissing,
       closed: m.syncBroken,
     }[connection]
-    const saved = connection === 'connected' ? (sync.unsaved ? m.syncSaving : m.syncSaved) : sync.unsaved ? m.syncUnsaved : undefined
+    // Offline, what waits is counted; back online, the page says when all of it is stored.
+    const saved =
+      connection === 'connected' ? (sync.unsaved ? m.syncSaving : sync.reconnected ? ed().resynced : m.syncSaved) : sync.unsaved ? ed().pending(sync.pendingCount) : undefined
     const peers = sync.peers ?? []
     const access = sync.access
     const readOnly = access && !access.writable ? this.readOnlyText(access.reason, access.phase) : undefined
     return html`
       <div class="sync-bar" aria-label=${m.syncStatus} role="group">
         <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>
-        ${saved ? html`<span class="save-state" data-saved=${sync.unsaved ? 'no' : 'yes'}>${saved}</span>` : nothing}
+        ${saved ? html`<span class="save-state" data-saved=${sync.unsaved ? 'no' : 'yes'} data-pending=${sync.pendingCount}>${saved}</span>` : nothing}
         <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
       </div>
       ${readOnly ? html`<p class="read-only-notice" role="status" data-read-only=${access && !access.writable ? access.reason : ''}>${readOnly}</p>` : nothing}
       ${this.discarded ? html`<p class="error" role="alert" data-discarded=${this.discarded}>${this.discardedText(this.discarded)}</p>` : nothing}
       ${this.tooLong ? html`<p class="error" role="alert" data-too-long>${m.textTooLong(maxChars)}</p>` : nothing}
-      <div class="editor-mount"></div>
+      ${this.editor && (!access || access.writable)
+        ? html`<plenum-editor-toolbar .editor=${this.editor} ?editable=${sync.editable}></plenum-editor-toolbar>`
+        : nothing}
+      <div class="editor-body ${this.numbered ? 'numbered' : ''}">
+        ${this.numbered ? html`<div class="line-gutter" aria-hidden="true" title=${ed().lineNumbers}></div>` : nothing}
+        <div class="editor-mount"></div>
+      </div>
     `
   }
 }

@@ -51,7 +51,7 @@ export class TextPage extends LightElement {
         ${theme ? html`<p class="theme-name"><span class="label">${m.proposalTheme} ${theme.position} :</span> ${theme.title}</p>` : nothing}
         <p class="text-history-link"><a href=${paths.textHistory(congress.id, proposal?.number)}>${m.h.historyLink}</a></p>
       </header>
-      ${keyed(docName, html`<plenum-doc-editor doc-name=${docName} .label=${label} .user=${user} .roleName=${m.roleLabel[participant.role]}></plenum-doc-editor>`)}
+      ${keyed(docName, html`<plenum-doc-editor numbered doc-name=${docName} .label=${label} .user=${user} .roleName=${m.roleLabel[participant.role]}></plenum-doc-editor>`)}
       <plenum-text-amendments
         .congress=${congress}
         .participant=${participant}

@@ -29,6 +29,11 @@ export class SaveAcknowledger {
     return this.ackedSeq < this.localSeq
   }
 
+  /** How many local edits (one per editor transaction) the server has not yet confirmed stored. */
+  get pendingCount(): number {
+    return this.localSeq - this.ackedSeq
+  }
+
   /** A local edit happened. */
   noteLocalUpdate(): void {
     this.localSeq += 1

@@ -52,6 +52,8 @@ export class SyncController implements ReactiveController {
   access: Access = { writable: true }
   /** Whether the document arrived from the server once: until then there is nothing to edit. */
   synced = false
+  /** The connection came back after being lost, and nothing was typed since: the page may say so. */
+  reconnected = false
   private docName: string | undefined
   private opened: OpenDoc | undefined
   private hostOnPage = false
@@ -86,11 +88,15 @@ export class SyncController implements ReactiveController {
 
   hostConnected(): void {
     this.hostOnPage = true
+    window.addEventListener('offline', this.onBrowserOffline)
+    window.addEventListener('online', this.onBrowserOnline)
     this.open()
   }
 
   hostDisconnected(): void {
     this.hostOnPage = false
+    window.removeEventListener('offline', this.onBrowserOffline)
+    window.removeEventListener('online', this.onBrowserOnline)
     this.close()
   }
 
@@ -102,6 +108,38 @@ export class SyncController implements ReactiveController {
   /** Whether some local edit is not yet confirmed stored by the server. */
   get unsaved(): boolean {
     return this.opened?.acknowledger.pending ?? false
+  }
+
+  /** How many local edits wait for the server (one per editor transaction: a keystroke, a paste, a bold). */
+  get pendingCount(): number {
+    return this.opened?.acknowledger.pendingCount ?? 0
+  }
+
+  /** Denied, missing or closed by the server: no network event changes what the page says then. */
+  private get ended(): boolean {
+    return this.connection === 'denied' || this.connection === 'missing' || this.connection === 'closed'
+  }
+
+  /**
+   * The browser lost its network: say so at once rather than when the socket times out (the
+   * provider notices a dead socket only after 30 s without a message), and start a fresh socket,
+   * which fails while offline and is retried by the provider; edits wait in the Y.Doc meanwhile.
+   */
+  private readonly onBrowserOffline = (): void => {
+    const opened = this.opened
+    if (!opened || this.ended) return
+    this.connection = 'offline'
+    opened.provider.disconnect()
+    opened.provider.connect()
+    this.host.requestUpdate()
+  }
+
+  /** The network is back: try now rather than at the provider's next backoff. */
+  private readonly onBrowserOnline = (): void => {
+    const opened = this.opened
+    if (!opened || this.ended || opened.provider.wsconnected) return
+    opened.provider.disconnect()
+    opened.provider.connect()
   }
 
   private open(): void {
@@ -138,6 +176,7 @@ export class SyncController implements ReactiveController {
     this.peers = []
     this.access = { writable: true }
     this.synced = false
+    this.reconnected = false
     this.host.requestUpdate()
   }
 
@@ -158,7 +197,10 @@ export class SyncController implements ReactiveController {
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     const opened = this.opened
-    if (opened && origin !== opened.provider) opened.acknowledger.noteLocalUpdate()
+    if (opened && origin !== opened.provider) {
+      this.reconnected = false
+      opened.acknowledger.noteLocalUpdate()
+    }
     this.options.onChange?.()
   }
 
@@ -167,7 +209,8 @@ export class SyncController implements ReactiveController {
     if (!opened) return
     if (status === 'connected' && opened.provider.ws) opened.acknowledger.attach(opened.provider.ws)
     if (status === 'disconnected') opened.acknowledger.detach()
-    if (this.connection === 'denied' || this.connection === 'missing' || this.connection === 'closed') return
+    if (this.ended) return
+    if (status === 'connected' && this.connection === 'offline') this.reconnected = true
     this.connection = status === 'connected' ? 'connected' : status === 'connecting' && this.connection === 'connecting' ? 'connecting' : 'offline'
     this.host.requestUpdate()
   }
