@@ -12,6 +12,7 @@ import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/bro
 import { connectSynced } from '../helpers/providers.ts'
 import { insertParticipant } from '../helpers/participants.ts'
 import { signedIn } from '../helpers/signed-in.ts'
+import { caretToEnd } from '../helpers/editor-caret.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -58,11 +59,11 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     return page
   }
 
-  test('typing, headings, lists, bold and italic, a line break, deleting, undo and a rich paste are all stored', async () => {
+  test('typing, lists, bold and italic, a line break, deleting, undo and a rich paste are all stored; headings and quotes are not a motion’s and come as paragraphs', async () => {
     const page = await openProposal()
     const editor = page.getByRole('textbox', { name: /Proposition 7/ })
     await editor.click()
-    await page.keyboard.press('Control+End')
+    await caretToEnd(page)
     await page.keyboard.press('Enter')
     // Undo, then redo: both are new updates the server must take. First, on one word alone: Yjs'
     // undo manager makes one step of what was typed within half a second, so on a loaded machine an
@@ -106,7 +107,12 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     for (const piece of ['rétabli', 'Titre ajouté', 'premier point', 'second point', 'numéroté', 'gras puis italique', 'après le saut', 'une citation', 'collé en liste', 'Titre collé', 'citation collée', 'un lien']) expect(text).toContain(piece)
     expect(text).not.toContain('XYZ')
     const kinds = new Set(doc.getXmlFragment('default').toArray().map((n) => (n as Y.XmlElement).nodeName))
-    for (const kind of ['heading', 'bulletList', 'orderedList', 'blockquote', 'paragraph']) expect(kinds).toContain(kind)
+    for (const kind of ['bulletList', 'orderedList', 'paragraph']) expect(kinds).toContain(kind)
+    // What a motion has no use for: "## " and "> " stay typed characters, a pasted heading or quote is a paragraph.
+    for (const kind of ['heading', 'blockquote', 'codeBlock', 'horizontalRule']) expect(kinds).not.toContain(kind)
+    expect(text).toContain('## Titre ajouté')
+    expect(text).toContain('> une citation')
+    await expect(page.locator('.editor-content h1, .editor-content h2, .editor-content h3, .editor-content blockquote').count()).resolves.toBe(0)
     // The whole stored text, checked as one update: within the schema.
     expect(checkUpdate(new Y.Doc(), (await plenum.server.sync.documents.read(proposal().docName))!, emptyTextSize)).toMatchObject({ ok: true })
     await expect(page.locator('[data-discarded]').count()).resolves.toBe(0)
@@ -117,7 +123,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     const page = await openProposal()
     const editor = page.getByRole('textbox', { name: /Proposition 7/ })
     await editor.click()
-    await page.keyboard.press('Control+End')
+    await caretToEnd(page)
     const before = docText(serverDoc()!)
     await paste(page, '', 'y'.repeat(maxTextChars))
     const alert = page.locator('[data-too-long]')
@@ -157,7 +163,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     await expect.poll(() => docText(plenum.server.sync.rooms.get(docName)!.doc).length).toBeGreaterThan(maxTextChars - 10)
 
     await page.getByRole('textbox', { name: /Proposition 8/ }).click()
-    await page.keyboard.press('Control+End')
+    await caretToEnd(page)
     await page.keyboard.type('0123456789')
     const alert = page.locator('[data-discarded="size"]')
     await alert.waitFor()
