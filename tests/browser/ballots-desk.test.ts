@@ -70,6 +70,32 @@ describe('the ballots page, as the bureau uses it', () => {
   /** The ballot's item in the list, by its subject's label. */
   const item = (page: Page, label: string): Locator => page.locator('li.ballot-item').filter({ has: page.getByRole('heading', { level: 3, name: label }) })
 
+  /** The page's accent colour as the browser computes it (rgb), to compare a button's background with. */
+  const accent = (page: Page) =>
+    page.evaluate(() => {
+      const probe = document.createElement('span')
+      probe.style.color = 'var(--accent)'
+      document.body.append(probe)
+      const colour = getComputedStyle(probe).color
+      probe.remove()
+      return colour
+    })
+
+  test('the author’s Accepter button for a co-signer is styled as the project’s buttons, not the browser’s grey one', async () => {
+    await setPhase(plenum, bureau, 'amendments')
+    const [author, cosigner] = await importAndSignIn(plenum, bureau, [
+      { name: 'Anne Autrice', role: 'delegate' },
+      { name: 'Bruno Carré', role: 'delegate' },
+    ])
+    const filed = await call<{ id: string }>(plenum, author!.token, 'POST', `/proposals/${plenum.seed.proposals[1]!.id}/amendments`, { justification: 'Motif' })
+    expect((await call(plenum, cosigner!.token, 'POST', `/amendments/${filed.body.id}/cosign`)).status).toBeLessThan(300)
+    const { page } = await open(author!.code, `${plenum.baseUrl}/congresses/${plenum.seed.congressId}/amendments/${filed.body.id}`)
+    const accept = page.getByRole('button', { name: 'Accepter Bruno Carré comme cosignataire' })
+    await accept.waitFor()
+    expect(await accept.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(await accent(page))
+    await page.context().close()
+  }, 60_000)
+
   test('outside the voting phase the page says ballots need it and why a draft’s open button is disabled', async () => {
     await setPhase(plenum, bureau, 'voting')
     await createBallot(plenum, bureau, { kind: 'proposal', id: plenum.seed.proposals[2]!.id })
@@ -162,7 +188,7 @@ describe('the ballots page, as the bureau uses it', () => {
     // Close and publish look like the page's other main buttons, not the browser's grey default.
     const close = draft.getByRole('button', { name: 'Clore le vote' })
     const styled = (b: Locator) => b.evaluate((e) => getComputedStyle(e).backgroundColor)
-    const submitColour = await page.getByRole('button', { name: 'Enregistrer la règle', exact: true }).evaluate((e) => getComputedStyle(e).backgroundColor)
+    const submitColour = await accent(page)
     expect(await styled(close)).toBe(submitColour)
     await close.click()
     await draft.getByRole('status').filter({ hasText: 'Vote clos' }).waitFor()
