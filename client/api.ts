@@ -197,6 +197,8 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     deliveries: (congressId: string) => json(api.congresses[':id'].deliveries.$get(c(congressId))),
     recordDelivery: (congressId: string, delivery: DeliveryRequest) =>
       json(api.congresses[':id'].deliveries.$post({ ...c(congressId), json: delivery })),
+    /** The slip of a delivery just recorded: its code sent back (the server keeps only its hash). */
+    deliverySlip: (congressId: string, deliveryId: string, code: string) => file(api.congresses[':id']['delivery-slip.pdf'].$post({ ...c(congressId), json: { deliveryId, code } })),
   }
 }
 

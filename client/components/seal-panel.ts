@@ -1,13 +1,15 @@
 import { describeFailure } from '../i18n/errors/index.ts'
 import { Task, TaskStatus } from '@lit/task'
 import { html, nothing } from 'lit'
-import type { FreezeCheckView } from '../../shared/api-types.ts'
+import type { DeliveryView, FreezeCheckView } from '../../shared/api-types.ts'
 import { isAllowed } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
+import { dayWords } from '../../shared/record/record-dates.ts'
 import { api, ApiError } from '../api.ts'
-import { t } from '../i18n/index.ts'
+import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
+import './delivery-slip.ts'
 
 /**
  * On the bureau's page: freezing the motion for good, then recording its deliveries to advisors.
@@ -15,7 +17,7 @@ import { paths } from '../router.ts'
  * for a ticked box that names it, then the usual confirmation.
  */
 export class SealPanel extends LightElement {
-  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, failure: { state: true }, notice: { state: true }, busy: { state: true }, confirmed: { state: true }, confirmFailure: { state: true } }
+  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, failure: { state: true }, notice: { state: true }, busy: { state: true }, confirmed: { state: true }, confirmFailure: { state: true }, delivered: { state: true } }
   declare congressId: string
   declare phase: Phase
   declare failure: string | undefined
@@ -25,6 +27,8 @@ export class SealPanel extends LightElement {
   declare confirmed: string | undefined
   /** Said next to the freeze button when it is pressed without the box ticked. */
   declare confirmFailure: string | undefined
+  /** The delivery just recorded, with its advisor's code (shown this once) for its slip. */
+  declare delivered: DeliveryView | undefined
 
   private readonly deliveries = new Task(this, {
     task: async ([id, phase]: readonly [string, Phase]) => (isAllowed({ role: 'bureau', phase, action: 'delivery.record' }) ? (await api.deliveries(id)).deliveries : []),
@@ -139,7 +143,8 @@ export class SealPanel extends LightElement {
     void this.act(async () => {
       const delivery = await api.recordDelivery(this.congressId, { advisorName: value('advisor'), institution: value('institution'), date: value('date'), channel: value('channel') })
       form.reset()
-      return `${t().v.advisorCode} : ${delivery.code}`
+      this.delivered = delivery
+      return `${t().dl.recorded(delivery.advisorName)} ${t().v.advisorCode} : ${delivery.code}`
     })
   }
 
@@ -165,14 +170,15 @@ export class SealPanel extends LightElement {
           ? html`<p><a href=${paths.seal(this.congressId)}>${m.v.sealNav}</a></p>
               ${(this.deliveries.value ?? []).length === 0
                 ? html`<p>${m.v.noDeliveries}</p>`
-                : html`<ul>${this.deliveries.value!.map((d) => html`<li>${m.v.deliveryLine(d.advisorName, d.institution, d.date, d.channel)}${d.code ? html` — ${m.v.advisorCode} : <code>${d.code}</code>` : nothing}</li>`)}</ul>`}
+                : html`<ul>${this.deliveries.value!.map((d) => html`<li>${m.v.deliveryLine(d.advisorName, d.institution, dayWords(d.date, language()), d.channel)}${d.code ? html` — ${m.v.advisorCode} : <code>${d.code}</code>` : nothing}</li>`)}</ul>`}
               <form class="delivery-form" @submit=${this.deliver}>
                 <div class="field"><label for="advisor">${m.v.advisorName}</label><input id="advisor" name="advisor" required maxlength="200" /></div>
                 <div class="field"><label for="institution">${m.v.institution}</label><input id="institution" name="institution" required maxlength="200" /></div>
                 <div class="field"><label for="delivery-date">${m.v.deliveryDate}</label><input id="delivery-date" name="date" type="date" required /></div>
                 <div class="field"><label for="channel">${m.v.channel}</label><input id="channel" name="channel" required maxlength="200" /></div>
                 <button type="submit" ?disabled=${this.busy}>${m.v.recordDelivery}</button>
-              </form>`
+              </form>
+              ${this.delivered ? html`<plenum-delivery-slip .congressId=${this.congressId} .delivery=${this.delivered}></plenum-delivery-slip>` : nothing}`
           : nothing}
       </section>
     `

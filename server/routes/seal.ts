@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { Result } from '../../shared/result.ts'
-import { parseDeliveryRequest } from '../../shared/requests/seal-requests.ts'
+import { parseDeliveryRequest, parseDeliverySlip } from '../../shared/requests/seal-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { freezeCongress } from '../commands/seal/freeze-congress.ts'
 import { recordDelivery } from '../commands/seal/record-delivery.ts'
@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from '../env.ts'
 import { respond } from '../http/respond.ts'
 import { freezeCheck } from '../presenters/freeze-check.ts'
 import { sealBundle, sealBundleFile, type FileView } from '../presenters/seal-bundle.ts'
+import { presentDeliverySlip } from '../presenters/delivery-slip.ts'
 import { sealDeliveries } from '../presenters/seal-deliveries.ts'
 import { sealInfo } from '../presenters/seal-info.ts'
 import { sealPublicKey } from '../presenters/seal-public-key.ts'
@@ -42,6 +43,12 @@ export function sealRoutes(deps: AppDeps) {
     .post('/:id/deliveries', ...session, jsonBody((body) => valid(parseDeliveryRequest(body))), async (c) =>
       respond(c, await recordDelivery(deps, c.var.actor, { congressId: c.req.param('id'), delivery: c.req.valid('json'), joinBase: publicBase(c.req.url) }), 201),
     )
+    // A PDF holding a code in clear: never cached.
+    .post('/:id/delivery-slip.pdf', ...session, jsonBody((body) => valid(parseDeliverySlip(body))), async (c) => {
+      const pdf = await presentDeliverySlip(deps, c.var.actor, { congressId: c.req.param('id'), baseUrl: publicBase(c.req.url), ...c.req.valid('json') })
+      if (!pdf.ok) throw pdf.error
+      return c.body(pdf.value, 200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="fiche-remise.pdf"', 'cache-control': 'no-store' })
+    })
 }
 
 /** `/api/keys/public`: the seal's public key, for anyone, created on first use. */

@@ -25,6 +25,10 @@ export interface SealErrorParams {
   phase_changed_meanwhile: { readonly expected: Phase }
   /** No file of that name in the sealed bundle. */
   bundle_file_not_found: { readonly file: string }
+  /** No delivery of that id in this congress. */
+  delivery_not_found: { readonly deliveryId: string }
+  /** The code sent for a delivery's slip is not (or no longer) its advisor's: a slip prints only the code just issued. */
+  delivery_code_mismatch: { readonly deliveryId: string }
 }
 
 export const sealErrorKinds = {
@@ -34,4 +38,6 @@ export const sealErrorKinds = {
   not_frozen: 'conflict',
   phase_changed_meanwhile: 'conflict',
   bundle_file_not_found: 'not_found',
+  delivery_not_found: 'not_found',
+  delivery_code_mismatch: 'conflict',
 } as const satisfies ErrorKinds<SealErrorParams>

@@ -30,3 +30,23 @@ export function parseDeliveryRequest(body: Record<string, unknown>): Parsed<Deli
   const request = { advisorName: line('advisorName', 200), institution: line('institution', 200), date, channel: line('channel', 200) }
   return collected(request, problems)
 }
+
+/** The delivery slip of a delivery just recorded: the code its answer showed, sent back (the server keeps only its hash). */
+export interface DeliverySlipRequest {
+  readonly deliveryId: string
+  readonly code: string
+}
+
+/** Two short one-line strings. */
+export function parseDeliverySlip(body: Record<string, unknown>): Parsed<DeliverySlipRequest> {
+  const problems: FieldProblem[] = []
+  const field = (name: keyof DeliverySlipRequest): string => {
+    const value = body[name]
+    if (typeof value !== 'string' || value.trim() === '' || value.length > 100 || controlChars.test(value)) {
+      problems.push({ field: name, rule: 'short_text', max: 100, message: 'un texte d’une ligne, de 100 caractères au plus' })
+      return ''
+    }
+    return value.trim()
+  }
+  return collected({ deliveryId: field('deliveryId'), code: field('code') }, problems)
+}

@@ -144,6 +144,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'GET /api/congresses/:id/bundle/:file': { action: 'seal.read' },
   'GET /api/congresses/:id/deliveries': { action: 'delivery.record' },
   'POST /api/congresses/:id/deliveries': { action: 'delivery.record', body: () => ({ advisorName: 'Conseiller', institution: 'Élysée', date: '2026-12-04', channel: 'courriel' }) },
+  'POST /api/congresses/:id/delivery-slip.pdf': { action: 'delivery.record', body: () => ({ deliveryId: 'nodelivery', code: 'AAAA-BBBB-CCCC' }) },
 }
 
 /** `/api/congresses/:id/…` with the ids filled in. */

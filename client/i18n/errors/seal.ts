@@ -27,6 +27,8 @@ export const sealFr: ErrorMessages<SealErrorParams> = {
   not_frozen: () => 'La motion n’est pas gelée : elle n’a pas de sceau.',
   phase_changed_meanwhile: () => 'Le congrès vient de changer de phase : rechargez la page.',
   bundle_file_not_found: (e) => `« ${e.file} » ne fait pas partie du dossier scellé.`,
+  delivery_not_found: () => 'Cette remise n’existe pas.',
+  delivery_code_mismatch: () => 'Ce code n’est pas (ou plus) celui du conseiller de cette remise : la fiche ne s’imprime qu’avec le code qui vient d’être émis.',
 }
 
 export const sealEn: ErrorMessages<SealErrorParams> = {
@@ -41,4 +43,6 @@ export const sealEn: ErrorMessages<SealErrorParams> = {
   not_frozen: () => 'The motion is not frozen: it has no seal.',
   phase_changed_meanwhile: () => 'The congress has just changed phase: reload the page.',
   bundle_file_not_found: (e) => `“${e.file}” is not part of the sealed bundle.`,
+  delivery_not_found: () => 'This delivery does not exist.',
+  delivery_code_mismatch: () => 'This code is not (or no longer) the advisor’s for this delivery: the slip prints only with the code just issued.',
 }
