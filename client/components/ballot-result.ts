@@ -19,11 +19,14 @@ export class BallotResult extends LightElement {
     const { result, electorate, subject, room } = this.ballot
     if (!result) return nothing
     const h = m.v.resultHeaders
+    // The table's name is a paragraph above it, not its caption: a caption is as wide as the table
+    // and scrolls with it, so a phone would clip the electorate off its edge.
+    const captionId = `result-caption-${this.ballot.id}`
     return html`
-      <div class="table-scroll" tabindex="0" role="region" aria-label=${subject.label}>
-      <table class="result-table">
-        <caption>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}
-          ${room ? html` <span class="counting-mark" data-counting=${countingMethod(result, room)}>${m.v.counting[countingMethod(result, room)]}</span>` : nothing}</caption>
+      <p class="result-caption" id=${captionId}>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}
+        ${room ? html` <span class="counting-mark" data-counting=${countingMethod(result, room)}>${m.v.counting[countingMethod(result, room)]}</span>` : nothing}</p>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby=${captionId}>
+      <table class="result-table" aria-labelledby=${captionId}>
         <thead>
           <tr><th scope="col">${h.outcome}</th><th scope="col">${h.yes}</th><th scope="col">${h.no}</th><th scope="col">${h.abstain}</th><th scope="col">${h.expressed}</th><th scope="col">${h.base}</th><th scope="col">${h.threshold}</th><th scope="col">${h.quorum}</th></tr>
         </thead>

@@ -204,13 +204,17 @@ describe('the ballots page, as the bureau uses it', () => {
     await page.context().close()
   }, 60_000)
 
-  /** The outcome cell lies inside the screen's width, and the page itself does not scroll sideways. */
+  /** The outcome cell and the table's name lie inside the screen's width, and the page itself does not scroll sideways. */
   async function outcomeInView(page: Page) {
     const outcome = page.locator('.result-table .outcome').first()
     await outcome.waitFor()
     const box = (await outcome.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(phone.width)
+    // The table's name (subject and electorate) wraps on the screen rather than scrolling off it.
+    const name = (await page.locator('.result-caption').first().boundingBox())!
+    expect(name.x + name.width).toBeLessThanOrEqual(phone.width)
+    expect(await page.locator('.result-caption').first().textContent()).toMatch(/inscrits|entitled/)
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
   }
 
