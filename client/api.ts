@@ -12,6 +12,7 @@ import type { RecordDocument } from '../shared/record/record-document.ts'
 import type { FloorStance } from '../shared/floor/speakers.ts'
 import type { SpeakerRulesRequest } from '../shared/requests/floor-requests.ts'
 import { ApiError, errorOf, networkError } from './api-error.ts'
+import { bootFetch } from './boot-fetch.ts'
 import { isImportAnswer, isReimportPreview, isReimportResult } from './import-answer.ts'
 
 export { ApiError } from './api-error.ts'
@@ -65,6 +66,10 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     closeSession: () => empty(api.session.$delete()),
     congress: (congressId: string) => json(api.congresses[':id'].$get(c(congressId))),
     changePhase: (congressId: string, phase: Phase) => json(api.congresses[':id'].phase.$post({ ...c(congressId), json: { phase } })),
+    /** Undoes the last phase move, with the reason the log keeps (409 once anything was decided since). */
+    revertPhase: (congressId: string, reason: string) => json(api.congresses[':id'].phase.revert.$post({ ...c(congressId), json: { reason } })),
+    /** The bureau's overview of the day. */
+    dashboard: (congressId: string) => json(api.congresses[':id'].dashboard.$get(c(congressId))),
     participants: (congressId: string) => json(api.congresses[':id'].participants.$get(c(congressId))),
     /**
      * The one JSON route whose body is not JSON but the CSV file itself, which hc cannot send: a
@@ -103,6 +108,8 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     accessSheet: (congressId: string, issued: AccessSheetRequest['participants']) =>
       file(api.congresses[':id'].participants['sheet.pdf'].$post({ ...c(congressId), json: { participants: issued.map(({ id, code }) => ({ id, code })) } })),
     myActivity: (congressId: string) => json(api.congresses[':id'].me.activity.$get(c(congressId))),
+    notifications: (congressId: string) => json(api.congresses[':id'].notifications.$get(c(congressId))),
+    markNotificationsRead: (congressId: string, upTo: number) => json(api.congresses[':id'].notifications.read.$post({ ...c(congressId), json: { upTo } })),
     audit: (congressId: string) => json(api.congresses[':id'].audit.$get(c(congressId))),
     presence: (congressId: string) => json(api.congresses[':id'].presence.$get(c(congressId))),
     motion: (congressId: string) => json(api.congresses[':id'].motion.$get(c(congressId))),
@@ -135,6 +142,9 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
     submitAmendment: (amendmentId: string) => json(api.amendments[':aid'].submit.$post(a(amendmentId))),
     withdrawAmendment: (amendmentId: string) => json(api.amendments[':aid'].withdraw.$post(a(amendmentId))),
     cosignAmendment: (amendmentId: string) => json(api.amendments[':aid'].cosign.$post(a(amendmentId))),
+    cosignInvitations: (amendmentId: string) => json(api.amendments[':aid']['cosign-invitations'].$get(a(amendmentId))),
+    inviteCosigner: (amendmentId: string, participantId: string) => json(api.amendments[':aid']['cosign-invitations'].$post({ ...a(amendmentId), json: { participantId } })),
+    acceptCosignInvitation: (amendmentId: string) => json(api.amendments[':aid']['cosign-invitations'].accept.$post(a(amendmentId))),
     mergeAmendment: (amendmentId: string) => json(api.amendments[':aid'].merge.$post(a(amendmentId))),
     acceptCosigner: (amendmentId: string, participantId: string) =>
       json(api.amendments[':aid'].cosigners[':pid'].accept.$post({ param: { aid: id(amendmentId), pid: id(participantId) } })),
@@ -142,6 +152,8 @@ export function createApi(baseUrl: string, options?: ClientRequestOptions) {
       json(api.amendments[':aid'].cosigners[':pid'].$delete({ param: { aid: id(amendmentId), pid: id(participantId) } })),
     ruleAmendment: (amendmentId: string, admissible: boolean, reason: string) =>
       json(api.amendments[':aid'].ruling.$post({ ...a(amendmentId), json: { admissible, reason } })),
+    changeRuling: (amendmentId: string, admissible: boolean, reason: string) =>
+      json(api.amendments[':aid']['ruling-change'].$post({ ...a(amendmentId), json: { admissible, reason } })),
     giveOpinion: (amendmentId: string, opinion: BureauOpinion, comment: string) => json(api.amendments[':aid'].opinion.$post({ ...a(amendmentId), json: { opinion, comment } })),
     decideAmendment: (amendmentId: string, outcome: 'adopted' | 'rejected') => json(api.amendments[':aid'].decision.$post({ ...a(amendmentId), json: { outcome } })),
     ballots: (congressId: string) => json(api.congresses[':id'].ballots.$get(c(congressId))),
@@ -218,8 +230,11 @@ async function requestHeaders(options?: ClientRequestOptions): Promise<Record<st
   return typeof headers === 'function' ? headers() : (headers ?? {})
 }
 
-/** The API of the page's own server (a relative base: the browser adds the origin and the session cookie). */
-export const api = createApi('/')
+/**
+ * The API of the page's own server (a relative base: the browser adds the origin and the session
+ * cookie); a first read may be answered from the page itself (boot-fetch.ts).
+ */
+export const api = createApi('/', { fetch: bootFetch })
 
 export function congressPath(congressId: string): string {
   return `/congresses/${id(congressId)}`

@@ -1,3 +1,5 @@
+import { asInAppNavigation, mayLeave } from './unsaved-changes.ts'
+
 /** The pages of the app, parsed from the address bar. */
 export type Route =
   | { readonly page: 'home' }
@@ -8,6 +10,7 @@ export type Route =
   | { readonly page: 'proposal-history'; readonly congressId: string; readonly number: number }
   | { readonly page: 'preamble-history'; readonly congressId: string }
   | { readonly page: 'bureau'; readonly congressId: string }
+  | { readonly page: 'dashboard'; readonly congressId: string }
   | { readonly page: 'amendments'; readonly congressId: string }
   | { readonly page: 'amendment'; readonly congressId: string; readonly amendmentId: string }
   | { readonly page: 'vote'; readonly congressId: string }
@@ -37,6 +40,7 @@ export function parseRoute(pathname: string): Route {
       return { page: 'proposal-history', congressId: second, number: Number(fourth) }
     }
     if (third === 'bureau' && parts.length === 3) return { page: 'bureau', congressId: second }
+    if (third === 'dashboard' && parts.length === 3) return { page: 'dashboard', congressId: second }
     if (third === 'amendments' && parts.length === 3) return { page: 'amendments', congressId: second }
     if (third === 'vote' && parts.length === 3) return { page: 'vote', congressId: second }
     if (third === 'ballots' && parts.length === 3) return { page: 'ballots', congressId: second }
@@ -62,6 +66,8 @@ export const paths = {
   textHistory: (congressId: string, number?: number) =>
     number === undefined ? `/congresses/${encodeURIComponent(congressId)}/preamble/history` : `/congresses/${encodeURIComponent(congressId)}/proposals/${number}/history`,
   bureau: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/bureau`,
+  /** The bureau's overview of the day: its landing page after signing in. */
+  dashboard: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/dashboard`,
   amendments: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/amendments`,
   vote: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/vote`,
   ballots: (congressId: string) => `/congresses/${encodeURIComponent(congressId)}/ballots`,
@@ -83,9 +89,13 @@ export const paths = {
 
 /** Changes page without a reload; the app listens for 'popstate'. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) history.replaceState(null, '', path)
-  else history.pushState(null, '', path)
-  window.dispatchEvent(new PopStateEvent('popstate'))
+  // A form with unsaved text asks before its page goes (client/unsaved-changes.ts).
+  if (!mayLeave()) return
+  asInAppNavigation(() => {
+    if (options.replace) history.replaceState(null, '', path)
+    else history.pushState(null, '', path)
+    window.dispatchEvent(new PopStateEvent('popstate'))
+  })
 }
 
 /** Lets plain <a href> links inside the app navigate without a reload. */

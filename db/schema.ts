@@ -8,6 +8,7 @@ import type { Decision } from '../shared/ballots/decision.ts'
 import type { SubjectKind } from '../shared/ballots/subject-kind.ts'
 import type { DocKind } from '../shared/docs/doc-name.ts'
 import type { Phase } from '../shared/phases.ts'
+import type { NotificationKind } from '../shared/notifications/notification-kinds.ts'
 import type { VersionEvent } from '../shared/history/text-history.ts'
 import type { Role } from '../shared/roles.ts'
 
@@ -148,6 +149,10 @@ export interface AmendmentTable {
   /** The target's state vector when the amendment was filed: its changes are what lies past it. */
   fork_vector: Uint8Array
   ruling_reason: string | null
+  /** Who ruled last (the ruling or its correction); null when the command line did, or none yet. */
+  ruled_by: ColumnType<string | null, string | null | undefined, string | null>
+  /** When it was ruled last; null if never. */
+  ruled_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>
   /** JSON list of the ids of merged amendments that touched the same lines: the bureau reviews. */
   conflicts: ColumnType<string, string | undefined, string>
   /** The target's state just before this amendment was merged into it, so its diff still reads. */
@@ -400,6 +405,33 @@ export interface TextTypingTable {
   typed_at: Millis
 }
 
+/** One notification of one person (server/notifications/): written with the decision that causes it. */
+export interface NotificationTable {
+  id: Generated<number>
+  congress_id: string
+  participant_id: string
+  kind: OneOf<NotificationKind>
+  at: Millis
+  actor_name: string
+  label: string
+  parent_label: string | null
+  amendment_id: string | null
+  ballot_id: string | null
+}
+
+/** How far a person has read their notifications: every id at or below `read_up_to` is read. */
+export interface NotificationReadTable {
+  participant_id: string
+  read_up_to: number
+}
+
+/** An author's invitation to co-sign an amendment, until the invitee accepts it. */
+export interface AmendmentCosignInvitationTable {
+  amendment_id: string
+  participant_id: string
+  invited_at: Millis
+}
+
 export interface Database {
   congresses: CongressTable
   themes: ThemeTable
@@ -435,6 +467,9 @@ export interface Database {
   text_versions: TextVersionTable
   text_version_typists: TextVersionTypistTable
   text_typing: TextTypingTable
+  notifications: NotificationTable
+  notification_reads: NotificationReadTable
+  amendment_cosign_invitations: AmendmentCosignInvitationTable
 }
 
 export type CongressRow = Selectable<CongressTable>

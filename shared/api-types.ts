@@ -248,6 +248,10 @@ export interface AmendmentDetailView extends AmendmentView {
   readonly subAmendments: readonly AmendmentView[]
   /** The rewordings the bureau proposed to it, answered or not. */
   readonly rewordings: readonly AmendmentView[]
+  /** The bureau's last ruling on its admissibility (or its change): who (null: the command line) and when; null if never ruled. */
+  readonly ruled: { readonly by: string | null; readonly at: number } | null
+  /** Whether the bureau may still change that ruling: nothing stands on it (no ballot, no sub-amendment voted, its text not voted). */
+  readonly rulingChangeable: boolean
 }
 
 export type { BallotStatus }

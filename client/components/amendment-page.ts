@@ -1,4 +1,3 @@
-import { bureauOpinions, isBureauOpinion } from '../../shared/amendments/bureau-opinion.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing, type TemplateResult } from 'lit'
@@ -13,7 +12,11 @@ import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { participantColor } from '../../shared/participant-color.ts'
 import { paths } from '../router.ts'
+import { guardUnsaved } from '../unsaved-changes.ts'
+import { messageSlot, revealMessage, unsavedHint, type ActionMessage } from './action-message.ts'
+import './amendment-bureau.ts'
 import './amendment-family.ts'
+import './cosign-invite.ts'
 import './doc-editor.ts'
 import './live-diff.ts'
 
@@ -31,9 +34,9 @@ export class AmendmentPage extends LightElement {
     amendmentId: { attribute: false },
     revision: { attribute: false },
     amendmentDoc: { state: true },
-    notice: { state: true },
-    failure: { state: true },
+    message: { state: true },
     busy: { state: true },
+    justificationDraft: { state: true },
   }
 
   declare congress: CongressView
@@ -43,32 +46,61 @@ export class AmendmentPage extends LightElement {
   /** Grows when amendments change anywhere in the congress: the page reads this one again. */
   declare revision: number
   declare amendmentDoc: Y.Doc | undefined
-  declare notice: string | undefined
-  declare failure: string | undefined
+  /** The last action's answer, shown under the button that caused it. */
+  declare message: ActionMessage | undefined
   declare busy: boolean
+  /** The justification as typed, until it is saved (or filed with the amendment). */
+  declare justificationDraft: string | undefined
+  private unguard?: () => void
 
   private readonly task = new Task(this, {
     task: ([id]: readonly [string, number]) => api.amendment(id),
     args: () => [this.amendmentId, this.revision] as const,
   })
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.unguard = guardUnsaved(() => this.justificationUnsaved())
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Another amendment in the same element: the last one's draft and message are not its own.
+    if (changed.has('amendmentId') && changed.get('amendmentId') !== undefined) {
+      this.justificationDraft = undefined
+      this.message = undefined
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.unguard?.()
+  }
+
+  /** The justification holds text its save button has not sent. */
+  private justificationUnsaved(): boolean {
+    const a = this.task.value
+    return this.justificationDraft !== undefined && a !== undefined && this.justificationDraft !== a.justification
+  }
+
   private allowed(action: Action): boolean {
     return isAllowed({ role: this.participant.role, phase: this.phase, action })
   }
 
-  private async act(run: () => Promise<unknown>, confirmText?: string): Promise<void> {
+  /** Runs a step; its answer (or its failure) shows under the buttons of `at`, kept in view as the page redraws. */
+  private async act(at: string, run: () => Promise<unknown>, done: string = t().actionDone, confirmText?: string): Promise<void> {
     if (confirmText && !confirm(confirmText)) return
     this.busy = true
-    this.notice = undefined
-    this.failure = undefined
+    this.message = undefined
     try {
       await run()
-      this.notice = t().actionDone
+      this.message = { at, text: done, ok: true }
       await this.task.run()
     } catch (error) {
-      this.failure = describeFailure(error)
+      this.message = { at, text: describeFailure(error), ok: false }
     } finally {
       this.busy = false
+      await this.updateComplete
+      revealMessage(this, at)
     }
   }
 
@@ -111,10 +143,6 @@ export class AmendmentPage extends LightElement {
       ${a.competing.length > 0 ? html`<p class="notice competing">${m.amendmentCompetingWith(a.competing.join(', '))}</p>` : nothing}
       ${a.fallenBy ? html`<p class="notice fallen">${a.fallenBy === a.parentLabel ? m.subAmendmentFellWithParent(a.fallenBy) : m.amendmentFallen(a.fallenBy)}</p>` : nothing}
       ${a.overlapsMerged.length > 0 && a.status !== 'merged' && a.status !== 'fallen' ? html`<p class="notice overlaps">${m.amendmentOverlapsMerged(a.overlapsMerged.join(', '))}</p>` : nothing}
-      <div aria-live="polite">
-        ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
-        ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
-      </div>
 
       <section class="card" aria-labelledby="diff-heading">
         <h2 id="diff-heading">${a.status === 'merged' ? m.amendmentMergedDiff : m.amendmentDiffHeading}</h2>
@@ -139,7 +167,14 @@ export class AmendmentPage extends LightElement {
       ></plenum-amendment-family>
 
       ${this.renderText(a, mayEdit)} ${this.renderJustification(a, mayEdit)} ${this.renderPeople(a, editable)}
-      ${this.renderAuthorActions(a)} ${this.renderOpinion(a)} ${this.renderBureau(a)}
+      ${this.renderAuthorActions(a)}
+      <plenum-amendment-bureau
+        .congress=${this.congress}
+        .participant=${this.participant}
+        .phase=${this.phase}
+        .amendment=${a}
+        @amendment-changed=${() => this.task.run()}
+      ></plenum-amendment-bureau>
     `
   }
 
@@ -159,7 +194,7 @@ export class AmendmentPage extends LightElement {
     return writing
       ? html`<section class="card" aria-labelledby="text-heading">
           <h2 id="text-heading">${m.amendmentTextHeading}</h2>
-          <p class="hint">${m.amendmentTextHelp}</p>
+          <p class="hint">${m.amendmentTextHelp} ${m.am.textSavesItself}</p>
           ${editor}
         </section>`
       : html`<details class="card amendment-text"><summary><h2>${m.amendmentTextHeading}</h2></summary>${editor}</details>`
@@ -176,15 +211,30 @@ export class AmendmentPage extends LightElement {
     const save = (event: SubmitEvent) => {
       event.preventDefault()
       const text = String(new FormData(event.target as HTMLFormElement).get('justification') ?? '')
-      void this.act(() => api.updateJustification(a.id, text))
+      void this.act('justification', async () => {
+        await api.updateJustification(a.id, text)
+        this.justificationDraft = undefined
+      }, m.am.justificationSaved)
     }
+    // The typed text stays when the amendment is read again (someone else's change elsewhere on it).
     return html`<section class="card" aria-labelledby="justification-heading">
       <h2 id="justification-heading">${m.justificationHeading}</h2>
       <form @submit=${save} class="stacked">
         <label for="justification">${m.justificationLabel}</label>
-        <textarea id="justification" name="justification" rows="5" maxlength="20000" required .value=${a.justification}></textarea>
-        <button type="submit" class="primary" ?disabled=${this.busy}>${m.save}</button>
+        <textarea
+          id="justification"
+          name="justification"
+          rows="5"
+          maxlength="20000"
+          required
+          .value=${this.justificationDraft ?? a.justification}
+          @input=${(e: Event) => (this.justificationDraft = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <p class="form-actions">
+          <button type="submit" class="primary" ?disabled=${this.busy}>${m.save}</button> ${unsavedHint(this.justificationUnsaved(), m.am.unsaved)}
+        </p>
       </form>
+      ${messageSlot('justification', this.message)}
     </section>`
   }
 
@@ -193,8 +243,9 @@ export class AmendmentPage extends LightElement {
     const me = this.participant.id
     const isAuthor = a.author.id === me
     const mine = a.cosigners.find((c) => c.id === me)
-    // A rewording is the bureau's proposal to an author, not a text others put their names to.
-    const canCosign = editable && this.allowed('amendment.cosign') && !isAuthor && !a.rewording
+    // A rewording is the bureau's proposal to an author, not a text others put their names to; the
+    // bureau, which rules on the amendment, is not offered to put its name to it as a delegate would.
+    const canCosign = editable && this.allowed('amendment.cosign') && !isAuthor && !a.rewording && this.participant.role !== 'bureau'
     const accepted = a.cosigners.filter((c) => c.accepted).length
     return html`<section class="card" aria-labelledby="people-heading">
       <h2 id="people-heading">${m.authorsHeading}</h2>
@@ -206,17 +257,19 @@ export class AmendmentPage extends LightElement {
           (c) => html`<li data-cosigner=${c.id}>
             ${c.name} ${c.accepted ? nothing : html`<span class="hint">(${m.cosignerPending})</span>`}
             ${isAuthor && editable && !c.accepted
-              ? html`<button type="button" class="small" aria-label=${m.cosignAccept(c.name)} ?disabled=${this.busy} @click=${() => this.act(() => api.acceptCosigner(a.id, c.id))}>${m.accept}</button>`
+              ? html`<button type="button" class="small" aria-label=${m.cosignAccept(c.name)} ?disabled=${this.busy} @click=${() => this.act('people', () => api.acceptCosigner(a.id, c.id))}>${m.accept}</button>`
               : nothing}
             ${isAuthor && editable
-              ? html`<button type="button" class="small secondary" aria-label=${m.cosignDecline(c.name)} ?disabled=${this.busy} @click=${() => this.act(() => api.removeCosigner(a.id, c.id))}>${m.decline}</button>`
+              ? html`<button type="button" class="small secondary" aria-label=${m.cosignDecline(c.name)} ?disabled=${this.busy} @click=${() => this.act('people', () => api.removeCosigner(a.id, c.id))}>${m.decline}</button>`
               : nothing}
           </li>`,
         )}
       </ul>
       ${a.minCosigners > 0 && a.status === 'draft' ? html`<p class="hint">${m.cosignersNeeded(a.minCosigners, accepted)}</p>` : nothing}
-      ${canCosign && !mine ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.cosignAmendment(a.id))}>${m.cosign}</button>` : nothing}
-      ${canCosign && mine ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => api.removeCosigner(a.id, me))}>${m.cosignWithdraw}</button>` : nothing}
+      ${canCosign && !mine ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act('people', () => api.cosignAmendment(a.id))}>${m.cosign}</button>` : nothing}
+      ${canCosign && mine ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.act('people', () => api.removeCosigner(a.id, me))}>${m.cosignWithdraw}</button>` : nothing}
+      ${messageSlot('people', this.message)}
+      <plenum-cosign-invite .amendmentId=${a.id} .revision=${this.revision}></plenum-cosign-invite>
     </section>`
   }
 
@@ -224,84 +277,28 @@ export class AmendmentPage extends LightElement {
     const m = t()
     if (a.author.id !== this.participant.id) return nothing
     const buttons: TemplateResult[] = []
-    if (canTakeStep(a.status, 'submit') && this.allowed('amendment.file')) {
-      buttons.push(html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.submitAmendment(a.id))}>${m.submitAmendment}</button>`)
-    }
+    const submitting = canTakeStep(a.status, 'submit') && this.allowed('amendment.file')
+    if (submitting) buttons.push(html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.submit(a)}>${m.submitAmendment}</button>`)
     if (canTakeStep(a.status, 'withdraw') && this.allowed('amendment.withdraw')) {
-      buttons.push(html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.withdrawAmendment(a.id), m.withdrawConfirm)}>${m.withdrawAmendment}</button>`)
+      buttons.push(html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act('author', () => api.withdrawAmendment(a.id), undefined, m.withdrawConfirm)}>${m.withdrawAmendment}</button>`)
     }
-    return buttons.length ? html`<p class="actions">${buttons}</p>` : nothing
+    // The slot stays once the buttons are gone: the filing's confirmation shows where they were.
+    return html`${buttons.length ? html`<p class="actions author-actions">${buttons}</p>` : nothing}
+      ${submitting && this.justificationUnsaved() ? html`<p class="hint">${m.am.submitSavesFirst}</p>` : nothing} ${messageSlot('author', this.message)}`
   }
 
-  /** The bureau's opinion: shown to everyone once given; the bureau gives or changes it while the amendment waits for its vote. */
-  private renderOpinion(a: AmendmentDetailView) {
-    const m = t()
-    const may = canTakeStep(a.status, 'opinion') && this.allowed('amendment.opinion')
-    if (!may && !a.opinion) return nothing
-    const give = (event: SubmitEvent) => {
-      event.preventDefault()
-      const data = new FormData(event.target as HTMLFormElement)
-      const opinion = String(data.get('opinion') ?? '')
-      if (!isBureauOpinion(opinion)) return
-      void this.act(() => api.giveOpinion(a.id, opinion, String(data.get('comment') ?? '')))
-    }
-    return html`<section class="card bureau-opinion" aria-labelledby="opinion-heading">
-      <h2 id="opinion-heading">${m.opinionHeading}</h2>
-      ${a.opinion
-        ? html`<p class="opinion-given"><strong>${m.opinionNames[a.opinion.opinion]}</strong>${a.opinion.comment ? html` — ${a.opinion.comment}` : nothing}</p>`
-        : html`<p class="hint">${m.opinionNone}</p>`}
-      ${may
-        ? html`<form class="stacked" @submit=${give}>
-            <fieldset>
-              <legend>${a.opinion ? m.opinionChange : m.opinionGive}</legend>
-              ${bureauOpinions.map(
-                (o) => html`<label class="choice"><input type="radio" name="opinion" value=${o} required ?checked=${a.opinion?.opinion === o} /> ${m.opinionNames[o]}</label>`,
-              )}
-            </fieldset>
-            <label for="opinion-comment">${m.opinionComment}</label>
-            <textarea id="opinion-comment" name="comment" rows="2" maxlength="2000" .value=${a.opinion?.comment ?? ''}></textarea>
-            <button type="submit" class="primary" ?disabled=${this.busy}>${m.opinionSubmit}</button>
-          </form>`
-        : nothing}
-    </section>`
-  }
-
-  private renderBureau(a: AmendmentDetailView) {
-    const m = t()
-    const rule = canTakeStep(a.status, 'rule') && this.allowed('amendment.rule')
-    const decide = (canTakeStep(a.status, 'adopt') || canTakeStep(a.status, 'merge')) && this.allowed('amendment.decide')
-    if (!rule && !decide) {
-      return a.rulingReason ? html`<section class="card"><h2>${m.rulingHeading}</h2><p><span class="label">${m.rulingReason} :</span> ${a.rulingReason}</p></section>` : nothing
-    }
-    const ruling = (admissible: boolean) => (event: Event) => {
-      const form = (event.target as HTMLElement).closest('form')!
-      if (!admissible && !form.reportValidity()) return
-      const reason = String(new FormData(form).get('reason') ?? '')
-      void this.act(() => api.ruleAmendment(a.id, admissible, reason))
-    }
-    return html`<section class="card bureau-decision" aria-labelledby="ruling-heading">
-      <h2 id="ruling-heading">${m.rulingHeading}</h2>
-      ${a.rulingReason ? html`<p><span class="label">${m.rulingReason} :</span> ${a.rulingReason}</p>` : nothing}
-      ${rule
-        ? html`<form class="stacked" @submit=${(e: Event) => e.preventDefault()}>
-            <label for="ruling-reason">${m.rulingReasonLabel}</label>
-            <textarea id="ruling-reason" name="reason" rows="3" maxlength="2000" required></textarea>
-            <p class="actions">
-              <button type="button" class="primary" ?disabled=${this.busy} @click=${ruling(true)}>${m.ruleAdmissible}</button>
-              <button type="button" class="danger" ?disabled=${this.busy} @click=${ruling(false)}>${m.ruleInadmissible}</button>
-            </p>
-          </form>`
-        : nothing}
-      ${decide && canTakeStep(a.status, 'adopt')
-        ? html`<p class="actions">
-            <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.decideAmendment(a.id, 'adopted'))}>${m.adopt}</button>
-            <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.act(() => api.decideAmendment(a.id, 'rejected'))}>${m.reject}</button>
-          </p>`
-        : nothing}
-      ${decide && canTakeStep(a.status, 'merge')
-        ? html`<p class="actions"><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(() => api.mergeAmendment(a.id))}>${m.mergeReviewed}</button></p>`
-        : nothing}
-    </section>`
+  /** Files the amendment with its justification as typed: an unsaved justification is saved first, then the amendment submitted. */
+  private submit(a: AmendmentDetailView): Promise<void> {
+    return this.act(
+      'author',
+      async () => {
+        const draft = this.justificationDraft
+        if (draft !== undefined && draft !== a.justification) await api.updateJustification(a.id, draft)
+        this.justificationDraft = undefined
+        await api.submitAmendment(a.id)
+      },
+      t().am.submitted,
+    )
   }
 }
 

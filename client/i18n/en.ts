@@ -5,9 +5,13 @@ import { enHistory } from './en-history.ts'
 import { enMotion } from './en-motion.ts'
 import { enRecord } from './en-record.ts'
 import { enDesk } from './en-desk.ts'
+import { enPeople } from './en-people.ts'
+import { enDashboard } from './en-dashboard.ts'
+import { enAmendment } from './en-amendment.ts'
 import { enProjector } from './en-projector.ts'
 import { enDelivery } from './en-delivery.ts'
 import { enLog } from './en-log.ts'
+import { enNotifications } from './en-notifications.ts'
 import type { Messages } from './fr.ts'
 
 export const en: Messages = {
@@ -17,9 +21,13 @@ export const en: Messages = {
   mo: enMotion,
   rec: enRecord,
   desk: enDesk,
+  people: enPeople,
+  dash: enDashboard,
+  am: enAmendment,
   pj: enProjector,
   dl: enDelivery,
   log: enLog,
+  nt: enNotifications,
   c: enCodes,
   appName: 'Plenum',
   skipToContent: 'Skip to content',
@@ -253,10 +261,8 @@ export const en: Messages = {
   moveToTheme: (n) => `Question of proposal ${n}`,
   participantsSection: 'Participants',
   importTitle: 'Import a list (CSV)',
-  importHelp: 'Header: name,organisation,email,role — separator “;” or “,”, UTF-8. Roles: attendee, delegate, bureau, advisor. A file with one bad row is not imported at all.',
   importFile: 'CSV file',
   importSubmit: 'Import',
-  importDone: (n) => (n === 1 ? '1 participant imported.' : `${n} participants imported.`),
   importFailed: 'Nothing was imported:',
   filterLabel: 'Filter by name, organisation or role',
   tableName: 'Name',

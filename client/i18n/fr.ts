@@ -6,9 +6,13 @@ import { frHistory } from './fr-history.ts'
 import { frMotion } from './fr-motion.ts'
 import { frRecord } from './fr-record.ts'
 import { frDesk } from './fr-desk.ts'
+import { frPeople } from './fr-people.ts'
+import { frDashboard } from './fr-dashboard.ts'
+import { frAmendment } from './fr-amendment.ts'
 import { frProjector } from './fr-projector.ts'
 import { frDelivery } from './fr-delivery.ts'
 import { frLog } from './fr-log.ts'
+import { frNotifications } from './fr-notifications.ts'
 
 /** French, the language of the congress, and the reference for every other language's keys. */
 export const fr = {
@@ -18,9 +22,13 @@ export const fr = {
   mo: frMotion,
   rec: frRecord,
   desk: frDesk,
+  people: frPeople,
+  dash: frDashboard,
+  am: frAmendment,
   pj: frProjector,
   dl: frDelivery,
   log: frLog,
+  nt: frNotifications,
   c: frCodes,
   appName: 'Plenum',
   skipToContent: 'Aller au contenu',
@@ -254,10 +262,8 @@ export const fr = {
   moveToTheme: (n: number) => `Question de la proposition ${n}`,
   participantsSection: 'Participants',
   importTitle: 'Importer une liste (CSV)',
-  importHelp: 'En-tête : name,organisation,email,role — séparateur « ; » ou « , », UTF-8. Rôles : attendee, delegate, bureau, advisor. Un fichier avec une ligne fausse n’est pas importé du tout.',
   importFile: 'Fichier CSV',
   importSubmit: 'Importer',
-  importDone: (n: number) => (n === 1 ? '1 participant importé.' : `${n} participants importés.`),
   importFailed: 'Rien n’a été importé :',
   filterLabel: 'Filtrer par nom, organisation ou rôle',
   tableName: 'Nom',

@@ -19,6 +19,8 @@ import * as m0017 from './0017-block-votes.ts'
 import * as m0018 from './0018-divided-votes.ts'
 import * as m0019 from './0019-debated-amendments.ts'
 import * as m0020 from './0020-text-versions.ts'
+import * as m0021 from './0021-notifications.ts'
+import * as m0022 from './0022-amendment-rulings.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0018-divided-votes': m0018,
   '0019-debated-amendments': m0019,
   '0020-text-versions': m0020,
+  '0021-notifications': m0021,
+  '0022-amendment-rulings': m0022,
 }

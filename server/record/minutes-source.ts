@@ -31,7 +31,8 @@ const fateActions: Record<AmendmentFate, readonly string[]> = {
   rejected: ['amendment.rejected'],
   fallen: ['amendment.fell'],
   withdrawn: ['amendment.withdrawn'],
-  inadmissible: ['amendment.ruled'],
+  // A ruling changed to inadmissible tells when as well as a first one.
+  inadmissible: ['amendment.ruled', 'amendment.ruling_changed'],
   not_decided: [],
 }
 

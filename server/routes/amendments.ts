@@ -1,11 +1,16 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
-import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRewordingAnswer, parseRuling, parseStatusFilter, parseVoteOrder } from '../../shared/amendments/amendment-input.ts'
+import { parseDecision, parseJustificationChange, parseNewAmendment, parseOpinion, parseRewordingAnswer, parseRuling, parseRulingChange, parseStatusFilter, parseVoteOrder } from '../../shared/amendments/amendment-input.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RewordingAnswerRequest, RulingRequest, VoteOrderRequest } from '../../shared/requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RewordingAnswerRequest, RulingChangeRequest, RulingRequest, VoteOrderRequest } from '../../shared/requests/amendment-requests.ts'
 import { requireSession } from '../auth/require-session.ts'
 import { acceptCosigner } from '../commands/amendments/accept-cosigner.ts'
+import { acceptCosignInvitation } from '../commands/amendments/accept-cosign-invitation.ts'
+import { inviteCosigner } from '../commands/amendments/invite-cosigner.ts'
+import type { CosignInviteRequest } from '../../shared/notifications/cosign-invitations.ts'
+import { cosignInvitations } from '../presenters/cosign-invitations.ts'
 import { answerRewording } from '../commands/amendments/answer-rewording.ts'
+import { changeRuling } from '../commands/amendments/change-ruling.ts'
 import { cosignAmendment } from '../commands/amendments/cosign-amendment.ts'
 import { decideAmendment } from '../commands/amendments/decide-amendment.ts'
 import { fileAmendment } from '../commands/amendments/file-amendment.ts'
@@ -21,7 +26,7 @@ import type { AppDeps, AppEnv } from '../env.ts'
 import { respond } from '../http/respond.ts'
 import { amendmentDetail } from '../presenters/amendment-detail.ts'
 import { congressAmendments, proposalAmendments } from '../presenters/amendment-list.ts'
-import { jsonBody, valid, validParams } from '../validate.ts'
+import { jsonBody, requireString, valid, validParams } from '../validate.ts'
 
 /** `?status=draft&status=submitted` (hc's form of an array), or `?status=draft,submitted`. */
 const statusQuery = validator('query', (query: Record<string, string | string[]>): { status?: AmendmentStatus[] } => {
@@ -82,6 +87,11 @@ export function amendmentRoutes(deps: AppDeps) {
     .post('/:aid/submit', ...session, async (c) => respond(c, await submitAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
     .post('/:aid/withdraw', ...session, async (c) => respond(c, await withdrawAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
     .post('/:aid/cosign', ...session, async (c) => respond(c, await cosignAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
+    .get('/:aid/cosign-invitations', ...session, async (c) => respond(c, await cosignInvitations(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
+    .post('/:aid/cosign-invitations', ...session, jsonBody((body): CosignInviteRequest => ({ participantId: requireString(body, 'participantId') })), async (c) =>
+      respond(c, await inviteCosigner(deps, c.var.actor, { amendmentId: c.req.param('aid'), participantId: c.req.valid('json').participantId })),
+    )
+    .post('/:aid/cosign-invitations/accept', ...session, async (c) => respond(c, await acceptCosignInvitation(deps, c.var.actor, { amendmentId: c.req.param('aid') })))
     .post('/:aid/cosigners/:pid/accept', ...session, async (c) =>
       respond(c, await acceptCosigner(deps, c.var.actor, { amendmentId: c.req.param('aid'), participantId: c.req.param('pid') })),
     )
@@ -92,6 +102,9 @@ export function amendmentRoutes(deps: AppDeps) {
       const { admissible, reason } = c.req.valid('json')
       return respond(c, await ruleAmendment(deps, c.var.actor, { amendmentId: c.req.param('aid'), admissible, reason: reason ?? '' }))
     })
+    .post('/:aid/ruling-change', ...session, jsonBody((body): RulingChangeRequest => valid(parseRulingChange(body))), async (c) =>
+      respond(c, await changeRuling(deps, c.var.actor, { amendmentId: c.req.param('aid'), ...c.req.valid('json') })),
+    )
     .post('/:aid/opinion', ...session, jsonBody((body): OpinionRequest => valid(parseOpinion(body))), async (c) => {
       const { opinion, comment } = c.req.valid('json')
       return respond(c, await giveOpinion(deps, c.var.actor, { amendmentId: c.req.param('aid'), opinion, comment: comment ?? '' }))

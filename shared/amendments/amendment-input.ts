@@ -1,5 +1,5 @@
 import { invalid, type Parsed } from '../parsed.ts'
-import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RewordingAnswerRequest, RulingRequest, VoteOrderRequest } from '../requests/amendment-requests.ts'
+import type { DecisionRequest, JustificationChangeRequest, NewAmendmentRequest, OpinionRequest, RewordingAnswerRequest, RulingChangeRequest, RulingRequest, VoteOrderRequest } from '../requests/amendment-requests.ts'
 import { bureauOpinions, isBureauOpinion } from './bureau-opinion.ts'
 import { amendmentStatuses, isAmendmentStatus, type AmendmentStatus } from './amendment-status.ts'
 
@@ -36,6 +36,13 @@ export function parseJustificationChange(body: Record<string, unknown>): Parsed<
 export function parseRuling(body: Record<string, unknown>): Parsed<RulingRequest & { readonly reason: string }> {
   if (typeof body.admissible !== 'boolean') return invalid('admissible', { rule: 'boolean' }, 'doit valoir true ou false')
   const reason = longText(body.reason, 'reason', maxReasonLength, !body.admissible)
+  return reason.ok ? { ok: true, value: { admissible: body.admissible, reason: reason.value } } : reason
+}
+
+/** `{ admissible, reason }` for a change of ruling: the reason is required either way. */
+export function parseRulingChange(body: Record<string, unknown>): Parsed<RulingChangeRequest> {
+  if (typeof body.admissible !== 'boolean') return invalid('admissible', { rule: 'boolean' }, 'doit valoir true ou false')
+  const reason = longText(body.reason, 'reason', maxReasonLength, true)
   return reason.ok ? { ok: true, value: { admissible: body.admissible, reason: reason.value } } : reason
 }
 

@@ -21,6 +21,7 @@ export const amendmentAttemptNames: Record<AmendmentAttempt, string> = {
   submit: 'le déposer',
   withdraw: 'le retirer',
   rule: 'statuer sur sa recevabilité',
+  change_ruling: 'changer la décision sur sa recevabilité',
   opinion: 'donner l’avis du bureau',
   adopt: 'l’adopter',
   reject: 'le rejeter',
@@ -39,5 +40,6 @@ export const authorStepNames: Record<AuthorOnlyStep, string> = {
   withdraw: 'le retirer',
   accept_cosigner: 'accepter un cosignataire',
   remove_cosigner: 'retirer un cosignataire',
+  invite_cosigner: 'inviter des cosignataires',
   answer_rewording: 'répondre à la rectification proposée',
 }

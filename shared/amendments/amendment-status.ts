@@ -16,13 +16,14 @@ export const editableStatuses: readonly AmendmentStatus[] = ['draft', 'submitted
 export const liveStatuses: readonly AmendmentStatus[] = ['draft', 'submitted', 'admissible', 'adopted']
 
 /** What may be done to an amendment, each by its own people (see the permissions table). */
-export type AmendmentStep = 'submit' | 'withdraw' | 'rule' | 'opinion' | 'adopt' | 'reject' | 'merge'
+export type AmendmentStep = 'submit' | 'withdraw' | 'rule' | 'change_ruling' | 'opinion' | 'adopt' | 'reject' | 'merge'
 
 const stepsFrom: Record<AmendmentStep, readonly AmendmentStatus[]> = {
   submit: ['draft'],
   withdraw: ['draft', 'submitted', 'admissible'],
-  // A ruling may be corrected, each correction audited like the first.
-  rule: ['submitted', 'admissible', 'inadmissible'],
+  // Ruled once; a ruling is then changed, with a reason, by its own step (server/commands/amendments/change-ruling.ts).
+  rule: ['submitted'],
+  change_ruling: ['admissible', 'inadmissible'],
   // Given, or changed, while the amendment waits for its vote.
   opinion: ['submitted', 'admissible'],
   adopt: ['admissible'],

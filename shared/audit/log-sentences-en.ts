@@ -84,11 +84,14 @@ export const enLogSentences: LogSentences = {
     'amendment.withdrawn': (r) => `${r.actor} withdrew ${r.str('label')}`,
     'amendment.cosigned': (r) => `${r.actor} asked to co-sign ${r.str('label')}`,
     'amendment.cosigner_accepted': (r) => `${r.actor} accepted ${r.person('participantId')} as a co-signer of ${r.str('label')}`,
+    'amendment.cosign_invited': (r) => `${r.actor} invited ${r.person('participantId')} to co-sign ${r.str('label')}`,
+    'amendment.cosign_invitation_accepted': (r) => `${r.actor} accepted the invitation to co-sign ${r.str('label')}`,
     'amendment.cosigner_removed': (r) => `${r.actor} removed ${r.person('participantId')} from the co-signers of ${r.str('label')}`,
     'amendment.ruled': (r) => {
       const reason = r.optStr('reason')
       return `${r.actor} ruled ${r.str('label')} ${r.bool('admissible') ? 'admissible' : 'inadmissible'}${reason ? `: ${reason}` : ''}`
     },
+    'amendment.ruling_changed': (r) => `${r.actor} changed the ruling on ${r.str('label')}: now ${r.bool('admissible') ? 'admissible' : 'inadmissible'}, reason: ${r.str('reason')}`,
     'amendment.opinion': (r) => {
       const opinion = r.str('opinion')
       if (!isBureauOpinion(opinion)) throw new MalformedEntry('opinion')
@@ -145,7 +148,7 @@ export const enLogSentences: LogSentences = {
     },
 
     'participants.imported': (r) => `${r.actor} imported ${plural(r.num('count'), 'participant', 'participants')}`,
-    'participants.reimported': (r) => `${r.actor} re-imported the participants list: ${r.num('added')} added, ${r.num('changed')} changed`,
+    'participants.reimported': (r) => `${r.actor} imported a list of participants: ${r.num('added')} added, ${r.num('changed')} changed`,
     'code.revoked': (r) => `${r.actor} revoked the access code of ${r.person('participantId', 'name')}`,
     'code.reissued': (r) => `${r.actor} issued a new access code to ${r.person('participantId', 'name')}`,
 

@@ -90,11 +90,14 @@ export const frLogSentences: LogSentences = {
     'amendment.withdrawn': (r) => `${r.actor} a retiré ${r.str('label')}`,
     'amendment.cosigned': (r) => `${r.actor} a demandé à cosigner ${r.str('label')}`,
     'amendment.cosigner_accepted': (r) => `${r.actor} a accepté ${r.person('participantId')} comme cosignataire de ${r.str('label')}`,
+    'amendment.cosign_invited': (r) => `${r.actor} a invité ${r.person('participantId')} à cosigner ${r.str('label')}`,
+    'amendment.cosign_invitation_accepted': (r) => `${r.actor} a accepté l’invitation à cosigner ${r.str('label')}`,
     'amendment.cosigner_removed': (r) => `${r.actor} a retiré ${r.person('participantId')} des cosignataires de ${r.str('label')}`,
     'amendment.ruled': (r) => {
       const reason = r.optStr('reason')
       return `${r.actor} a déclaré ${r.str('label')} ${r.bool('admissible') ? 'recevable' : 'irrecevable'}${reason ? ` : ${reason}` : ''}`
     },
+    'amendment.ruling_changed': (r) => `${r.actor} a changé sa décision sur ${r.str('label')} : désormais ${r.bool('admissible') ? 'recevable' : 'irrecevable'}, motif : ${r.str('reason')}`,
     'amendment.opinion': (r) => {
       const opinion = r.str('opinion')
       if (!isBureauOpinion(opinion)) throw new MalformedEntry('opinion')
@@ -151,7 +154,7 @@ export const frLogSentences: LogSentences = {
     },
 
     'participants.imported': (r) => `${r.actor} a importé ${plural(r.num('count'), 'participant', 'participants')}`,
-    'participants.reimported': (r) => `${r.actor} a réimporté la liste des participants : ${plural(r.num('added'), 'ajouté', 'ajoutés')}, ${plural(r.num('changed'), 'modifié', 'modifiés')}`,
+    'participants.reimported': (r) => `${r.actor} a importé une liste de participants : ${plural(r.num('added'), 'ajouté', 'ajoutés')}, ${plural(r.num('changed'), 'modifié', 'modifiés')}`,
     'code.revoked': (r) => `${r.actor} a révoqué le code d’accès ${deFr(r.person('participantId', 'name'))}`,
     'code.reissued': (r) => `${r.actor} a remis un nouveau code d’accès à ${r.person('participantId', 'name')}`,
 

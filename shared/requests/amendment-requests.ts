@@ -19,6 +19,12 @@ export interface RulingRequest {
   readonly reason?: string
 }
 
+/** A change of ruling always says why (the log keeps the reason it replaces). */
+export interface RulingChangeRequest {
+  readonly admissible: boolean
+  readonly reason: string
+}
+
 export interface DecisionRequest {
   readonly outcome: Decision
 }

@@ -102,7 +102,15 @@ describe('amendments in the browser', () => {
     expect(await a.locator('plenum-doc-editor .read-only-notice').textContent()).toContain('n’est plus entre les mains de ses auteurs')
     await bureau.screenshot({ path: `${artifacts}amendment-bureau.png`, fullPage: true })
     expect(await axeViolations(bureau)).toEqual([])
+    const asked = new Promise<string>((resolve) =>
+      bureau.once('dialog', (dialog) => {
+        resolve(dialog.message())
+        void dialog.accept()
+      }),
+    )
     await bureau.getByRole('button', { name: 'Adopter et intégrer' }).click()
+    // Adopting without a vote asks first, saying what it does.
+    expect(await asked).toMatch(/^Adopter P2-A1 sans vote \? Son changement sera intégré aussitôt au texte \(Proposition 2\)/)
     await expect.poll(() => bureau.locator('h1 .status-badge').textContent()).toBe('Intégré')
 
     // Rita, who never reloaded, reads the merged text; the proposal's history says so.

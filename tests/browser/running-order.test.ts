@@ -128,6 +128,8 @@ describe('the order of the votes on a proposal’s page', () => {
   test('the bureau adopts the deletion: the amendments on the same lines fall, and their page says why', async () => {
     const bureau = await orderOn(plenum.baseUrl, undefined, plenum.seed.bureauCode)
     await bureau.getByRole('link', { name: 'P2-A2' }).first().click()
+    // Adopting without a vote asks first, saying what it does.
+    bureau.once('dialog', (dialog) => void dialog.accept())
     await bureau.getByRole('button', { name: 'Adopter et intégrer' }).click()
     await bureau.locator('.status-badge[data-status="merged"]').first().waitFor()
     await bureau.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/proposals/${competingProposalIndex + 1}`)

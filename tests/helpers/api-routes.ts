@@ -89,6 +89,7 @@ export const apiRoutes: Record<string, RouteFacts> = {
   'POST /api/amendments/:aid/cosigners/:pid/accept': { action: 'amendment.file' },
   'DELETE /api/amendments/:aid/cosigners/:pid': { action: 'amendment.file' },
   'POST /api/amendments/:aid/ruling': { action: 'amendment.rule', body: () => ({ admissible: true }) },
+  'POST /api/amendments/:aid/ruling-change': { action: 'amendment.rule', body: () => ({ admissible: false, reason: 'Corrigé.' }) },
   'POST /api/amendments/:aid/opinion': { action: 'amendment.opinion', body: () => ({ opinion: 'wisdom' }) },
   'POST /api/proposals/:pid/vote-order': { action: 'floor.order', body: () => ({ order: [] }) },
   'GET /api/congresses/:id/floor': { action: 'congress.read' },

@@ -63,7 +63,8 @@ describe('the bureau’s opinion on an amendment (avis)', () => {
 
   test('not on an amendment no longer waiting for its vote, nor outside the amendment and voting phases', async () => {
     const a4 = byLabel('P2-A4')
-    expect((await call(plenum, bureau, 'POST', `/amendments/${a4.id}/ruling`, { admissible: false, reason: 'Hors sujet.' })).status).toBe(200)
+    // Ruled admissible when filed: the bureau changes its ruling.
+    expect((await call(plenum, bureau, 'POST', `/amendments/${a4.id}/ruling-change`, { admissible: false, reason: 'Hors sujet.' })).status).toBe(200)
     const ruledOut = await give(bureau, 'P2-A4', { opinion: 'favorable' })
     expect(ruledOut.status).toBe(409)
     expect(ruledOut.body.error).toMatchObject({ code: 'amendment_status', status: 'inadmissible', attempted: 'opinion' })

@@ -175,7 +175,7 @@ describe('migration 0013 (fallen amendments) on a file that already holds amendm
     try {
       const sqlite = handle.sqlite
       // Opening migrates to the latest: 0015's sub-amendment columns and index come with it.
-      expect(sqlite.prepare("SELECT * FROM amendments WHERE id = 'a1'").get()).toEqual({ ...rowBefore, fallen_by: null, parent_id: null, rewording: 0, rectified_at: null })
+      expect(sqlite.prepare("SELECT * FROM amendments WHERE id = 'a1'").get()).toEqual({ ...rowBefore, fallen_by: null, parent_id: null, rewording: 0, rectified_at: null, ruled_by: null, ruled_at: null })
       expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'amendments' ORDER BY name").all()).toEqual(
         [...(indexes as { name: string }[]), { name: 'amendments_parent' }].sort((a, b) => a.name.localeCompare(b.name)),
       )

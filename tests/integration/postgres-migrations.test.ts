@@ -40,7 +40,7 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   documents: ['name', 'congress_id', 'kind', 'state', 'updated_at'],
   document_updates: ['id', 'doc_name', 'data', 'created_at'],
   audit_log: ['seq', 'congress_id', 'at', 'actor_id', 'actor_name', 'action', 'payload', 'prev_hash', 'hash'],
-  amendments: ['id', 'congress_id', 'proposal_id', 'target_doc', 'number', 'doc_name', 'author_id', 'justification', 'status', 'fork_vector', 'ruling_reason', 'conflicts', 'merged_onto', 'created_at', 'updated_at', 'merged_at', 'fallen_by', 'parent_id', 'rewording', 'rectified_at'],
+  amendments: ['id', 'congress_id', 'proposal_id', 'target_doc', 'number', 'doc_name', 'author_id', 'justification', 'status', 'fork_vector', 'ruling_reason', 'conflicts', 'merged_onto', 'created_at', 'updated_at', 'merged_at', 'fallen_by', 'parent_id', 'rewording', 'rectified_at', 'ruled_by', 'ruled_at'],
   amendment_cosigners: ['amendment_id', 'participant_id', 'signed_at', 'accepted_at'],
   amendment_opinions: ['amendment_id', 'opinion', 'comment', 'given_by', 'given_at'],
   vote_orders: ['target_doc', 'congress_id', 'lead_ids', 'set_by', 'set_at'],
@@ -65,6 +65,9 @@ const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Databas
   frozen_documents: ['doc_name', 'congress_id', 'state_v2', 'sha256'],
   seals: ['congress_id', 'frozen_at', 'manifest_sha256', 'signature', 'public_key_fingerprint'],
   deliveries: ['id', 'congress_id', 'advisor_name', 'institution', 'delivered_on', 'channel', 'participant_id', 'created_at'],
+  notifications: ['id', 'congress_id', 'participant_id', 'kind', 'at', 'actor_name', 'label', 'parent_label', 'amendment_id', 'ballot_id'],
+  notification_reads: ['participant_id', 'read_up_to'],
+  amendment_cosign_invitations: ['amendment_id', 'participant_id', 'invited_at'],
 }
 
 describe('plenum migrate on PostgreSQL', () => {

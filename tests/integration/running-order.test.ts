@@ -77,7 +77,8 @@ describe('the running order of a proposal’s amendments, from the list the serv
     expect(late.status).toBe(201)
     expect(await order()).toEqual(['P2-A2', 'P2-A1 = P2-A3', 'P2-A4', 'text'])
     const a4 = filed.find((f) => f.label === 'P2-A4')!
-    expect((await call(plenum, bureau, 'POST', `/amendments/${a4.id}/ruling`, { admissible: false, reason: 'Hors sujet.' })).status).toBe(200)
+    // Ruled admissible when filed: the bureau changes its ruling.
+    expect((await call(plenum, bureau, 'POST', `/amendments/${a4.id}/ruling-change`, { admissible: false, reason: 'Hors sujet.' })).status).toBe(200)
     expect(await order()).toEqual(['P2-A2', 'P2-A1 = P2-A3', 'text'])
   })
 

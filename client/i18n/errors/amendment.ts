@@ -14,10 +14,19 @@ export const amendmentFr: ErrorMessages<AmendmentErrorParams> = {
   cosigner_is_author: () => 'L’auteur ne cosigne pas son propre amendement.',
   cosigner_not_found: () => 'Ce participant ne cosigne pas cet amendement.',
   cosign_request_not_found: () => 'Aucune demande de cosignature en attente de ce participant.',
+  cosign_invitee_invalid: (e) => (e.reason === 'already_signs' ? 'Cette personne cosigne déjà cet amendement, l’a déjà demandé ou y est déjà invitée.' : 'Seul un délégué de ce congrès peut être invité à cosigner.'),
+  cosign_invitation_not_found: () => 'Aucune invitation à cosigner cet amendement ne vous attend.',
   target_changed_meanwhile: () => 'Le texte visé vient de changer : recommencez.',
   sub_amendment_nested: () => 'Un sous-amendement ne se sous-amende pas.',
   not_a_rewording: () => 'Ce n’est pas une rectification proposée par le bureau à cet amendement.',
   rewording_changed: () => 'La rectification vient de changer : relisez-la avant de l’accepter.',
+  ruling_depended_on: (e) =>
+    e.reason === 'ballot'
+      ? 'Un scrutin sur cet amendement a été préparé ou tenu : sa recevabilité ne change plus.'
+      : e.reason === 'voted_text'
+        ? 'Le texte visé a été mis aux voix : la recevabilité de cet amendement ne change plus.'
+        : `Le sous-amendement ${e.by} a été mis aux voix ou l’est bientôt : la recevabilité de cet amendement ne change plus.`,
+  ruling_unchanged: (e) => `Cet amendement est déjà ${e.admissible ? 'recevable' : 'irrecevable'}.`,
   vote_order_invalid: (e) =>
     e.reason === 'sub_amendment_after_parent'
       ? 'Un sous-amendement se vote avant l’amendement qu’il modifie.'
@@ -39,6 +48,7 @@ const attemptEn: Record<AmendmentAttempt, string> = {
   submit: 'submit it',
   withdraw: 'withdraw it',
   rule: 'rule on its admissibility',
+  change_ruling: 'change the ruling on its admissibility',
   opinion: 'give the bureau’s opinion on it',
   adopt: 'adopt it',
   reject: 'reject it',
@@ -55,6 +65,7 @@ const authorStepEn: Record<AuthorOnlyStep, string> = {
   withdraw: 'withdraw it',
   accept_cosigner: 'accept a co-signer',
   remove_cosigner: 'remove a co-signer',
+  invite_cosigner: 'invite co-signers',
   answer_rewording: 'answer the proposed rewording',
 }
 
@@ -69,10 +80,19 @@ export const amendmentEn: ErrorMessages<AmendmentErrorParams> = {
   cosigner_is_author: () => 'The author does not co-sign their own amendment.',
   cosigner_not_found: () => 'This participant does not co-sign this amendment.',
   cosign_request_not_found: () => 'No co-signing request from this participant is waiting.',
+  cosign_invitee_invalid: (e) => (e.reason === 'already_signs' ? 'This person already co-signs this amendment, has asked to, or is already invited.' : 'Only a delegate of this congress can be invited to co-sign.'),
+  cosign_invitation_not_found: () => 'No invitation to co-sign this amendment is waiting for you.',
   target_changed_meanwhile: () => 'The amended text has just changed: try again.',
   sub_amendment_nested: () => 'A sub-amendment cannot itself be amended.',
   not_a_rewording: () => 'This is not a rewording the bureau proposed to this amendment.',
   rewording_changed: () => 'The rewording has just changed: read it again before accepting it.',
+  ruling_depended_on: (e) =>
+    e.reason === 'ballot'
+      ? 'A ballot on this amendment has been prepared or held: its admissibility no longer changes.'
+      : e.reason === 'voted_text'
+        ? 'The amended text has been put to the vote: this amendment’s admissibility no longer changes.'
+        : `The sub-amendment ${e.by} has been put to the vote or is about to be: this amendment’s admissibility no longer changes.`,
+  ruling_unchanged: (e) => `This amendment is already ${e.admissible ? 'admissible' : 'inadmissible'}.`,
   vote_order_invalid: (e) =>
     e.reason === 'sub_amendment_after_parent'
       ? 'A sub-amendment is voted before the amendment it amends.'
