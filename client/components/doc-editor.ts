@@ -172,18 +172,21 @@ export class DocEditor extends LightElement {
     const peers = sync.peers ?? []
     const access = sync.access
     const readOnly = access && !access.writable ? this.readOnlyText(access.reason, access.phase) : undefined
+    // The sync state and the toolbar stay in view together while a long text scrolls under them.
     return html`
+      <div class="editor-head">
       <div class="sync-bar" aria-label=${m.syncStatus} role="group">
         <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>
         ${saved ? html`<span class="save-state" data-saved=${sync.unsaved ? 'no' : 'yes'} data-pending=${sync.pendingCount}>${saved}</span>` : nothing}
         <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
       </div>
-      ${readOnly ? html`<p class="read-only-notice" role="status" data-read-only=${access && !access.writable ? access.reason : ''}>${readOnly}</p>` : nothing}
-      ${this.discarded ? html`<p class="error" role="alert" data-discarded=${this.discarded}>${this.discardedText(this.discarded)}</p>` : nothing}
-      ${this.tooLong ? html`<p class="error" role="alert" data-too-long>${m.textTooLong(maxChars)}</p>` : nothing}
       ${this.editor && (!access || access.writable)
         ? html`<plenum-editor-toolbar .editor=${this.editor} ?editable=${sync.editable}></plenum-editor-toolbar>`
         : nothing}
+      </div>
+      ${readOnly ? html`<p class="read-only-notice" role="status" data-read-only=${access && !access.writable ? access.reason : ''}>${readOnly}</p>` : nothing}
+      ${this.discarded ? html`<p class="error" role="alert" data-discarded=${this.discarded}>${this.discardedText(this.discarded)}</p>` : nothing}
+      ${this.tooLong ? html`<p class="error" role="alert" data-too-long>${m.textTooLong(maxChars)}</p>` : nothing}
       <div class="editor-body ${this.numbered ? 'numbered' : ''}">
         ${this.numbered ? html`<div class="line-gutter" aria-hidden="true" title=${ed().lineNumbers}></div>` : nothing}
         <div class="editor-mount"></div>
