@@ -28,6 +28,8 @@ export class CongressLive implements ReactiveController {
   projectorRevision = 0
   /** Grows when the item under debate or its list of speakers changes. */
   floorRevision = 0
+  /** Grows when this person's notifications change, and at each (re)connection: the header's badge reads them again. */
+  notificationsRevision = 0
   /** The latest participation counts per open ballot, as votes arrive. */
   participation: Readonly<Record<string, { voted: number; rights: number }>> = {}
   /** Whether the event stream is up (until it fails): the voter's screen disables its buttons when it is not. */
@@ -116,6 +118,9 @@ export class CongressLive implements ReactiveController {
 
   hostConnected(): void {
     const id = this.congressId
+      case 'notifications':
+        this.notificationsRevision += 1
+        break
     this.congressId = undefined
     this.follow(id)
   }

@@ -1,5 +1,6 @@
 import { floorRoutes } from './routes/floor.ts'
 import { historyRoutes } from './routes/history.ts'
+import { notificationRoutes } from './routes/notifications.ts'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DomainError, fail } from './domain-error.ts'
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
     .route('/congresses', activityRoutes(deps))
     .route('/congresses', floorRoutes(deps))
     .route('/congresses', historyRoutes(deps))
+    .route('/congresses', notificationRoutes(deps))
     .route('/keys', keyRoutes(deps))
 
   const app = new Hono().use(securityHeaders()).route('/api', api)

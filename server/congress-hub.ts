@@ -23,6 +23,8 @@ export interface HubEvents {
   'projector-changed': [{ congressId: string; ballotId: string | null }]
   /** The item under debate or its list of speakers changed. */
   'floor-changed': [{ congressId: string }]
+  /** These people have new notifications (server/notifications/): their event streams say so. */
+  notified: [{ congressId: string; participantIds: readonly string[] }]
 }
 
 export type HubEventName = keyof HubEvents
@@ -68,6 +70,7 @@ export class CongressHub extends EventEmitter<HubEvents> {
     'attendance-changed': (e) => this.attendanceChanged(e.congressId),
     'projector-changed': (e) => this.projectorChanged(e.congressId, e.ballotId),
     'floor-changed': (e) => this.floorChanged(e.congressId),
+    notified: (e) => this.notified(e.congressId, e.participantIds),
   }
 
   constructor(private readonly store: CongressStore) {
@@ -221,6 +224,10 @@ export class CongressHub extends EventEmitter<HubEvents> {
 
   floorChanged(congressId: string): void {
     this.announce('floor-changed', { congressId })
+  }
+
+  notified(congressId: string, participantIds: readonly string[]): void {
+    this.announce('notified', { congressId, participantIds })
   }
 
   participantRevoked(congressId: string, participantId: string): void {

@@ -30,12 +30,14 @@ export type CongressEvent =
   | { readonly type: 'projector'; readonly ballotId: string | null }
   /** The item under debate or its list of speakers changed. */
   | { readonly type: 'floor' }
+  /** This person has new notifications (sent to them alone), and once at each connection: read them again. */
+  | { readonly type: 'notifications' }
 
 export type CongressEventType = CongressEvent['type']
 export type CongressEventOf<T extends CongressEventType> = Extract<CongressEvent, { type: T }>
 
 /** Every event name the stream sends. */
-export const congressEventTypes = ['phase', 'presence', 'structure', 'amendments', 'amendment-texts', 'texts', 'ballots', 'participation', 'attendance', 'projector', 'floor'] as const satisfies readonly CongressEventType[]
+export const congressEventTypes = ['phase', 'presence', 'structure', 'amendments', 'amendment-texts', 'texts', 'ballots', 'participation', 'attendance', 'projector', 'floor', 'notifications'] as const satisfies readonly CongressEventType[]
 
 // Every type is in the list: a member of the union left out of it does not compile.
 type Unlisted = Exclude<CongressEventType, (typeof congressEventTypes)[number]>
@@ -85,6 +87,7 @@ export function decodeCongressEvent(name: string, text: string): CongressEvent |
     case 'texts':
     case 'attendance':
     case 'floor':
+    case 'notifications':
       return { type: name }
     case 'ballots':
       return typeof data.ballotId === 'string' ? { type: 'ballots', ballotId: data.ballotId } : undefined

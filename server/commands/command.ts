@@ -8,6 +8,7 @@ import { requireAllowedInPhase } from '../auth/authorize.ts'
 import { DomainError } from '../domain-error.ts'
 import type { AppDeps, SessionActor } from '../env.ts'
 import { appendAudit } from '../services/audit.ts'
+import { notifyOf } from '../notifications/notify.ts'
 import { lockCongress } from './congress/congress-rows.ts'
 
 /**
@@ -115,7 +116,13 @@ async function inTransaction<T>(deps: CommandDeps, actor: CommandActor, work: (t
       work({
         trx,
         now,
-        audit: (congressId, action, payload) => appendAudit(trx, { congressId, actor: auditActorOf(actor), action, payload }, now),
+        audit: async (congressId, action, payload) => {
+          const event = { congressId, actor: auditActorOf(actor), action, payload }
+          await appendAudit(trx, event, now)
+          // Whom this decision concerns is told in the same transaction, and live once it commits.
+          const told = await notifyOf(trx, event, now)
+          if (told.length > 0) after.push(() => deps.hub.notified(congressId, told))
+        },
         afterCommit: (effect) => void after.push(effect),
         onRollback: (effect) => void undo.push(effect),
       }),

@@ -61,6 +61,8 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
     hub.subscribe('attendance-changed', (e) => here(e) && void send({ type: 'attendance' })),
     hub.subscribe('projector-changed', (e) => here(e) && void send({ type: 'projector', ballotId: e.ballotId })),
     hub.subscribe('floor-changed', (e) => here(e) && void send({ type: 'floor' })),
+    // The person's own channel: only their streams hear of their notifications.
+    hub.subscribe('notified', (e) => here(e) && e.participantIds.includes(participantId) && void send({ type: 'notifications' })),
     hub.subscribe('participant-revoked', (e) => e.participantId === participantId && sink.abort()),
     // Signing out ends this session's streams too, not only its cookie.
     hub.subscribe('session-closed', (e) => e.tokenHash === tokenHash && sink.abort()),
@@ -70,6 +72,8 @@ async function streamCongressEvents(deps: EventStreamDeps, participantId: string
   try {
     await send({ type: 'phase', phase: hub.phaseOf(congressId) })
     await sendPresence()
+    // On every (re)connection: what arrived while offline is read again.
+    await send({ type: 'notifications' })
     await new Promise<void>((resolve) => sink.onAbort(resolve))
   } finally {
     clearInterval(keepalive)

@@ -30,6 +30,7 @@ const decoders: { [K in HubEventName]: (data: Fields, congressId: string) => Hub
   'attendance-changed': (_, congressId) => ({ congressId }),
   'projector-changed': ({ ballotId }, congressId) => (isString(ballotId) || ballotId === null ? { congressId, ballotId } : undefined),
   'floor-changed': (_, congressId) => ({ congressId }),
+  notified: ({ participantIds }, congressId) => (isStringList(participantIds) ? { congressId, participantIds } : undefined),
 }
 
 const isHubEventName = (name: unknown): name is HubEventName => typeof name === 'string' && Object.hasOwn(decoders, name)
