@@ -2,24 +2,38 @@ import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { AttendanceEntryView } from '../../shared/api-types.ts'
+import { roles } from '../../shared/roles.ts'
 import { matchesSearch } from '../../shared/text/french-order.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 
-/** The check-in desk: who is present, the room's code, scanning badges, and proxies. */
+/**
+ * The check-in desk: who is present (all, or present only), how many by role, the room's code,
+ * scanning badges, and proxies, beside each name as in their own list.
+ */
 export class AttendancePanel extends LightElement {
-  static override properties = { congressId: { attribute: false }, revision: { attribute: false }, filter: { state: true }, failure: { state: true }, notice: { state: true } }
+  static override properties = {
+    congressId: { attribute: false },
+    revision: { attribute: false },
+    filter: { state: true },
+    presentOnly: { state: true },
+    failure: { state: true },
+    notice: { state: true },
+  }
   declare congressId: string
   /** Grows when check-ins or proxies change anywhere: the list reads itself again. */
   declare revision: number
   declare filter: string
+  /** Only those checked in: who is in the room, at a glance. */
+  declare presentOnly: boolean
   declare failure: string | undefined
   declare notice: string | undefined
 
   constructor() {
     super()
     this.filter = ''
+    this.presentOnly = false
   }
 
   private readonly task = new Task(this, {
@@ -61,19 +75,32 @@ export class AttendancePanel extends LightElement {
     })
   }
 
+  /** Present out of registered, for each role that votes here (the desk lists only those). */
+  private renderRoleCounts(entries: readonly AttendanceEntryView[]) {
+    const m = t()
+    const shownRoles = roles.filter((role) => entries.some((e) => e.role === role))
+    return html`<ul class="role-counts" aria-label=${m.people.byRoleHeading}>
+        ${shownRoles.map((role) => {
+          const of = entries.filter((e) => e.role === role)
+          return html`<li data-role=${role}>${m.people.byRole(m.roleLabel[role], of.filter((e) => e.present).length, of.length)}</li>`
+        })}
+      </ul>`
+  }
+
   override render() {
     const m = t()
     const view = this.task.value
     if (!view) return this.task.render({ pending: () => html`<p role="status">${m.loading}</p>`, error: () => html`<p role="alert" class="error">${m.genericError}</p>` })
     // "elodie" finds "Élodie": accents and case aside (shared/text/french-order.ts); the server sends the list in French order.
-    const shown = view.entries.filter((e) => matchesSearch(this.filter, e.name, e.organisation))
+    const shown = view.entries.filter((e) => (!this.presentOnly || e.present) && matchesSearch(this.filter, e.name, e.organisation))
     const proxies = view.entries.filter((e) => e.proxyTo)
     const option = (e: AttendanceEntryView) => html`<option value=${e.id}>${e.name}</option>`
     // Nobody chosen at first: defaulting both to the list's first name offered a proxy to oneself.
     const choose = html`<option value="" selected>${m.v.proxyChoose}</option>`
     return html`
       <p class="count">${m.v.presentCount(view.presentCount, view.entitledCount)}</p>
-      <p>${m.v.roomCodeIs} : <strong class="room-code">${view.roomCode}</strong>
+      ${this.renderRoleCounts(view.entries)}
+      <p>${m.people.roomCodeLabel} <strong class="room-code">${view.roomCode}</strong>
         <button type="button" class="secondary" @click=${() => this.act(() => api.renewRoomCode(this.congressId))}>${m.v.newRoomCode}</button></p>
       <div aria-live="polite">
         ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
@@ -86,14 +113,21 @@ export class AttendancePanel extends LightElement {
       </form>
       <label for="attendance-filter">${m.v.filterLabel}</label>
       <input id="attendance-filter" type="search" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+      <p class="check">
+        <input type="checkbox" id="attendance-present-only" .checked=${this.presentOnly} @change=${(e: Event) => (this.presentOnly = (e.target as HTMLInputElement).checked)} />
+        <label for="attendance-present-only">${m.people.presentOnly}</label>
+      </p>
       <ul class="attendance-list">
         ${shown.map(
-          (e) => html`<li>
+          (e) => html`<li data-present=${e.present ? 'yes' : 'no'}>
             <input type="checkbox" id=${`present-${e.id}`} .checked=${e.present} @change=${(ev: Event) => this.act(() => api.markPresent(this.congressId, e.id, (ev.target as HTMLInputElement).checked))} />
             <label for=${`present-${e.id}`}>${e.name}</label> <span class="hint">${e.organisation} · ${m.roleLabel[e.role]}</span>
+            ${e.proxyTo ? html`<span class="proxy-note">${m.people.givesProxyTo(e.proxyTo.name)}</span>` : nothing}
+            ${e.proxiesHeld.length > 0 ? html`<span class="proxy-note">${m.people.holdsProxyOf(e.proxiesHeld.map((g) => g.name))}</span>` : nothing}
           </li>`,
         )}
       </ul>
+      ${shown.length === 0 ? html`<p>${m.people.noneShown}</p>` : nothing}
       <h3>${m.v.proxyHeading}</h3>
       ${proxies.length === 0
         ? html`<p>${m.v.noProxies}</p>`

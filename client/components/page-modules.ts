@@ -7,6 +7,7 @@ import type { Route } from '../router.ts'
  * element is defined when its module arrives, and lit upgrades the element already rendered.
  */
 const modules: Partial<Record<Route['page'], () => Promise<unknown>>> = {
+  dashboard: () => import('./dashboard-page.ts'),
   proposal: () => import('./text-page.ts'),
   preamble: () => import('./text-page.ts'),
   'proposal-history': () => import('./text-history.ts'),

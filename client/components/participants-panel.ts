@@ -1,14 +1,16 @@
 import { describeFailure, describeProblems } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
-import type { IssuedParticipantView, ParticipantDetailView } from '../../shared/api-types.ts'
+import type { IssuedParticipantView, ParticipantDetailView, ReimportPreviewView } from '../../shared/api-types.ts'
 import { matchesSearch } from '../../shared/text/french-order.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { renderReimportPreview } from './reimport-preview.ts'
 
 /**
- * The bureau's list of participants: import from CSV, filter, revoke, reissue. Codes are shown
+ * The bureau's list of participants: import from CSV (first or corrected: a preview of what it
+ * changes, then its apply), filter, revoke, reissue. Codes are shown
  * once, right after an import or a reissue, with their access sheet to download: the server keeps
  * only their hashes, so reprinting a card means issuing a new code.
  */
@@ -23,6 +25,8 @@ export class ParticipantsPanel extends LightElement {
     busy: { state: true },
     issued: { state: true },
     sheetState: { state: true },
+    preview: { state: true },
+    messagePlace: { state: true },
   }
 
   declare congressId: string
@@ -36,6 +40,10 @@ export class ParticipantsPanel extends LightElement {
   /** The codes just issued: in this page's memory only, until dismissed or the page is left. */
   declare issued: readonly IssuedParticipantView[]
   declare sheetState: 'idle' | 'pending' | 'ready'
+  /** The plan of the file chosen, until applied or cancelled; `csv` is the file it was made from. */
+  declare preview: { readonly plan: ReimportPreviewView; readonly csv: string } | undefined
+  /** Where the last message shows: under the import form, or above the table whose buttons acted (issue 20, point 3). */
+  declare messagePlace: 'import' | 'table'
   private participants: ParticipantDetailView[] = []
 
   private readonly load = new Task(this, {
@@ -53,6 +61,7 @@ export class ParticipantsPanel extends LightElement {
     this.busy = false
     this.issued = []
     this.sheetState = 'idle'
+    this.messagePlace = 'import'
   }
 
   private showIssued(issued: readonly IssuedParticipantView[]): void {
@@ -91,7 +100,7 @@ export class ParticipantsPanel extends LightElement {
         </button>
         ${this.sheetState === 'ready' ? html`<span role="status" class="ok">${m.c.issuedSheetReady}</span>` : nothing}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${m.people.issuedTable}>
         <table class="issued">
           <thead>
             <tr>
@@ -109,37 +118,66 @@ export class ParticipantsPanel extends LightElement {
     </section>`
   }
 
-  private async importFile(event: SubmitEvent): Promise<void> {
+  private clearMessages(place: 'import' | 'table' = 'import'): void {
+    this.messagePlace = place
+    this.notice = undefined
+    this.failure = undefined
+    this.failures = []
+  }
+
+  /** Reads the file and asks what it would change: nothing is written yet. */
+  private async checkFile(event: SubmitEvent): Promise<void> {
     event.preventDefault()
     const form = event.target as HTMLFormElement
     const file = (form.elements.namedItem('csv') as HTMLInputElement).files?.[0]
     if (!file) return
-    const m = t()
     this.busy = true
-    this.notice = undefined
-    this.failure = undefined
-    this.failures = []
+    this.clearMessages()
+    this.preview = undefined
     try {
-      const { participants } = await api.importParticipantsCsv(this.congressId, await file.text())
-      this.notice = m.importDone(participants.length)
-      this.showIssued(participants)
-      this.dispatchEvent(new Event('decision', { bubbles: true }))
-      form.reset()
-      await this.load.run()
+      const csv = await file.text()
+      this.preview = { plan: await api.previewReimport(this.congressId, csv), csv }
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('#reimport-heading')?.focus())
     } catch (error) {
-      if (error instanceof ApiError) {
-        this.failure = error.details.length > 0 ? m.importFailed : describeFailure(error)
-        this.failures = describeProblems(error)
-      } else this.failure = m.genericError
+      this.showFailure(error)
     } finally {
       this.busy = false
     }
   }
 
+  /** Applies the plan shown, and only it (the server refuses a plan that changed meanwhile). */
+  private async applyPreview(): Promise<void> {
+    const preview = this.preview
+    if (!preview) return
+    this.busy = true
+    this.clearMessages()
+    try {
+      const result = await api.applyReimport(this.congressId, preview.csv, preview.plan.fingerprint)
+      this.preview = undefined
+      this.querySelector<HTMLFormElement>('form.import')?.reset()
+      this.notice = t().people.applied(result.added.length, result.changed.length)
+      if (result.added.length > 0) this.showIssued(result.added)
+      else void this.updateComplete.then(() => this.querySelector<HTMLElement>('#import-csv')?.focus())
+      this.dispatchEvent(new Event('decision', { bubbles: true }))
+      await this.load.run()
+    } catch (error) {
+      this.showFailure(error)
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private showFailure(error: unknown): void {
+    const m = t()
+    if (error instanceof ApiError) {
+      this.failure = error.details.length > 0 ? m.importFailed : describeFailure(error)
+      this.failures = describeProblems(error)
+    } else this.failure = describeFailure(error)
+  }
+
   private async act(participant: ParticipantDetailView, action: 'revoke' | 'reissue'): Promise<void> {
     const m = t()
-    this.failure = undefined
-    this.failures = []
+    this.clearMessages('table')
     try {
       if (action === 'revoke') {
         const { participant: updated } = await api.revokeCode(this.congressId, participant.id)
@@ -156,13 +194,26 @@ export class ParticipantsPanel extends LightElement {
     }
   }
 
+  /** The last message, where it belongs: nothing elsewhere. */
+  private renderMessages(place: 'import' | 'table') {
+    if (this.messagePlace !== place) return nothing
+    return html`${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
+    ${this.failure
+      ? html`<div role="alert" class="error">
+          <p>${this.failure}</p>
+          ${this.failures.length ? html`<ul>${this.failures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
+        </div>`
+      : nothing}`
+  }
+
   private renderTable(participants: readonly ParticipantDetailView[]) {
     const m = t()
     // Accents and case aside, as every search (shared/text/french-order.ts).
     const shown = participants.filter((p) => matchesSearch(this.filter, p.name, p.organisation, p.email ?? '', m.roleLabel[p.role], p.role))
     return html`
       <p class="count" aria-live="polite">${m.participantsCount(shown.length, participants.length)}</p>
-      <div class="table-scroll">
+      ${this.renderMessages('table')}
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${m.people.participantsTable}>
         <table class="participants">
           <thead>
             <tr>
@@ -195,19 +246,23 @@ export class ParticipantsPanel extends LightElement {
     return html`
       <section class="card" aria-labelledby="participants-heading">
         <h2 id="participants-heading">${m.participantsSection}</h2>
-        <form class="import" @submit=${this.importFile}>
+        <form class="import" @submit=${this.checkFile} @change=${() => (this.preview = undefined)}>
           <h3>${m.importTitle}</h3>
-          <p class="hint" id="import-help">${m.importHelp}</p>
+          <p class="hint" id="import-help">${m.people.importHelp}</p>
           <label for="import-csv">${m.importFile}</label>
           <input id="import-csv" name="csv" type="file" accept=".csv,text/csv,text/plain" required aria-describedby="import-help" />
-          <button type="submit" class="primary" ?disabled=${this.busy}>${m.importSubmit}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy && !this.preview ? m.people.importChecking : m.importSubmit}</button>
         </form>
-        ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
-        ${this.failure
-          ? html`<div role="alert" class="error">
-              <p>${this.failure}</p>
-              ${this.failures.length ? html`<ul>${this.failures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
-            </div>`
+        ${this.renderMessages('import')}
+        ${this.preview
+          ? renderReimportPreview(this.preview.plan, {
+              busy: this.busy,
+              apply: () => void this.applyPreview(),
+              cancel: () => {
+                this.preview = undefined
+                void this.updateComplete.then(() => this.querySelector<HTMLElement>('#import-csv')?.focus())
+              },
+            })
           : nothing}
         ${this.renderIssued()}
         <p class="hint">${m.c.reprintHint}</p>

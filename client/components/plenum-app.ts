@@ -21,6 +21,7 @@ import './floor-card.ts'
 import './vote-page.ts'
 // The text pages, the amendment's and the ballots' load when first opened (page-modules.ts), with the editor.
 import { loadPage } from './page-modules.ts'
+import './phase-help.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
 
@@ -113,6 +114,9 @@ export class PlenumApp extends LightElement {
 
   private onJoined(event: CustomEvent<SessionView>): void {
     const { participant } = event.detail
+      // The bureau lands on its dashboard: what awaits it, and one link to each (dashboard-page.ts).
+      if (phase && isAllowed({ role, phase, action: 'audit.read' })) landing = paths.dashboard(congressId)
+    }
     this.session = { kind: 'signed-in', participant }
     // An advisor comes for the sealed motion; everyone else to the congress.
     navigate(participant.role === 'advisor' ? paths.seal(participant.congressId) : paths.congress(participant.congressId), { replace: true })
@@ -153,6 +157,11 @@ export class PlenumApp extends LightElement {
         : html`<p class="error" role="alert">${m.forbidden}</p>`
     }
     const live = this.live
+    if (route.page === 'dashboard') {
+      if (!isAllowed({ role: participant.role, phase, action: 'audit.read' })) return html`<p class="error" role="alert">${m.forbidden}</p>`
+      const revisions = { amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision, attendance: live.attendanceRevision }
+      return html`<plenum-dashboard-page .congress=${congress} .phase=${phase} .revisions=${revisions} .participation=${live.participation} .presence=${live.presence}></plenum-dashboard-page>`
+    }
     const floorRevisions = { floor: live.floorRevision, amendments: live.amendmentStepsRevision, ballots: live.ballotsRevision }
     if (route.page === 'session') {
       return isAllowed({ role: participant.role, phase, action: 'floor.run' })
@@ -247,6 +256,7 @@ export class PlenumApp extends LightElement {
     if (!congress) return m.loading
     if (route.page === 'preamble') return `${m.preamble} — ${congress.title}`
     if (route.page === 'bureau') return `${m.bureauTitle} — ${congress.title}`
+    if (route.page === 'dashboard') return `${m.dash.title} — ${congress.title}`
     if (route.page === 'amendments') return `${m.amendmentsAll} — ${congress.title}`
     if (route.page === 'amendment') return `${m.amendments} — ${congress.title}`
     if (route.page === 'vote') return `${m.v.voteTitle} — ${congress.title}`
@@ -289,6 +299,7 @@ export class PlenumApp extends LightElement {
           ${sealed && participant ? html`<a href=${paths.seal(participant.congressId)}>${m.v.sealNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.session(participant.congressId)}>${m.f.sessionNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.ballots(participant.congressId)}>${m.v.ballotsNav}</a>` : nothing}
+          ${bureau && participant ? html`<a href=${paths.dashboard(participant.congressId)}>${m.dash.nav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.bureau(participant.congressId)}>${m.bureauNav}</a>` : nothing}
           ${participant
             ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`
@@ -299,7 +310,9 @@ export class PlenumApp extends LightElement {
           ${participant ? html`<button type="button" class="link-button" @click=${() => this.logout()}>${m.logout}</button>` : nothing}
         </div>
       </header>
-      <main id="main" tabindex="-1">${this.renderPage()}</main>
+      <main id="main" tabindex="-1">
+        ${this.route.page === 'join' ? nothing : html`<plenum-phase-help .phase=${phase} .viewerRole=${participant?.role}></plenum-phase-help>`}${this.renderPage()}
+      </main>
     `
   }
 }

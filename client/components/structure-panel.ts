@@ -17,14 +17,21 @@ export class StructurePanel extends LightElement {
     editable: { type: Boolean },
     notice: { state: true },
     failure: { state: true },
+    messageAt: { state: true },
   }
 
   declare congress: CongressView
   declare editable: boolean
   declare notice: string | undefined
   declare failure: string | undefined
+  /**
+   * Which control the last message is about ('details', 'theme-<id>', 'proposal-<id>', 'new-theme'…):
+   * it shows beside that control, not under another section (issue 20, points 3 and 15).
+   */
+  declare messageAt: string | undefined
 
-  private async save(change: () => Promise<unknown>): Promise<void> {
+  private async save(change: () => Promise<unknown>, at: string): Promise<void> {
+    this.messageAt = at
     this.notice = undefined
     this.failure = undefined
     try {
@@ -47,10 +54,17 @@ export class StructurePanel extends LightElement {
         place: String(form.get('place')),
         minCosigners: Number(form.get('minCosigners')),
       }),
+      'details',
     )
   }
 
-  private onAdd(event: SubmitEvent, add: (title: string) => Promise<unknown>): void {
+  /** The last message, if it is about the control `at`. */
+  private feedback(at: string) {
+    if (this.messageAt !== at) return nothing
+    return html`${this.notice ? html`<p role="status" class="ok" data-message-at=${at}>${this.notice}</p>` : nothing}${this.failure ? html`<p role="alert" class="error" data-message-at=${at}>${this.failure}</p>` : nothing}`
+  }
+
+  private onAdd(event: SubmitEvent, add: (title: string) => Promise<unknown>, at: string): void {
     event.preventDefault()
     const form = event.target as HTMLFormElement
     const title = String(new FormData(form).get('title') ?? '').trim()
@@ -58,7 +72,7 @@ export class StructurePanel extends LightElement {
     void this.save(async () => {
       await add(title)
       form.reset()
-    })
+    }, at)
   }
 
   private renderDetails() {
@@ -86,6 +100,7 @@ export class StructurePanel extends LightElement {
         </span>
       </div>
       ${this.editable ? html`<button type="submit" class="primary">${m.save}</button>` : nothing}
+      ${this.feedback('details')}
     </form>`
   }
 
@@ -99,8 +114,6 @@ export class StructurePanel extends LightElement {
         ${this.editable ? nothing : html`<p class="hint">${m.setupLocked}</p>`}
         ${this.renderDetails()}
         <h3>${m.themesHeading}</h3>
-        ${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
-        ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
         <ol class="structure-themes">
           ${repeat(themes, (theme) => theme.id, (theme, ti) => {
             const proposals = c.proposals.filter((p) => p.themeId === theme.id)
@@ -111,10 +124,11 @@ export class StructurePanel extends LightElement {
                   id="theme-${theme.id}"
                   .value=${theme.title}
                   ?disabled=${!this.editable}
-                  @change=${(e: Event) => this.save(() => api.updateTheme(c.id, theme.id, { title: (e.target as HTMLInputElement).value }))}
+                  @change=${(e: Event) => this.save(() => api.updateTheme(c.id, theme.id, { title: (e.target as HTMLInputElement).value }), `theme-${theme.id}`)}
                 />
-                ${this.editable ? this.moveButtons(theme.title, ti, themes.length, (position) => api.updateTheme(c.id, theme.id, { position })) : nothing}
+                ${this.editable ? this.moveButtons(theme.title, ti, themes.length, (position) => api.updateTheme(c.id, theme.id, { position }), `theme-${theme.id}`) : nothing}
               </div>
+              ${this.feedback(`theme-${theme.id}`)}
               <ul class="structure-proposals">
                 ${repeat(
                   proposals,
@@ -126,35 +140,38 @@ export class StructurePanel extends LightElement {
                       id="proposal-${p.id}"
                       .value=${p.title}
                       ?disabled=${!this.editable}
-                      @change=${(e: Event) => this.save(() => api.updateProposal(c.id, p.id, { title: (e.target as HTMLInputElement).value }))}
+                      @change=${(e: Event) => this.save(() => api.updateProposal(c.id, p.id, { title: (e.target as HTMLInputElement).value }), `proposal-${p.id}`)}
                     />
                     <label class="visually-hidden" for="proposal-theme-${p.id}">${m.moveToTheme(p.number)}</label>
                     <select
                       id="proposal-theme-${p.id}"
                       ?disabled=${!this.editable}
-                      @change=${(e: Event) => this.save(() => api.updateProposal(c.id, p.id, { themeId: (e.target as HTMLSelectElement).value }))}
+                      @change=${(e: Event) => this.save(() => api.updateProposal(c.id, p.id, { themeId: (e.target as HTMLSelectElement).value }), `proposal-${p.id}`)}
                     >
                       ${themes.map((th) => html`<option value=${th.id} ?selected=${th.id === p.themeId}>Q${th.position}</option>`)}
                     </select>
-                    ${this.editable ? this.moveButtons(m.proposalLabel(p.number), pi, proposals.length, (position) => api.updateProposal(c.id, p.id, { position })) : nothing}
+                    ${this.editable ? this.moveButtons(m.proposalLabel(p.number), pi, proposals.length, (position) => api.updateProposal(c.id, p.id, { position }), `proposal-${p.id}`) : nothing}
+                    ${this.feedback(`proposal-${p.id}`)}
                   </li>`,
                 )}
               </ul>
               ${this.editable
-                ? html`<form class="add" @submit=${(e: SubmitEvent) => this.onAdd(e, (title) => api.addProposal(c.id, theme.id, title))}>
+                ? html`<form class="add" @submit=${(e: SubmitEvent) => this.onAdd(e, (title) => api.addProposal(c.id, theme.id, title), `new-proposal-${theme.id}`)}>
                     <label class="visually-hidden" for="new-proposal-${theme.id}">${m.newProposalLabel(theme.position)}</label>
                     <input id="new-proposal-${theme.id}" name="title" maxlength="300" />
                     <button type="submit" class="secondary">${m.addProposal}</button>
+                    ${this.feedback(`new-proposal-${theme.id}`)}
                   </form>`
                 : nothing}
             </li>`
           })}
         </ol>
         ${this.editable
-          ? html`<form class="add" @submit=${(e: SubmitEvent) => this.onAdd(e, (title) => api.addTheme(c.id, title))}>
+          ? html`<form class="add" @submit=${(e: SubmitEvent) => this.onAdd(e, (title) => api.addTheme(c.id, title), 'new-theme')}>
               <label for="new-theme">${m.newThemeLabel}</label>
               <input id="new-theme" name="title" maxlength="300" />
               <button type="submit" class="secondary">${m.addTheme}</button>
+              ${this.feedback('new-theme')}
             </form>`
           : nothing}
       </section>
@@ -162,11 +179,11 @@ export class StructurePanel extends LightElement {
   }
 
   /** Up and down by one place; `index` counts from 0, positions from 1. */
-  private moveButtons(what: string, index: number, count: number, move: (position: number) => Promise<unknown>) {
+  private moveButtons(what: string, index: number, count: number, move: (position: number) => Promise<unknown>, at: string) {
     const m = t()
     return html`<span class="move">
-      <button type="button" class="icon" aria-label=${m.moveUp(what)} ?disabled=${index === 0} @click=${() => this.save(() => move(index))}>↑</button>
-      <button type="button" class="icon" aria-label=${m.moveDown(what)} ?disabled=${index === count - 1} @click=${() => this.save(() => move(index + 2))}>↓</button>
+      <button type="button" class="icon" aria-label=${m.moveUp(what)} ?disabled=${index === 0} @click=${() => this.save(() => move(index), at)}>↑</button>
+      <button type="button" class="icon" aria-label=${m.moveDown(what)} ?disabled=${index === count - 1} @click=${() => this.save(() => move(index + 2), at)}>↓</button>
     </span>`
   }
 }

@@ -67,12 +67,15 @@ describe('the bureau runs the congress from its pages', () => {
       buffer: Buffer.from('name;organisation;email;role\nAnne;Ville;anne@example.fr;delegate\nBruno;Ville;bruno@;attendee\n'),
     })
     await bureau.getByRole('button', { name: 'Importer' }).click()
+    // The preview names each bad line, and offers nothing to apply.
     await expect.poll(() => bureau.getByRole('alert').textContent()).toContain('Ligne 3, courriel : n’est pas une adresse électronique valide')
+    expect(await bureau.getByRole('button', { name: 'Appliquer ces changements' }).count()).toBe(0)
 
     const csv = 'name;organisation;email;role\nAnne Lefèvre;Ville de Nantes;anne@example.fr;delegate\nBruno Ça;Mairie d’Évry;bruno@example.fr;attendee\n'
     await bureau.getByLabel('Fichier CSV').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
     await bureau.getByRole('button', { name: 'Importer' }).click()
-    await expect.poll(() => bureau.getByRole('status').filter({ hasText: 'importés' }).count()).toBe(1)
+    await bureau.getByRole('button', { name: 'Appliquer ces changements' }).click()
+    await expect.poll(() => bureau.getByRole('status').filter({ hasText: '2 personnes ajoutées' }).count()).toBe(1)
     // The codes are shown once, right after the import, with the sheet to download; never in the list.
     const row = bureau.locator('table.issued').getByRole('row', { name: /Anne Lefèvre/ })
     const code = (await row.locator('code').textContent())!.trim()
@@ -114,7 +117,7 @@ describe('the bureau runs the congress from its pages', () => {
     // The log shows the import and the phase change.
     await bureau.reload()
     await expect.poll(() => bureau.locator('.audit-log').textContent()).toContain('Phase : rédaction → amendements')
-    expect(await bureau.locator('.audit-log').textContent()).toContain('a importé 2 participants')
+    expect(await bureau.locator('.audit-log').textContent()).toContain('a importé une liste de participants : 2 ajoutés, 0 modifié')
     await bureau.screenshot({ path: `${artifacts}bureau-audit.png`, fullPage: true })
     await bureau.context().close()
     await delegate.context().close()

@@ -44,6 +44,7 @@ describe('joining from the hall, and one’s own sign-ins', () => {
     const csv = 'name;organisation;email;role\nAlice Martin;Ville de Rennes;alice@example.fr;delegate\n'
     await bureau.getByLabel('Fichier CSV').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
     await bureau.getByRole('button', { name: 'Importer' }).click()
+    await bureau.getByRole('button', { name: 'Appliquer ces changements' }).click()
     const issued = bureau.locator('table.issued').getByRole('row', { name: /Alice Martin/ })
     const code = (await issued.locator('code').textContent())!.trim()
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)

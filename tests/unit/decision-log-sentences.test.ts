@@ -53,6 +53,11 @@ const cases: [AuditEntryView, string, string][] = [
   [entry('congress.frozen', { from: 'voting', documents: 31 }), 'Motion gelée', 'Motion frozen'],
   [entry('motion.delivered', { advisorName: 'Jean Roy', institution: 'Élysée', date: '2026-12-01', channel: 'courriel' }), 'Motion remise à Jean Roy (Élysée) le 1er décembre 2026, canal : courriel', 'Motion delivered to Jean Roy (Élysée) on 1 December 2026, channel: courriel'],
   [entry('participants.imported', { count: 2, ids: ['x', 'y'] }), 'Élodie Bézier a importé 2 participants', 'Élodie Bézier imported 2 participants'],
+  [
+    entry('participants.reimported', { added: 1, changed: 2, unchanged: 0, addedIds: ['x'], changes: [] }),
+    'Élodie Bézier a importé une liste de participants : 1 ajouté, 2 modifiés',
+    'Élodie Bézier imported a list of participants: 1 added, 2 changed',
+  ],
   [entry('code.revoked', { participantId: 'anne', name: 'Anne Martin' }), 'Élodie Bézier a révoqué le code d’accès d’Anne Martin', 'Élodie Bézier revoked the access code of Anne Martin'],
   [entry('floor.given', { requestId: 'r1', participantId: 'anne', stance: 'for' }), 'Élodie Bézier a donné la parole à Anne Martin (pour)', 'Élodie Bézier gave the floor to Anne Martin (for)'],
   [entry('floor.ended', { requestId: 'r1', seconds: 125 }), 'Fin de l’intervention d’Anne Martin (2 min 05 s)', 'End of Anne Martin’s speech (2 min 05 s)'],
