@@ -31,6 +31,7 @@ export class BureauPage extends LightElement {
       <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a></nav>
       <h1>${m.bureauTitle}</h1>
       <nav aria-label=${m.bureauSections} class="section-links">
+        <a href=${paths.dashboard(this.congress.id)}>${m.dash.title}</a>
         <a href="#phase-heading">${m.phaseSection}</a>
         <a href="#setup-heading">${m.setupSection}</a>
         <a href="#participants-heading">${m.participantsSection}</a>

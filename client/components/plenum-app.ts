@@ -19,9 +19,9 @@ import './seal-page.ts'
 import './session-page.ts'
 import './floor-card.ts'
 import './vote-page.ts'
+import './phase-help.ts'
 // The text pages, the amendment's and the ballots' load when first opened (page-modules.ts), with the editor.
 import { loadPage } from './page-modules.ts'
-import './phase-help.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
 
@@ -114,12 +114,10 @@ export class PlenumApp extends LightElement {
 
   private onJoined(event: CustomEvent<SessionView>): void {
     const { participant } = event.detail
-      // The bureau lands on its dashboard: what awaits it, and one link to each (dashboard-page.ts).
-      if (phase && isAllowed({ role, phase, action: 'audit.read' })) landing = paths.dashboard(congressId)
-    }
     this.session = { kind: 'signed-in', participant }
-    // An advisor comes for the sealed motion; everyone else to the congress.
-    navigate(participant.role === 'advisor' ? paths.seal(participant.congressId) : paths.congress(participant.congressId), { replace: true })
+    // An advisor comes for the sealed motion; the bureau to its dashboard (dashboard-page.ts); everyone else to the congress.
+    const { congressId, role } = participant
+    navigate(role === 'advisor' ? paths.seal(congressId) : role === 'bureau' ? paths.dashboard(congressId) : paths.congress(congressId), { replace: true })
   }
 
   private async logout(): Promise<void> {

@@ -28,6 +28,9 @@ describe('the bureau runs the congress from its pages', () => {
   test('sets up the congress: a new question and proposal appear on an open congress page without reload', async () => {
     const bureau = await open(`/join/${plenum.seed.bureauCode}`)
     const viewer = await open(`/join/${plenum.seed.bureauCode}`)
+    // The bureau lands on its dashboard: the viewer follows the congress page.
+    await viewer.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor()
+    await viewer.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}`)
     await viewer.getByRole('heading', { level: 1 }).waitFor()
     await bureau.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
     await bureau.getByRole('heading', { name: 'Préparation du congrès' }).waitFor()

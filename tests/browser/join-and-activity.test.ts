@@ -37,7 +37,7 @@ describe('joining from the hall, and one’s own sign-ins', () => {
     expect(await bureau.evaluate(() => window.isSecureContext)).toBe(false)
     await bureau.getByLabel('Code d’accès').fill(plenum.seed.bureauCode)
     await bureau.keyboard.press('Enter')
-    await bureau.getByRole('heading', { level: 1, name: demoCongress.title }).waitFor()
+    await bureau.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor()
     await bureau.goto(`${hall}/congresses/${plenum.seed.congressId}/bureau`)
     await bureau.getByRole('heading', { level: 1, name: 'Espace du bureau' }).waitFor()
 
@@ -89,7 +89,7 @@ describe('joining from the hall, and one’s own sign-ins', () => {
 
   test('an older /join/<code> link still signs in once, and the code leaves the address bar', async () => {
     const page = await openPage(browser, `${hall}/join/${plenum.seed.bureauCode}`)
-    await page.getByRole('heading', { level: 1, name: demoCongress.title }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor()
     expect(page.url()).not.toContain(plenum.seed.bureauCode)
     // Back does not bring the code back either: the join address was replaced, not kept in the history.
     await page.goBack()

@@ -26,6 +26,9 @@ describe('pages, language and connection state', () => {
 
   async function signIn(): Promise<Page> {
     const page = await openPage(browser, `${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
+    // The bureau lands on its dashboard; these tests start from the congress page.
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor()
+    await page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}`)
     await page.getByRole('heading', { level: 1, name: demoCongress.title }).waitFor()
     return page
   }
@@ -38,8 +41,9 @@ describe('pages, language and connection state', () => {
     expect(await axeViolations(page)).toEqual([])
     await input.fill(plenum.seed.bureauCode.toLowerCase())
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { level: 1, name: demoCongress.title }).waitFor()
-    expect(await page.title()).toBe(`${demoCongress.title} — Plenum`)
+    // The bureau's landing page is its dashboard.
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor()
+    expect(await page.title()).toBe(`Tableau de bord — ${demoCongress.title} — Plenum`)
     await page.context().close()
   })
 

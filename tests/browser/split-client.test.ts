@@ -138,6 +138,9 @@ describe('the client, split so that a voter’s phone does not load the editor',
     await page.goto(`${plenum.baseUrl}/join/${plenum.seed.bureauCode}`)
     await signedIn(page)
     await page.locator('main h1').first().waitFor()
+    // The bureau lands on its dashboard: the congress page is its breadcrumb's link.
+    await page.locator(`nav.breadcrumb a[href="/congresses/${plenum.seed.congressId}"]`).click()
+    await page.locator('ol.proposals').first().waitFor()
     expect(editorScripts).toEqual([])
     // Through the app's own link: the module loads on navigation, not with a new page.
     await page.locator(`a[href="/congresses/${plenum.seed.congressId}/proposals/1"]`).first().click()
