@@ -2,6 +2,7 @@ import { html, nothing } from 'lit'
 import type { AmendmentView, CongressView } from '../../shared/api-types.ts'
 import { blockLimits } from '../../shared/requests/ballot-requests.ts'
 import { api } from '../api.ts'
+import { bal } from '../i18n/ballots-messages.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -17,6 +18,7 @@ export class BlockBallotForm extends LightElement {
     amendments: { attribute: false },
     busy: { state: true },
     failure: { state: true },
+    done: { state: true },
   }
 
   declare congress: CongressView
@@ -24,12 +26,15 @@ export class BlockBallotForm extends LightElement {
   declare amendments: readonly AmendmentView[] | undefined
   declare busy: boolean
   declare failure: string | undefined
+  /** The confirmation, under the button that made the ballot. */
+  declare done: string | undefined
 
   private async create(event: SubmitEvent): Promise<void> {
     event.preventDefault()
     const form = event.currentTarget as HTMLFormElement
     const ids = new FormData(form).getAll('block').map(String)
     this.failure = undefined
+    this.done = undefined
     if (ids.length < blockLimits.min) {
       this.failure = t().v.blockTooFew
       return
@@ -38,6 +43,7 @@ export class BlockBallotForm extends LightElement {
     try {
       await api.createBallot({ congressId: this.congress.id, subject: { kind: 'block', ids, of: this.amendments ? 'amendment' : 'proposal' } })
       form.reset()
+      this.done = this.amendments ? bal().blockAmendmentsCreated(ids.length) : bal().blockCreated(ids.length)
     } catch (error) {
       this.failure = describeFailure(error)
     } finally {
@@ -59,7 +65,10 @@ export class BlockBallotForm extends LightElement {
           ${choices.map((c) => html`<label class="choice"><input type="checkbox" name="block" value=${c.id} /> ${c.text}</label>`)}
         </fieldset>
         <button type="submit" ?disabled=${this.busy}>${m.v.blockCreate}</button>
-        <div aria-live="polite">${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}</div>
+        <div aria-live="polite">
+          ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing}
+          ${this.done ? html`<p role="status" class="ok">${this.done}</p>` : nothing}
+        </div>
       </form>
     </details>`
   }

@@ -18,6 +18,8 @@ export const enBallots: typeof frBallots = {
   quorum: (q) => (q.kind === 'none' ? 'no quorum' : q.kind === 'count' ? `quorum: ${q.count} ${q.count === 1 ? 'person' : 'people'}` : `quorum: ${Math.round(q.share * 1000) / 10}% of those entitled`),
   proxies: (allowed, max) => (allowed ? `proxies allowed (${max === 1 ? '1 per person' : `up to ${max} per person`})` : 'no proxies'),
   ruleLine: (majority, base, quorum, secrecy, proxies) => `${majority} of ${base}; ${quorum}; ${secrecy}; ${proxies}`,
+  blockCreated: (n) => `Ballot created: ${n} proposals voted as one block, in preparation in the list below.`,
+  blockAmendmentsCreated: (n) => `Ballot created: ${n} amendments voted as one block, in preparation in the list below.`,
   editRule: 'Change this ballot’s rule',
   saveBallotRule: 'Save this ballot’s rule',
   ballotRuleSaved: 'Ballot rule saved.',

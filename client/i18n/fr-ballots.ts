@@ -29,6 +29,8 @@ export const frBallots = {
   quorum: (q: Quorum) => (q.kind === 'none' ? 'sans quorum' : q.kind === 'count' ? `quorum : ${q.count} ${q.count === 1 ? 'personne' : 'personnes'}` : `quorum : ${Math.round(q.share * 1000) / 10} % des inscrits`),
   proxies: (allowed: boolean, max: number) => (allowed ? `pouvoirs admis (${max === 1 ? '1 par personne' : `jusqu’à ${max} par personne`})` : 'pouvoirs non admis'),
   ruleLine: (majority: string, base: string, quorum: string, secrecy: string, proxies: string) => `${majority} des ${base} ; ${quorum} ; ${secrecy} ; ${proxies}`,
+  blockCreated: (n: number) => `Scrutin créé : vote en bloc de ${n} propositions, en préparation dans la liste ci-dessous.`,
+  blockAmendmentsCreated: (n: number) => `Scrutin créé : vote en bloc de ${n} amendements, en préparation dans la liste ci-dessous.`,
   editRule: 'Modifier la règle de ce scrutin',
   saveBallotRule: 'Enregistrer la règle de ce scrutin',
   ballotRuleSaved: 'Règle du scrutin enregistrée.',

@@ -245,4 +245,15 @@ describe('the ballots page, as the bureau uses it', () => {
     expect(await axeViolations(english.page)).toEqual([])
     await english.page.context().close()
   }, 90_000)
+
+  test('a block ballot made from its form is confirmed under that form’s button', async () => {
+    const { page } = await open(plenum.seed.bureauCode, ballotsUrl())
+    await page.getByText('Vote en bloc de plusieurs propositions').click()
+    const form = page.locator('plenum-block-ballot-form').first()
+    for (const n of [5, 6]) await form.getByRole('checkbox', { name: new RegExp(`^Proposition ${plenum.seed.proposals[n - 1]!.number} —`) }).check()
+    await form.getByRole('button', { name: 'Créer le scrutin en bloc' }).click()
+    await form.getByRole('status').filter({ hasText: 'Scrutin créé : vote en bloc de 2 propositions' }).waitFor()
+    await page.getByRole('heading', { level: 3, name: /en bloc/ }).waitFor()
+    await page.context().close()
+  }, 60_000)
 })
