@@ -14,6 +14,7 @@ const samples: readonly CongressEvent[] = [
   { type: 'attendance' },
   { type: 'projector', ballotId: null },
   { type: 'floor' },
+  { type: 'notifications' },
 ]
 
 describe('the congress event stream’s events (shared/congress-events.ts)', () => {
