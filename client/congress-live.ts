@@ -32,6 +32,11 @@ export class CongressLive implements ReactiveController {
   notificationsRevision = 0
   /** The latest participation counts per open ballot, as votes arrive. */
   participation: Readonly<Record<string, { voted: number; rights: number }>> = {}
+  /**
+   * Grows each time the stream (re)connects: what was read before it (the page's first answers,
+   * carried in its HTML; anything before a drop) may have missed an event, so pages read again.
+   */
+  connections = 0
   /** Whether the event stream is up (until it fails): the voter's screen disables its buttons when it is not. */
   streaming = true
   private source: EventSource | undefined
@@ -63,6 +68,7 @@ export class CongressLive implements ReactiveController {
       })
     }
     source.addEventListener('open', () => {
+      this.connections += 1
       this.streaming = true
       this.host.requestUpdate()
     })
@@ -112,15 +118,15 @@ export class CongressLive implements ReactiveController {
       case 'floor':
         this.floorRevision += 1
         break
+      case 'notifications':
+        this.notificationsRevision += 1
+        break
     }
     this.host.requestUpdate()
   }
 
   hostConnected(): void {
     const id = this.congressId
-      case 'notifications':
-        this.notificationsRevision += 1
-        break
     this.congressId = undefined
     this.follow(id)
   }
