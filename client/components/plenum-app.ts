@@ -19,6 +19,7 @@ import './seal-page.ts'
 import './session-page.ts'
 import './floor-card.ts'
 import './vote-page.ts'
+import './notification-badge.ts'
 import './phase-help.ts'
 // The text pages, the amendment's and the ballots' load when first opened (page-modules.ts), with the editor.
 import { loadPage } from './page-modules.ts'
@@ -299,6 +300,7 @@ export class PlenumApp extends LightElement {
           ${bureau && participant ? html`<a href=${paths.ballots(participant.congressId)}>${m.v.ballotsNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.dashboard(participant.congressId)}>${m.dash.nav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.bureau(participant.congressId)}>${m.bureauNav}</a>` : nothing}
+          ${participant ? html`<plenum-notification-badge .congressId=${participant.congressId} .revision=${this.live.notificationsRevision}></plenum-notification-badge>` : nothing}
           ${participant
             ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`
             : nothing}
