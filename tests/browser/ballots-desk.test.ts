@@ -233,6 +233,8 @@ describe('the ballots page, as the bureau uses it', () => {
     await outcomeInView(voter.page)
     await shoot(voter.page, 'board-390-fr')
     expect(await axeViolations(voter.page)).toEqual([])
+    await voter.page.setViewportSize(desktop)
+    await shoot(voter.page, 'board-1366-fr')
     await voter.page.context().close()
 
     // The same in English, and the page at a laptop's width.
@@ -240,6 +242,11 @@ describe('the ballots page, as the bureau uses it', () => {
     await outcomeInView(english.page)
     expect(await english.page.locator('.result-table .outcome').first().textContent()).toBe('Rejected')
     await shoot(english.page, 'ballots-390-en')
+    await english.page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots/${ballotId}/board`)
+    await outcomeInView(english.page)
+    await shoot(english.page, 'board-390-en')
+    await english.page.goto(ballotsUrl())
+    await english.page.locator('.result-table .outcome').first().waitFor()
     await english.page.setViewportSize(desktop)
     await shoot(english.page, 'ballots-1366-en')
     expect(await axeViolations(english.page)).toEqual([])
