@@ -24,8 +24,26 @@ export async function loadPdfKit(): Promise<typeof import('pdfkit')> {
   return loaded
 }
 
-/** The fonts every PDF embeds, parsed once (after loadPdfKit): each document still embeds its own subset. */
-export function fontFaces(): Record<FontName, Font> {
-  if (!faces) throw new Error('fontFaces() before loadPdfKit()')
-  return faces
+/**
+ * The fonts for one document: each a view of the font parsed once, sharing its decoded tables
+ * but with its own glyphs. fontkit keeps every glyph it made, with the characters it was made
+ * for, and pdfkit maps a glyph back to text (the PDF's ToUnicode: copy, search, screen readers) from
+ * those characters. Shared between documents, a glyph first met as part of another (the E inside É,
+ * when a subset is written) has none: the next document's every "E" would read as nothing, and what
+ * a document reads as would depend on what the process rendered before it, not on its content.
+ */
+export function documentFaces(): Record<FontName, Font> {
+  if (!faces) throw new Error('documentFaces() before loadPdfKit()')
+  return Object.fromEntries(Object.entries(faces).map(([name, font]) => [name, ownGlyphs(font)])) as Record<FontName, Font>
+}
+
+function ownGlyphs(font: Font): Font {
+  const view = Object.create(font) as Font & { _glyphs: object }
+  view._glyphs = {}
+  // The layout engine makes the glyphs: the view needs its own, made for it (fontkit keeps it as an
+  // own property on first use, which the view would otherwise inherit from the shared font).
+  const engine = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(font) as object, '_layoutEngine')
+  if (!engine?.get) throw new Error('fontkit: no _layoutEngine getter (a new version?): see documentFaces()')
+  engine.get.call(view)
+  return view
 }

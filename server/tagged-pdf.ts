@@ -1,5 +1,5 @@
 import { printable } from '../shared/motion/printable.ts'
-import { fontFaces, loadPdfKit, type FontName } from './load-pdfkit.ts'
+import { documentFaces, loadPdfKit, type FontName } from './load-pdfkit.ts'
 
 export interface PdfMeta {
   readonly title: string
@@ -64,7 +64,7 @@ export async function openTaggedPdf(given: PdfMeta, options: PdfOptions): Promis
     )
   }
   // pdfkit takes a parsed font as well as a file (its types say only files).
-  const faces = fontFaces() as unknown as Record<FontName, Uint8Array>
+  const faces = documentFaces() as unknown as Record<FontName, Uint8Array>
   doc.registerFont('regular', faces.regular)
   doc.registerFont('bold', faces.bold)
   doc.registerFont('italic', faces.italic)
