@@ -55,17 +55,30 @@ describe('the amendment page as its author and the bureau use it', () => {
     expect(Math.abs(box.y - (button.y + button.height))).toBeLessThan(near)
   }
 
-  test('a justification typed and filed at once is filed as typed; unsaved text is said, and leaving asks first', async () => {
+  test('a justification typed and filed at once is filed as typed', async () => {
     const filed = await file(4, 'Ancien motif.')
     const page = await join(anne.code)
     await page.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
     const justification = page.getByRole('textbox', { name: 'Exposé des motifs', exact: true })
     await expect.poll(() => justification.inputValue()).toBe('Ancien motif.')
-    expect(await page.locator('[data-unsaved]').count()).toBe(0)
     await justification.fill('Nouveau motif, tapé juste avant le dépôt.')
+    await page.getByRole('button', { name: 'Déposer auprès du bureau' }).click()
+    await expect.poll(() => page.locator('h1 .status-badge').textContent()).toBe('Déposé')
+    expect(await read(filed.id)).toMatchObject({ status: 'submitted', justification: 'Nouveau motif, tapé juste avant le dépôt.' })
+    await page.context().close()
+  }, 90_000)
+
+  test('unsaved text is said beside its button, and leaving the page asks first', async () => {
+    const filed = await file(7, 'Ancien motif.')
+    const page = await join(anne.code)
+    await page.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
+    const justification = page.getByRole('textbox', { name: 'Exposé des motifs', exact: true })
+    await expect.poll(() => justification.inputValue()).toBe('Ancien motif.')
+    expect(await page.locator('[data-unsaved]').count()).toBe(0)
+    await justification.fill('Motif en cours.')
     await expect.poll(() => page.locator('[data-unsaved]').first().textContent()).toContain('Modifications non enregistrées')
 
-    // A link inside the app asks before dropping the text; refused, the page stays.
+    // A link inside the app asks before dropping the text; refused, the page stays with the text.
     const asked = new Promise<string>((resolve) =>
       page.once('dialog', (dialog) => {
         resolve(dialog.message())
@@ -76,15 +89,13 @@ describe('the amendment page as its author and the bureau use it', () => {
     await page.locator('nav.breadcrumb a').last().click()
     expect(await asked).toContain('ne sont pas enregistrées')
     expect(page.url()).toBe(before)
-    expect(await justification.inputValue()).toBe('Nouveau motif, tapé juste avant le dépôt.')
+    expect(await justification.inputValue()).toBe('Motif en cours.')
 
-    await page.getByRole('button', { name: 'Déposer auprès du bureau' }).click()
-    await expect.poll(() => page.locator('h1 .status-badge').textContent()).toBe('Déposé')
-    const stored = await read(filed.id)
-    expect(stored.status).toBe('submitted')
-    expect(stored.justification).toBe('Nouveau motif, tapé juste avant le dépôt.')
     // Saved: nothing is said unsaved, and leaving no longer asks.
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.locator('[data-message-for="justification"] .ok').waitFor()
     expect(await page.locator('[data-unsaved]').count()).toBe(0)
+    expect((await read(filed.id)).justification).toBe('Motif en cours.')
     await page.locator('nav.breadcrumb a').last().click()
     await page.waitForURL((url) => url.pathname.endsWith('/amendments'))
     await page.context().close()
@@ -96,28 +107,27 @@ describe('the amendment page as its author and the bureau use it', () => {
     await page.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
     const justification = page.getByRole('textbox', { name: 'Exposé des motifs', exact: true })
     await expect.poll(() => justification.inputValue()).toBe('Motif.')
-    // Emptied, then filed: the server refuses the empty justification; the error is under Déposer.
-    await justification.fill('')
-    const submit = page.getByRole('button', { name: 'Déposer auprès du bureau' })
-    await submit.scrollIntoViewIfNeeded()
-    const submitBox = (await submit.boundingBox())!
-    await submit.click()
-    const alert = page.locator('[data-message-for="author"] [role="alert"]')
-    await alert.waitFor()
-    await besideButton(page, alert, submitBox)
-    expect(await read(filed.id)).toMatchObject({ status: 'draft', justification: 'Motif.' })
-
     // Saved with its button: the confirmation is under that button, in a live region.
     await justification.fill('Motif complété.')
     const save = page.getByRole('button', { name: 'Enregistrer' })
     await save.scrollIntoViewIfNeeded()
     const saveBox = (await save.boundingBox())!
     await save.click()
-    const status = page.locator('[data-message-for="justification"][role="status"] .ok')
+    const status = page.locator('[role="status"] .ok, .ok[role="status"]')
     await status.waitFor()
-    expect(await status.textContent()).toBe('Exposé des motifs enregistré.')
     await besideButton(page, status, saveBox)
-    expect(await page.locator('[data-message-for="author"] [role="alert"]').count()).toBe(0)
+    expect(await status.textContent()).toBe('Exposé des motifs enregistré.')
+    expect(await page.locator('[data-message-for="justification"][role="status"] .ok').count()).toBe(1)
+    // Emptied, then filed: the server refuses the empty justification; the error is under Déposer.
+    await justification.fill('')
+    const submit = page.getByRole('button', { name: 'Déposer auprès du bureau' })
+    await submit.scrollIntoViewIfNeeded()
+    const submitBox = (await submit.boundingBox())!
+    await submit.click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    await besideButton(page, alert, submitBox)
+    expect(await read(filed.id)).toMatchObject({ status: 'draft', justification: 'Motif complété.' })
     await page.context().close()
   }, 90_000)
 
