@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { ModuleInfo } from 'rolldown'
 import { defineConfig, type Plugin } from 'vite'
 
 const apiPort = process.env.PLENUM_API_PORT ?? '3001'
@@ -42,6 +43,56 @@ function precompress(): Plugin {
   }
 }
 
+/** Libraries only the text pages need: a page whose modules reach one of them is an editor page. */
+const editorLibrary = /node_modules[\\/](?:yjs|y-websocket|y-protocols|@tiptap|prosemirror-)/
+
+/**
+ * The script a module not in the app's goes in, from the pages that reach it (the modules loaded by
+ * `import()`, see client/components/page-modules.ts): 'en' for English's messages
+ * (client/i18n/index.ts), 'editor' for what only pages using the editor reach, 'pages' for the rest
+ * (the bureau's and the room's pages, and what they share with the editor's, which the editor's
+ * script then imports). Worked out from the module graph, so that a page or a file added later lands
+ * in the right script without a list to keep.
+ */
+type Script = 'pages' | 'editor' | 'en'
+function scriptOf(): (id: string, context: { getModuleInfo(id: string): ModuleInfo | null }) => Script {
+  /** Every module reached from `from` along `next`, `from` included. */
+  const walk = (from: string, next: (id: string) => readonly string[]): Set<string> => {
+    const seen = new Set([from])
+    for (const id of seen) for (const other of next(id)) seen.add(other)
+    return seen
+  }
+  const editorPages = new Map<string, boolean>()
+  const scripts = new Map<string, Script>()
+  return (id, context) => {
+    const known = scripts.get(id)
+    if (known) return known
+    const info = (m: string) => context.getModuleInfo(m)
+    const from = [...walk(id, (m) => info(m)?.importers ?? [])].filter((m) => (info(m)?.dynamicImporters.length ?? 0) > 0)
+    const isEditorPage = (entry: string) => {
+      let reaches = editorPages.get(entry)
+      if (reaches === undefined) editorPages.set(entry, (reaches = [...walk(entry, (m) => info(m)?.importedIds ?? [])].some((m) => editorLibrary.test(m))))
+      return reaches
+    }
+    const script: Script =
+      from.length > 0 && from.every((entry) => /[\\/]client[\\/]i18n[\\/]en\.ts$/.test(entry)) ? 'en' : from.length > 0 && from.every(isEditorPage) ? 'editor' : 'pages'
+    scripts.set(id, script)
+    return script
+  }
+}
+
+const script = scriptOf()
+/**
+ * One group per script: the app's first (what the entry imports), then the pages' before the
+ * editor's, so that what they share is the pages' (a group takes its modules' imports with it).
+ */
+const groups = [
+  { name: 'app', tags: ['$initial' as const], priority: 4 },
+  { name: (id: string, context: Parameters<typeof script>[1]) => (script(id, context) === 'pages' ? 'pages' : null), debugName: 'pages', priority: 3 },
+  { name: (id: string, context: Parameters<typeof script>[1]) => (script(id, context) === 'en' ? 'en' : null), debugName: 'en', priority: 2 },
+  { name: 'editor', priority: 1 },
+]
+
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [precompress()],
@@ -49,13 +100,13 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    // Two scripts: the app (~90 kB gzipped), which the voter's phone, the join page and the projector
-    // need, and the editor (~175 kB: Tiptap, ProseMirror, Yjs and the pages that use them), loaded when a
-    // text is first shown (client/components/page-modules.ts). Two, not one per page: each file compressed
-    // apart loses what it shares with the others, and the total grows.
+    // Four scripts. The app (join and vote pages: what a phone's first visit needs, and all it
+    // downloads); the bureau's and the room's pages; the editor (Tiptap, ProseMirror, Yjs and the
+    // pages that use them); English's messages. Few, not one per page: each file compressed apart
+    // loses what it shares with the others, and the total grows.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'], priority: 2 }, { name: 'editor', priority: 1 }] } },
+      output: { codeSplitting: { groups } },
     },
   },
   server: {

@@ -1,8 +1,10 @@
-import { createReadStream, statSync, type Stats } from 'node:fs'
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Context, Hono } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
+import { bootAnswers, bootScript, type BootAnswers } from './client-boot.ts'
 
 /** The copies the build writes beside a text file (vite.config.ts), in the order they are preferred. */
 const encodings = [
@@ -104,7 +106,8 @@ function fileInside(root: string, requestPath: string): string | undefined {
 
 /**
  * Serves the built client: its files, compressed when the browser accepts it, and index.html for any
- * other GET so that a link such as /join/<code> opens the app, which routes it.
+ * other GET so that a link such as /join/<code> opens the app, which routes it; for a signed-in
+ * person, with the answers the page reads first inside it (client-boot.ts).
  */
 export function serveClient(app: Hono<any>, clientDir: string): void {
   const root = resolve(clientDir)
@@ -115,5 +118,32 @@ export function serveClient(app: Hono<any>, clientDir: string): void {
     // Vite names assets by content hash: a changed file has a new name.
     return sendFile(c, path, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : undefined)
   })
-  app.get('*', (c, next) => (fileStats(index) ? sendFile(c, index, 'no-cache') : next()))
+  app.get('*', async (c, next) => {
+    if (!fileStats(index)) return next()
+    const answers = c.req.method === 'GET' ? await bootAnswers(app, new URL(c.req.url), c.req.header('Cookie')) : undefined
+    return answers ? sendPage(c, index, answers) : sendFile(c, index, 'no-cache')
+  })
+}
+
+let indexText: { readonly mtimeMs: number; readonly text: string } | undefined
+
+/**
+ * index.html with the answers its page reads first (client-boot.ts). They are this person's: the
+ * page is never stored by a cache (no-store) and varies with the cookie. Compressed here, at a
+ * quick brotli level: it is a few kilobytes, made for each request.
+ */
+function sendPage(c: Context, index: string, answers: BootAnswers): Response {
+  const stats = fileStats(index)!
+  if (indexText?.mtimeMs !== stats.mtimeMs) indexText = { mtimeMs: stats.mtimeMs, text: readFileSync(index, 'utf8') }
+  const html = Buffer.from(indexText.text.replace('</body>', `${bootScript(answers)}</body>`))
+  const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined
+  const body =
+    encoding === 'br' ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } }) : encoding === 'gzip' ? gzipSync(html) : html
+  c.header('Content-Type', 'text/html; charset=utf-8')
+  c.header('Cache-Control', 'no-store')
+  c.header('Vary', 'Accept-Encoding, Cookie')
+  if (encoding) c.header('Content-Encoding', encoding)
+  c.header('Content-Length', String(body.length))
+  return c.body(new Uint8Array(body), 200)
 }

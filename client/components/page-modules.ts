@@ -1,13 +1,24 @@
 import type { Route } from '../router.ts'
 
 /**
- * The pages that need Tiptap, ProseMirror or Yjs, loaded when first opened: a phone on the hall's
- * Wi-Fi votes, and the projector shows, without downloading the editor. They come in one second
- * script (vite.config.ts), with the texts a ballot's subject shows (ballot-subject.ts). A page's
+ * The pages that do not come with the app, loaded when first opened: a phone on the hall's Wi-Fi
+ * gets the join and vote pages with the app's script and nothing else. The bureau's and the room's
+ * pages come in one second script, the pages that need Tiptap, ProseMirror or Yjs in a third (the
+ * editor's, vite.config.ts), with the texts a ballot's subject shows (ballot-subject.ts). A page's
  * element is defined when its module arrives, and lit upgrades the element already rendered.
  */
 const modules: Partial<Record<Route['page'], () => Promise<unknown>>> = {
+  congress: () => import('./congress-page.ts'),
+  bureau: () => import('./bureau-page.ts'),
   dashboard: () => import('./dashboard-page.ts'),
+  session: () => import('./session-page.ts'),
+  projector: () => import('./projector-page.ts'),
+  seal: () => import('./seal-page.ts'),
+  board: () => import('./board-page.ts'),
+  motion: () => import('./motion-page.ts'),
+  comparative: () => import('./record-page.ts'),
+  minutes: () => import('./record-page.ts'),
+  amendments: () => import('./amendments-page.ts'),
   proposal: () => import('./text-page.ts'),
   preamble: () => import('./text-page.ts'),
   'proposal-history': () => import('./text-history.ts'),
@@ -34,4 +45,19 @@ export function loadPage(page: Route['page']): Promise<unknown> {
     loading.set(page, pending)
   }
   return pending
+}
+
+let floorCard: Promise<unknown> | undefined
+
+/**
+ * The floor's card under a delegate's vote page, loaded after the page: the vote never waits for
+ * it. Returns true so that a template can start it where it places the card; a failed load is
+ * tried again at the next render.
+ */
+export function loadFloorCard(): true {
+  floorCard ??= import('./floor-card.ts').catch((error: unknown) => {
+    floorCard = undefined
+    console.error(error)
+  })
+  return true
 }

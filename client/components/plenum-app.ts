@@ -4,25 +4,16 @@ import type { CongressView, ParticipantView, SessionView } from '../../shared/ap
 import { isAllowed } from '../../shared/permissions.ts'
 import { api, ApiError } from '../api.ts'
 import { CongressLive } from '../congress-live.ts'
-import { language, setLanguage, t } from '../i18n/index.ts'
+import { language, languageReady, setLanguage, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
-import './amendments-page.ts'
-import './board-page.ts'
-import './bureau-page.ts'
-import './congress-page.ts'
 import './join-page.ts'
-import './motion-page.ts'
-import './record-page.ts'
-import './projector-page.ts'
-import './seal-page.ts'
-import './session-page.ts'
-import './floor-card.ts'
 import './vote-page.ts'
 import './notification-badge.ts'
 import './phase-help.ts'
-// The text pages, the amendment's and the ballots' load when first opened (page-modules.ts), with the editor.
-import { loadPage } from './page-modules.ts'
+// The join and vote pages come with the app: a phone's first visit. Every other page loads when first
+// opened (page-modules.ts): the bureau's and the room's in one script, the text pages with the editor.
+import { loadFloorCard, loadPage } from './page-modules.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
 
@@ -39,9 +30,21 @@ export class PlenumApp extends LightElement {
   /** A page whose module could not be downloaded: said, not left blank. */
   declare unloadedPage: Route['page'] | undefined
 
+  /** Grows at each sign-in on this page: the congress is read again for the new person, not when the session is first read. */
+  private signIns = 0
+  /** The congress read at sign-in to choose where to land: the page uses it rather than reading it again. */
+  private joinedCongress: { readonly id: string; readonly read: Promise<CongressView> } | undefined
+
+  // Read beside the session, not after it: once on a page's first load (from the page itself, see boot-fetch.ts).
   private readonly congressTask = new Task(this, {
-    task: ([congressId]: readonly [string | undefined, string | undefined]) => (congressId ? api.congress(congressId) : Promise.resolve(undefined)),
-    args: () => [this.congressId(), this.session.kind === 'signed-in' ? this.session.participant.id : undefined] as const,
+    task: ([congressId]: readonly [string | undefined, number]) => {
+      if (!congressId) return Promise.resolve(undefined)
+      const joined = this.joinedCongress
+      if (joined?.id !== congressId) return api.congress(congressId)
+      this.joinedCongress = undefined
+      return joined.read
+    },
+    args: () => [this.congressId(), this.signIns] as const,
   })
 
   /** The phase and who is online, live; follows the signed-in participant's congress. */
@@ -55,6 +58,12 @@ export class PlenumApp extends LightElement {
     super()
     this.route = parseRoute(location.pathname)
     this.session = { kind: 'loading' }
+  }
+
+  /** Nothing is drawn before the messages of this device's language are here (English is fetched). */
+  protected override async scheduleUpdate(): Promise<void> {
+    await languageReady
+    super.scheduleUpdate()
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -113,12 +122,28 @@ export class PlenumApp extends LightElement {
     })
   }
 
-  private onJoined(event: CustomEvent<SessionView>): void {
+  /**
+   * Where a person lands on signing in: an advisor at the sealed motion; someone who may vote now
+   * (the voting phase), the bureau apart, at the vote page, where the room is; anyone else at the congress. The phase
+   * is the congress's, read here once and handed to the page (joinedCongress).
+   */
+  private async onJoined(event: CustomEvent<SessionView>): Promise<void> {
     const { participant } = event.detail
-    this.session = { kind: 'signed-in', participant }
-    // An advisor comes for the sealed motion; the bureau to its dashboard (dashboard-page.ts); everyone else to the congress.
     const { congressId, role } = participant
-    navigate(role === 'advisor' ? paths.seal(congressId) : role === 'bureau' ? paths.dashboard(congressId) : paths.congress(congressId), { replace: true })
+    let landing = paths.congress(congressId)
+    if (role === 'advisor') landing = paths.seal(congressId)
+    else {
+      const read = api.congress(congressId)
+      this.joinedCongress = { id: congressId, read }
+      const congress = await read.catch(() => undefined)
+      const { phase } = congress ?? {}
+      if (phase && isAllowed({ role, phase, action: 'ballot.vote' }) && !isAllowed({ role, phase, action: 'participants.manage' })) landing = paths.vote(congressId)
+      // The bureau lands on its dashboard: what awaits it, and one link to each (dashboard-page.ts).
+      if (phase && isAllowed({ role, phase, action: 'audit.read' })) landing = paths.dashboard(congressId)
+    }
+    this.signIns += 1
+    this.session = { kind: 'signed-in', participant }
+    navigate(landing, { replace: true })
   }
 
   private async logout(): Promise<void> {
@@ -175,11 +200,11 @@ export class PlenumApp extends LightElement {
         .congress=${congress}
         .participant=${participant}
         .phase=${phase}
-        .revision=${live.ballotsRevision}
-        .attendanceRevision=${live.attendanceRevision}
+        .revision=${live.ballotsRevision + live.connections}
+        .attendanceRevision=${live.attendanceRevision + live.connections}
         .streaming=${live.streaming}
       ></plenum-vote-page>
-        ${isAllowed({ role: participant.role, phase, action: 'floor.ask' })
+        ${isAllowed({ role: participant.role, phase, action: 'floor.ask' }) && loadFloorCard()
           ? html`<plenum-floor-card .congress=${congress} .participant=${participant} .phase=${phase} .revisions=${floorRevisions}></plenum-floor-card>`
           : nothing}`
     }
@@ -304,7 +329,7 @@ export class PlenumApp extends LightElement {
           ${participant
             ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`
             : nothing}
-          <button type="button" class="link-button" lang=${other} aria-label=${m.languageSwitchLabel} @click=${() => setLanguage(other)}>
+          <button type="button" class="link-button" lang=${other} aria-label=${m.languageSwitchLabel} @click=${() => setLanguage(other).catch((error: unknown) => console.error(error))}>
             ${m.languageSwitch}
           </button>
           ${participant ? html`<button type="button" class="link-button" @click=${() => this.logout()}>${m.logout}</button>` : nothing}

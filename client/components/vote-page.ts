@@ -50,6 +50,11 @@ export class VotePage extends LightElement {
   declare confirming: Readonly<Record<string, Choice>>
   declare sending: ReadonlySet<string>
   declare announcement: string
+  /**
+   * The ballot the announcement is about ("A voté"): it is said while that ballot is not yet
+   * published, then the result and the receipt take its place (the last results' card).
+   */
+  private announcedBallot: string | undefined
   declare failure: string | undefined
   declare online: boolean
 
@@ -130,7 +135,10 @@ export class VotePage extends LightElement {
       const receiptVerified = receiptMatches({ ballotId: vote.ballotId, choice: vote.choice, serverNonce: answer.nonce, deviceNonce, receipt: answer.receipt })
       localVotes.save({ ...vote, receipt: answer.receipt, serverNonce: answer.nonce, receiptVerified })
       this.online = true
-      if (receiptVerified) this.announcement = right.self ? m.v.voted : m.v.votedFor(right.name)
+      if (receiptVerified) {
+        this.announcedBallot = vote.ballotId
+        this.announcement = right.self ? m.v.voted : m.v.votedFor(right.name)
+      }
       else this.failure = m.v.receiptMismatch
       void this.mine.run()
     } catch (error) {
@@ -186,6 +194,7 @@ export class VotePage extends LightElement {
     this.failure = undefined
     try {
       await api.checkIn(this.congress.id, input.value)
+      this.announcedBallot = undefined
       this.announcement = t().v.checkedIn
       void this.presence.run()
     } catch (error) {
@@ -199,10 +208,12 @@ export class VotePage extends LightElement {
     const current = this.current()
     const offline = !this.online || !this.streaming
     const lastPublished = ballots?.filter((b) => b.status === 'published').at(-1)
+    const announced = this.announcedBallot
+    const announcement = announced !== undefined && (!ballots?.some((b) => b.id === announced) || ballots.some((b) => b.id === announced && b.status === 'published')) ? '' : this.announcement
     return html`
       <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a></nav>
       <h1>${m.v.voteTitle}</h1>
-      <div class="live-region" aria-live="assertive" role="status">${this.announcement}</div>
+      <div class="live-region" aria-live="assertive" role="status">${announcement}</div>
       ${offline ? html`<p class="notice offline" role="alert">${m.v.offline}</p>` : nothing}
       ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
       ${this.renderCheckIn()}

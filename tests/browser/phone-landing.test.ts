@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { checkIn, createBallot, setPhase, step } from '../helpers/ballots.ts'
+import { hallUrl, launchChromium } from '../helpers/browser.ts'
+import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+const phoneSize = { width: 390, height: 844 }
+
+/**
+ * A phone in the hall, from the hall's host name (plain HTTP, not a secure context): its first visit
+ * to the vote page waits for no API answer (they come inside the page), it downloads no English
+ * when in French, it lands on the vote page when it signs in during the voting phase, and its "A
+ * voté" gives way to the result and the receipt once the ballot is published.
+ */
+describe('a phone on the hall’s Wi-Fi', () => {
+  let plenum: TestServer
+  let browser: Browser
+  let bureau: string
+  let voters: Signed[]
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    plenum = await startTestServer({ clientDir })
+    browser = await launchChromium()
+    bureau = (await plenum.login()).token
+    voters = await importAndSignIn(plenum, bureau, [
+      { name: 'Alice Martin', role: 'attendee' },
+      { name: 'Bruno Salle', role: 'attendee' },
+      { name: 'Chloé Délégué', role: 'delegate' },
+    ])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await plenum?.close()
+  })
+
+  const base = () => hallUrl(plenum.baseUrl)
+  const votePath = () => `/congresses/${plenum.seed.congressId}/vote`
+
+  /** A fresh phone, listing the API requests and the scripts it makes. */
+  async function phone(): Promise<{ context: BrowserContext; page: Page; scripts: string[] }> {
+    const context = await browser.newContext({ viewport: phoneSize, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    page.setDefaultTimeout(20_000)
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+    })
+    return { context, page, scripts }
+  }
+
+  test('signing in with a code during the voting phase lands on the vote page; before it, on the congress', async () => {
+    await setPhase(plenum, bureau, 'amendments')
+    const early = await phone()
+    await early.page.goto(`${base()}/join/${voters[1]!.code}`)
+    await signedIn(early.page)
+    expect(new URL(early.page.url()).pathname).toBe(`/congresses/${plenum.seed.congressId}`)
+    await early.context.close()
+
+    await setPhase(plenum, bureau, 'voting')
+    for (const voter of [voters[1]!, voters[2]!]) {
+      const { context, page } = await phone()
+      await page.goto(`${base()}/join/${voter.code}`)
+      await signedIn(page)
+      expect(new URL(page.url()).pathname).toBe(votePath())
+      await page.getByRole('heading', { level: 1, name: 'Voter' }).waitFor()
+      await context.close()
+    }
+  })
+
+  // The tests below run in the voting phase, where the first one leaves the congress.
+  test('the first visit to the vote page shows Pour with no API request before it; the page is never stored', async () => {
+    await checkIn(plenum, bureau, [voters[0]!.id])
+    const ballot = await createBallot(plenum, bureau, { kind: 'motion' })
+    await step(plenum, bureau, ballot.id, 'open')
+    const { context, page, scripts } = await phone()
+    await page.goto(`${base()}/join/${voters[0]!.code}`)
+    await signedIn(page)
+    scripts.length = 0
+    // A new visit, as from the address bar, where no API read is ever answered (the event stream
+    // apart): the page shows the ballot from the answers it carries.
+    await context.route(/\/api\//, (route) => (route.request().url().endsWith('/events') ? route.continue() : undefined))
+    const response = await page.goto(`${base()}${votePath()}`)
+    expect(response?.headers()['cache-control']).toBe('no-store')
+    await page.getByRole('button', { name: 'Pour', exact: true }).waitFor()
+    await page.getByRole('heading', { name: 'Vote sur : Motion' }).waitFor()
+    // French: the English messages are not downloaded.
+    const english = await Promise.all(scripts.map(async (s) => (await (await fetch(`${plenum.baseUrl}${s}`)).text()).includes('Vote recorded on behalf of')))
+    expect(english.filter(Boolean)).toEqual([])
+    // Without a session the page carries nothing of anyone's.
+    const anonymous = await (await fetch(`${plenum.baseUrl}${votePath()}`)).text()
+    expect(anonymous).not.toContain('plenum-boot')
+    await page.screenshot({ path: `${artifacts}phone-first-visit-vote-390.png`, fullPage: true })
+    await context.close()
+    await step(plenum, bureau, ballot.id, 'close')
+  })
+
+  test('"A voté" gives way to the result and the receipt once the ballot is published', async () => {
+    await checkIn(plenum, bureau, [voters[0]!.id])
+    const ballot = await createBallot(plenum, bureau, { kind: 'motion' })
+    await step(plenum, bureau, ballot.id, 'open')
+    const { context, page } = await phone()
+    await page.goto(`${base()}/join/${voters[0]!.code}`)
+    await signedIn(page)
+    await page.goto(`${base()}${votePath()}`)
+    await page.getByRole('button', { name: 'Pour', exact: true }).click()
+    await page.getByRole('button', { name: 'Confirmer' }).click()
+    const liveRegion = page.locator('.live-region')
+    await expect.poll(() => liveRegion.textContent()).toContain('A voté')
+    await step(plenum, bureau, ballot.id, 'close')
+    await step(plenum, bureau, ballot.id, 'publish')
+    await page.getByRole('heading', { name: 'Derniers résultats' }).waitFor()
+    await page.getByText('Reçu de mon vote').waitFor()
+    expect(await liveRegion.textContent()).toBe('')
+    await page.screenshot({ path: `${artifacts}phone-published-receipt-390.png`, fullPage: true })
+    await context.close()
+  })
+
+  test('English, once chosen, comes in its own script, and is there again at the next visit', async () => {
+    const { context, page, scripts } = await phone()
+    await page.goto(`${base()}/join/${voters[0]!.code}`)
+    await signedIn(page)
+    await page.goto(`${base()}${votePath()}`)
+    await page.getByRole('heading', { level: 1, name: 'Voter' }).waitFor()
+    const before = scripts.length
+    await page.getByRole('button', { name: 'Switch to English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Vote' }).waitFor()
+    expect(scripts.length).toBe(before + 1)
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Vote' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await context.close()
+  })
+})
