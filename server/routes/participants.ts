@@ -27,14 +27,6 @@ const participantRows = validator('json', async (json: unknown, c): Promise<Part
   return rows.value
 })
 
-/** The same list for a re-import's preview: its problems are part of the preview, not a refusal. */
-const reimportRows = validator('json', async (json: unknown, c): Promise<Parsed<ParticipantRows>> => {
-  const type = c.req.header('content-type') ?? ''
-  if (type.includes('json')) return parseParticipantsJson(json)
-  if (type.startsWith('text/csv') || type.startsWith('text/plain')) return parseParticipantsCsv(await c.req.text())
-  throw fail('participants_format', { contentType: type }, 'Envoyez un fichier CSV (text/csv) ou un tableau JSON (application/json).')
-})
-
 /**
  * The fingerprint of the preview being applied (`?expect=`). Any other value, or none, is a plan
  * that was not shown: the command refuses it (409) once it has authorized, as for a stale one.
@@ -53,7 +45,7 @@ export function participantRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', ...session, async (c) => respond(c, await presentParticipants(deps, c.var.actor, { congressId: c.req.param('id') ?? '' })))
     .post('/', ...session, participantRows, async (c) => respond(c, await importParticipants(deps, c.var.actor, { congressId: c.req.param('id') ?? '', participants: c.req.valid('json') }), 201))
-    .post('/reimport/preview', ...session, reimportRows, async (c) => respond(c, await previewReimport(deps, c.var.actor, { congressId: c.req.param('id') ?? '', file: c.req.valid('json') })))
+    .post('/reimport/preview', ...session, participantRows, async (c) => respond(c, await previewReimport(deps, c.var.actor, { congressId: c.req.param('id') ?? '', file: c.req.valid('json') })))
     .post('/reimport', ...session, expectQuery, participantRows, async (c) =>
       respond(c, await applyReimport(deps, c.var.actor, { congressId: c.req.param('id') ?? '', file: c.req.valid('json'), expect: c.req.valid('query').expect })),
     )

@@ -117,16 +117,20 @@ describe('errors are said in the reader’s language', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('name;organisation;email;role\nAnne;Ville;anne@example.fr;delegate\nBruno;Ville;bruno@;attendee\n;Ville;c@example.fr;delegate\nAnnie;Ville;anne@example.fr;delegate\n'),
     })
-    // An import starts with its preview, whose errors name each line (issue 20: the re-import).
+    // An import starts with its preview, which refuses a file with bad rows (issue 20: the re-import).
     const answered = page.waitForResponse((r) => /\/participants\/reimport\/preview$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST')
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    const { errors: details } = (await (await answered).json()) as { errors: { message: string }[] }
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('3 lines to correct: nothing is applied')
+    const body: unknown = await (await answered).json()
+    if (!isErrorBody(body)) throw new Error('not an error body')
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Nothing was imported:')
     const alert = (await page.getByRole('alert').textContent()) ?? ''
     expect(alert).toContain('Line 3, email: is not a valid email address')
     expect(alert).toContain('Line 4, name: is required')
     expect(alert).toContain('Line 5, email: already appears on line 2')
     expect(alert).not.toContain('Ligne')
+    expect(alert).not.toContain(body.error.message)
+    const { message: _message, details, ...error } = body.error
+    expect(alert).not.toContain(say(french, error))
     // Each line in English: no word of the server's French sentences for the lines.
     expect(details?.length).toBe(3)
     const shownWords = new Set(alert.toLowerCase().match(/\p{L}+/gu))

@@ -93,14 +93,15 @@ describe('participants and the check-in desk', () => {
     await page.context().close()
   }, 90_000)
 
-  test('bad lines: each one named in the preview, and nothing to apply', async () => {
+  test('bad lines: each one named under the form, and nothing to apply', async () => {
     const page = await bureauPage(desktop, true)
     expect(await page.locator('#import-help').textContent()).toContain('nom, organisation, courriel, rôle')
     await chooseFile(page, 'name;organisation;email;role\nAnne;Ville;anne@example.fr;president\n;Ville;b@example.fr;attendee\n')
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    const alert = page.locator('.reimport-preview [role="alert"]')
+    // Right under the import form (point 3), not elsewhere on the page.
+    const alert = page.locator('form.import + [role="alert"]')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('2 lines to correct')
+    expect(await alert.textContent()).toContain('Nothing was imported')
     expect(await alert.textContent()).toContain('Line 2, role')
     expect(await alert.textContent()).toContain('Line 3, name: is required')
     expect(await page.getByRole('button', { name: 'Apply these changes' }).count()).toBe(0)

@@ -96,20 +96,20 @@ describe('re-importing a corrected list of participants', () => {
     expect((await post('/reimport', csv)).status).toBe(409)
   })
 
-  test('bad lines: every one named in the preview, and the apply writes nothing', async () => {
+  test('bad lines: the preview and the apply refuse the file (400), naming every line, and nothing is written', async () => {
     const before = await people()
     const bad = `${header}Élodie Bézier;Ville;elodie@example.fr;présidente\n;Lyon;sans-nom@example.fr;attendee\nOk;Pau;ok@example.fr;attendee\nOk bis;Pau;OK@example.fr;attendee\n`
-    const plan = await preview(bad)
-    expect(plan.errors.map((e) => [e.line, e.field, e.rule])).toEqual([
-      [2, 'role', 'unknown_role'],
-      [3, 'name', 'required'],
-      [5, 'email', 'duplicate'],
-    ])
-    const refused = await apply(bad, plan.fingerprint)
-    expect(refused.status).toBe(400)
-    const body = (await refused.json()) as { error: { code: string; details: { line: number }[] } }
-    expect(body.error.code).toBe('invalid_rows')
-    expect(body.error.details.map((d) => d.line)).toEqual([2, 3, 5])
+    for (const path of ['/reimport/preview', `/reimport?expect=${'0'.repeat(64)}`]) {
+      const refused = await post(path, bad)
+      expect(refused.status).toBe(400)
+      const body = (await refused.json()) as { error: { code: string; details: { line: number; field: string; rule: string }[] } }
+      expect(body.error.code).toBe('invalid_rows')
+      expect(body.error.details.map((e) => [e.line, e.field, e.rule])).toEqual([
+        [2, 'role', 'unknown_role'],
+        [3, 'name', 'required'],
+        [5, 'email', 'duplicate'],
+      ])
+    }
     expect(await people()).toEqual(before)
   })
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../../db/schema.ts'
 import type { IssuedParticipantView, ParticipantDetailView, ReimportPreviewView, ReimportResultView } from '../../../shared/api-types.ts'
-import type { FieldProblem, Parsed } from '../../../shared/parsed.ts'
+import type { FieldProblem } from '../../../shared/parsed.ts'
 import type { ParticipantRows } from '../../../shared/participants/participant-rows.ts'
 import { planReimport, type ReimportPlan } from '../../../shared/participants/reimport-plan.ts'
 import { fail } from '../../domain-error.ts'
@@ -37,14 +37,15 @@ function fingerprintOf(plan: ReimportPlan): string {
 
 /**
  * `POST …/participants/reimport/preview`: what the file would change, without changing anything.
- * A file that does not parse answers its problems as the plan's errors, each naming its line.
+ * A file that does not parse was refused before (400 invalid_rows, each line named, as any bad
+ * input); the plan's own errors are rows well formed that may not apply to the people registered.
  */
-export function previewReimport(deps: CommandDeps, actor: CommandActor, input: { congressId: string; file: Parsed<ParticipantRows> }) {
+export function previewReimport(deps: CommandDeps, actor: CommandActor, input: { congressId: string; file: ParticipantRows }) {
   const { congressId, file } = input
   return query(deps, actor, async (steps): Promise<ReimportPreviewView> => {
     await steps.authorize(congressId, 'participants.manage')
     await requireCongress(deps.db, congressId)
-    const plan: ReimportPlan = file.ok ? await planFor(deps.db, congressId, actor.participantId, file.value) : { added: [], changed: [], unchanged: 0, untouched: 0, errors: file.problems }
+    const plan = await planFor(deps.db, congressId, actor.participantId, file)
     return { ...plan, fingerprint: fingerprintOf(plan) }
   })
 }
