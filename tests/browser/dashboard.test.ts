@@ -89,6 +89,16 @@ describe('the bureau’s dashboard', () => {
 
     await page.getByRole('link', { name: /^Statuer — 1 amendement attend/ }).click()
     await page.waitForURL((url) => url.pathname === `/congresses/${plenum.seed.congressId}/amendments/${filed.body.id}`)
+
+    // The bureau page offers the undo too (it does not read the log): the server's refusal says why, beside the form.
+    await page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/bureau`)
+    await page.getByRole('button', { name: 'Annuler le dernier changement de phase…' }).click()
+    await page.getByLabel('Raison (obligatoire)').fill('Erreur')
+    await page.getByRole('button', { name: 'Annuler le changement' }).click()
+    await expect
+      .poll(() => page.locator('[data-message-for="undo"] [role="alert"]').textContent())
+      .toBe('Impossible d’annuler ce changement de phase : une décision a été prise depuis (un amendement). Changez de phase normalement.')
+    expect(await phase()).toBe('amendments')
     await page.context().close()
   })
 
