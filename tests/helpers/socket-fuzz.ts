@@ -298,8 +298,8 @@ function breakDoc(kind: SchemaBreak, doc: Y.Doc, random: () => number): void {
     case 'huge-mark-value':
       return text().format(0, 1, { link: { href: `https://exemple.org/${'h'.repeat(maxValueChars + Math.floor(random() * 900_000))}` } })
     case 'huge-attribute-value': {
-      const block = new Y.XmlElement('orderedList')
-      block.setAttribute('type', 'x'.repeat(maxValueChars + 1 + Math.floor(random() * 100_000)))
+      const block = new Y.XmlElement('codeBlock')
+      block.setAttribute('language', 'x'.repeat(maxValueChars + 1 + Math.floor(random() * 100_000)))
       return fragment.insert(at, [block])
     }
     default:

@@ -33,13 +33,17 @@ const verdict = (server: Y.Doc, update: Uint8Array) => checkUpdate(server, updat
 const richContent = {
   type: 'doc',
   content: [
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Titre' }] },
     { type: 'paragraph', content: [{ type: 'text', text: 'gras', marks: [{ type: 'bold' }] }, { type: 'hardBreak' }, { type: 'text', text: 'lien', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }, { type: 'italic' }] }] },
     { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'point' }] }, { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] }] },
+    { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'citation' }] }] },
+    { type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'code' }] },
+    { type: 'horizontalRule' },
   ],
 }
 
 describe('checkUpdate: what the editor writes is accepted', () => {
-  test('a whole rich document (marks, links, nested lists, line break)', () => {
+  test('a whole rich document (headings, marks, links, lists, quote, code, rule, line break)', () => {
     const server = new Y.Doc()
     const client = new Y.Doc()
     const update = updateOf(client, (f) => prosemirrorJSONToYXmlFragment(editorSchema, richContent, f))
@@ -53,16 +57,12 @@ describe('checkUpdate: what the editor writes is accepted', () => {
       (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 7, { bold: {} }),
       (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(2, 4),
       (f) => {
-        const list = new Y.XmlElement('orderedList')
-        list.setAttribute('start', 3 as unknown as string)
-        const item = new Y.XmlElement('listItem')
-        const paragraph = new Y.XmlElement('paragraph')
-        paragraph.insert(0, [new Y.XmlText('Nouveau point')])
-        item.insert(0, [paragraph])
-        list.insert(0, [item])
-        f.insert(1, [list])
+        const heading = new Y.XmlElement('heading')
+        heading.setAttribute('level', 3 as unknown as string)
+        heading.insert(0, [new Y.XmlText('Nouveau titre')])
+        f.insert(1, [heading])
       },
-      (f) => (f.get(1) as Y.XmlElement).setAttribute('start', 2 as unknown as string),
+      (f) => (f.get(1) as Y.XmlElement).setAttribute('level', 2 as unknown as string),
       (f) => f.delete(0, 1),
     ]
     for (const step of steps) {
@@ -277,15 +277,15 @@ describe('checkUpdate: marks and attributes count (issue 15 review, bypass 2)', 
   test('an attribute value over the cap is refused, an ordinary one passes', () => {
     const { server, client } = pair()
     const code = updateOf(client, (f) => {
-      const block = new Y.XmlElement('orderedList')
-      block.setAttribute('type', 'x'.repeat(maxValueChars + 1))
+      const block = new Y.XmlElement('codeBlock')
+      block.setAttribute('language', 'x'.repeat(maxValueChars + 1))
       f.insert(0, [block])
     })
     expect(verdict(server, code)).toMatchObject({ ok: false, reason: 'size' })
     const { server: s2, client: c2 } = pair()
     const ok = updateOf(c2, (f) => {
-      const block = new Y.XmlElement('orderedList')
-      block.setAttribute('type', 'a')
+      const block = new Y.XmlElement('codeBlock')
+      block.setAttribute('language', 'typescript')
       f.insert(0, [block])
     })
     expect(verdict(s2, ok)).toMatchObject({ ok: true })
