@@ -19,6 +19,7 @@ import './amendment-family.ts'
 import './cosign-invite.ts'
 import './doc-editor.ts'
 import './live-diff.ts'
+import { withColon } from '../i18n/colon.ts'
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 
@@ -249,7 +250,7 @@ export class AmendmentPage extends LightElement {
     const accepted = a.cosigners.filter((c) => c.accepted).length
     return html`<section class="card" aria-labelledby="people-heading">
       <h2 id="people-heading">${m.authorsHeading}</h2>
-      <p><span class="label">${m.authorLabel} :</span> ${a.author.name}</p>
+      <p><span class="label">${withColon(m.authorLabel)}</span> ${a.author.name}</p>
       <h3>${m.cosignersLabel}</h3>
       ${a.cosigners.length === 0 ? html`<p class="hint">${m.cosignersNone}</p>` : nothing}
       <ul class="cosigners">

@@ -8,6 +8,7 @@ import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './floor-card.ts'
 import './my-activity.ts'
+import { withColon } from '../i18n/colon.ts'
 
 const votedPhases: readonly Phase[] = ['voting', 'frozen', 'delivered']
 
@@ -78,7 +79,7 @@ export class CongressPage extends LightElement {
                 (p) => html`<li>
                   <a href=${paths.proposal(congress.id, p.number)}>
                     <span class="number" aria-hidden="true">${m.proposalShort(p.number)}</span>
-                    <span class="visually-hidden">${m.proposalLabel(p.number)} :</span>
+                    <span class="visually-hidden">${withColon(m.proposalLabel(p.number))}</span>
                     <span class="title">${p.title}</span>
                     ${this.renderOutcome(p)}
                     ${p.amendmentCount > 0 ? html`<span class="amendment-count">${m.amendmentCount(p.amendmentCount)}</span>` : nothing}

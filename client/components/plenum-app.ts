@@ -14,6 +14,7 @@ import './phase-help.ts'
 // The join and vote pages come with the app: a phone's first visit. Every other page loads when first
 // opened (page-modules.ts): the bureau's and the room's in one script, the text pages with the editor.
 import { loadFloorCard, loadPage } from './page-modules.ts'
+import { withColon } from '../i18n/colon.ts'
 
 type SessionState = { readonly kind: 'loading' } | { readonly kind: 'anonymous' } | { readonly kind: 'signed-in'; readonly participant: ParticipantView }
 
@@ -316,7 +317,7 @@ export class PlenumApp extends LightElement {
       <header class="app-header">
         <a class="brand" href=${participant ? paths.congress(participant.congressId) : '/'}>${m.appName}</a>
         ${phase
-          ? html`<p class="phase-badge" data-phase=${phase}><span class="visually-hidden">${m.phaseLabel} : </span>${m.phaseNames[phase]}</p>`
+          ? html`<p class="phase-badge" data-phase=${phase}><span class="visually-hidden">${withColon(m.phaseLabel)} </span>${m.phaseNames[phase]}</p>`
           : nothing}
         <div class="header-tools">
           ${voter && participant ? html`<a class="nav-vote" href=${paths.vote(participant.congressId)}>${m.v.voteNav}</a>` : nothing}

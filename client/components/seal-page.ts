@@ -9,6 +9,7 @@ import { paths } from '../router.ts'
 import { sealedDisplay, type MotionDisplay } from '../motion-display.ts'
 import { checkSeal, type SealVerdict } from '../seal-check.ts'
 import './motion-text.ts'
+import { withColon } from '../i18n/colon.ts'
 
 const fetchFile = async (url: string): Promise<Uint8Array | undefined> => {
   const response = await fetch(url, { credentials: 'same-origin' })
@@ -102,7 +103,7 @@ export class SealPage extends LightElement {
             error: (error) => html`<p class="error" role="alert">${m.v.verifyFailed(error instanceof Error ? error.message : String(error))}</p>`,
           })}
         </div>
-        <p>${m.v.fingerprint} :</p>
+        <p>${withColon(m.v.fingerprint)}</p>
         <p><code class="hash fingerprint">${seal.publicKeyFingerprint}</code></p>
         <p><a class="button" href=${apiLinks.bundle(this.congress.id)} download>${m.v.download}</a></p>
       </section>

@@ -10,6 +10,7 @@ import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './delivery-slip.ts'
+import { withColon } from '../i18n/colon.ts'
 
 /**
  * On the bureau's page: freezing the motion for good, then recording its deliveries to advisors.
@@ -144,7 +145,7 @@ export class SealPanel extends LightElement {
       const delivery = await api.recordDelivery(this.congressId, { advisorName: value('advisor'), institution: value('institution'), date: value('date'), channel: value('channel') })
       form.reset()
       this.delivered = delivery
-      return `${t().dl.recorded(delivery.advisorName)} ${t().v.advisorCode} : ${delivery.code}`
+      return `${t().dl.recorded(delivery.advisorName)} ${withColon(t().v.advisorCode)} ${delivery.code}`
     })
   }
 

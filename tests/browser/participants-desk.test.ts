@@ -174,4 +174,17 @@ describe('participants and the check-in desk', () => {
     await expect.poll(() => page.getByText(english ? 'Nobody matches.' : 'Personne ne correspond.').count()).toBe(1)
     await page.context().close()
   }, 90_000)
+
+  test('English leaves no French space before a colon, even in the words read aloud only', async () => {
+    const page = await signedInAt(browser, plenum.baseUrl, plenum.seed.bureauCode, `/congresses/${plenum.seed.congressId}`, desktop)
+    await page.getByRole('button', { name: 'Switch to English' }).click()
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' })
+    const hidden = page.locator('.phase-badge .visually-hidden, .proposals .visually-hidden')
+    await hidden.first().waitFor({ state: 'attached' })
+    const spoken = await hidden.allTextContents()
+    expect(spoken.length).toBeGreaterThan(1)
+    expect(spoken.filter((text) => /\S\s+:/.test(text))).toEqual([])
+    expect(spoken[0]).toMatch(/^Phase:/)
+    await page.context().close()
+  }, 90_000)
 })
