@@ -175,7 +175,7 @@ export class AmendmentBureau extends LightElement {
             <strong>${m.am.ruledBy(admissible, a.ruled.by, dateTimeWords(new Date(a.ruled.at).toISOString(), defaultTimeZone, language()))}</strong>
           </p>`
         : nothing}
-      ${a.rulingReason ? html`<p class="ruling-reason"><span class="label">${m.rulingReason} :</span> ${a.rulingReason}</p>` : nothing}
+      ${a.rulingReason ? html`<p class="ruling-reason"><span class="label">${m.am.reasonLabel}</span> ${a.rulingReason}</p>` : nothing}
       ${first
         ? html`<form class="stacked" @submit=${(e: Event) => e.preventDefault()}>
               <label for="ruling-reason">${m.rulingReasonLabel}</label>

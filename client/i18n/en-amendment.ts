@@ -8,6 +8,7 @@ export const enAmendment: typeof frAmendment = {
   submitSavesFirst: 'Submitting first saves the statement of reasons as written.',
   submitted: 'Amendment submitted to the bureau.',
   ruledBy: (admissible, by, at) => `Ruled ${admissible ? 'admissible' : 'inadmissible'}${by ? ` by ${by}` : ' from the command line'} on ${at}`,
+  reasonLabel: 'Reason:',
   rulingChangeHeading: 'Change the ruling',
   rulingChangeHelp: (admissible) =>
     `The amendment will become ${admissible ? 'inadmissible' : 'admissible'}. The reason is required and goes into the decision log, with the ruling it replaces.`,

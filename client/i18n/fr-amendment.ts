@@ -8,6 +8,8 @@ export const frAmendment = {
   submitted: 'Amendement déposé auprès du bureau.',
   /** "Déclaré recevable par Léa Martin le 3 décembre 2026, 14 h 05". */
   ruledBy: (admissible: boolean, by: string | null, at: string) => `Déclaré ${admissible ? 'recevable' : 'irrecevable'}${by ? ` par ${by}` : ' depuis la ligne de commande'} le ${at}`,
+  /** The ruling's reason, introduced (French puts a space before the colon, English none). */
+  reasonLabel: 'Motif :',
   rulingChangeHeading: 'Changer la décision',
   rulingChangeHelp: (admissible: boolean) =>
     `L’amendement deviendra ${admissible ? 'irrecevable' : 'recevable'}. Le motif est obligatoire et figure au journal des décisions, avec la décision qu’il remplace.`,
