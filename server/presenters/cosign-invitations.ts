@@ -27,6 +27,8 @@ export function cosignInvitations(deps: Pick<CommandDeps, 'db' | 'hub' | 'clock'
       const delegates = await deps.db.selectFrom('participants').select(['id', 'name']).where('congress_id', '=', row.congress_id).where('role', '=', 'delegate').where('revoked_at', 'is', null).execute()
       candidates = delegates.filter((d) => !taken.has(d.id)).sort(byName)
     }
-    return { invited: invited.sort(byName), invitedMe: open && invited.some((i) => i.id === actor.participantId), candidates }
+    // Once the amendment leaves its authors' hands, an invitation left unanswered can no longer be taken: none is shown.
+    if (!open) return { invited: [], invitedMe: false, candidates }
+    return { invited: invited.sort(byName), invitedMe: invited.some((i) => i.id === actor.participantId), candidates }
   })
 }
