@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { newAccessCode } from '../../server/ids.ts'
 import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
 import { insertParticipant } from '../helpers/participants.ts'
+import { signedIn } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -28,6 +29,9 @@ describe('co-editing in headless Chromium', () => {
 
   async function join(code: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
     const page = await openPage(browser, `${plenum.baseUrl}/join/${code}`, viewport)
+    await signedIn(page)
+    // The bureau lands on its dashboard; these tests start from the congress page.
+    if (new URL(page.url()).pathname.endsWith('/dashboard')) await page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}`)
     await page.getByRole('heading', { level: 1, name: '4e Congrès national des élus au numérique' }).waitFor()
     return page
   }
