@@ -171,7 +171,7 @@ export class SealPanel extends LightElement {
           ? html`<p><a href=${paths.seal(this.congressId)}>${m.v.sealNav}</a></p>
               ${(this.deliveries.value ?? []).length === 0
                 ? html`<p>${m.v.noDeliveries}</p>`
-                : html`<ul>${this.deliveries.value!.map((d) => html`<li>${m.v.deliveryLine(d.advisorName, d.institution, dayWords(d.date, language()), d.channel)}${d.code ? html` — ${m.v.advisorCode} : <code>${d.code}</code>` : nothing}</li>`)}</ul>`}
+                : html`<ul>${this.deliveries.value!.map((d) => html`<li>${m.v.deliveryLine(d.advisorName, d.institution, dayWords(d.date, language()), d.channel)}${d.code ? html` — ${withColon(m.v.advisorCode)} <code class="access-code">${d.code}</code>` : nothing}</li>`)}</ul>`}
               <form class="delivery-form" @submit=${this.deliver}>
                 <div class="field"><label for="advisor">${m.v.advisorName}</label><input id="advisor" name="advisor" required maxlength="200" /></div>
                 <div class="field"><label for="institution">${m.v.institution}</label><input id="institution" name="institution" required maxlength="200" /></div>
