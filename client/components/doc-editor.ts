@@ -92,6 +92,8 @@ export class DocEditor extends LightElement {
 
   // The editor follows the controller's Y.Doc once the mount is on the page.
   protected override updated(): void {
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes.
+    for (const dot of this.querySelectorAll<HTMLElement>('.sync-bar .peer-colour')) dot.style.backgroundColor = dot.dataset.colour ?? ''
     if (this.sync.doc !== this.editorDoc) this.openEditor()
     const editable = this.sync.editable
     if (this.editor && this.editor.isEditable !== editable) this.editor.setEditable(editable, false)
@@ -178,7 +180,17 @@ export class DocEditor extends LightElement {
       <div class="sync-bar" aria-label=${m.syncStatus} role="group">
         <span class="sync-state sync-${connection}" role="status" data-connection=${connection}>${connectionText}</span>
         ${saved ? html`<span class="save-state" data-saved=${sync.unsaved ? 'no' : 'yes'} data-pending=${sync.pendingCount}>${saved}</span>` : nothing}
-        <span class="peers">${peers.length ? m.othersEditing(peers.map((p) => p.name).join(', ')) : m.aloneEditing}</span>
+        <span class="peers"
+          >${peers.length
+            ? html`${ed().others}
+              ${peers.map(
+                (p, i) =>
+                  html`${i > 0 ? ', ' : ''}<span class="peer"
+                      ><span class="peer-colour" aria-hidden="true" data-colour=${p.color}></span>${p.name}</span
+                    >`,
+              )}`
+            : m.aloneEditing}</span
+        >
       </div>
       ${this.editor && (!access || access.writable)
         ? html`<plenum-editor-toolbar .editor=${this.editor} ?editable=${sync.editable}></plenum-editor-toolbar>`

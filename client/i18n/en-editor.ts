@@ -12,5 +12,6 @@ export const enEditor: typeof frEditor = {
   redo: 'Redo',
   pending: (n) => `${plural(n, 'change', 'changes')} waiting to be sent`,
   resynced: 'Back online: everything is saved',
+  others: 'Also on this text:',
   lineNumbers: 'Line numbers, the same as in the amendments',
 }

@@ -13,6 +13,8 @@ export const frEditor = {
   pending: (n: number) => `${plural(n, 'modification', 'modifications')} en attente`,
   /** Said once the connection is back and everything typed meanwhile is stored. */
   resynced: 'De retour en ligne : tout est enregistré',
+  /** Before the names of the others on the text, each with the colour of their caret. */
+  others: 'Aussi sur ce texte :',
   /** What the numbers beside the text are. */
   lineNumbers: 'Numéros de ligne, les mêmes que dans les amendements',
 }

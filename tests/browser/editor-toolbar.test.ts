@@ -175,6 +175,10 @@ describe('the editor: a toolbar for a finger, one undo step per action, the diff
     })
     expect(opacity).toBe('0')
     await expect.poll(() => bureau.locator('.peers').textContent()).toContain(alice.name)
+    // The sync bar keeps the name with the caret's colour, for when the label is gone.
+    const caretColour = await bureau.locator('.collaboration-carets__caret', { has: label }).evaluate((el) => getComputedStyle(el).borderLeftColor)
+    await expect.poll(() => bureau.locator('.peer', { hasText: alice.name }).locator('.peer-colour').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(caretColour)
+    expect(await axeViolations(bureau)).toEqual([])
     await bureau.context().close()
     await page.context().close()
   })
