@@ -105,6 +105,8 @@ export default defineConfig({
     // pages that use them); English's messages. Few, not one per page: each file compressed apart
     // loses what it shares with the others, and the total grows.
     chunkSizeWarningLimit: 600,
+    // Every browser Plenum supports knows modulepreload: no polyfill in the app's script.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: { codeSplitting: { groups } },
     },

@@ -17,6 +17,34 @@ function firstReads(path: string): { congressId: string | undefined; vote: boole
   return { congressId: match?.[1], vote: match?.[2] === 'vote' }
 }
 
+/** The build's scripts besides the app's (vite.config.ts names them: the other pages', the editor's, English's), and their styles. */
+export type LazyScripts = Partial<Record<'pages' | 'editor' | 'en', { js?: string; css?: string }>>
+
+/** The pages that use the editor, by their address (client/router.ts): their script imports the pages'. */
+const editorPaths = /^\/congresses\/[^/]+\/(?:proposals\/\d+|preamble|amendments\/[^/]+|ballots)\/?$/
+
+/**
+ * The scripts a signed-in person's page will import at once, named in its head so that they come in
+ * the same round trip as the app's: the page's own (every page but the vote and join pages, which
+ * come with the app), and English's when this device chose it (the cookie client/i18n/index.ts sets).
+ */
+export function preloads(scripts: LazyScripts, path: string, cookie: string | undefined): string[] {
+  const wanted: (keyof LazyScripts)[] = []
+  const { vote } = firstReads(path)
+  if (path.startsWith('/congresses/') && !vote) wanted.push('pages')
+  if (editorPaths.test(path)) wanted.push('editor')
+  if (cookie && parseCookies(cookie, 'plenum_language').plenum_language === 'en') wanted.push('en')
+  // A script's styles as the stylesheet Vite would add on import (it adds none where one is): the page
+  // does not wait for them one more round trip.
+  return wanted.flatMap((group) => {
+    const { js, css } = scripts[group] ?? {}
+    return [
+      ...(js ? [`<link rel="modulepreload" crossorigin href="/assets/${js}">`] : []),
+      ...(css ? [`<link rel="stylesheet" crossorigin href="/assets/${css}">`] : []),
+    ]
+  })
+}
+
 /** The answers for the page at `url`, or undefined without a valid session (the join page needs none). */
 export async function bootAnswers(app: Hono<any>, url: URL, cookie: string | undefined): Promise<BootAnswers | undefined> {
   if (!cookie || !parseCookies(cookie, sessionCookie)[sessionCookie]) return undefined

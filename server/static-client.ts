@@ -1,10 +1,10 @@
-import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs'
+import { createReadStream, readdirSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Context, Hono } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
-import { bootAnswers, bootScript, type BootAnswers } from './client-boot.ts'
+import { bootAnswers, bootScript, preloads, type BootAnswers, type LazyScripts } from './client-boot.ts'
 
 /** The copies the build writes beside a text file (vite.config.ts), in the order they are preferred. */
 const encodings = [
@@ -120,22 +120,45 @@ export function serveClient(app: Hono<any>, clientDir: string): void {
   })
   app.get('*', async (c, next) => {
     if (!fileStats(index)) return next()
-    const answers = c.req.method === 'GET' ? await bootAnswers(app, new URL(c.req.url), c.req.header('Cookie')) : undefined
-    return answers ? sendPage(c, index, answers) : sendFile(c, index, 'no-cache')
+    const cookie = c.req.header('Cookie')
+    const answers = c.req.method === 'GET' ? await bootAnswers(app, new URL(c.req.url), cookie) : undefined
+    return answers ? sendPage(c, index, answers, preloads(lazyScripts(root), c.req.path, cookie)) : sendFile(c, index, 'no-cache')
   })
 }
 
 let indexText: { readonly mtimeMs: number; readonly text: string } | undefined
+let scripts: { readonly mtimeMs: number; readonly files: LazyScripts } | undefined
+
+/** The build's other scripts by their group's name (vite.config.ts: pages-<hash>.js…), read again after a build. */
+function lazyScripts(root: string): LazyScripts {
+  const assets = join(root, 'assets')
+  const mtimeMs = fileStats(join(root, 'index.html'))?.mtimeMs ?? 0
+  if (scripts?.mtimeMs !== mtimeMs) {
+    const files: LazyScripts = {}
+    let names: string[] = []
+    try {
+      names = readdirSync(assets)
+    } catch {
+      // No assets folder: nothing to name.
+    }
+    for (const name of names) {
+      const [, group, extension] = /^(pages|editor|en)-[\w-]+\.(js|css)$/.exec(name) ?? []
+      if (group && extension) files[group as keyof LazyScripts] = { ...files[group as keyof LazyScripts], [extension]: name }
+    }
+    scripts = { mtimeMs, files }
+  }
+  return scripts.files
+}
 
 /**
  * index.html with the answers its page reads first (client-boot.ts). They are this person's: the
  * page is never stored by a cache (no-store) and varies with the cookie. Compressed here, at a
  * quick brotli level: it is a few kilobytes, made for each request.
  */
-function sendPage(c: Context, index: string, answers: BootAnswers): Response {
+function sendPage(c: Context, index: string, answers: BootAnswers, links: readonly string[]): Response {
   const stats = fileStats(index)!
   if (indexText?.mtimeMs !== stats.mtimeMs) indexText = { mtimeMs: stats.mtimeMs, text: readFileSync(index, 'utf8') }
-  const html = Buffer.from(indexText.text.replace('</body>', `${bootScript(answers)}</body>`))
+  const html = Buffer.from(indexText.text.replace('</head>', `${links.join('')}</head>`).replace('</body>', `${bootScript(answers)}</body>`))
   const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))
   const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined
   const body =

@@ -135,6 +135,8 @@ describe('a phone on the hall’s Wi-Fi', () => {
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Vote' }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    // Named in the page's head, English's script comes beside the app's, not after it.
+    expect(await page.locator('head link[rel="modulepreload"][href^="/assets/en-"]').count()).toBe(1)
     await context.close()
   })
 })
