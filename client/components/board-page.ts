@@ -84,7 +84,7 @@ export class BoardPage extends LightElement {
               ? html`<p class="error" role="alert">${m.v.boardInvalid(check!.bad, check!.duplicates)}</p>`
               : html`<p class="board-checked">${m.v.boardChecked(board.entries.length)}</p>`}
             ${localVotes.of(ballot.id).map((vote) => this.renderMine(board.entries, vote))}
-            <p>${m.v.boardChainHead} : <code class="hash">${board.chainHead}</code></p>
+            <p>${m.v.boardChainHead} <code class="hash">${board.chainHead}</code></p>
             <label for="receipt-search">${m.v.boardSearchLabel}</label>
             <input id="receipt-search" type="search" autocomplete="off" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
             <p role="status" aria-live="polite">${needle.length >= 4 ? (found ? m.v.boardFound(m.v.choices[found.choice]) : m.v.boardNotFound) : nothing}</p>

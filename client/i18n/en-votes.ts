@@ -133,7 +133,7 @@ export const enVotes: VoteMessages = {
   boardRecount: (yes, no, abstain) => `Recounted from this board: for ${yes}, against ${no}, abstentions ${abstain}.`,
   boardRecountMatches: 'The recount matches the published result.',
   boardRecountDiffers: 'The recount does NOT match the published result.',
-  boardChainHead: 'Board chain head',
+  boardChainHead: 'Board chain head:',
   boardHowTo: 'Check a receipt: SHA-256 of "plenum-ballot|<ballot>|<choice>|<nonce>" must give the receipt (the nonce: 32 characters from the server, then 32 drawn by the voter\'s device). The chain: h = SHA-256(h|receipt|choice|name), from 64 zeros, in receipt order.',
   boardColumns: { receipt: 'Receipt', choice: 'Choice', name: 'Name' },
   boardMine: (choice) => `Your ballot (${choice}) is on this board, and its receipt is recomputed from your choice and this device's random value.`,

@@ -141,7 +141,7 @@ export const frVotes = {
   boardRecount: (yes: number, no: number, abstain: number) => `Recompté sur ce tableau : pour ${yes}, contre ${no}, abstentions ${abstain}.`,
   boardRecountMatches: 'Le recomptage correspond au résultat publié.',
   boardRecountDiffers: 'Le recomptage NE correspond PAS au résultat publié.',
-  boardChainHead: 'Empreinte de chaîne du tableau',
+  boardChainHead: 'Empreinte de chaîne du tableau :',
   boardHowTo: 'Vérifier un reçu : SHA-256 de « plenum-ballot|<scrutin>|<choix>|<aléa> » doit donner le reçu (l’aléa : 32 caractères du serveur puis 32 tirés par l’appareil du votant). La chaîne : h = SHA-256(h|reçu|choix|nom), depuis 64 zéros, dans l’ordre des reçus.',
   boardColumns: { receipt: 'Reçu', choice: 'Choix', name: 'Nom' },
   boardMine: (choice: string) => `Votre bulletin (${choice}) figure sur ce tableau, et son reçu se recalcule à partir de votre choix et de l’aléa de cet appareil.`,

@@ -245,6 +245,9 @@ describe('the ballots page, as the bureau uses it', () => {
     await english.page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots/${ballotId}/board`)
     await outcomeInView(english.page)
     await shoot(english.page, 'board-390-en')
+    // English punctuation in English: no French space before the colon.
+    expect(await english.page.locator('main').innerText()).toContain('Board chain head: ')
+    expect(await english.page.locator('main').innerText()).not.toMatch(/\w :/)
     await english.page.goto(ballotsUrl())
     await english.page.locator('.result-table .outcome').first().waitFor()
     await english.page.setViewportSize(desktop)

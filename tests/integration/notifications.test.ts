@@ -134,6 +134,17 @@ describe('notifications and invitations to co-sign', () => {
     expect((await mine(author)).items.length).toBe(before)
   })
 
+  test('the bureau’s rewording of my amendment tells me alone; a changed ruling tells its signers again', async () => {
+    const rewording = await call<FiledAmendmentView>(plenum, bureau, 'POST', `/amendments/${parent.id}/rewordings`, { justification: 'Mieux dit.' })
+    expect(rewording.status).toBe(201)
+    expect((await mine(author)).items[0]).toMatchObject({ kind: 'rewording', label: rewording.body.label, parentLabel: parent.label, amendmentId: rewording.body.id })
+    // A rewording is put to the author, not to the co-signers.
+    expect((await mine(invitee)).items[0]!.kind).not.toBe('rewording')
+    const changed = await call(plenum, bureau, 'POST', `/amendments/${parent.id}/ruling-change`, { admissible: false, reason: 'Hors sujet, après relecture.' })
+    expect(changed.status).toBe(200)
+    for (const who of [author, invitee]) expect((await mine(who)).items[0]).toMatchObject({ kind: 'ruled_inadmissible', label: parent.label })
+  })
+
   test('a ballot opening tells whoever votes in it (present, or holding a proxy), not the bureau who opened it; offline, it is there on return', async () => {
     await checkIn(plenum, bureau, [colleague.id, invitee.id])
     await setPhase(plenum, bureau, 'voting')

@@ -38,6 +38,11 @@ const say = (e: AuditEntryView, words: LogSentences) => logSentence(e, context, 
 const cases: [AuditEntryView, string, string][] = [
   [entry('amendment.submitted', { amendmentId: 'a9', label: 'P12-A1' }), 'Élodie Bézier a déposé P12-A1', 'Élodie Bézier filed P12-A1'],
   [entry('amendment.ruled', { amendmentId: 'a9', label: 'P12-A1', admissible: false, reason: 'Hors sujet' }, 'Le Bureau'), 'Le Bureau a déclaré P12-A1 irrecevable : Hors sujet', 'Le Bureau ruled P12-A1 inadmissible: Hors sujet'],
+  [
+    entry('amendment.ruling_changed', { amendmentId: 'a9', label: 'P12-A1', admissible: true, reason: 'Relu', previousReason: 'Hors sujet' }, 'Le Bureau'),
+    'Le Bureau a changé sa décision sur P12-A1 : désormais recevable, motif : Relu',
+    'Le Bureau changed the ruling on P12-A1: now admissible, reason: Relu',
+  ],
   [entry('amendment.fell', { amendmentId: 'a9', label: 'P2-A1-S1', by: 'a1', byLabel: 'P2-A1', withParent: true }), 'P2-A1-S1 est tombé avec P2-A1', 'P2-A1-S1 fell with P2-A1'],
   [entry('ballot.opened', { ballotId: 'b1', subject: 'P2-A1', rule: {}, electorate: {} }), 'Scrutin sur P2-A1 ouvert', 'Ballot on P2-A1 opened'],
   [
