@@ -1,9 +1,9 @@
-import { describeFailure } from '../i18n/errors/index.ts'
 import { html, nothing } from 'lit'
 import type { SessionView } from '../../shared/api-types.ts'
 import { api } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { failureText } from './failure-text.ts'
 
 /**
  * The code a join link carries: in the fragment (/join#code=…, never sent to a server), or in an
@@ -54,7 +54,7 @@ export class JoinPage extends LightElement {
       const session = await api.openSession(code)
       this.dispatchEvent(new CustomEvent<SessionView>('joined', { detail: session, bubbles: true }))
     } catch (error) {
-      this.failure = describeFailure(error)
+      this.failure = await failureText(error)
       await this.updateComplete
       this.querySelector<HTMLInputElement>('input')?.focus()
     } finally {

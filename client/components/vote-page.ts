@@ -1,4 +1,3 @@
-import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { BallotView, CongressView, MyBallotView, ParticipantView, VotingRightView } from '../../shared/api-types.ts'
@@ -13,6 +12,7 @@ import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './ballot-result.ts'
 import './ballot-subject.ts'
+import { failureText } from './failure-text.ts'
 import { localVotes, type LocalVote } from './vote-store.ts'
 
 const groupReceipt = (receipt: string) => receipt.match(/.{1,4}/g)!.join(' ')
@@ -138,8 +138,7 @@ export class VotePage extends LightElement {
       if (receiptVerified) {
         this.announcedBallot = vote.ballotId
         this.announcement = right.self ? m.v.voted : m.v.votedFor(right.name)
-      }
-      else this.failure = m.v.receiptMismatch
+      } else this.failure = m.v.receiptMismatch
       void this.mine.run()
     } catch (error) {
       if (error instanceof ApiError && error.code === 'network') {
@@ -149,11 +148,11 @@ export class VotePage extends LightElement {
       } else if (error instanceof ApiError && error.code === 'ballot_closed' && stored.deviceNonce) {
         // It may have got in before the close: the board will tell, by this device's nonce.
         localVotes.save({ ...stored, closedUnanswered: true })
-        this.failure = describeFailure(error)
+        this.failure = await failureText(error)
         void this.mine.run()
       } else {
         localVotes.remove(stored.ballotId, stored.representedId)
-        this.failure = error instanceof ApiError ? describeFailure(error) : m.v.voteFailed(error instanceof Error ? error.message : String(error))
+        this.failure = error instanceof ApiError ? await failureText(error) : m.v.voteFailed(error instanceof Error ? error.message : String(error))
         void this.mine.run()
       }
     } finally {
@@ -198,7 +197,7 @@ export class VotePage extends LightElement {
       this.announcement = t().v.checkedIn
       void this.presence.run()
     } catch (error) {
-      this.failure = describeFailure(error)
+      this.failure = await failureText(error)
     }
   }
 
