@@ -35,6 +35,8 @@ export interface CongressTable {
   phase: ColumnType<Phase, Phase | undefined, Phase>
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   min_cosigners: ColumnType<number, number | undefined, number>
+  /** IANA time zone of the official outputs' dates in words (migration 0023). */
+  time_zone: ColumnType<string, string | undefined, string>
   /** JSON BallotRule: the template of new ballots; null for the default. */
   ballot_rule: ColumnType<string | null, string | null | undefined, string | null>
   /** Shown in the room: participants check themselves in with it. */

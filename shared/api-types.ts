@@ -47,6 +47,8 @@ export interface CongressView extends CongressIdentity {
   readonly phase: Phase
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   readonly minCosigners: number
+  /** IANA time zone in which the official outputs write their dates in words. */
+  readonly timeZone: string
   /** Once the ballot on the whole motion is published. */
   readonly motionOutcome: 'adopted' | 'rejected' | null
   readonly themes: readonly ThemeView[]

@@ -26,6 +26,7 @@ export type FieldRule =
   | { readonly rule: 'boolean' }
   /** A day, AAAA-MM-JJ. */
   | { readonly rule: 'date' }
+  | { readonly rule: 'time_zone' }
   | { readonly rule: 'email' }
   | { readonly rule: 'unknown_role' }
   /** Already in the file (`otherLine`), or already registered in the congress (no `otherLine`). */

@@ -1,4 +1,5 @@
 import { collected, type FieldProblem, type Parsed } from './parsed.ts'
+import { isTimeZone } from './record/record-dates.ts'
 import type { CongressDetailsRequest, NewProposalRequest, NewThemeRequest, ProposalChangeRequest, ThemeChangeRequest } from './requests/congress-requests.ts'
 
 // The congress's details and structure as the bureau sends them, checked the same way in the form
@@ -60,7 +61,12 @@ export function parseCongressDetails(body: Record<string, unknown>): Parsed<Cong
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) problems.push({ field: 'minCosigners', rule: 'integer_range', min: 0, max: 100, message: 'doit être un entier de 0 à 100' })
     else minCosigners = n
   }
-  const value = given({ title: text(body.title, 'title', problems), place: text(body.place, 'place', problems), edition: position(body.edition, 'edition', problems), date, minCosigners })
+  let timeZone: string | undefined
+  if (body.timeZone !== undefined) {
+    if (typeof body.timeZone !== 'string' || !isTimeZone(body.timeZone)) problems.push({ field: 'timeZone', rule: 'time_zone', message: 'doit être un fuseau horaire, comme Europe/Paris' })
+    else timeZone = body.timeZone
+  }
+  const value = given({ title: text(body.title, 'title', problems), place: text(body.place, 'place', problems), edition: position(body.edition, 'edition', problems), date, minCosigners, timeZone })
   if (problems.length === 0 && Object.keys(value).length === 0) problems.push({ field: 'body', rule: 'nothing_to_change', message: 'rien à modifier' })
   return collected(value, problems)
 }

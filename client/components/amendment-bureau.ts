@@ -5,7 +5,7 @@ import { canTakeStep } from '../../shared/amendments/amendment-status.ts'
 import type { AmendmentDetailView, CongressView, ParticipantView } from '../../shared/api-types.ts'
 import { isAllowed, type Action } from '../../shared/permissions.ts'
 import type { Phase } from '../../shared/phases.ts'
-import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates.ts'
+import { dateTimeWords } from '../../shared/record/record-dates.ts'
 import { api } from '../api.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
 import { language, t } from '../i18n/index.ts'
@@ -172,7 +172,7 @@ export class AmendmentBureau extends LightElement {
       <h2 id="ruling-heading">${m.rulingHeading}</h2>
       ${a.ruled
         ? html`<p class="ruling-summary">
-            <strong>${m.am.ruledBy(admissible, a.ruled.by, dateTimeWords(new Date(a.ruled.at).toISOString(), defaultTimeZone, language()))}</strong>
+            <strong>${m.am.ruledBy(admissible, a.ruled.by, dateTimeWords(new Date(a.ruled.at).toISOString(), this.congress.timeZone, language()))}</strong>
           </p>`
         : nothing}
       ${a.rulingReason ? html`<p class="ruling-reason"><span class="label">${m.am.reasonLabel}</span> ${a.rulingReason}</p>` : nothing}

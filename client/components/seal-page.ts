@@ -1,7 +1,7 @@
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import type { CongressView, SealInfoView } from '../../shared/api-types.ts'
-import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates.ts'
+import { dateTimeWords } from '../../shared/record/record-dates.ts'
 import { api, apiLinks } from '../api.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -85,7 +85,7 @@ export class SealPage extends LightElement {
       <p>${m.v.sealIntro}</p>
       <section class="card seal-card" aria-labelledby="seal-heading">
         <h2 id="seal-heading">${this.congress.title}</h2>
-        <p class="frozen-at">${m.v.frozenAt(dateTimeWords(seal.frozenAt, defaultTimeZone, language()))}</p>
+        <p class="frozen-at">${m.v.frozenAt(dateTimeWords(seal.frozenAt, this.congress.timeZone, language()))}</p>
         <div aria-live="polite" class="verdict">
           ${this.verdict.render({
             initial: () => html`<p role="status">${m.v.verifying}</p>`,

@@ -2,6 +2,7 @@ import { describeFailure } from '../i18n/errors/index.ts'
 import { html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import type { CongressView } from '../../shared/api-types.ts'
+import { frenchTimeZones } from '../../shared/record/record-dates.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -53,6 +54,7 @@ export class StructurePanel extends LightElement {
         date: String(form.get('date')),
         place: String(form.get('place')),
         minCosigners: Number(form.get('minCosigners')),
+        timeZone: String(form.get('timeZone')).trim(),
       }),
       'details',
     )
@@ -97,6 +99,12 @@ export class StructurePanel extends LightElement {
         <span>
           <label for="details-min-cosigners">${m.detailsMinCosigners}</label>
           <input id="details-min-cosigners" name="minCosigners" type="number" min="0" max="100" .value=${String(c.minCosigners)} ?disabled=${!this.editable} />
+        </span>
+        <span>
+          <label for="details-time-zone">${m.detailsTimeZone}</label>
+          <input id="details-time-zone" name="timeZone" list="details-time-zones" autocomplete="off" spellcheck="false" aria-describedby="details-time-zone-hint" .value=${c.timeZone} ?disabled=${!this.editable} />
+          <datalist id="details-time-zones">${frenchTimeZones.map((zone) => html`<option value=${zone}></option>`)}</datalist>
+          <small id="details-time-zone-hint">${m.detailsTimeZoneHint}</small>
         </span>
       </div>
       ${this.editable ? html`<button type="submit" class="primary">${m.save}</button>` : nothing}

@@ -247,6 +247,8 @@ export const en: Messages = {
   detailsDate: 'Date',
   detailsPlace: 'Place',
   detailsMinCosigners: 'Co-signers required per amendment',
+  detailsTimeZone: 'Time zone',
+  detailsTimeZoneHint: 'The one of dates written in words: minutes, comparative table, CSV exports, delivery slips (Europe/Paris in metropolitan France).',
   save: 'Save',
   saved: 'Saved.',
   themesHeading: 'Questions and proposals',

@@ -248,6 +248,8 @@ export const fr = {
   detailsDate: 'Date',
   detailsPlace: 'Lieu',
   detailsMinCosigners: 'Cosignataires requis par amendement',
+  detailsTimeZone: 'Fuseau horaire',
+  detailsTimeZoneHint: 'Celui des dates écrites en toutes lettres : procès-verbal, tableau comparatif, exports CSV, fiches de remise (Europe/Paris en métropole).',
   save: 'Enregistrer',
   saved: 'Enregistré.',
   themesHeading: 'Questions et propositions',

@@ -21,6 +21,7 @@ import * as m0019 from './0019-debated-amendments.ts'
 import * as m0020 from './0020-text-versions.ts'
 import * as m0021 from './0021-notifications.ts'
 import * as m0022 from './0022-amendment-rulings.ts'
+import * as m0023 from './0023-congress-time-zone.ts'
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020-text-versions': m0020,
   '0021-notifications': m0021,
   '0022-amendment-rulings': m0022,
+  '0023-congress-time-zone': m0023,
 }

@@ -5,6 +5,7 @@ import { frLogSentences } from '../../shared/audit/log-sentences-fr.ts'
 import { toCsv } from '../../shared/csv.ts'
 import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
+import { loadCongress } from '../commands/congress/congress-rows.ts'
 import { listAudit } from '../services/audit.ts'
 import { auditRefs } from './audit-refs.ts'
 
@@ -31,7 +32,7 @@ export function auditCsv(log: AuditListView, timeZone: string = defaultTimeZone)
 export function presentAuditCsv(deps: CommandDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
     await steps.authorize(input.congressId, 'audit.read')
-    const entries = await listAudit(deps.db, input.congressId)
-    return auditCsv({ entries, refs: await auditRefs(deps.db, input.congressId, entries) })
+    const [congress, entries] = await Promise.all([loadCongress(deps.db, input.congressId), listAudit(deps.db, input.congressId)])
+    return auditCsv({ entries, refs: await auditRefs(deps.db, input.congressId, entries) }, congress.time_zone)
   })
 }

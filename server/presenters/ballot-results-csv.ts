@@ -4,6 +4,7 @@ import { countingMethod, electronicFigures } from '../../shared/ballots/room-cou
 import { toCsv } from '../../shared/csv.ts'
 import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates.ts'
 import { query, type CommandActor } from '../commands/command.ts'
+import { loadCongress } from '../commands/congress/congress-rows.ts'
 import { congressBallots } from './ballot-list.ts'
 import type { BallotPresenterDeps } from './ballot-view.ts'
 
@@ -45,6 +46,7 @@ export function ballotResultsCsv(ballots: readonly BallotView[], timeZone: strin
 export function resultsCsv(deps: BallotPresenterDeps, actor: CommandActor, input: { congressId: string }) {
   return query(deps, actor, async (steps) => {
     await steps.authorize(input.congressId, 'audit.read')
-    return ballotResultsCsv(await congressBallots(deps, input.congressId, actor.role))
+    const [congress, ballots] = await Promise.all([loadCongress(deps.db, input.congressId), congressBallots(deps, input.congressId, actor.role)])
+    return ballotResultsCsv(ballots, congress.time_zone)
   })
 }

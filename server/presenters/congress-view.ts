@@ -32,6 +32,7 @@ export async function readCongressView(db: Kysely<Database>, id: string): Promis
     preambleAmendmentCount: amendmentCount.get(congress.preamble_doc) ?? 0,
     phase: congress.phase,
     minCosigners: congress.min_cosigners,
+    timeZone: congress.time_zone,
     motionOutcome: congress.motion_outcome,
     themes,
     proposals: proposals.map((p) => ({ id: p.id, number: p.number, title: p.title, themeId: p.theme_id, docName: p.doc_name, amendmentCount: amendmentCount.get(p.doc_name) ?? 0, outcome: p.outcome })),

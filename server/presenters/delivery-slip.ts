@@ -1,4 +1,3 @@
-import { defaultTimeZone } from '../../shared/record/record-dates.ts'
 import type { DeliverySlipRequest } from '../../shared/requests/seal-requests.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
 import { loadCongress } from '../commands/congress/congress-rows.ts'
@@ -37,7 +36,7 @@ export function presentDeliverySlip(deps: CommandDeps, actor: CommandActor, inpu
       code,
       link: joinLink(input.baseUrl, code),
       seal: seal ? { frozenAt: new Date(seal.frozen_at).toISOString(), manifestSha256: seal.manifest_sha256, publicKeyFingerprint: seal.public_key_fingerprint } : null,
-      timeZone: defaultTimeZone,
+      timeZone: congress.time_zone,
       issuedAt: new Date(deps.clock()).toISOString(),
     })
     return new Uint8Array(pdf)

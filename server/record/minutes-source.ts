@@ -4,7 +4,6 @@ import { isBureauOpinion } from '../../shared/amendments/bureau-opinion.ts'
 import type { AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
 import { isPhase } from '../../shared/phases.ts'
 import type { AmendmentFate, MinutesAmendment, MinutesBallot, MinutesData, MinutesSpeech, MinutesText } from '../../shared/record/minutes-data.ts'
-import { defaultTimeZone } from '../../shared/record/record-dates.ts'
 import { replaySittings } from '../../shared/record/sittings.ts'
 import { byName } from '../../shared/text/french-order.ts'
 import { fail } from '../domain-error.ts'
@@ -48,7 +47,7 @@ export async function readMinutesData(db: Kysely<Database>, congressId: string, 
   if (freeze) log = log.where('seq', '<=', freeze.seq)
   const audit = await log.orderBy('seq').execute()
   const until = freeze?.at ?? audit.at(-1)?.at ?? congress.created_at
-  const timeZone = defaultTimeZone
+  const timeZone = congress.time_zone
 
   const people = (await db.selectFrom('participants').select(['id', 'name', 'organisation', 'role', 'created_at']).where('congress_id', '=', congressId).execute()).filter((p) => p.created_at <= until)
   const person = new Map(people.map((p) => [p.id, p]))

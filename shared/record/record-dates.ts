@@ -9,6 +9,31 @@ const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', '
 
 export const defaultTimeZone = 'Europe/Paris'
 
+/** Metropolitan France and the overseas territories whose elected officials come to the congress: offered by the details form. */
+export const frenchTimeZones = [
+  'Europe/Paris',
+  'America/Guadeloupe',
+  'America/Martinique',
+  'America/Cayenne',
+  'America/Miquelon',
+  'Indian/Reunion',
+  'Indian/Mayotte',
+  'Pacific/Noumea',
+  'Pacific/Tahiti',
+  'Pacific/Wallis',
+] as const
+
+/** Whether `name` is a time zone this runtime knows (IANA: "Europe/Paris", "America/Martinique"). */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,63}$/.test(name)) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
 interface LocalParts {
   readonly year: number
   readonly month: number

@@ -36,6 +36,8 @@ export interface CongressDetailsRequest {
   readonly place?: string
   /** Accepted co-signers an amendment needs before it goes to the bureau. */
   readonly minCosigners?: number
+  /** IANA time zone of the official outputs' dates in words ("Europe/Paris"). */
+  readonly timeZone?: string
 }
 
 export interface NewThemeRequest {

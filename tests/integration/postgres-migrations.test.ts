@@ -31,7 +31,7 @@ async function migrate(env: Record<string, string | undefined>, args: string[] =
 
 /** Every table of db/schema.ts with every one of its columns. */
 const expectedColumns: { readonly [T in keyof Database]: readonly (keyof Database[T] & string)[] } = {
-  congresses: ['id', 'title', 'edition', 'organisation', 'place', 'date', 'preamble_doc', 'phase', 'min_cosigners', 'ballot_rule', 'room_code', 'projected_ballot_id', 'motion_outcome', 'created_at'],
+  congresses: ['id', 'title', 'edition', 'organisation', 'place', 'date', 'preamble_doc', 'phase', 'min_cosigners', 'time_zone', 'ballot_rule', 'room_code', 'projected_ballot_id', 'motion_outcome', 'created_at'],
   themes: ['id', 'congress_id', 'title', 'position'],
   proposals: ['id', 'congress_id', 'theme_id', 'number', 'title', 'doc_name', 'outcome', 'outcome_ballot_id'],
   participants: ['id', 'congress_id', 'name', 'organisation', 'email', 'role', 'access_code_hash', 'created_at', 'revoked_at'],

@@ -21,6 +21,7 @@ const everyRule: readonly FieldRule[] = [
   { rule: 'block', min: 2, max: 200 },
   { rule: 'boolean' },
   { rule: 'date' },
+  { rule: 'time_zone' },
   { rule: 'email' },
   { rule: 'unknown_role' },
   { rule: 'duplicate', otherLine: 2 },
@@ -38,6 +39,9 @@ const everyRule: readonly FieldRule[] = [
   { rule: 'missing_columns', columns: ['role'] },
   { rule: 'no_rows' },
   { rule: 'nothing_to_change' },
+  { rule: 'role_locked', reason: 'voted' },
+  { rule: 'role_locked', reason: 'self' },
+  { rule: 'role_locked', reason: 'proxy' },
 ]
 
 const problemsOf = (result: { ok: boolean; problems?: readonly FieldProblem[] }) => (result.ok ? [] : (result.problems ?? []))

@@ -30,6 +30,7 @@ const fr: ProblemMessages = {
     share: () => 'doit être un nombre supérieur à 0 et au plus 1',
     boolean: () => 'doit valoir true ou false',
     date: () => 'doit être une date AAAA-MM-JJ',
+    time_zone: () => 'doit être un fuseau horaire, comme Europe/Paris',
     email: () => 'n’est pas une adresse électronique valide',
     unknown_role: () => 'rôle inconnu (attendee, delegate, bureau ou advisor)',
     duplicate: (r) => (r.otherLine === undefined ? 'est déjà inscrit à ce congrès' : `figure déjà ligne ${r.otherLine}`),
@@ -55,7 +56,7 @@ const fr: ProblemMessages = {
   },
   fields: {
     name: 'nom', organisation: 'organisation', email: 'courriel', role: 'rôle', header: 'en-tête', row: 'ligne',
-    title: 'intitulé', place: 'lieu', edition: 'édition', date: 'date', minCosigners: 'cosignataires requis', themeId: 'question', position: 'position',
+    title: 'intitulé', place: 'lieu', edition: 'édition', date: 'date', minCosigners: 'cosignataires requis', timeZone: 'fuseau horaire', themeId: 'question', position: 'position',
     body: 'demande', phase: 'phase', code: 'code', roomCode: 'code de salle', participants: 'participants',
     justification: 'exposé des motifs', reason: 'motif', admissible: 'recevabilité', outcome: 'issue', status: 'statut',
     majority: 'majorité', base: 'base de la majorité', quorum: 'quorum', secrecy: 'secret du vote', proxies: 'procurations',
@@ -79,6 +80,7 @@ const en: ProblemMessages = {
     share: () => 'must be a number above 0 and at most 1',
     boolean: () => 'must be true or false',
     date: () => 'must be a date YYYY-MM-DD',
+    time_zone: () => 'must be a time zone, such as Europe/Paris',
     email: () => 'is not a valid email address',
     unknown_role: () => 'unknown role (attendee, delegate, bureau or advisor)',
     duplicate: (r) => (r.otherLine === undefined ? 'is already registered in this congress' : `already appears on line ${r.otherLine}`),
@@ -104,7 +106,7 @@ const en: ProblemMessages = {
   },
   fields: {
     name: 'name', organisation: 'organisation', email: 'email', role: 'role', header: 'header', row: 'row',
-    title: 'title', place: 'place', edition: 'edition', date: 'date', minCosigners: 'co-signers required', themeId: 'question', position: 'position',
+    title: 'title', place: 'place', edition: 'edition', date: 'date', minCosigners: 'co-signers required', timeZone: 'time zone', themeId: 'question', position: 'position',
     body: 'request', phase: 'phase', code: 'code', roomCode: 'room code', participants: 'participants',
     justification: 'statement of reasons', reason: 'reason', admissible: 'admissibility', outcome: 'outcome', status: 'status',
     majority: 'majority', base: 'majority base', quorum: 'quorum', secrecy: 'secrecy', proxies: 'proxies',
