@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
+
+/** The answers inside a signed-in page's HTML (server/client-boot.ts), as the page's data block holds them. */
+function bootOf(html: string): Record<string, unknown> | undefined {
+  const block = /<script type="application\/json" id="plenum-boot">([\s\S]*?)<\/script>/.exec(html)?.[1]
+  return block === undefined ? undefined : (JSON.parse(block) as Record<string, unknown>)
+}
+
+/**
+ * The page carries its first answers only for the person whose cookie it is: never stored by a cache,
+ * varying with the cookie, and no text of theirs can close the data block (a name with </script>).
+ */
+describe('a page with its first answers inside', () => {
+  let plenum: TestServer
+  let person: Signed
+
+  beforeAll(async () => {
+    plenum = await startTestServer({ clientDir })
+    const bureau = (await plenum.login()).token
+    person = (await importAndSignIn(plenum, bureau, [{ name: 'Zoé </script><script>alert(1)</script><!--', role: 'attendee' }]))[0]!
+  })
+  afterAll(async () => {
+    await plenum?.close()
+  })
+
+  const page = (path: string, cookie?: string) => fetch(`${plenum.baseUrl}${path}`, { headers: cookie ? { cookie } : {} })
+
+  test('signed in: the session and the congress inside, no-store, varying with the cookie, the name unable to close the block', async () => {
+    const response = await page(`/congresses/${plenum.seed.congressId}/vote`, `plenum_session=${person.token}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('vary')).toContain('Cookie')
+    const html = await response.text()
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html.match(/<\/script>/g)?.length).toBe(2) // the app's module and the data block, nothing more
+    const boot = bootOf(html)!
+    expect((boot['/api/session'] as { participant: { name: string } }).participant.name).toBe(person.name)
+    expect(boot[`/api/congresses/${plenum.seed.congressId}`]).toMatchObject({ id: plenum.seed.congressId })
+    expect(boot[`/api/congresses/${plenum.seed.congressId}/ballots`]).toBeDefined()
+  })
+
+  test('without a session, or with a dead one, the plain page (cacheable, no answers)', async () => {
+    for (const cookie of [undefined, 'plenum_session=not-a-session']) {
+      const response = await page(`/congresses/${plenum.seed.congressId}/vote`, cookie)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('no-cache')
+      expect(bootOf(await response.text())).toBeUndefined()
+    }
+  })
+})
