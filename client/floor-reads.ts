@@ -7,6 +7,7 @@ import { runningOrder, type RunningOrder } from '../shared/floor/running-order.t
 import { clockOffset } from '../shared/floor/speech-clock.ts'
 import { api } from './api.ts'
 import { t } from './i18n/index.ts'
+import { subjectLabel } from './i18n/subject-label.ts'
 
 /** The floor as read, with how far the server's clock is from this device's (for the countdown). */
 export interface FloorReading {
@@ -78,7 +79,7 @@ export function nextVoteLabel(item: DebateItem, congress: CongressView): string 
   if (next.kind === 'amendment') return item.amendments.get(next.ids[0]!)?.label ?? null
   if (next.kind === 'proposal') {
     // A part or a block made for it says what it puts to the vote.
-    if (next.ballot && (next.ballot.subject.part || next.ballot.subject.block)) return next.ballot.subject.label
+    if (next.ballot && (next.ballot.subject.part || next.ballot.subject.block)) return subjectLabel(next.ballot.subject)
     const proposal = congress.proposals.find((p) => p.id === next.id)
     return proposal ? t().f.textAsAmended(t().proposalLabel(proposal.number)) : null
   }

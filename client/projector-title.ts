@@ -1,5 +1,6 @@
 import type { BallotSubjectView, CongressView } from '../shared/api-types.ts'
 import { t } from './i18n/index.ts'
+import { subjectLabel } from './i18n/subject-label.ts'
 
 /**
  * The words the wall writes under "Vote sur : P12-A1", so the back of the room knows what it votes
@@ -20,5 +21,5 @@ export function subjectTitle(congress: CongressView, subject: BallotSubjectView)
 /** "P12-A1 — Modifie : Proposition 12 — …": one line for lists (the idle wall's next ballot). */
 export function subjectLine(congress: CongressView, subject: BallotSubjectView): string {
   const title = subjectTitle(congress, subject)
-  return title ? `${subject.label} — ${title}` : subject.label
+  return title ? `${subjectLabel(subject)} — ${title}` : subjectLabel(subject)
 }

@@ -4,6 +4,7 @@ import { countingMethod, electronicFigures } from '../../shared/ballots/room-cou
 import type { ChoiceCounts, Tally } from '../../shared/ballots/tally-types.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 /**
  * A ballot's count as a table, for the console, the board and the voter's last results. The outcome
@@ -23,7 +24,7 @@ export class BallotResult extends LightElement {
     // and scrolls with it, so a phone would clip the electorate off its edge.
     const captionId = `result-caption-${this.ballot.id}`
     return html`
-      <p class="result-caption" id=${captionId}>${subject.label}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}
+      <p class="result-caption" id=${captionId}>${subjectLabel(subject)}${electorate ? html` — ${m.v.electorate(electorate.entitled, electorate.present, electorate.represented)}` : nothing}
         ${room ? html` <span class="counting-mark" data-counting=${countingMethod(result, room)}>${m.v.counting[countingMethod(result, room)]}</span>` : nothing}</p>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby=${captionId}>
       <table class="result-table" aria-labelledby=${captionId}>

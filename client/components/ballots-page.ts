@@ -21,6 +21,7 @@ import './rule-form.ts'
 import './new-ballot-form.ts'
 import { publishEffect } from './publish-effect.ts'
 import { ruleSummary } from './rule-summary.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 type Counts = Readonly<Record<string, { voted: number; rights: number }>>
 
@@ -102,13 +103,13 @@ export class BallotsPage extends LightElement {
   private open(event: SubmitEvent, ballot: BallotView): void {
     event.preventDefault()
     const minutes = Number(((event.currentTarget as HTMLFormElement).elements.namedItem('duration') as HTMLInputElement).value)
-    void this.act(ballot.id, () => api.openBallot(ballot.id, minutes > 0 ? Math.round(minutes * 60) : undefined), t().v.confirmOpen(ballot.subject.label), bal().opened)
+    void this.act(ballot.id, () => api.openBallot(ballot.id, minutes > 0 ? Math.round(minutes * 60) : undefined), t().v.confirmOpen(subjectLabel(ballot.subject)), bal().opened)
   }
 
   /** The bureau's count in the room, confirmed with its numbers first. */
   private countInRoom(ballot: BallotView, request: RoomCountRequest): void {
     const { yes, no, abstain } = 'names' in request ? countsOfNames(request.names) : request.counts
-    void this.act(ballot.id, () => api.recordRoomCount(ballot.id, request), t().v.confirmRoom(ballot.subject.label, yes, no, abstain), t().v.roomSaved)
+    void this.act(ballot.id, () => api.recordRoomCount(ballot.id, request), t().v.confirmRoom(subjectLabel(ballot.subject), yes, no, abstain), t().v.roomSaved)
   }
 
   override render() {
@@ -174,7 +175,7 @@ export class BallotsPage extends LightElement {
     const missing = this.missing.value
     const id = `ballot-${ballot.id}`
     return html`<li class="ballot-item" aria-labelledby=${id}>
-      <h3 id=${id}>${ballot.subject.label} <span class="status-badge" data-status=${ballot.status}>${m.v.status[ballot.status]}</span>
+      <h3 id=${id}>${subjectLabel(ballot.subject)} <span class="status-badge" data-status=${ballot.status}>${m.v.status[ballot.status]}</span>
         ${this.projected.value === ballot.id ? html`<span class="status-badge">${m.v.projected}</span>` : nothing}</h3>
       <p class="hint rule-summary">${ruleSummary(ballot.rule)}
         ${ballot.electorate ? html` — ${m.v.electorate(ballot.electorate.entitled, ballot.electorate.present, ballot.electorate.represented)}` : nothing}</p>
@@ -219,15 +220,15 @@ export class BallotsPage extends LightElement {
         <label for=${`duration-${ballot.id}`}>${m.v.durationLabel}</label>
         <input id=${`duration-${ballot.id}`} name="duration" type="number" min="0" step="1" inputmode="numeric" />
         <button type="submit">${m.v.open}</button> ${project}
-        <button type="button" class="danger" @click=${() => this.act('list', () => api.deleteBallot(ballot.id), undefined, bal().deleted(ballot.subject.label))}>${m.v.deleteBallot}</button>
+        <button type="button" class="danger" @click=${() => this.act('list', () => api.deleteBallot(ballot.id), undefined, bal().deleted(subjectLabel(ballot.subject)))}>${m.v.deleteBallot}</button>
       </form>`
     }
     if (ballot.status === 'open') {
-      return html`<p class="actions"><button type="button" class="primary" @click=${() => this.act(ballot.id, () => api.closeBallot(ballot.id), m.v.confirmClose(ballot.subject.label), bal().closed)}>${m.v.close}</button> ${project}</p>`
+      return html`<p class="actions"><button type="button" class="primary" @click=${() => this.act(ballot.id, () => api.closeBallot(ballot.id), m.v.confirmClose(subjectLabel(ballot.subject)), bal().closed)}>${m.v.close}</button> ${project}</p>`
     }
     if (ballot.status === 'closed') {
       return html`<plenum-room-count-form .ballot=${ballot} @room-count=${(e: CustomEvent<RoomCountRequest>) => this.countInRoom(ballot, e.detail)}></plenum-room-count-form>
-        <p class="actions"><button type="button" class="primary" @click=${() => this.act(ballot.id, () => api.publishBallot(ballot.id), bal().confirmPublish(ballot.subject.label, publishEffect(ballot.subject)), bal().published)}>${m.v.publish}</button> ${project}</p>`
+        <p class="actions"><button type="button" class="primary" @click=${() => this.act(ballot.id, () => api.publishBallot(ballot.id), bal().confirmPublish(subjectLabel(ballot.subject), publishEffect(ballot.subject)), bal().published)}>${m.v.publish}</button> ${project}</p>`
     }
     return html`<p class="actions">${project}</p>`
   }

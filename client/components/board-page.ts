@@ -9,6 +9,7 @@ import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './ballot-result.ts'
 import { localVotes, type LocalVote } from './vote-store.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 /**
  * A ballot's public board: every receipt with its choice (and name, for roll-call), a search for
@@ -72,7 +73,7 @@ export class BoardPage extends LightElement {
     const check = board ? checkBoard(ballot.id, board) : undefined
     return html`
       <nav aria-label=${m.breadcrumb} class="breadcrumb"><a href=${paths.congress(this.congress.id)}>${this.congress.title}</a> › <a href=${paths.vote(this.congress.id)}>${m.v.voteNav}</a></nav>
-      <h1>${m.v.boardTitle(ballot.subject.label)}</h1>
+      <h1>${m.v.boardTitle(subjectLabel(ballot.subject))}</h1>
       ${!board
         ? html`<p>${m.v.boardNotYet}</p>`
         : html`

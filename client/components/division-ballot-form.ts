@@ -7,6 +7,7 @@ import { describeFailure } from '../i18n/errors/index.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { SyncController } from '../sync/sync-controller.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 /**
  * The bureau makes a part of a proposal to vote apart (*vote par division*): it picks the
@@ -48,7 +49,7 @@ export class DivisionBallotForm extends LightElement {
     this.busy = true
     try {
       const ballot = await api.createBallot({ congressId: this.congress.id, subject: { kind: 'part', id: this.proposalId, blocks } })
-      this.done = t().v.divisionCreated(ballot.subject.label)
+      this.done = t().v.divisionCreated(subjectLabel(ballot.subject))
       form.querySelectorAll<HTMLInputElement>('input[name="part"]').forEach((box) => (box.checked = false))
     } catch (error) {
       this.failure = describeFailure(error)

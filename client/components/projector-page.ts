@@ -14,6 +14,7 @@ import './ballot-subject.ts'
 import './floor-projector.ts'
 import './projector-idle.ts'
 import './projector-tools.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 /**
  * The wall of the room, driven by the bureau: what is under debate, the vote's state and
@@ -76,7 +77,7 @@ export class ProjectorPage extends LightElement {
           <p class="projector-congress">${view.congressTitle}</p>
           ${floor
             ? html`<p class="projector-kicker">${m.f.underDebate}</p><h1>${debateTitle(this.congress, floor.view.debateDoc!, floor.view.debateAmendment)}</h1>`
-            : html`<h1>${m.v.ballotOn(ballot!.subject.label)}${title ? html` <span class="projector-title">${title}</span>` : nothing}</h1>
+            : html`<h1>${m.v.ballotOn(subjectLabel(ballot!.subject))}${title ? html` <span class="projector-title">${title}</span>` : nothing}</h1>
                 <p class="projector-state" data-status=${ballot!.status}>${m.v.status[ballot!.status]}</p>`}
         </header>
         <div class="projector-body">

@@ -13,6 +13,7 @@ import './floor-next-vote.ts'
 import { FocusAfter } from './focus-after.ts'
 import { publishEffect } from './publish-effect.ts'
 import { runFloorStep } from './floor-notice.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 /**
  * The votes on the item under debate, for the bureau: the running order with the bureau's opinion
@@ -37,7 +38,7 @@ export class SessionVotes extends LightElement {
   /** Closes or publishes the next vote's ballot, after confirming as the ballots page does: neither can be undone. */
   private async advance(ballot: BallotView, step: 'close' | 'publish'): Promise<void> {
     const m = t()
-    const label = ballot.subject.label
+    const label = subjectLabel(ballot.subject)
     const pressed = this.focusAfter.pressedNow()
     if (!confirm(step === 'close' ? m.v.confirmClose(label) : bal().confirmPublish(label, publishEffect(ballot.subject)))) return
     this.busy = true
@@ -74,7 +75,7 @@ export class SessionVotes extends LightElement {
         ? html`<p class="session-fallen"><span class="floor-label">${m.f.fallenLabel}</span> ${item.fallen.map((a) => (a.fallenBy ? m.f.fellBy(a.label, a.fallenBy) : a.label)).join(', ')}</p>`
         : nothing}
       ${item.lastResult?.result
-        ? html`<p class="session-last"><span class="floor-label">${m.f.lastResult}</span> ${item.lastResult.subject.label} —
+        ? html`<p class="session-last"><span class="floor-label">${m.f.lastResult}</span> ${subjectLabel(item.lastResult.subject)} —
             <strong class="outcome" data-outcome=${item.lastResult.result.outcome}>${m.v.outcomes[item.lastResult.result.outcome]}</strong>
             (${m.f.counts(item.lastResult.result.yes, item.lastResult.result.no, item.lastResult.result.abstain)})</p>`
         : nothing}
@@ -129,7 +130,7 @@ export class SessionVotes extends LightElement {
     }
     if (!isAllowed({ role: 'bureau', phase: this.phase, action: 'ballot.manage' })) return html`<p class="hint">${m.f.votesInVotingPhase}</p>`
     const other = ballots.find((b) => b.status === 'open')
-    if (other) return html`<p class="notice">${m.f.otherVoteOpen(other.subject.label)} ${ballotsLink}</p>`
+    if (other) return html`<p class="notice">${m.f.otherVoteOpen(subjectLabel(other.subject))} ${ballotsLink}</p>`
     const subject: BallotSubject = next.kind === 'amendment' ? { kind: 'amendment', id: next.ids[0]! } : { kind: 'proposal', id: next.id }
     return html`<p><button type="button" class="primary open-next-vote" ?disabled=${this.busy} @click=${() => this.openNext(subject, next.ballot, label)}>${m.f.openVote(label)}</button></p>
       <p class="hint">${m.f.defaultRuleApplies}</p>`

@@ -14,6 +14,7 @@ import './ballot-result.ts'
 import './ballot-subject.ts'
 import { failureText } from './failure-text.ts'
 import { localVotes, type LocalVote } from './vote-store.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 
 const groupReceipt = (receipt: string) => receipt.match(/.{1,4}/g)!.join(' ')
 
@@ -268,7 +269,7 @@ export class VotePage extends LightElement {
     const mine = this.mine.value?.ballot.id === ballot.id ? this.mine.value : undefined
     return html`
       <section class="card ballot-now" aria-labelledby="ballot-heading">
-        <h2 id="ballot-heading">${m.v.ballotOn(ballot.subject.label)}</h2>
+        <h2 id="ballot-heading">${m.v.ballotOn(subjectLabel(ballot.subject))}</h2>
         ${ballot.closesAt ? html`<p class="hint">${m.v.closesAt(new Date(ballot.closesAt).toLocaleTimeString(language() === 'fr' ? 'fr-FR' : 'en-GB'))}</p>` : nothing}
         <plenum-ballot-subject .subject=${ballot.subject}></plenum-ballot-subject>
       </section>

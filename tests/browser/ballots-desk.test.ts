@@ -242,11 +242,15 @@ describe('the ballots page, as the bureau uses it', () => {
     await outcomeInView(english.page)
     expect(await english.page.locator('.result-table .outcome').first().textContent()).toBe('Rejected')
     await shoot(english.page, 'ballots-390-en')
+    // The subject in English too (issue 20, point 15): the server's label is the minutes' French.
+    expect(await english.page.locator('main').innerText()).toContain('Proposal 1')
+    expect(await english.page.locator('main').innerText()).not.toMatch(/Proposition \d/)
     await english.page.goto(`${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots/${ballotId}/board`)
     await outcomeInView(english.page)
     await shoot(english.page, 'board-390-en')
     // English punctuation in English: no French space before the colon.
     expect(await english.page.locator('main').innerText()).toContain('Board chain head: ')
+    expect(await english.page.locator('h1').innerText()).toContain('Proposal 1')
     expect(await english.page.locator('main').innerText()).not.toMatch(/\w :/)
     await english.page.goto(ballotsUrl())
     await english.page.locator('.result-table .outcome').first().waitFor()
