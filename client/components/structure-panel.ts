@@ -6,11 +6,15 @@ import { frenchTimeZones } from '../../shared/record/record-dates.ts'
 import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { guardUnsaved } from '../unsaved-changes.ts'
+import { unsavedHint } from './action-message.ts'
 
 /**
  * The bureau sets the congress up: its details, the questions and the proposals under them.
- * Each field saves when it changes (Enter or leaving it); the page then receives the new
- * structure through the congress's event stream, like every other open page.
+ * The details save on their button (the form says when it holds unsaved changes, and leaving the
+ * page asks first); a question's or a proposal's title saves when it changes (Enter or leaving
+ * it), and the section says so. The page then receives the new structure through the congress's
+ * event stream, like every other open page.
  */
 export class StructurePanel extends LightElement {
   static override properties = {
@@ -19,6 +23,7 @@ export class StructurePanel extends LightElement {
     notice: { state: true },
     failure: { state: true },
     messageAt: { state: true },
+    detailsDirty: { state: true },
   }
 
   declare congress: CongressView
@@ -30,6 +35,20 @@ export class StructurePanel extends LightElement {
    * it shows beside that control, not under another section (issue 20, points 3 and 15).
    */
   declare messageAt: string | undefined
+  /** The details form holds changes its button has not saved. */
+  declare detailsDirty: boolean
+  private unguard: (() => void) | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.detailsDirty = false
+    this.unguard = guardUnsaved(() => this.detailsDirty)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.unguard?.()
+  }
 
   private async save(change: () => Promise<unknown>, at: string): Promise<void> {
     this.messageAt = at
@@ -37,6 +56,7 @@ export class StructurePanel extends LightElement {
     this.failure = undefined
     try {
       await change()
+      if (at === 'details') this.detailsDirty = false
       this.notice = t().saved
       this.dispatchEvent(new Event('decision', { bubbles: true }))
     } catch (error) {
@@ -80,7 +100,7 @@ export class StructurePanel extends LightElement {
   private renderDetails() {
     const m = t()
     const c = this.congress
-    return html`<form class="details" @submit=${this.onDetails}>
+    return html`<form class="details" @submit=${this.onDetails} @input=${() => (this.detailsDirty = true)}>
       <label for="details-title">${m.detailsTitle}</label>
       <input id="details-title" name="title" .value=${c.title} required maxlength="200" ?disabled=${!this.editable} />
       <div class="row">
@@ -107,7 +127,7 @@ export class StructurePanel extends LightElement {
           <small id="details-time-zone-hint">${m.detailsTimeZoneHint}</small>
         </span>
       </div>
-      ${this.editable ? html`<button type="submit" class="primary">${m.save}</button>` : nothing}
+      ${this.editable ? html`<button type="submit" class="primary">${m.save}</button> ${unsavedHint(this.detailsDirty, m.am.unsaved)}` : nothing}
       ${this.feedback('details')}
     </form>`
   }
@@ -122,6 +142,7 @@ export class StructurePanel extends LightElement {
         ${this.editable ? nothing : html`<p class="hint">${m.setupLocked}</p>`}
         ${this.renderDetails()}
         <h3>${m.themesHeading}</h3>
+        ${this.editable ? html`<p class="hint">${m.titlesSaveOnLeave}</p>` : nothing}
         <ol class="structure-themes">
           ${repeat(themes, (theme) => theme.id, (theme, ti) => {
             const proposals = c.proposals.filter((p) => p.themeId === theme.id)

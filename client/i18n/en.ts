@@ -251,6 +251,7 @@ export const en: Messages = {
   detailsPlace: 'Place',
   detailsMinCosigners: 'Co-signers required per amendment',
   detailsTimeZone: 'Time zone',
+  titlesSaveOnLeave: 'Each title is saved as soon as you leave its field (or press Enter).',
   detailsTimeZoneHint: 'The one of dates written in words: minutes, comparative table, CSV exports, delivery slips (Europe/Paris in metropolitan France).',
   save: 'Save',
   saved: 'Saved.',

@@ -252,6 +252,7 @@ export const fr = {
   detailsPlace: 'Lieu',
   detailsMinCosigners: 'Cosignataires requis par amendement',
   detailsTimeZone: 'Fuseau horaire',
+  titlesSaveOnLeave: 'Chaque intitulé s’enregistre dès que vous quittez son champ (ou appuyez sur Entrée).',
   detailsTimeZoneHint: 'Celui des dates écrites en toutes lettres : procès-verbal, tableau comparatif, exports CSV, fiches de remise (Europe/Paris en métropole).',
   save: 'Enregistrer',
   saved: 'Enregistré.',
