@@ -158,7 +158,8 @@ function lazyScripts(root: string): LazyScripts {
 function sendPage(c: Context, index: string, answers: BootAnswers, links: readonly string[]): Response {
   const stats = fileStats(index)!
   if (indexText?.mtimeMs !== stats.mtimeMs) indexText = { mtimeMs: stats.mtimeMs, text: readFileSync(index, 'utf8') }
-  const html = Buffer.from(indexText.text.replace('</head>', `${links.join('')}</head>`).replace('</body>', `${bootScript(answers)}</body>`))
+  // Replaced through functions: a replacement string would read `$&` or `$'` in a participant's name as patterns.
+  const html = Buffer.from(indexText.text.replace('</head>', () => `${links.join('')}</head>`).replace('</body>', () => `${bootScript(answers)}</body>`))
   const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))
   const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined
   const body =

@@ -18,11 +18,16 @@ function bootOf(html: string): Record<string, unknown> | undefined {
 describe('a page with its first answers inside', () => {
   let plenum: TestServer
   let person: Signed
+  let dollars: Signed
 
   beforeAll(async () => {
     plenum = await startTestServer({ clientDir })
     const bureau = (await plenum.login()).token
-    person = (await importAndSignIn(plenum, bureau, [{ name: 'Zoé </script><script>alert(1)</script><!--', role: 'attendee' }]))[0]!
+    ;[person, dollars] = (await importAndSignIn(plenum, bureau, [
+      { name: 'Zoé </script><script>alert(1)</script><!--', role: 'attendee' },
+      // What String.replace reads in a replacement string: the text before, the match, a dollar.
+      { name: 'Dupont $` et $& et $$ fils', role: 'attendee' },
+    ])) as [Signed, Signed]
   })
   afterAll(async () => {
     await plenum?.close()
@@ -42,6 +47,13 @@ describe('a page with its first answers inside', () => {
     expect((boot['/api/session'] as { participant: { name: string } }).participant.name).toBe(person.name)
     expect(boot[`/api/congresses/${plenum.seed.congressId}`]).toMatchObject({ id: plenum.seed.congressId })
     expect(boot[`/api/congresses/${plenum.seed.congressId}/ballots`]).toBeDefined()
+  })
+
+  test('a name with dollar signs is carried as it is, and the page stays one page', async () => {
+    const html = await (await page(`/congresses/${plenum.seed.congressId}/vote`, `plenum_session=${dollars.token}`)).text()
+    expect((bootOf(html)!['/api/session'] as { participant: { name: string } }).participant.name).toBe('Dupont $` et $& et $$ fils')
+    expect(html.match(/<plenum-app/g)?.length).toBe(1)
+    expect(html.match(/<\/script>/g)?.length).toBe(2)
   })
 
   test('without a session, or with a dead one, the plain page (cacheable, no answers)', async () => {
