@@ -27,6 +27,8 @@ export type FieldRule =
   /** A day, AAAA-MM-JJ. */
   | { readonly rule: 'date' }
   | { readonly rule: 'time_zone' }
+  /** The motion is sealed: a person it names no longer changes (a re-import may only add people). */
+  | { readonly rule: 'sealed' }
   | { readonly rule: 'email' }
   | { readonly rule: 'unknown_role' }
   /** Already in the file (`otherLine`), or already registered in the congress (no `otherLine`). */

@@ -66,6 +66,11 @@ export interface ReimportLocks {
   readonly inProxy: ReadonlySet<string>
   /** Who imports: their own role stays. */
   readonly selfId: string
+  /**
+   * The motion is sealed (frozen or delivered): its minutes name the people registered, their
+   * organisation and their role as they were; a re-import may then only add people.
+   */
+  readonly sealed: boolean
 }
 
 const voting = (role: Role) => (votingRoles as readonly Role[]).includes(role)
@@ -108,6 +113,7 @@ export function planReimport(registered: readonly RegisteredPerson[], file: Part
       else fields.push({ field: 'role', from: person.role, to: row.role })
     }
     if (fields.length === 0) unchanged++
+    else if (locks.sealed) errors.push({ line, field: fields[0]!.field, rule: 'sealed', message: 'ne change plus : la motion est scellée, et son procès-verbal nomme cette personne ainsi' })
     else changed.push({ line, id: person.id, email: row.email!, fields })
   })
   return { added, changed, unchanged, untouched: registered.filter((p) => !named.has(p.id)).length, errors }

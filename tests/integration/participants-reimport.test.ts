@@ -159,4 +159,27 @@ describe('re-importing a corrected list of participants', () => {
       expect(response.status).toBe(403)
     }
   })
+
+  // Last: it freezes the congress.
+  test('once the motion is sealed, a re-import only adds people: its minutes name the others as they were (found by review)', async () => {
+    // The ballots written straight into the database above (open, with no tally) go: the freeze seals real ones.
+    await plenum.database.db.deleteFrom('ballot_voters').execute()
+    await plenum.database.db.deleteFrom('ballots').execute()
+    expect((await call(plenum, bureau, 'POST', `/congresses/${plenum.seed.congressId}/freeze`)).status).toBe(200)
+    const before = await people()
+    const corrected = `${header}Élodie Bézier-Renommée;Ville d’Angoulême;elodie@example.fr;délégué\nNouvelle Venue;Pau;nouvelle@example.fr;participant\n`
+    const plan = await preview(corrected)
+    expect(plan.changed).toEqual([])
+    expect(plan.added.map((a) => a.person.name)).toEqual(['Nouvelle Venue'])
+    expect(plan.errors).toEqual([expect.objectContaining({ line: 2, field: 'name', rule: 'sealed' })])
+    const refused = await apply(corrected, plan.fingerprint)
+    expect(refused.status).toBe(400)
+    expect(await people()).toEqual(before)
+    // Only additions: applied.
+    const additions = `${header}Nouvelle Venue;Pau;nouvelle@example.fr;participant\n`
+    const added = await apply(additions, (await preview(additions)).fingerprint)
+    expect(added.status).toBe(200)
+    expect((await byEmail('elodie@example.fr')).name).toBe(before.find((p) => p.email === 'elodie@example.fr')!.name)
+    expect(await byEmail('nouvelle@example.fr')).toMatchObject({ name: 'Nouvelle Venue', role: 'attendee' })
+  })
 })

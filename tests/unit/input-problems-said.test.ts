@@ -22,6 +22,7 @@ const everyRule: readonly FieldRule[] = [
   { rule: 'boolean' },
   { rule: 'date' },
   { rule: 'time_zone' },
+  { rule: 'sealed' },
   { rule: 'email' },
   { rule: 'unknown_role' },
   { rule: 'duplicate', otherLine: 2 },

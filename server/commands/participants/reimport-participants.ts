@@ -8,7 +8,7 @@ import { planReimport, type ReimportPlan } from '../../../shared/participants/re
 import { fail } from '../../domain-error.ts'
 import { hashAccessCode, newAccessCode, newId } from '../../ids.ts'
 import { participantColumns, presentParticipant } from '../../presenters/participant-view.ts'
-import { requireCongress } from '../congress/congress-rows.ts'
+import { readPhase, requireCongress } from '../congress/congress-rows.ts'
 import { command, query, type CommandActor, type CommandDeps } from '../command.ts'
 import { invalidRows } from './import-participants.ts'
 import { endSessionsOf } from './participant-rows.ts'
@@ -17,7 +17,8 @@ type Db = Kysely<Database> | Transaction<Database>
 
 /** The plan of a file against the people registered now, and what the role locks need. */
 async function planFor(db: Db, congressId: string, selfId: string, file: ParticipantRows): Promise<ReimportPlan> {
-  const [registered, onRoll, inProxy] = await Promise.all([
+  const [phase, registered, onRoll, inProxy] = await Promise.all([
+    readPhase(db, congressId),
     db.selectFrom('participants').select(participantColumns).where('congress_id', '=', congressId).execute(),
     // Anyone on the roll of a ballot that opened, as a voter or as the holder of a proxy.
     db.selectFrom('ballot_voters').innerJoin('ballots', 'ballots.id', 'ballot_voters.ballot_id').select(['ballot_voters.represented_id', 'ballot_voters.holder_id']).where('ballots.congress_id', '=', congressId).execute(),
@@ -27,6 +28,7 @@ async function planFor(db: Db, congressId: string, selfId: string, file: Partici
     selfId,
     onRoll: new Set(onRoll.flatMap((r) => [r.represented_id, r.holder_id])),
     inProxy: new Set(inProxy.flatMap((r) => [r.giver_id, r.holder_id])),
+    sealed: phase === 'frozen' || phase === 'delivered',
   })
 }
 
