@@ -30,6 +30,7 @@ export class AmendmentBureau extends LightElement {
     busy: { state: true },
     message: { state: true },
     dirty: { state: true },
+    changeOpen: { state: true },
   }
 
   declare congress: CongressView
@@ -40,12 +41,17 @@ export class AmendmentBureau extends LightElement {
   declare message: ActionMessage | undefined
   /** The forms holding text not yet sent. */
   declare dirty: ReadonlySet<BureauForm>
+  /** The change-of-ruling <details> as its reader left it: emptying its reason must not shut it (review item 7). */
+  declare changeOpen: boolean
   private unguard?: () => void
+  /** The button last pressed: if a redraw removes it, focus goes to its section's heading, not to the page's top. */
+  private pressed?: Element | null
 
   constructor() {
     super()
     this.busy = false
     this.dirty = new Set()
+    this.changeOpen = false
   }
 
   override connectedCallback(): void {
@@ -64,10 +70,41 @@ export class AmendmentBureau extends LightElement {
     if (before && before.id !== this.amendment.id) {
       this.dirty = new Set()
       this.message = undefined
+      this.changeOpen = false
+      this.pressed = undefined
+    }
+    // A form gone with a live update (another member ruled, the status moved on): its text can no
+    // longer be sent, so it no longer holds the page (review item 3).
+    if (this.amendment && this.dirty.size > 0) {
+      const shown = this.formsShown(this.amendment)
+      const kept = [...this.dirty].filter((form) => shown.has(form))
+      if (kept.length !== this.dirty.size) this.dirty = new Set(kept)
     }
   }
 
-    private allowed(action: Action): boolean {
+  override updated(): void {
+    // The pressed button is gone (adopted, rejected, ruled) and focus with it: it goes to the heading
+    // of the section where the answer shows, so the keyboard stays there (review item 6).
+    if (!this.pressed || this.pressed.isConnected || this.message === undefined) return
+    if (document.activeElement && document.activeElement !== document.body) return
+    const heading = this.querySelector(`[data-message-for="${this.message.at}"]`)?.closest('section')?.querySelector<HTMLElement>('h2')
+    this.pressed = undefined
+    if (!heading) return
+    heading.tabIndex = -1
+    heading.focus()
+  }
+
+  /** The forms this amendment's panels show now: the same conditions as their render. */
+  private formsShown(a: AmendmentDetailView): ReadonlySet<BureauForm> {
+    const shown = new Set<BureauForm>()
+    if (canTakeStep(a.status, 'opinion') && this.allowed('amendment.opinion')) shown.add('opinion')
+    const bureau = this.allowed('amendment.rule') && !a.rewording
+    if (canTakeStep(a.status, 'rule') && bureau) shown.add('ruling')
+    if (canTakeStep(a.status, 'change_ruling') && bureau && a.rulingChangeable) shown.add('ruling-change')
+    return shown
+  }
+
+  private allowed(action: Action): boolean {
     return isAllowed({ role: this.participant.role, phase: this.phase, action })
   }
 
@@ -84,11 +121,13 @@ export class AmendmentBureau extends LightElement {
     if (confirmText && !confirm(confirmText)) return
     // A ruling and its change answer in the same place: the ruling's panel, whose buttons change with it.
     const slot = at === 'ruling-change' ? 'ruling' : at
+    this.pressed = document.activeElement
     this.busy = true
     this.message = undefined
     try {
       const answer = await run()
       this.markDirty(at, false)
+      if (at === 'ruling-change') this.changeOpen = false
       this.message = { at: slot, text: done(answer), ok: true }
       this.dispatchEvent(new CustomEvent('amendment-changed', { bubbles: true }))
     } catch (error) {
@@ -188,7 +227,11 @@ export class AmendmentBureau extends LightElement {
             </form>`
         : nothing}
       ${changeable && a.rulingChangeable
-        ? html`<details class="ruling-change" ?open=${this.dirty.has('ruling-change') || (this.message?.at === 'ruling' && !this.message.ok)}>
+        ? html`<details
+            class="ruling-change"
+            ?open=${this.changeOpen || (this.message?.at === 'ruling' && !this.message.ok)}
+            @toggle=${(e: Event) => (this.changeOpen = (e.currentTarget as HTMLDetailsElement).open)}
+          >
             <summary>${m.am.rulingChangeHeading}</summary>
             <form class="stacked" @submit=${change}>
               <p class="hint">${m.am.rulingChangeHelp(admissible)}</p>
@@ -212,7 +255,8 @@ export class AmendmentBureau extends LightElement {
     if (!this.allowed('amendment.decide') || a.rewording) return nothing
     const adopt = canTakeStep(a.status, 'adopt')
     const merge = canTakeStep(a.status, 'merge')
-    if (!adopt && !merge) return nothing
+    // Decided: the buttons are gone, but their answer stays where they were (review item 6).
+    if (!adopt && !merge && this.message?.at !== 'decision') return nothing
     const text = a.proposalNumber === null ? m.preamble : m.proposalLabel(a.proposalNumber)
     return html`<section class="card bureau-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">${m.am.decisionHeading}</h2>

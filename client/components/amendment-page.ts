@@ -70,6 +70,10 @@ export class AmendmentPage extends LightElement {
       this.justificationDraft = undefined
       this.message = undefined
     }
+    // The justification's form gone with a live update (filed or withdrawn by a co-author, the phase
+    // moved on): its draft can no longer be saved, so it no longer holds the page (review item 3).
+    const a = this.task.value
+    if (this.justificationDraft !== undefined && a && !this.mayWrite(a)) this.justificationDraft = undefined
   }
 
   override disconnectedCallback(): void {
@@ -85,6 +89,11 @@ export class AmendmentPage extends LightElement {
 
   private allowed(action: Action): boolean {
     return isAllowed({ role: this.participant.role, phase: this.phase, action })
+  }
+
+  /** The same rule as the socket and the commands: role and phase, status, author or accepted co-signer. */
+  private mayWrite(a: AmendmentDetailView): boolean {
+    return canEditAmendment({ participantId: this.participant.id, congressId: this.participant.congressId, role: this.participant.role }, this.phase, a)
   }
 
   /** Runs a step; its answer (or its failure) shows under the buttons of `at`, kept in view as the page redraws. */
@@ -122,9 +131,7 @@ export class AmendmentPage extends LightElement {
       })
     }
     const target = this.targetLabel(a)
-    const me = this.participant.id
-    // The same rule as the socket and the commands: role and phase, status, author or accepted co-signer.
-    const mayEdit = canEditAmendment({ participantId: me, congressId: this.participant.congressId, role: this.participant.role }, this.phase, a)
+    const mayEdit = this.mayWrite(a)
     const editable = editableStatuses.includes(a.status) && this.allowed('amendment.file')
     return html`
       <nav aria-label=${m.breadcrumb} class="breadcrumb">
@@ -295,8 +302,9 @@ export class AmendmentPage extends LightElement {
       async () => {
         const draft = this.justificationDraft
         if (draft !== undefined && draft !== a.justification) await api.updateJustification(a.id, draft)
-        this.justificationDraft = undefined
         await api.submitAmendment(a.id)
+        // Only now: had the filing failed, the textarea would show the text read before the save (review item 16).
+        if (this.justificationDraft === draft) this.justificationDraft = undefined
       },
       t().am.submitted,
     )

@@ -4,6 +4,7 @@ import { api } from '../api.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { messageSlot, revealMessage, type ActionMessage } from './action-message.ts'
 
 /**
  * On an amendment's page, under its co-signers: the author invites delegates to co-sign (each is
@@ -24,7 +25,7 @@ export class CosignInvite extends LightElement {
   declare chosen: string
   declare busy: boolean
   /** What the last press did, shown beside its button. */
-  declare said: { readonly text: string; readonly ok: boolean } | undefined
+  declare said: ActionMessage | undefined
 
   private readonly invitations = new Task(this, {
     task: ([amendmentId]: readonly [string, number]) => api.cosignInvitations(amendmentId),
@@ -37,34 +38,47 @@ export class CosignInvite extends LightElement {
     this.busy = false
   }
 
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Another amendment in the same element: the last one's choice and answer are not its own (review item 8).
+    if (changed.has('amendmentId') && changed.get('amendmentId') !== undefined) {
+      this.chosen = ''
+      this.said = undefined
+    }
+  }
+
   private async press(work: () => Promise<unknown>, done: string): Promise<void> {
     this.busy = true
     try {
       await work()
-      this.said = { text: done, ok: true }
+      this.said = { at: 'cosign', text: done, ok: true }
       this.chosen = ''
       void this.invitations.run()
     } catch (error) {
-      this.said = { text: describeFailure(error), ok: false }
+      this.said = { at: 'cosign', text: describeFailure(error), ok: false }
     } finally {
       this.busy = false
+      await this.updateComplete
+      revealMessage(this, 'cosign')
     }
   }
 
   override render() {
-    const m = t().nt
     const view = this.invitations.value
     if (!view) return nothing
-    const said = this.said ? html`<p class=${this.said.ok ? 'ok' : 'error'} role=${this.said.ok ? 'status' : 'alert'}>${this.said.text}</p>` : nothing
+    // One live region, in the page before any answer and kept when the form turns into a sentence, so the answer is read out.
+    return html`${this.renderForm(view)}${messageSlot('cosign', this.said)}`
+  }
+
+  private renderForm(view: NonNullable<CosignInvite['invitations']['value']>) {
+    const m = t().nt
     const names = view.invited.map((p) => p.name).join(', ')
     if (view.invitedMe) {
       return html`<div class="cosign-invite">
         <p>${m.invitedYou}</p>
         <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.press(() => api.acceptCosignInvitation(this.amendmentId), m.accepted)}>${m.acceptInvitation}</button>
-        ${said}
       </div>`
     }
-    if (view.candidates.length === 0) return html`${view.invited.length > 0 ? html`<p class="hint">${m.invitedList(view.invited.length, names)}</p>` : nothing}${said}`
+    if (view.candidates.length === 0) return view.invited.length > 0 ? html`<p class="hint">${m.invitedList(view.invited.length, names)}</p>` : nothing
     const chosenName = view.candidates.find((c) => c.id === this.chosen)?.name ?? ''
     return html`<div class="cosign-invite">
       <h3>${m.inviteHeading}</h3>
@@ -77,7 +91,6 @@ export class CosignInvite extends LightElement {
       <button type="button" class="secondary" ?disabled=${this.busy || this.chosen === ''} @click=${() => this.press(() => api.inviteCosigner(this.amendmentId, this.chosen), m.invitedDone(chosenName))}>
         ${m.inviteButton}
       </button>
-      ${said}
     </div>`
   }
 }

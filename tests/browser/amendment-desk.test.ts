@@ -156,6 +156,11 @@ describe('the amendment page as its author and the bureau use it', () => {
     await page.getByText('Changer la décision').click()
     await page.getByLabel('Motif du changement').fill('Hors du champ de la proposition.')
     await expect.poll(() => page.locator('.ruling-change [data-unsaved]').count()).toBe(1)
+    // Its reason emptied, the panel stays open where the reader is typing (review item 7).
+    await page.getByLabel('Motif du changement').fill('')
+    await expect.poll(() => page.locator('.ruling-change [data-unsaved]').count()).toBe(0)
+    expect(await page.locator('details.ruling-change').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true)
+    await page.getByLabel('Motif du changement').fill('Hors du champ de la proposition.')
     const change = page.getByRole('button', { name: 'Déclarer irrecevable' })
     const changeBox = (await change.boundingBox())!
     await change.click()
@@ -185,4 +190,78 @@ describe('the amendment page as its author and the bureau use it', () => {
     await page.evaluate(() => localStorage.removeItem('plenum.language'))
     await page.context().close()
   }, 120_000)
+
+  /** Records what the page asks before leaving (and refuses it), so a test can say nothing was asked. */
+  const questions = (page: Page): string[] => {
+    const asked: string[] = []
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.dismiss()
+    })
+    return asked
+  }
+
+  test('a form gone with a live update no longer holds the page: the author’s justification, the bureau’s ruling (review item 3)', async () => {
+    const filed = await file(4, 'Motif.')
+    expect((await call(plenum, anne.token, 'POST', `/amendments/${filed.id}/submit`)).status).toBe(200)
+    const author = await join(anne.code)
+    await author.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
+    const justification = author.getByRole('textbox', { name: 'Exposé des motifs', exact: true })
+    await expect.poll(() => justification.inputValue()).toBe('Motif.')
+    await justification.fill('Motif en cours.')
+    const desk = await join(plenum.seed.bureauCode)
+    await desk.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
+    await desk.getByLabel('Motif de la décision').fill('Texte en cours.')
+    await expect.poll(() => desk.locator('[data-unsaved]').count()).toBe(1)
+
+    // Another member of the bureau rules meanwhile: both forms go, live, and leaving asks nothing.
+    expect((await call(plenum, bureau, 'POST', `/amendments/${filed.id}/ruling`, { admissible: true, reason: '' })).status).toBe(200)
+    for (const page of [author, desk]) {
+      await expect.poll(() => page.locator('h1 .status-badge').textContent(), { timeout: 15_000 }).toBe('Recevable')
+      expect(await page.locator('[data-unsaved]').count()).toBe(0)
+      const asked = questions(page)
+      await page.locator('nav.breadcrumb a').last().click()
+      await page.waitForURL((url) => url.pathname.endsWith('/amendments'))
+      expect(asked).toEqual([])
+      await page.context().close()
+    }
+  }, 90_000)
+
+  test('rejected without a vote, the answer stays where the buttons were and the keyboard with it (review item 6)', async () => {
+    const filed = await file(5, 'À rejeter.')
+    expect((await call(plenum, anne.token, 'POST', `/amendments/${filed.id}/submit`)).status).toBe(200)
+    expect((await call(plenum, bureau, 'POST', `/amendments/${filed.id}/ruling`, { admissible: true, reason: '' })).status).toBe(200)
+    const page = await join(plenum.seed.bureauCode, { width: 390, height: 844 })
+    await page.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
+    page.on('dialog', (dialog) => void dialog.accept())
+    const reject = page.getByRole('button', { name: 'Rejeter', exact: true })
+    await reject.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('h1 .status-badge').textContent()).toBe('Rejeté')
+    expect(await page.getByRole('button', { name: 'Rejeter', exact: true }).count()).toBe(0)
+    await expect.poll(() => page.locator('[data-message-for="decision"][role="status"] .ok').count()).toBe(1)
+    expect(await page.locator('[data-message-for="decision"] .ok').textContent()).toBe('Amendement rejeté.')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('decision-heading')
+    expect(await axeViolations(page)).toEqual([])
+    await page.screenshot({ path: `${shots}amendment-rejected-fr-390.png`, fullPage: true })
+    await page.context().close()
+  }, 90_000)
+
+  test('filing refused after its justification was saved: the textarea keeps the text as typed (review item 16)', async () => {
+    const filed = await file(7, 'Ancien motif.')
+    const page = await join(anne.code)
+    await page.goto(`${plenum.baseUrl}${pagePath(filed.id)}`)
+    const justification = page.getByRole('textbox', { name: 'Exposé des motifs', exact: true })
+    await expect.poll(() => justification.inputValue()).toBe('Ancien motif.')
+    // The save goes through; the filing itself is refused (as a lost connection or a closed phase would).
+    await page.route('**/amendments/*/submit', (route) =>
+      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+    )
+    await justification.fill('Motif tapé juste avant.')
+    await page.getByRole('button', { name: 'Déposer auprès du bureau' }).click()
+    await page.getByRole('alert').waitFor()
+    expect(await read(filed.id)).toMatchObject({ status: 'draft', justification: 'Motif tapé juste avant.' })
+    expect(await justification.inputValue()).toBe('Motif tapé juste avant.')
+    await page.context().close()
+  }, 90_000)
 })

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { FiledAmendmentView } from '../../shared/api-types.ts'
+import type { CongressView, FiledAmendmentView } from '../../shared/api-types.ts'
+import { dateTimeWords } from '../../shared/record/record-dates.ts'
 import { axeViolations, launchChromium } from '../helpers/browser.ts'
 import { call, setPhase } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
@@ -34,6 +35,10 @@ describe('notifications in the header, and invitations to co-sign', () => {
     plenum = await startTestServer({ clientDir })
     browser = await launchChromium()
     bureau = (await plenum.login()).token
+    // Far from the machine's own zone: a notification's time must be the congress's, not the device's.
+    const c = (await call<CongressView>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}`)).body
+    const details = { title: c.title, edition: c.edition, date: c.date, place: c.place, minCosigners: c.minCosigners, timeZone: 'Pacific/Noumea' }
+    expect((await call(plenum, bureau, 'PATCH', `/congresses/${plenum.seed.congressId}`, details)).status).toBe(200)
     await setPhase(plenum, bureau, 'amendments')
     const people = await importAndSignIn(plenum, bureau, [
       { name: 'Agnès Öztürk', role: 'delegate' },
@@ -68,6 +73,10 @@ describe('notifications in the header, and invitations to co-sign', () => {
     const link = page.getByRole('link', { name: new RegExp(sentence) })
     await link.waitFor()
     expect(await button.getAttribute('aria-expanded')).toBe('true')
+    // Its day and time, in words, in the congress's time zone (Nouméa), whatever the device's.
+    const time = page.locator('.notif-list li').filter({ has: link }).locator('time')
+    const at = (await time.getAttribute('datetime'))!
+    expect(await time.textContent()).toBe(dateTimeWords(at, 'Pacific/Noumea', 'fr'))
     // Opened, it is read: the count is gone, here and (server-side) on every device.
     await expect.poll(() => count(page)).toBe(0)
     expect(await axeViolations(page, 'plenum-notification-badge')).toEqual([])
@@ -98,12 +107,33 @@ describe('notifications in the header, and invitations to co-sign', () => {
     const own = await signedInAt(browser, plenum.baseUrl, author.code, `${congressPath()}/amendments/${parent.id}`, { width: 1366, height: 900 })
     // Léon asked to co-sign above: the author declines it first, so the invitation is the way in.
     expect((await call(plenum, author.token, 'DELETE', `/amendments/${parent.id}/cosigners/${colleague.id}`)).status).toBe(200)
+    // The answer's live region is there, empty, before the press: its text arriving is read out (review item 8).
+    const answer = own.locator('plenum-cosign-invite [data-message-for="cosign"][role="status"]')
+    await own.getByLabel('Délégué à inviter').waitFor()
+    expect(await answer.count()).toBe(1)
+    expect((await answer.textContent())!.trim()).toBe('')
     await own.getByLabel('Délégué à inviter').selectOption({ label: 'Léon Martin' })
     await own.getByRole('button', { name: 'Inviter', exact: true }).click()
     await own.getByRole('status').filter({ hasText: 'Léon Martin est invité·e' }).waitFor()
     await own.getByText('1 invitation en attente : Léon Martin').waitFor()
     expect(await axeViolations(own, 'plenum-cosign-invite')).toEqual([])
     await shoot(own, 'invite-fr-1366')
+
+    // Another amendment opened in the app: this one's answer and half-made choice do not follow (review item 8).
+    await own.getByLabel('Délégué à inviter').selectOption({ label: 'Zoé Arnaud' })
+    const second = (await call<FiledAmendmentView>(plenum, author.token, 'POST', `/proposals/${plenum.seed.proposals[1]!.id}/amendments`, { justification: 'Autre.' })).body
+    const goTo = (path: string) =>
+      own.evaluate((to) => {
+        history.pushState(null, '', to)
+        dispatchEvent(new PopStateEvent('popstate'))
+      }, path)
+    await goTo(`${congressPath()}/amendments/${second.id}`)
+    await own.getByRole('heading', { level: 1, name: new RegExp(second.label) }).waitFor()
+    await own.getByLabel('Délégué à inviter').waitFor()
+    expect((await answer.textContent())!.trim()).toBe('')
+    expect(await own.getByLabel('Délégué à inviter').inputValue()).toBe('')
+    await goTo(`${congressPath()}/amendments/${parent.id}`)
+    await own.getByText('1 invitation en attente : Léon Martin').waitFor()
 
     const other = await signedInAt(browser, plenum.baseUrl, colleague.code, congressPath(), { width: 390, height: 844 })
     await expect.poll(() => count(other), { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
