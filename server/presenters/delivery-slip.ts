@@ -1,6 +1,6 @@
 import type { DeliverySlipRequest } from '../../shared/requests/seal-requests.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
-import { loadCongress } from '../commands/congress/congress-rows.ts'
+import { congressIdentity, loadCongress } from '../commands/congress/congress-rows.ts'
 import { fail } from '../domain-error.ts'
 import { hashAccessCode } from '../ids.ts'
 import { deliverySlipPdf } from '../services/delivery-slip.ts'
@@ -31,7 +31,7 @@ export function presentDeliverySlip(deps: CommandDeps, actor: CommandActor, inpu
       deps.db.selectFrom('seals').select(['frozen_at', 'manifest_sha256', 'public_key_fingerprint']).where('congress_id', '=', congressId).executeTakeFirst(),
     ])
     const pdf = await deliverySlipPdf({
-      congress: { title: congress.title, organisation: congress.organisation, edition: congress.edition, place: congress.place, date: congress.date },
+      congress: congressIdentity(congress),
       delivery: { advisorName: row.advisor_name, institution: row.institution, date: row.delivered_on, channel: row.channel },
       code,
       link: joinLink(input.baseUrl, code),

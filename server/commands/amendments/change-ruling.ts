@@ -1,6 +1,5 @@
 import { fail } from '../../domain-error.ts'
 import { command, type CommandActor } from '../command.ts'
-import { readPhase } from '../congress/congress-rows.ts'
 import { loadAmendment, requireStep, type AmendmentDeps } from './amendment-rows.ts'
 import { recordRuling, requireNothingStandsOnRuling } from './ruling-rows.ts'
 
@@ -19,8 +18,7 @@ export function changeRuling(deps: AmendmentDeps, actor: CommandActor, input: { 
       throw fail('ruling_unchanged', { amendmentId, admissible }, `Cet amendement est déjà ${admissible ? 'recevable' : 'irrecevable'}.`)
     }
     await steps.transaction(async (tx) => {
-      // A freeze may have landed since the first check; a ballot may have been prepared: both read here.
-      steps.authorizeInPhase(row.congress_id, await readPhase(tx.trx, row.congress_id), 'amendment.rule')
+      // The runner checked the phase again against the locked row; a ballot may have been prepared since: read here.
       await requireNothingStandsOnRuling(tx.trx, row)
       await recordRuling(tx, actor, row, { admissible, reason }, 'amendment.ruling_changed', { previousReason: row.ruling_reason })
       tx.afterCommit(() => deps.hub.amendmentsChanged(row.congress_id, [row.doc_name]))
