@@ -1,6 +1,7 @@
 import { describeFailure } from '../i18n/errors/index.ts'
 import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
 import type { AttendanceEntryView } from '../../shared/api-types.ts'
 import { roles } from '../../shared/roles.ts'
 import { matchesSearch } from '../../shared/text/french-order.ts'
@@ -30,6 +31,12 @@ export class AttendancePanel extends LightElement {
   declare failure: string | undefined
   declare notice: string | undefined
 
+  /**
+   * A row just unticked under "present only": once the list read again drops it, the focus goes to
+   * the row that followed it (else the one before, else the filter box), not to the page's top.
+   */
+  private refocus: { id: string; then: readonly string[] } | undefined
+
   constructor() {
     super()
     this.filter = ''
@@ -52,6 +59,26 @@ export class AttendancePanel extends LightElement {
     } catch (error) {
       this.failure = describeFailure(error)
     }
+  }
+
+  private mark(entry: AttendanceEntryView, present: boolean, shown: readonly AttendanceEntryView[]): void {
+    const leaves = this.presentOnly && !present
+    const at = shown.findIndex((e) => e.id === entry.id)
+    const then = [...shown.slice(at + 1), ...shown.slice(0, at).reverse()].map((e) => e.id)
+    void this.act(async () => {
+      await api.markPresent(this.congressId, entry.id, present)
+      if (leaves) this.refocus = { id: entry.id, then }
+      const m = t()
+      return leaves ? m.people.leftList(entry.name) : present ? m.v.presentLabel(entry.name) : m.people.absent(entry.name)
+    })
+  }
+
+  override updated(): void {
+    const refocus = this.refocus
+    if (!refocus || this.querySelector(`#present-${CSS.escape(refocus.id)}`)) return
+    this.refocus = undefined
+    const next = refocus.then.map((id) => this.querySelector<HTMLInputElement>(`#present-${CSS.escape(id)}`)).find((el) => el)
+    ;(next ?? this.querySelector<HTMLInputElement>('#attendance-present-only'))?.focus()
   }
 
   private scan(event: SubmitEvent): void {
@@ -118,9 +145,11 @@ export class AttendancePanel extends LightElement {
         <label for="attendance-present-only">${m.people.presentOnly}</label>
       </p>
       <ul class="attendance-list">
-        ${shown.map(
+        ${repeat(
+          shown,
+          (e) => e.id,
           (e) => html`<li data-present=${e.present ? 'yes' : 'no'}>
-            <input type="checkbox" id=${`present-${e.id}`} .checked=${e.present} @change=${(ev: Event) => this.act(() => api.markPresent(this.congressId, e.id, (ev.target as HTMLInputElement).checked))} />
+            <input type="checkbox" id=${`present-${e.id}`} .checked=${e.present} @change=${(ev: Event) => this.mark(e, (ev.target as HTMLInputElement).checked, shown)} />
             <label for=${`present-${e.id}`}>${e.name}</label> <span class="hint">${e.organisation} · ${m.roleLabel[e.role]}</span>
             ${e.proxyTo ? html`<span class="proxy-note">${m.people.givesProxyTo(e.proxyTo.name)}</span>` : nothing}
             ${e.proxiesHeld.length > 0 ? html`<span class="proxy-note">${m.people.holdsProxyOf(e.proxiesHeld.map((g) => g.name))}</span>` : nothing}

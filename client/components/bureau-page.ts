@@ -42,7 +42,7 @@ export class BureauPage extends LightElement {
         <a href=${paths.minutes(this.congress.id)}>${m.rec.minutesLink}</a>
         <a href=${paths.comparative(this.congress.id)}>${m.rec.comparativeLink}</a>
       </nav>
-      <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase}></plenum-phase-control>
+      <plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase} .timeZone=${this.congress.timeZone}></plenum-phase-control>
       <plenum-seal-panel .congressId=${this.congress.id} .phase=${this.phase}></plenum-seal-panel>
       <div @decision=${() => this.revision++}>
         <plenum-structure-panel .congress=${this.congress} ?editable=${isAllowed({ role: 'bureau', phase: this.phase, action: 'structure.edit' })}></plenum-structure-panel>

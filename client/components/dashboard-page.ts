@@ -131,7 +131,7 @@ export class DashboardPage extends LightElement {
 
   /** The phase and what it allows (the help above the page says it); moving on, or undoing the last move. */
   private renderPhase(view: DashboardView) {
-    return html`<plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase} .lastMove=${view.lastMove}></plenum-phase-control>`
+    return html`<plenum-phase-control .congressId=${this.congress.id} .phase=${this.phase} .lastMove=${view.lastMove} .timeZone=${this.congress.timeZone}></plenum-phase-control>`
   }
 
   private renderAmendments(view: DashboardView) {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit'
+import { html, nothing, type PropertyValues } from 'lit'
 import type { DeliveryView } from '../../shared/api-types.ts'
 import { api } from '../api.ts'
 import { describeFailure } from '../i18n/errors/index.ts'
@@ -22,6 +22,15 @@ export class DeliverySlip extends LightElement {
     this.state = 'idle'
   }
 
+  /** Another advisor's delivery reuses this element: its slip is not downloaded yet, nothing failed. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('delivery') as DeliveryView | undefined
+    if (before && before.id !== this.delivery?.id) {
+      this.state = 'idle'
+      this.failure = undefined
+    }
+  }
+
   private async download(): Promise<void> {
     const { delivery } = this
     if (this.state === 'pending' || !delivery.code) return
@@ -29,6 +38,8 @@ export class DeliverySlip extends LightElement {
     this.failure = undefined
     try {
       const pdf = await api.deliverySlip(this.congressId, delivery.id, delivery.code)
+      // The bureau recorded another delivery meanwhile: this answer is not about the slip shown.
+      if (this.delivery.id !== delivery.id) return
       const url = URL.createObjectURL(pdf)
       const link = document.createElement('a')
       link.href = url
@@ -37,6 +48,7 @@ export class DeliverySlip extends LightElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000)
       this.state = 'ready'
     } catch (error) {
+      if (this.delivery.id !== delivery.id) return
       this.state = 'idle'
       this.failure = describeFailure(error)
     }

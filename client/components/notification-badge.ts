@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit'
 import type { NotificationListView, NotificationView } from '../../shared/notifications/notification-kinds.ts'
+import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates.ts'
 import { api } from '../api.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -16,6 +17,7 @@ import '../notifications.css'
 export class NotificationBadge extends LightElement {
   static override properties = {
     congressId: {},
+    timeZone: { attribute: false },
     revision: { type: Number },
     list: { state: true },
     open: { state: true },
@@ -24,11 +26,18 @@ export class NotificationBadge extends LightElement {
 
   declare congressId: string
   declare revision: number
+  /** The congress's time zone: a notification's day and time are the room's, not the device's. */
+  declare timeZone: string | undefined
   declare list: NotificationListView | undefined
   declare open: boolean
   declare failed: boolean
   /** Items new when the list was opened: still marked as such while it stays open. */
   private fresh = new Set<number>()
+  /**
+   * Each answer about the list carries the number of the request that asked; only the latest one
+   * is shown, so a slow older read (or a mark-read) cannot put back a list already replaced.
+   */
+  private asked = 0
 
   constructor() {
     super()
@@ -53,20 +62,23 @@ export class NotificationBadge extends LightElement {
   private readonly onOnline = () => void this.load()
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Another congress's list is not this one's, even for the moment the new one is read.
+    if (changed.has('congressId') && changed.get('congressId') !== undefined) this.list = undefined
     if (changed.has('revision') || changed.has('congressId')) void this.load()
   }
 
   private async load(): Promise<void> {
     const congressId = this.congressId
     if (!congressId) return
+    const ask = ++this.asked
     try {
       const list = await api.notifications(congressId)
-      if (congressId !== this.congressId) return
+      if (ask !== this.asked || congressId !== this.congressId) return
       this.list = list
       this.failed = false
       if (this.open) this.markRead()
     } catch {
-      this.failed = true
+      if (ask === this.asked && congressId === this.congressId) this.failed = true
     }
   }
 
@@ -75,8 +87,12 @@ export class NotificationBadge extends LightElement {
     for (const item of items) if (!item.read) this.fresh.add(item.id)
     const newest = items[0]
     if (!newest || this.list?.unread === 0) return
-    api.markNotificationsRead(this.congressId, newest.id).then(
-      (list) => (this.list = list),
+    const congressId = this.congressId
+    const ask = ++this.asked
+    api.markNotificationsRead(congressId, newest.id).then(
+      (list) => {
+        if (ask === this.asked && congressId === this.congressId) this.list = list
+      },
       () => undefined,
     )
   }
@@ -101,7 +117,7 @@ export class NotificationBadge extends LightElement {
   override render() {
     const m = t().nt
     const unread = this.list?.unread ?? 0
-    const time = new Intl.DateTimeFormat(language(), { hour: '2-digit', minute: '2-digit' })
+    const when = (iso: string) => dateTimeWords(iso, this.timeZone ?? defaultTimeZone, language())
     return html`<div class="notif" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.open && this.close(true)}>
       <button type="button" class="link-button notif-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="notif-panel" @click=${() => this.toggle()}>
         ${m.button}${unread > 0 ? html` <span class="notif-count" aria-hidden="true">${unread}</span>` : nothing}<span class="visually-hidden"> (${m.unread(unread)})</span>
@@ -117,7 +133,7 @@ export class NotificationBadge extends LightElement {
                 <a href=${this.href(item)} @click=${() => this.close(false)}
                   >${this.fresh.has(item.id) ? html`<span class="notif-mark">${m.newMark}</span> ` : nothing}${m.say[item.kind](item)}</a
                 >
-                <time datetime=${item.at}>${time.format(new Date(item.at))}</time>
+                <time datetime=${item.at}>${when(item.at)}</time>
               </li>`,
           )}
         </ul>

@@ -2,10 +2,12 @@ import { describeFailure } from '../i18n/errors/index.ts'
 import { html, nothing } from 'lit'
 import type { DashboardView } from '../../shared/dashboard/dashboard-view.ts'
 import { checkPhaseChange, openPhases, type Phase } from '../../shared/phases.ts'
+import { defaultTimeZone, timeWords } from '../../shared/record/record-dates.ts'
 import { api } from '../api.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
-import { messageSlot, revealMessage, type ActionMessage } from './action-message.ts'
+import { guardUnsaved } from '../unsaved-changes.ts'
+import { messageSlot, revealMessage, unsavedHint, type ActionMessage } from './action-message.ts'
 
 /**
  * The bureau moves the congress from one phase to another, after confirming; and undoes a mistaken
@@ -16,6 +18,8 @@ export class PhaseControl extends LightElement {
     congressId: { attribute: false },
     phase: { attribute: false },
     lastMove: { attribute: false },
+    timeZone: { attribute: false },
+    reasonDirty: { state: true },
     target: { state: true },
     confirming: { state: true },
     undoing: { state: true },
@@ -29,6 +33,11 @@ export class PhaseControl extends LightElement {
   declare phase: Phase
   /** From the dashboard: the last move and whether it can be undone. Undefined: not known here (the server says). */
   declare lastMove: DashboardView['lastMove'] | undefined
+  /** The congress's time zone: the last move's time is the room's, not the device's. */
+  declare timeZone: string | undefined
+  /** The undo form's reason holds typing not yet sent: the form says so, and leaving the page asks first. */
+  declare reasonDirty: boolean
+  private unguard: (() => void) | undefined
   declare target: Phase | undefined
   declare confirming: boolean
   declare undoing: boolean
@@ -40,6 +49,17 @@ export class PhaseControl extends LightElement {
     this.confirming = false
     this.undoing = false
     this.busy = false
+    this.reasonDirty = false
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.unguard = guardUnsaved(() => this.undoing && this.reasonDirty)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.unguard?.()
   }
 
   private async apply(): Promise<void> {
@@ -66,6 +86,7 @@ export class PhaseControl extends LightElement {
       this.message = { at: 'undo', ok: true, text: t().dash.undoDone(t().phaseNames[to]) }
       this.messagePhase = to
       this.undoing = false
+      this.reasonDirty = false
     } catch (error) {
       this.message = { at: 'undo', ok: false, text: describeFailure(error) }
     }
@@ -111,7 +132,7 @@ export class PhaseControl extends LightElement {
     const m = t().dash
     const move = this.lastMove
     if (move === null) return messageSlot('undo', this.message)
-    const time = (iso: string) => new Date(iso).toLocaleTimeString(language() === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+    const time = (iso: string) => timeWords(iso, this.timeZone ?? defaultTimeZone, language())
     const last = move ? html`<p class="hint">${m.lastMove(t().phaseNames[move.from], t().phaseNames[move.to], move.by, time(move.at))}</p>` : nothing
     if (move && !move.undoable) return html`${last}<p class="hint">${m.undoNotPossible}</p>${messageSlot('undo', this.message)}`
     if (!this.undoing) {
@@ -122,10 +143,12 @@ export class PhaseControl extends LightElement {
         <h3 id="phase-undo-heading">${m.undoHeading}</h3>
         <p class="hint" id="phase-undo-help">${m.undoHelp}</p>
         <label for="phase-undo-reason">${m.undoReason}</label>
-        <textarea id="phase-undo-reason" name="reason" required maxlength="500" rows="2" aria-describedby="phase-undo-help"></textarea>
+        <textarea id="phase-undo-reason" name="reason" required maxlength="500" rows="2" aria-describedby="phase-undo-help"
+          @input=${(e: Event) => (this.reasonDirty = (e.currentTarget as HTMLTextAreaElement).value.trim() !== '')}></textarea>
         <div>
           <button type="submit" class="primary" ?disabled=${this.busy}>${m.undoConfirm}</button>
-          <button type="button" class="secondary" @click=${() => (this.undoing = false)}>${m.undoCancel}</button>
+          <button type="button" class="secondary" @click=${() => ((this.undoing = false), (this.reasonDirty = false))}>${m.undoCancel}</button>
+          ${unsavedHint(this.reasonDirty, t().am.unsaved)}
         </div>
       </form>
       ${messageSlot('undo', this.message)}`

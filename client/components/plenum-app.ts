@@ -326,7 +326,7 @@ export class PlenumApp extends LightElement {
           ${bureau && participant ? html`<a href=${paths.ballots(participant.congressId)}>${m.v.ballotsNav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.dashboard(participant.congressId)}>${m.dash.nav}</a>` : nothing}
           ${bureau && participant ? html`<a href=${paths.bureau(participant.congressId)}>${m.bureauNav}</a>` : nothing}
-          ${participant ? html`<plenum-notification-badge .congressId=${participant.congressId} .revision=${this.live.notificationsRevision}></plenum-notification-badge>` : nothing}
+          ${participant ? html`<plenum-notification-badge .congressId=${participant.congressId} .timeZone=${this.congressTask.value?.id === participant.congressId ? this.congressTask.value.timeZone : undefined} .revision=${this.live.notificationsRevision}></plenum-notification-badge>` : nothing}
           ${participant
             ? html`<span class="who">${m.connectedAs(participant.name)} <span class="role">(${m.roleLabel[participant.role]})</span></span>`
             : nothing}

@@ -1,11 +1,20 @@
-import { html } from 'lit'
+import { html, type PropertyValues } from 'lit'
 import { majorities, majorityBases, maxProxiesPerHolder, secrecies, type BallotRule, type Quorum } from '../../shared/ballots/ballot-rule.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { guardUnsaved } from '../unsaved-changes.ts'
+import { unsavedHint } from './action-message.ts'
 
 /** The value of a select among the list it was drawn from. */
 function oneOf<T extends string>(list: readonly T[], value: string): T | undefined {
   return list.find((item) => item === value)
+}
+
+/** The same rule, whatever the order of its keys (the server's copy against the form's reading). */
+function sameRule(a: BallotRule, b: BallotRule): boolean {
+  const quorum = (q: Quorum) => (q.kind === 'count' ? `count:${q.count}` : q.kind === 'share' ? `share:${Math.round(q.share * 1000)}` : 'none')
+  return a.majority === b.majority && a.base === b.base && a.secrecy === b.secrecy && quorum(a.quorum) === quorum(b.quorum) &&
+    a.proxies.allowed === b.proxies.allowed && a.proxies.maxPerHolder === b.proxies.maxPerHolder
 }
 
 function quorumKindOf(value: string): Quorum['kind'] {
@@ -14,12 +23,38 @@ function quorumKindOf(value: string): Quorum['kind'] {
 
 /** A ballot rule as a form; submitting sends a 'rule' event with the rule read from the fields. */
 export class RuleForm extends LightElement {
-  static override properties = { rule: { attribute: false }, prefix: {}, submitLabel: { attribute: false }, quorumKind: { state: true } }
+  static override properties = { rule: { attribute: false }, prefix: {}, submitLabel: { attribute: false }, quorumKind: { state: true }, dirty: { state: true } }
   declare rule: BallotRule
   /** Keeps ids unique when the form appears more than once on a page. */
   declare prefix: string
   declare submitLabel: string
   declare quorumKind: Quorum['kind'] | undefined
+  /**
+   * The fields differ from the rule in force: the form says so, and leaving the page asks first.
+   * Read again when the rule changes, so a save (the new rule comes back) clears it.
+   */
+  declare dirty: boolean
+  private unguard: (() => void) | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.dirty = false
+    this.unguard = guardUnsaved(() => this.dirty)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.unguard?.()
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('rule')) this.compare()
+  }
+
+  private compare(): void {
+    const form = this.querySelector<HTMLFormElement>('form.rule-form')
+    if (form && this.rule) this.dirty = !sameRule(this.read(form), this.rule)
+  }
 
   private read(form: HTMLFormElement): BallotRule {
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value
@@ -48,7 +83,7 @@ export class RuleForm extends LightElement {
     const kind = this.quorumKind ?? rule.quorum.kind
     const quorumValue = rule.quorum.kind === 'count' ? rule.quorum.count : rule.quorum.kind === 'share' ? Math.round(rule.quorum.share * 1000) / 10 : ''
     return html`
-      <form class="rule-form" @submit=${this.submit}>
+      <form class="rule-form" @submit=${this.submit} @input=${() => this.compare()} @change=${() => this.compare()}>
         <div class="field"><label for=${id('majority')}>${m.v.majorityLabel}</label>
           <select id=${id('majority')} name="majority">${majorities.map((x) => html`<option value=${x} ?selected=${rule.majority === x}>${m.v.majorities[x]}</option>`)}</select></div>
         <div class="field"><label for=${id('base')}>${m.v.baseLabel}</label>
@@ -64,7 +99,7 @@ export class RuleForm extends LightElement {
         <div class="field checkbox"><input id=${id('proxies-allowed')} name="proxies-allowed" type="checkbox" ?checked=${rule.proxies.allowed} /><label for=${id('proxies-allowed')}>${m.v.proxiesAllowed}</label></div>
         <div class="field"><label for=${id('proxies-cap')}>${m.v.proxiesCap}</label>
           <input id=${id('proxies-cap')} name="proxies-cap" type="number" min="1" max=${maxProxiesPerHolder} .value=${String(rule.proxies.maxPerHolder)} required /></div>
-        <button type="submit">${this.submitLabel}</button>
+        <button type="submit">${this.submitLabel}</button> ${unsavedHint(this.dirty, m.am.unsaved)}
       </form>
     `
   }

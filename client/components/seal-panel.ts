@@ -11,6 +11,8 @@ import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 import './delivery-slip.ts'
 import { withColon } from '../i18n/colon.ts'
+import { guardUnsaved } from '../unsaved-changes.ts'
+import { unsavedHint } from './action-message.ts'
 
 /**
  * On the bureau's page: freezing the motion for good, then recording its deliveries to advisors.
@@ -18,7 +20,7 @@ import { withColon } from '../i18n/colon.ts'
  * for a ticked box that names it, then the usual confirmation.
  */
 export class SealPanel extends LightElement {
-  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, failure: { state: true }, notice: { state: true }, busy: { state: true }, confirmed: { state: true }, confirmFailure: { state: true }, delivered: { state: true } }
+  static override properties = { congressId: { attribute: false }, phase: { attribute: false }, failure: { state: true }, notice: { state: true }, busy: { state: true }, confirmed: { state: true }, confirmFailure: { state: true }, delivered: { state: true }, deliveryDirty: { state: true } }
   declare congressId: string
   declare phase: Phase
   declare failure: string | undefined
@@ -30,6 +32,20 @@ export class SealPanel extends LightElement {
   declare confirmFailure: string | undefined
   /** The delivery just recorded, with its advisor's code (shown this once) for its slip. */
   declare delivered: DeliveryView | undefined
+  /** The delivery form holds typing its button has not recorded: leaving the page asks first. */
+  declare deliveryDirty: boolean
+  private unguard: (() => void) | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.deliveryDirty = false
+    this.unguard = guardUnsaved(() => this.deliveryDirty)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.unguard?.()
+  }
 
   private readonly deliveries = new Task(this, {
     task: async ([id, phase]: readonly [string, Phase]) => (isAllowed({ role: 'bureau', phase, action: 'delivery.record' }) ? (await api.deliveries(id)).deliveries : []),
@@ -144,6 +160,7 @@ export class SealPanel extends LightElement {
     void this.act(async () => {
       const delivery = await api.recordDelivery(this.congressId, { advisorName: value('advisor'), institution: value('institution'), date: value('date'), channel: value('channel') })
       form.reset()
+      this.deliveryDirty = false
       this.delivered = delivery
       return `${t().dl.recorded(delivery.advisorName)} ${withColon(t().v.advisorCode)} ${delivery.code}`
     })
@@ -172,12 +189,12 @@ export class SealPanel extends LightElement {
               ${(this.deliveries.value ?? []).length === 0
                 ? html`<p>${m.v.noDeliveries}</p>`
                 : html`<ul>${this.deliveries.value!.map((d) => html`<li>${m.v.deliveryLine(d.advisorName, d.institution, dayWords(d.date, language()), d.channel)}${d.code ? html` — ${withColon(m.v.advisorCode)} <code class="access-code">${d.code}</code>` : nothing}</li>`)}</ul>`}
-              <form class="delivery-form" @submit=${this.deliver}>
+              <form class="delivery-form" @submit=${this.deliver} @input=${() => (this.deliveryDirty = true)}>
                 <div class="field"><label for="advisor">${m.v.advisorName}</label><input id="advisor" name="advisor" required maxlength="200" /></div>
                 <div class="field"><label for="institution">${m.v.institution}</label><input id="institution" name="institution" required maxlength="200" /></div>
                 <div class="field"><label for="delivery-date">${m.v.deliveryDate}</label><input id="delivery-date" name="date" type="date" required /></div>
                 <div class="field"><label for="channel">${m.v.channel}</label><input id="channel" name="channel" required maxlength="200" /></div>
-                <button type="submit" ?disabled=${this.busy}>${m.v.recordDelivery}</button>
+                <button type="submit" ?disabled=${this.busy}>${m.v.recordDelivery}</button> ${unsavedHint(this.deliveryDirty, m.am.unsaved)}
               </form>
               ${this.delivered ? html`<plenum-delivery-slip .congressId=${this.congressId} .delivery=${this.delivered}></plenum-delivery-slip>` : nothing}`
           : nothing}

@@ -35,4 +35,6 @@ export const enPeople: typeof frPeople = {
   givesProxyTo: (holder) => `proxy given to ${holder}`,
   holdsProxyOf: (givers) => `holds the proxy of ${new Intl.ListFormat('en', { type: 'conjunction' }).format(givers)}`,
   noneShown: 'Nobody matches.',
+  absent: (name) => `${name} absent`,
+  leftList: (name) => `${name} absent, removed from the list of those present`,
 }

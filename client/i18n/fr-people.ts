@@ -38,4 +38,7 @@ export const frPeople = {
   givesProxyTo: (holder: string) => `pouvoir donné à ${holder}`,
   holdsProxyOf: (givers: readonly string[]) => `porte le pouvoir de ${new Intl.ListFormat('fr', { type: 'conjunction' }).format(givers)}`,
   noneShown: 'Personne ne correspond.',
+  absent: (name: string) => `${name} absent·e`,
+  /** Said when "présents seulement" makes the row just unticked leave the list (the focus moves to its neighbour). */
+  leftList: (name: string) => `${name} absent·e, retiré·e de la liste des présents`,
 }

@@ -147,6 +147,8 @@ describe('the ballots page, as the bureau uses it', () => {
     const draft = item(page, proposalTitle(0))
     await draft.getByText('Modifier la règle de ce scrutin').click()
     await draft.getByLabel('Majorité').selectOption({ label: 'Deux tiers' })
+    // Changed, not saved: the form says so (and leaving the page would ask first).
+    await draft.locator('plenum-rule-form [data-unsaved]').waitFor()
     await draft.getByLabel('Quorum', { exact: true }).selectOption({ label: 'Un nombre de personnes' })
     await draft.getByLabel('Valeur du quorum').fill('2')
     await draft.getByLabel('Mode de scrutin').selectOption({ label: 'Scrutin public (appel nominal)' })
@@ -154,6 +156,7 @@ describe('the ballots page, as the bureau uses it', () => {
     await draft.getByRole('button', { name: 'Enregistrer la règle de ce scrutin' }).click()
     await draft.getByRole('status').filter({ hasText: 'Règle du scrutin enregistrée.' }).waitFor()
     await expect.poll(() => draft.locator('.rule-summary').textContent()).toContain('Deux tiers des suffrages exprimés ; quorum : 2 personnes ; scrutin public (appel nominal) ; pouvoirs non admis')
+    await expect.poll(() => draft.locator('plenum-rule-form [data-unsaved]').count()).toBe(0)
     const [saved] = await ballots()
     expect(saved!.rule).toMatchObject({ majority: 'two-thirds', quorum: { kind: 'count', count: 2 }, secrecy: 'roll-call', proxies: { allowed: false } })
     await shoot(page, 'ballots-draft-rule-1366-fr')

@@ -104,4 +104,29 @@ describe('delivering the motion: the slip, the dates, the seal page', () => {
     expect(await axeViolations(advisor)).toEqual([])
     await advisor.context().close()
   }, 60_000)
+
+  test('the form says it holds unsaved typing; the next advisor’s slip is not said downloaded', async () => {
+    const bureau = await signedInAt(browser, plenum.baseUrl, plenum.seed.bureauCode, `/congresses/${plenum.seed.congressId}/bureau`, { width: 1366, height: 900 })
+    const form = bureau.locator('form.delivery-form')
+    const record = async (name: string) => {
+      await bureau.getByLabel('Nom du conseiller ou de la conseillère').fill(name)
+      // Typed, not recorded: the form says so (and leaving the page would ask first).
+      await form.locator('[data-unsaved]').waitFor()
+      await bureau.getByLabel('Institution').fill('Préfecture')
+      await bureau.getByLabel('Date de remise').fill('2026-12-05')
+      await bureau.getByLabel('Moyen de remise').fill('courriel')
+      await bureau.getByRole('button', { name: 'Enregistrer la remise' }).click()
+      await bureau.getByRole('region', { name: `Fiche de remise pour ${name}` }).waitFor()
+      expect(await form.locator('[data-unsaved]').count()).toBe(0)
+    }
+    await record('Denise Premier')
+    const first = bureau.getByRole('region', { name: 'Fiche de remise pour Denise Premier' })
+    await Promise.all([bureau.waitForEvent('download'), first.getByRole('button', { name: 'Télécharger la fiche de remise (PDF)' }).click()])
+    await first.getByRole('status').filter({ hasText: 'Fiche de remise téléchargée' }).waitFor()
+    await record('Yves Second')
+    const second = bureau.getByRole('region', { name: 'Fiche de remise pour Yves Second' })
+    expect(await second.getByText('Fiche de remise téléchargée').count()).toBe(0)
+    expect(await second.getByRole('button', { name: 'Télécharger la fiche de remise (PDF)' }).isVisible()).toBe(true)
+    await bureau.context().close()
+  }, 60_000)
 })

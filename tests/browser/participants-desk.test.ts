@@ -175,6 +175,22 @@ describe('participants and the check-in desk', () => {
     await page.context().close()
   }, 90_000)
 
+  test('"present only": unticking a row that then leaves the list moves the focus to its neighbour, not elsewhere, and says so', async () => {
+    const page = await deskAt(desktop, false)
+    await page.getByLabel('Présents seulement').check()
+    await expect.poll(() => deskNames(page)).toEqual(['Bruno Dvořák', 'Élodie Bézier'])
+    // Élodie, the last row, leaves: the focus goes to Bruno's box (the one before), and the desk says why she left.
+    // A click, not uncheck(): the box goes away with its row, so there is no box left to find unticked.
+    await page.getByLabel('Élodie Bézier', { exact: true }).click()
+    await page.getByRole('status').filter({ hasText: 'Élodie Bézier absent·e, retiré·e de la liste des présents' }).waitFor()
+    await expect.poll(() => deskNames(page)).toEqual(['Bruno Dvořák'])
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`present-${people[2]!.id}`)
+    // Back in the room, for the tests that follow.
+    const bureau = await plenum.login()
+    expect((await call(plenum, bureau.token, 'PUT', `/congresses/${plenum.seed.congressId}/attendance/${people[0]!.id}`, { present: true })).status).toBe(200)
+    await page.context().close()
+  }, 90_000)
+
   test('English leaves no French space before a colon, even in the words read aloud only', async () => {
     const page = await signedInAt(browser, plenum.baseUrl, plenum.seed.bureauCode, `/congresses/${plenum.seed.congressId}`, desktop)
     await page.getByRole('button', { name: 'Switch to English' }).click()
