@@ -252,7 +252,7 @@ export interface AmendmentDetailView extends AmendmentView {
   readonly rewordings: readonly AmendmentView[]
   /** The bureau's last ruling on its admissibility (or its change): who (null: the command line) and when; null if never ruled. */
   readonly ruled: { readonly by: string | null; readonly at: number } | null
-  /** Whether the bureau may still change that ruling: nothing stands on it (no ballot, no sub-amendment voted, its text not voted). */
+  /** For the bureau: whether it may still change that ruling (nothing stands on it: no ballot, no sub-amendment voted, its text not voted); false for every other reader. */
   readonly rulingChangeable: boolean
 }
 

@@ -47,7 +47,8 @@ export function amendmentDetail(deps: AmendmentPresenterDeps, actor: CommandActo
       subAmendments: views.filter((v) => v.parentId === amendmentId && !v.rewording),
       rewordings: views.filter((v) => v.parentId === amendmentId && v.rewording),
       ruled: row.ruled_at === null ? null : { by: row.ruled_by === null ? null : (await nameOf(deps, row.ruled_by)), at: row.ruled_at },
-      rulingChangeable: (row.status === 'admissible' || row.status === 'inadmissible') && (await rulingChangeable(deps, row)),
+      // Only the bureau changes a ruling: the check (a query per sub-amendment) is not run for every reader.
+      rulingChangeable: actor.role === 'bureau' && (row.status === 'admissible' || row.status === 'inadmissible') && (await rulingChangeable(deps, row)),
     }
   })
 }
