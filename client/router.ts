@@ -88,9 +88,9 @@ export const paths = {
 }
 
 /** Changes page without a reload; the app listens for 'popstate'. */
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  // A form with unsaved text asks before its page goes (client/unsaved-changes.ts).
-  if (!mayLeave()) return
+export function navigate(path: string, options: { replace?: boolean; asked?: boolean } = {}): void {
+  // A form with unsaved text asks before its page goes (client/unsaved-changes.ts), unless the caller asked already (`asked`).
+  if (!options.asked && !mayLeave()) return
   asInAppNavigation(() => {
     if (options.replace) history.replaceState(null, '', path)
     else history.pushState(null, '', path)

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit'
 import type { AmendmentView, CongressView } from '../../shared/api-types.ts'
 import { amendmentStatuses, type AmendmentStatus } from '../../shared/amendments/amendment-status.ts'
-import { language, t } from '../i18n/index.ts'
+import { withColon } from '../i18n/colon.ts'
+import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { paths } from '../router.ts'
 
@@ -68,7 +69,7 @@ export class AmendmentList extends LightElement {
             ${a.parentLabel ? html`<span class="target">${m.subAmendmentOf} ${a.parentLabel}</span>` : nothing}
             ${a.competing.length > 0
               ? html`<span class="flag competing" title=${m.amendmentCompetingWith(a.competing.join(', '))}
-                  >${m.amendmentCompeting}<span class="visually-hidden">${language() === 'fr' ? ' :' : ':'} ${a.competing.join(', ')}</span></span
+                  >${m.amendmentCompeting}<span class="visually-hidden">${/* the colon alone, after the word shown */ withColon('')} ${a.competing.join(', ')}</span></span
                 >`
               : nothing}
             ${this.showTarget ? html`<span class="target">${m.amendmentTarget(this.target(a))}</span>` : nothing}

@@ -11,6 +11,7 @@ import { contentExtensions, docField } from '../../shared/editor/extensions.ts'
 import { t } from '../i18n/index.ts'
 import { ed } from '../i18n/editor-messages.ts'
 import { LightElement } from '../light-element.ts'
+import { guardUnsaved } from '../unsaved-changes.ts'
 import { SyncController } from '../sync/sync-controller.ts'
 import { TextSizeLimit } from './text-size-limit.ts'
 import { CaretLabels, renderCaret } from './editor-carets.ts'
@@ -63,11 +64,22 @@ export class DocEditor extends LightElement {
   /** The Y.Doc the editor is bound to: the controller gives a new one for each document or reload. */
   private editorDoc?: Y.Doc
 
+  private unguard?: () => void
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('docName')) this.sync.setDoc(this.docName)
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    // Edits typed offline live only in this Y.Doc, which goes with the page: leaving asks first.
+    // Online, a pending edit is already on its way and is acknowledged within moments.
+    this.unguard = guardUnsaved(() => this.sync.unsaved && this.sync.connection !== 'connected')
+  }
+
   override disconnectedCallback(): void {
+    this.unguard?.()
+    this.unguard = undefined
     // The editor goes before its Y.Doc, which the controller destroys as the host leaves.
     this.closeEditor()
     super.disconnectedCallback()

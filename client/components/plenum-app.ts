@@ -7,6 +7,7 @@ import { CongressLive } from '../congress-live.ts'
 import { language, languageReady, setLanguage, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { interceptLinks, navigate, parseRoute, paths, type Route } from '../router.ts'
+import { mayLeave } from '../unsaved-changes.ts'
 import './join-page.ts'
 import './vote-page.ts'
 import './notification-badge.ts'
@@ -117,10 +118,47 @@ export class PlenumApp extends LightElement {
 
   private readonly onPopState = (): void => {
     this.route = parseRoute(location.pathname)
+    this.stopFragment?.()
+    const fragment = decodeURIComponent(location.hash.slice(1))
     void this.updateComplete.then(() => {
       this.querySelector<HTMLElement>('#main')?.focus({ preventScroll: false })
       window.scrollTo(0, 0)
+      if (fragment) this.goToFragment(fragment)
     })
+  }
+
+  /** Stops following the address's #fragment (the next navigation, or the person scrolls or types). */
+  private stopFragment?: () => void
+
+  /**
+   * A link to a place in a page (…/ballots#attendance-heading) lands there: the page module and its
+   * content arrive after the route changes, so this waits for the element, focuses it (a heading
+   * gets tabindex -1 for that) and keeps it in view while what loads above it pushes it down, until
+   * the person scrolls, clicks or types.
+   */
+  private goToFragment(id: string): void {
+    let landed: HTMLElement | undefined
+    const land = (): void => {
+      const target = document.getElementById(id)
+      if (!target || !this.contains(target)) return
+      if (target !== landed) {
+        landed = target
+        if (!target.hasAttribute('tabindex')) target.tabIndex = -1
+        target.focus({ preventScroll: true })
+      }
+      target.scrollIntoView({ block: 'start' })
+    }
+    const watch = new MutationObserver(land)
+    const inputs = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
+    const stop = (): void => {
+      watch.disconnect()
+      for (const input of inputs) window.removeEventListener(input, stop, true)
+      if (this.stopFragment === stop) this.stopFragment = undefined
+    }
+    this.stopFragment = stop
+    for (const input of inputs) window.addEventListener(input, stop, true)
+    watch.observe(this, { childList: true, characterData: true, subtree: true })
+    land()
   }
 
   /**
@@ -148,9 +186,11 @@ export class PlenumApp extends LightElement {
   }
 
   private async logout(): Promise<void> {
+    // Asked before the session closes: once it is closed, "stay" would keep a page that can save nothing.
+    if (!mayLeave()) return
     await api.closeSession().catch(() => undefined)
     this.session = { kind: 'anonymous' }
-    navigate('/', { replace: true })
+    navigate('/', { replace: true, asked: true })
   }
 
   private renderPage() {
@@ -241,6 +281,7 @@ export class PlenumApp extends LightElement {
           ></plenum-ballots-page>`
         : html`<plenum-projector-page
             .congress=${congress}
+            .phase=${phase}
             .revision=${live.ballotsRevision}
             .projectorRevision=${live.projectorRevision}
             .participation=${live.participation}
@@ -297,7 +338,7 @@ export class PlenumApp extends LightElement {
     if (route.page === 'minutes') return `${m.rec.minutesTitle} — ${congress.title}`
     if (route.page === 'proposal') {
       const proposal = congress.proposals.find((p) => p.number === route.number)
-      return proposal ? `${m.proposalLabel(proposal.number)} : ${proposal.title}` : m.proposalNotFound
+      return proposal ? `${withColon(m.proposalLabel(proposal.number))} ${proposal.title}` : m.proposalNotFound
     }
     return congress.title
   }

@@ -1,5 +1,6 @@
 import { html } from 'lit'
 import type { CongressView, ProjectorView } from '../../shared/api-types.ts'
+import type { Phase } from '../../shared/phases.ts'
 import { apiLinks } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
@@ -11,18 +12,21 @@ import { subjectLine } from '../projector-title.ts'
  * what the room sees while it fills up, so it is made to be read from the back.
  */
 export class ProjectorIdle extends LightElement {
-  static override properties = { congress: { attribute: false }, view: { attribute: false } }
+  static override properties = { congress: { attribute: false }, view: { attribute: false }, phase: { attribute: false } }
   declare congress: CongressView
   declare view: ProjectorView
+  /** The live phase (the event stream's); the congress's as first read until one comes. */
+  declare phase: Phase | undefined
 
   override render() {
     const m = t()
     const { congress, view } = this
+    const phase = this.phase ?? congress.phase
     return html`
       <header class="projector-head projector-idle-head">
         <p class="projector-congress">${m.pj.idleEdition(congress.edition, congress.place)}</p>
         <h1>${view.congressTitle}</h1>
-        <p class="projector-phase" data-phase=${congress.phase}>${m.pj.idlePhase(m.phaseNames[congress.phase])}</p>
+        <p class="projector-phase" data-phase=${phase}>${m.pj.idlePhase(m.phaseNames[phase])}</p>
       </header>
       <div class="projector-idle">
         <section class="projector-idle-join" aria-labelledby="idle-join">

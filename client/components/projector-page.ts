@@ -2,6 +2,7 @@ import { Task } from '@lit/task'
 import { html, nothing } from 'lit'
 import { ref } from 'lit/directives/ref.js'
 import type { BallotView, CongressView } from '../../shared/api-types.ts'
+import type { Phase } from '../../shared/phases.ts'
 import { countingMethod } from '../../shared/ballots/room-count.ts'
 import { api, apiLinks } from '../api.ts'
 import { debateTitle, followFloor, type FloorRevisions } from '../floor-reads.ts'
@@ -32,6 +33,7 @@ const barWidth = (percent: number) => (element: Element | undefined) => {
 export class ProjectorPage extends LightElement {
   static override properties = {
     congress: { attribute: false },
+    phase: { attribute: false },
     revision: { attribute: false },
     projectorRevision: { attribute: false },
     participation: { attribute: false },
@@ -39,6 +41,8 @@ export class ProjectorPage extends LightElement {
     textSize: { state: true },
   }
   declare congress: CongressView
+  /** The live phase, for the idle wall: the congress as first read does not follow it. */
+  declare phase: Phase | undefined
   /** The projector follows the floor too: the item under debate, the speaker and the countdown between votes. */
   declare floorRevisions: FloorRevisions
   declare revision: number
@@ -68,7 +72,7 @@ export class ProjectorPage extends LightElement {
     const title = ballot && !floor ? subjectTitle(this.congress, ballot.subject) : null
     const tools = html`<plenum-projector-tools .size=${this.textSize} @text-size=${(e: CustomEvent<TextSize>) => (this.textSize = e.detail)}></plenum-projector-tools>`
     if (!floor && !ballot) {
-      return html`<div class="projector" data-text-size=${this.textSize}>${tools}<plenum-projector-idle .congress=${this.congress} .view=${view}></plenum-projector-idle></div>`
+      return html`<div class="projector" data-text-size=${this.textSize}>${tools}<plenum-projector-idle .congress=${this.congress} .phase=${this.phase} .view=${view}></plenum-projector-idle></div>`
     }
     return html`
       <div class="projector" data-text-size=${this.textSize}>

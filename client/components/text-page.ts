@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit'
 import { keyed } from 'lit/directives/keyed.js'
 import type { CongressView, ParticipantView } from '../../shared/api-types.ts'
+import { withColon } from '../i18n/colon.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { participantColor } from '../../shared/participant-color.ts'
@@ -48,7 +49,7 @@ export class TextPage extends LightElement {
       <header class="text-header">
         ${proposal ? html`<p class="kicker">${m.proposalLabel(proposal.number)}</p>` : nothing}
         <h1>${title}</h1>
-        ${theme ? html`<p class="theme-name"><span class="label">${m.proposalTheme} ${theme.position} :</span> ${theme.title}</p>` : nothing}
+        ${theme ? html`<p class="theme-name"><span class="label">${withColon(`${m.proposalTheme} ${theme.position}`)}</span> ${theme.title}</p>` : nothing}
         <p class="text-history-link"><a href=${paths.textHistory(congress.id, proposal?.number)}>${m.h.historyLink}</a></p>
       </header>
       ${keyed(docName, html`<plenum-doc-editor numbered doc-name=${docName} .label=${label} .user=${user} .roleName=${m.roleLabel[participant.role]}></plenum-doc-editor>`)}

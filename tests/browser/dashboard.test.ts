@@ -128,6 +128,14 @@ describe('the bureau’s dashboard', () => {
       await shoot(page, `voting-${viewport.width}-en`)
       expect(await axeViolations(page)).toEqual([])
       await page.getByRole('button', { name: 'Passer en français' }).click()
+      // The link to the desk lands on the desk, not at the top of the ballots page: focus and view on its heading.
+      await page.getByRole('link', { name: 'Ouvrir le bureau des présences' }).click()
+      await page.waitForURL((url) => url.pathname.endsWith('/ballots') && url.hash === '#attendance-heading')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('attendance-heading')
+      const desk = (await page.locator('#attendance-heading').boundingBox())!
+      expect(desk.y).toBeGreaterThanOrEqual(0)
+      expect(desk.y + desk.height).toBeLessThanOrEqual(viewport.height)
+      expect(await axeViolations(page)).toEqual([])
       await page.context().close()
       await step(plenum, bureau, ballot.id, 'close')
       index += 1

@@ -70,6 +70,20 @@ describe('the editor says at once that it is offline, counts what waits, and say
       await page.screenshot({ path: `${shots}offline-${c.language}-${c.viewport.width}.png`, fullPage: true })
       expect(await axeViolations(page, 'plenum-doc-editor')).toEqual([])
 
+      // Offline edits live only in this page: an in-app link asks first; refused, page and text stay
+      // (the sign-in's page accepts every dialog: not here).
+      page.removeAllListeners('dialog')
+      const asked: string[] = []
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message())
+        void dialog.dismiss()
+      })
+      await page.locator('nav.breadcrumb a').click()
+      expect(asked).toHaveLength(1)
+      expect(new URL(page.url()).pathname).toBe(`/congresses/${plenum.seed.congressId}/proposals/${c.n}`)
+      await expect(page.getByRole('textbox').textContent()).resolves.toContain('quetzal ocelot')
+      await expect(save.textContent()).resolves.toBe(c.two)
+
       await page.context().setOffline(false)
       await expect.poll(() => state.getAttribute('data-connection')).toBe('connected')
       await expect.poll(() => save.textContent()).toBe(c.back)

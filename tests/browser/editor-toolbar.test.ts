@@ -187,6 +187,10 @@ describe('the editor: a toolbar for a finger, one undo step per action, the diff
     const page = await openProposal(alice.code, 4, { width: 1366, height: 900 }, 'en')
     const toolbar = page.getByRole('toolbar', { name: 'Text formatting' })
     for (const name of ['Bold', 'Italic', 'Bulleted list', 'Numbered list', 'Undo', 'Redo']) await toolbar.getByRole('button', { name, exact: true }).waitFor()
+    // English puts no space before a colon (French does): in the tab's title and the question's label.
+    const title = (await page.locator('h1').textContent())!.trim()
+    expect(await page.title()).toBe(`Proposal 4: ${title} — Plenum`)
+    expect((await page.locator('.theme-name .label').textContent())!.trim()).toMatch(/^Question \d+:$/)
     await page.screenshot({ path: `${shots}toolbar-en-1366.png`, fullPage: true })
     expect(await axeViolations(page)).toEqual([])
     await page.context().close()

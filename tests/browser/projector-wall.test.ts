@@ -137,6 +137,10 @@ describe('the projector from the back of the room', () => {
     await projector.screenshot({ path: `${shots}idle-en-1920.png` })
     await projector.setViewportSize({ width: 390, height: 844 })
     await projector.screenshot({ path: `${shots}idle-en-390.png`, fullPage: true })
+    // The idle wall follows the phase live, not the phase as the page first read it.
+    await setPhase(plenum, bureauToken, 'amendments')
+    await expect.poll(() => said(projector.locator('.projector-phase'))).toBe('Phase: amendments')
+    expect(await projector.locator('.projector-phase').getAttribute('data-phase')).toBe('amendments')
     await projector.context().close()
   })
 })
