@@ -2,7 +2,7 @@ import type { IssuedParticipantView } from '../../../shared/api-types.ts'
 import type { FieldProblem } from '../../../shared/parsed.ts'
 import type { ParticipantRows } from '../../../shared/participants/participant-rows.ts'
 import { fail } from '../../domain-error.ts'
-import { hashAccessCode, newAccessCode, newId } from '../../ids.ts'
+import { insertParticipants } from './participant-rows.ts'
 import { presentParticipant } from '../../presenters/participant-view.ts'
 import { requireCongress } from '../congress/congress-rows.ts'
 import { command, type CommandActor, type CommandDeps } from '../command.ts'
@@ -34,19 +34,7 @@ export function importParticipants(deps: CommandDeps, actor: CommandActor, input
         })
         if (problems.length > 0) throw invalidRows(problems)
       }
-      const codes = rows.map(() => newAccessCode())
-      const created = rows.map((row, i) => ({
-        id: newId(),
-        congress_id: congressId,
-        name: row.name,
-        organisation: row.organisation,
-        email: row.email,
-        role: row.role,
-        access_code_hash: hashAccessCode(codes[i]!),
-        created_at: tx.now,
-        revoked_at: null,
-      }))
-      for (let i = 0; i < created.length; i += 200) await tx.trx.insertInto('participants').values(created.slice(i, i + 200)).execute()
+      const { created, codes } = await insertParticipants(tx.trx, congressId, rows, tx.now)
       await tx.audit(congressId, 'participants.imported', { count: created.length, ids: created.map((c) => c.id) })
       return { participants: created.map((row, i) => ({ ...presentParticipant(row), code: codes[i]! })) }
     })

@@ -6,12 +6,11 @@ import type { FieldProblem } from '../../../shared/parsed.ts'
 import type { ParticipantRows } from '../../../shared/participants/participant-rows.ts'
 import { planReimport, type ReimportPlan } from '../../../shared/participants/reimport-plan.ts'
 import { fail } from '../../domain-error.ts'
-import { hashAccessCode, newAccessCode, newId } from '../../ids.ts'
 import { participantColumns, presentParticipant } from '../../presenters/participant-view.ts'
 import { readPhase, requireCongress } from '../congress/congress-rows.ts'
 import { command, query, type CommandActor, type CommandDeps } from '../command.ts'
 import { invalidRows } from './import-participants.ts'
-import { endSessionsOf } from './participant-rows.ts'
+import { endSessionsOf, insertParticipants } from './participant-rows.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -69,19 +68,7 @@ export function applyReimport(deps: CommandDeps, actor: CommandActor, input: { c
       if (plan.errors.length > 0) throw invalidRows(plan.errors as FieldProblem[])
       if (fingerprintOf(plan) !== expect) throw fail('reimport_changed', {}, 'La liste des inscrits a changé depuis l’aperçu : rien n’a été appliqué. Vérifiez de nouveau le fichier.')
 
-      const codes = plan.added.map(() => newAccessCode())
-      const created = plan.added.map(({ person }, i) => ({
-        id: newId(),
-        congress_id: congressId,
-        name: person.name,
-        organisation: person.organisation,
-        email: person.email,
-        role: person.role,
-        access_code_hash: hashAccessCode(codes[i]!),
-        created_at: tx.now,
-        revoked_at: null,
-      }))
-      for (let i = 0; i < created.length; i += 200) await tx.trx.insertInto('participants').values(created.slice(i, i + 200)).execute()
+      const { created, codes } = await insertParticipants(tx.trx, congressId, plan.added.map(({ person }) => person), tx.now)
 
       const changed: ParticipantDetailView[] = []
       const roleChanged: string[] = []
