@@ -7,7 +7,7 @@ import { api, ApiError } from '../api.ts'
 import { t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
 import { guardUnsaved } from '../unsaved-changes.ts'
-import { unsavedHint } from './action-message.ts'
+import { messageSlot, revealMessage, unsavedHint, type ActionMessage } from './action-message.ts'
 
 /**
  * The bureau sets the congress up: its details, the questions and the proposals under them.
@@ -20,21 +20,18 @@ export class StructurePanel extends LightElement {
   static override properties = {
     congress: { attribute: false },
     editable: { type: Boolean },
-    notice: { state: true },
-    failure: { state: true },
-    messageAt: { state: true },
+    message: { state: true },
     detailsDirty: { state: true },
   }
 
   declare congress: CongressView
   declare editable: boolean
-  declare notice: string | undefined
-  declare failure: string | undefined
   /**
-   * Which control the last message is about ('details', 'theme-<id>', 'proposal-<id>', 'new-theme'…):
-   * it shows beside that control, not under another section (issue 20, points 3 and 15).
+   * The last message, with the control it is about ('details', 'theme-<id>', 'proposal-<id>',
+   * 'new-theme'…): it shows in that control's slot, not under another section (issue 20, points 3
+   * and 15). The slots are always in the page, so the message is read out when it arrives.
    */
-  declare messageAt: string | undefined
+  declare message: ActionMessage | undefined
   /** The details form holds changes its button has not saved. */
   declare detailsDirty: boolean
   private unguard: (() => void) | undefined
@@ -51,17 +48,16 @@ export class StructurePanel extends LightElement {
   }
 
   private async save(change: () => Promise<unknown>, at: string): Promise<void> {
-    this.messageAt = at
-    this.notice = undefined
-    this.failure = undefined
+    this.message = undefined
     try {
       await change()
       if (at === 'details') this.detailsDirty = false
-      this.notice = t().saved
+      this.message = { at, ok: true, text: t().saved }
       this.dispatchEvent(new Event('decision', { bubbles: true }))
     } catch (error) {
-      this.failure = describeFailure(error)
+      this.message = { at, ok: false, text: describeFailure(error) }
     }
+    void this.updateComplete.then(() => revealMessage(this, at))
   }
 
   private onDetails(event: SubmitEvent): void {
@@ -82,9 +78,9 @@ export class StructurePanel extends LightElement {
 
   /** The last message, if it is about the control `at`. */
   private feedback(at: string) {
-    if (this.messageAt !== at) return nothing
-    return html`${this.notice ? html`<p role="status" class="ok" data-message-at=${at}>${this.notice}</p>` : nothing}${this.failure ? html`<p role="alert" class="error" data-message-at=${at}>${this.failure}</p>` : nothing}`
+    return messageSlot(at, this.message)
   }
+
 
   private onAdd(event: SubmitEvent, add: (title: string) => Promise<unknown>, at: string): void {
     event.preventDefault()
