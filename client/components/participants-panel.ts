@@ -194,16 +194,22 @@ export class ParticipantsPanel extends LightElement {
     }
   }
 
-  /** The last message, where it belongs: nothing elsewhere. */
+  /**
+   * The last message, where it belongs: nothing elsewhere. The slot is always in the page as a
+   * polite live region (as action-message.ts's messageSlot), so a confirmation is read out when its
+   * text arrives; a refusal, with its list of bad lines, is an alert while there is one.
+   */
   private renderMessages(place: 'import' | 'table') {
-    if (this.messagePlace !== place) return nothing
-    return html`${this.notice ? html`<p role="status" class="ok">${this.notice}</p>` : nothing}
-    ${this.failure
-      ? html`<div role="alert" class="error">
-          <p>${this.failure}</p>
-          ${this.failures.length ? html`<ul>${this.failures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
-        </div>`
-      : nothing}`
+    const mine = this.messagePlace === place
+    return html`<div class="action-message" role="status" data-message-for=${`participants-${place}`}>
+      ${mine && this.notice ? html`<p class="ok">${this.notice}</p>` : nothing}
+      ${mine && this.failure
+        ? html`<div role="alert" class="error">
+            <p>${this.failure}</p>
+            ${this.failures.length ? html`<ul>${this.failures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
+          </div>`
+        : nothing}
+    </div>`
   }
 
   private renderTable(participants: readonly ParticipantDetailView[]) {

@@ -97,9 +97,11 @@ describe('participants and the check-in desk', () => {
     const page = await bureauPage(desktop, true)
     expect(await page.locator('#import-help').textContent()).toContain('nom, organisation, courriel, rôle')
     await chooseFile(page, 'name;organisation;email;role\nAnne;Ville;anne@example.fr;president\n;Ville;b@example.fr;attendee\n')
+    // Its live region is there before any message, so what arrives in it is read out (review item 12).
+    expect(await page.locator('form.import + .action-message[role="status"]').count()).toBe(1)
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     // Right under the import form (point 3), not elsewhere on the page.
-    const alert = page.locator('form.import + [role="alert"]')
+    const alert = page.locator('form.import + .action-message [role="alert"]')
     await alert.waitFor()
     expect(await alert.textContent()).toContain('Nothing was imported')
     expect(await alert.textContent()).toContain('Line 2, role')
