@@ -111,7 +111,8 @@ describe('show of hands in the browser', () => {
     await console.goto(`${congressUrl()}/ballots`)
     await console.getByRole('button', { name: 'Switch to English' }).click()
     await console.locator('html[lang="en"]').waitFor({ state: 'attached' })
-    const item = itemOf(console, 'Proposition 2')
+    // The subject in English: 'Proposal 2'.
+    const item = itemOf(console, 'Proposal 2')
     await item.getByRole('heading', { level: 4, name: 'Count in the room' }).waitFor()
     await item.getByLabel('Alice Martin').selectOption('yes')
     await item.getByLabel('Bastien Roux').selectOption('yes')

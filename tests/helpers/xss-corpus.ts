@@ -56,7 +56,9 @@ export async function unsafeMarkup(page: Page): Promise<string[]> {
               if (/^\s*javascript:/i.test(value)) found.push(`${tag}[${attribute}=javascript:]`)
               if (attribute === 'srcdoc') found.push(`${tag}[srcdoc]`)
             }
-            if (tag === 'script' && !(element as HTMLScriptElement).src) found.push('inline script')
+            // The server's own data block (a signed-in page's first answers, server/client-boot.ts) is JSON, never run.
+            const bootBlock = element.id === 'plenum-boot' && element.getAttribute('type') === 'application/json'
+            if (tag === 'script' && !(element as HTMLScriptElement).src && !bootBlock) found.push('inline script')
             if (tag === 'script' && (element as HTMLScriptElement).src && new URL((element as HTMLScriptElement).src).origin !== location.origin) found.push('foreign script')
             if (['mglyph', 'mtext', 'circle'].includes(tag)) found.push(`<${tag}> from user text`)
             if (tag === 'img' && element.getAttribute('src') === 'x') found.push('<img src=x> from user text')
