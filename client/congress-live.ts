@@ -33,10 +33,19 @@ export class CongressLive implements ReactiveController {
   /** The latest participation counts per open ballot, as votes arrive. */
   participation: Readonly<Record<string, { voted: number; rights: number }>> = {}
   /**
-   * Grows each time the stream (re)connects: what was read before it (the page's first answers,
-   * carried in its HTML; anything before a drop) may have missed an event, so pages read again.
+   * Grows each time the stream (re)connects: what was read before a drop may have missed an
+   * event, so pages read again.
    */
   connections = 0
+
+  /**
+   * The reconnections only. The first connection does not make the vote page read again: its first
+   * answers come in its HTML, and a read started at that moment would replace them with a request
+   * over the hall's Wi-Fi (seconds on a slow network) before the buttons show.
+   */
+  get reconnections(): number {
+    return Math.max(0, this.connections - 1)
+  }
   /** Whether the event stream is up (until it fails): the voter's screen disables its buttons when it is not. */
   streaming = true
   private source: EventSource | undefined

@@ -241,8 +241,8 @@ export class PlenumApp extends LightElement {
         .congress=${congress}
         .participant=${participant}
         .phase=${phase}
-        .revision=${live.ballotsRevision + live.connections}
-        .attendanceRevision=${live.attendanceRevision + live.connections}
+        .revision=${live.ballotsRevision + live.reconnections}
+        .attendanceRevision=${live.attendanceRevision + live.reconnections}
         .streaming=${live.streaming}
       ></plenum-vote-page>
         ${isAllowed({ role: participant.role, phase, action: 'floor.ask' }) && loadFloorCard()
