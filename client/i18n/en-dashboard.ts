@@ -1,6 +1,5 @@
 import type { frDashboard } from './fr-dashboard.ts'
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 
 export const enDashboard: typeof frDashboard = {
   nav: 'Dashboard',

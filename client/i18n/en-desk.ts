@@ -1,6 +1,5 @@
 import type { frDesk } from './fr-desk.ts'
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 const list = (parts: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(parts)
 
 export const enDesk: typeof frDesk = {

@@ -1,6 +1,5 @@
 import type { frEditor } from './fr-editor.ts'
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 
 export const enEditor: typeof frEditor = {
   toolbar: 'Text formatting',

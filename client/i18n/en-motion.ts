@@ -1,6 +1,5 @@
 import type { MotionMessages } from './fr-motion.ts'
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`
+import { pluralUpToOne as plural } from './plural.ts'
 
 export const enMotion: MotionMessages = {
   nav: 'The whole motion',

@@ -1,6 +1,5 @@
 import type { NotificationMessages } from './fr-notifications.ts'
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 
 export const enNotifications: NotificationMessages = {
   button: 'Notifications',

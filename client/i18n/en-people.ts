@@ -1,6 +1,5 @@
 import type { frPeople } from './fr-people.ts'
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 
 /** The participants' import and re-import, and the check-in desk's overview, in English. */
 export const enPeople: typeof frPeople = {

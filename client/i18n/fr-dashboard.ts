@@ -1,6 +1,5 @@
 import type { HelpTopic } from '../../shared/phase/phase-help.ts'
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 
 /** The bureau's dashboard, the help above each page, undoing a phase move. French, the reference. */
 export const frDashboard = {

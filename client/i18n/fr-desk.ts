@@ -1,4 +1,4 @@
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 const list = (parts: readonly string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(parts)
 
 /** The bureau's desk: what is outstanding before the freeze, and each proposal's outcome. French, the reference for the other languages' keys. */

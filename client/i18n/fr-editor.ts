@@ -1,4 +1,4 @@
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
+import { plural } from './plural.ts'
 
 /** The text editor: its toolbar and what it says about the connection. French, the reference for the other languages' keys. */
 export const frEditor = {

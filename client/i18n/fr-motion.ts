@@ -1,7 +1,6 @@
 import type { MotionTextStatus } from '../../shared/api-types.ts'
 import type { BallotOutcome } from '../../shared/ballots/tally-types.ts'
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`
+import { pluralUpToOne as plural } from './plural.ts'
 
 /** The whole motion's page (live, printable) and the sealed motion on the seal page. French, the reference for the other languages' keys. */
 export const frMotion = {

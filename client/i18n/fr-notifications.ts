@@ -1,9 +1,8 @@
 import type { NotificationKind } from '../../shared/notifications/notification-kinds.ts'
+import { plural } from './plural.ts'
 
 /** What a notification says (actor, label, parent label). */
 type Say = (n: { readonly actorName: string; readonly label: string; readonly parentLabel: string | null }) => string
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`)
 
 /** Notifications (the header's badge and its list) and invitations to co-sign. French, the reference. */
 export const frNotifications = {

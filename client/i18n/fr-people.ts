@@ -1,5 +1,5 @@
 // French: 0 and 1 take the singular.
-const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`
+import { pluralUpToOne as plural } from './plural.ts'
 
 /** The participants' import and re-import, and the check-in desk's overview. French, the reference for the other languages' keys. */
 export const frPeople = {
