@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { newAccessCode } from '../../server/ids.ts'
-import { docText } from '../../shared/editor/doc-state.ts'
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { docText, editorSchema } from '../../shared/editor/doc-state.ts'
 import { maxTextChars } from '../../shared/editor/text-limits.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { emptyTextSize } from '../../shared/editor/text-size.ts'
@@ -19,6 +20,16 @@ const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 
 /** Pastes as a person would (Ctrl+V), with the clipboard's HTML and plain text. */
+/** Each linked run of a stored text, with its href. */
+function storedLinks(doc: Y.Doc): [string, unknown][] {
+  const links: [string, unknown][] = []
+  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment('default'), editorSchema).descendants((node) => {
+    const link = node.marks.find((mark) => mark.type.name === 'link')
+    if (node.isText && link) links.push([node.text!, link.attrs.href])
+  })
+  return links
+}
+
 async function paste(page: Page, html: string, text: string): Promise<void> {
   await page.evaluate(
     ([h, t]) => {
@@ -116,6 +127,40 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     // The whole stored text, checked as one update: within the schema.
     expect(checkUpdate(new Y.Doc(), (await plenum.server.sync.documents.read(proposal().docName))!, emptyTextSize)).toMatchObject({ ok: true })
     await expect(page.locator('[data-discarded]').count()).resolves.toBe(0)
+    await page.context().close()
+  })
+
+  test('a typed web address becomes a link at the space or Enter after it, a pasted one too; a pasted javascript: link is no link', async () => {
+    const page = await openProposal()
+    const editor = page.getByRole('textbox', { name: /Proposition 7/ })
+    await editor.click()
+    await caretToEnd(page)
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Voir https://example.org/statuts. puis')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('et http://example.net/ordre')
+    await page.keyboard.press('Enter')
+    await paste(page, '<p><a href="javascript:alert(1)">piège</a> et <a href=" JaVaScRiPt:alert(2)">piège 2</a></p>', 'piège et piège 2')
+    await page.keyboard.press('Enter')
+    await paste(page, '', 'texte https://example.com/annexe fin')
+    await expect.poll(() => page.locator('.save-state').getAttribute('data-saved'), { timeout: 10_000 }).toBe('yes')
+
+    const anchors = await page.locator('.editor-content a').evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]))
+    expect(JSON.stringify(anchors)).not.toMatch(/javascript|piège/i)
+    // The last three: the first test's paste left a link before them.
+    const shown = anchors.slice(-3)
+    const rel = 'noopener noreferrer nofollow'
+    expect(shown).toEqual([
+      ['https://example.org/statuts', 'https://example.org/statuts', rel],
+      ['http://example.net/ordre', 'http://example.net/ordre', rel],
+      ['https://example.com/annexe', 'https://example.com/annexe', rel],
+    ])
+    const doc = serverDoc()!
+    expect(storedLinks(doc).slice(-3)).toEqual(shown.map(([text, href]) => [text, href]))
+    // Enter still ended the line after linking it; the pasted traps arrive as their text.
+    const text = docText(doc)
+    for (const line of ['Voir https://example.org/statuts. puis', 'et http://example.net/ordre', 'piège et piège 2', 'texte https://example.com/annexe fin']) expect(text.split('\n')).toContain(line)
+    expect(JSON.stringify(storedLinks(doc))).not.toMatch(/javascript/i)
     await page.context().close()
   })
 
