@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { ModuleInfo } from 'rolldown'
 import { defineConfig, type Plugin } from 'vite'
+import { appBridge } from './vite/app-bridge.ts'
 
 const apiPort = process.env.PLENUM_API_PORT ?? '3001'
 
@@ -95,7 +96,7 @@ const groups = [
 
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [precompress()],
+  plugins: [appBridge(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

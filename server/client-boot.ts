@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import { parse as parseCookies } from 'hono/utils/cookie'
+import { languageCookie } from '../shared/client-cookies.ts'
 import { sessionCookie } from './auth/credentials.ts'
 
 /**
@@ -15,6 +16,15 @@ export type BootAnswers = Record<string, unknown>
 function firstReads(path: string): { congressId: string | undefined; vote: boolean } {
   const match = /^\/congresses\/([A-Za-z0-9_-]+)(?:\/([a-z-]+))?\/?$/.exec(path)
   return { congressId: match?.[1], vote: match?.[2] === 'vote' }
+}
+
+/**
+ * The pages that come with the app's script alone (client/components/page-modules.ts): the join
+ * page and the vote page, a phone's pages in the hall. A first visit gets that script inside the
+ * page (static-client.ts).
+ */
+export function comesWithApp(path: string): boolean {
+  return /^\/join(?:\/[^/]+)?\/?$/.test(path) || firstReads(path).vote
 }
 
 /** The build's scripts besides the app's (vite.config.ts names them: the other pages', the editor's, English's), and their styles. */
@@ -33,7 +43,7 @@ export function preloads(scripts: LazyScripts, path: string, cookie: string | un
   const { vote } = firstReads(path)
   if (path.startsWith('/congresses/') && !vote) wanted.push('pages')
   if (editorPaths.test(path)) wanted.push('editor')
-  if (cookie && parseCookies(cookie, 'plenum_language').plenum_language === 'en') wanted.push('en')
+  if (cookie && parseCookies(cookie, languageCookie)[languageCookie] === 'en') wanted.push('en')
   // A script's styles as the stylesheet Vite would add on import (it adds none where one is): the page
   // does not wait for them one more round trip.
   return wanted.flatMap((group) => {

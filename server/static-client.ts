@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto'
 import { createReadStream, readdirSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Context, Hono } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
-import { bootAnswers, bootScript, preloads, type BootAnswers, type LazyScripts } from './client-boot.ts'
+import { parse as parseCookies } from 'hono/utils/cookie'
+import { appCacheCookie } from '../shared/client-cookies.ts'
+import { bootAnswers, bootScript, comesWithApp, preloads, type BootAnswers, type LazyScripts } from './client-boot.ts'
+import { policyAllowing } from './security-headers.ts'
 
 /** The copies the build writes beside a text file (vite.config.ts), in the order they are preferred. */
 const encodings = [
@@ -121,8 +125,11 @@ export function serveClient(app: Hono<any>, clientDir: string): void {
   app.get('*', async (c, next) => {
     if (!fileStats(index)) return next()
     const cookie = c.req.header('Cookie')
-    const answers = c.req.method === 'GET' ? await bootAnswers(app, new URL(c.req.url), cookie) : undefined
-    return answers ? sendPage(c, index, answers, preloads(lazyScripts(root), c.req.path, cookie)) : sendFile(c, index, 'no-cache')
+    const get = c.req.method === 'GET'
+    const answers = get ? await bootAnswers(app, new URL(c.req.url), cookie) : undefined
+    const inside = get && comesWithApp(c.req.path) ? appInside(root, cookie) : undefined
+    if (!answers && !inside) return sendFile(c, index, 'no-cache')
+    return sendPage(c, index, { answers, links: answers ? preloads(lazyScripts(root), c.req.path, cookie) : [], inside })
   })
 }
 
@@ -150,16 +157,71 @@ function lazyScripts(root: string): LazyScripts {
   return scripts.files
 }
 
+/** A file of the build carried inside the page: the tag index.html names it with, and the tag that replaces it. */
+interface Inside {
+  readonly tag: string
+  readonly replacement: string
+  readonly sha256: string
+}
+
+/** The app's script and styles to carry inside a page, read again after a build; undefined where they cannot be. */
+let appFiles: { readonly mtimeMs: number; readonly script?: Inside & { readonly name: string }; readonly style?: Inside } | undefined
+
+function readAppFiles(root: string): typeof appFiles {
+  const mtimeMs = fileStats(join(root, 'index.html'))?.mtimeMs ?? 0
+  if (appFiles?.mtimeMs === mtimeMs) return appFiles
+  const html = readFileSync(join(root, 'index.html'), 'utf8')
+  const file = (href: string | undefined): string | undefined => {
+    const path = href === undefined ? undefined : fileInside(root, href)
+    return path === undefined ? undefined : readFileSync(path, 'utf8')
+  }
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
+  const [scriptTag, scriptHref] = /<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/.exec(html) ?? []
+  const [styleTag, styleHref] = /<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/.exec(html) ?? []
+  const code = file(scriptHref)
+  const css = file(styleHref)
+  // Text that could end its element early is not carried inside: the page then names the file.
+  const script =
+    scriptTag && scriptHref && code !== undefined && !/<\/script|<!--|<script/i.test(code)
+      ? { tag: scriptTag, replacement: `<script type="module" data-src="${scriptHref}">${code}</script>`, sha256: sha256(code), name: scriptHref.slice(scriptHref.lastIndexOf('/') + 1) }
+      : undefined
+  const style = styleTag && styleHref && css !== undefined && !/<\/style/i.test(css) ? { tag: styleTag, replacement: `<style data-href="${styleHref}">${css}</style>`, sha256: sha256(css) } : undefined
+  appFiles = { mtimeMs, script, style }
+  return appFiles
+}
+
 /**
- * index.html with the answers its page reads first (client-boot.ts). They are this person's: the
- * page is never stored by a cache (no-store) and varies with the cookie. Compressed here, at a
- * quick brotli level: it is a few kilobytes, made for each request.
+ * The app's script and styles to carry inside the page, for a browser that does not say it has
+ * them (client/app-cache.ts sets the cookie once it has): a phone's first visit to the join or vote
+ * page then costs one round trip, not two.
  */
-function sendPage(c: Context, index: string, answers: BootAnswers, links: readonly string[]): Response {
+function appInside(root: string, cookie: string | undefined): { readonly script: Inside; readonly style?: Inside } | undefined {
+  const { script, style } = readAppFiles(root) ?? {}
+  if (!script) return undefined
+  if (cookie && parseCookies(cookie, appCacheCookie)[appCacheCookie] === script.name) return undefined
+  return { script, style }
+}
+
+/**
+ * index.html made for this request: with the answers its page reads first (client-boot.ts) and the
+ * scripts it will import at once named in its head, or with the app inside it (appInside), or both.
+ * The page is never stored by a cache (no-store) and varies with the cookie. Compressed here, at a
+ * quick brotli level, since it is made for each request.
+ */
+function sendPage(
+  c: Context,
+  index: string,
+  page: { readonly answers: BootAnswers | undefined; readonly links: readonly string[]; readonly inside: ReturnType<typeof appInside> },
+): Response {
   const stats = fileStats(index)!
   if (indexText?.mtimeMs !== stats.mtimeMs) indexText = { mtimeMs: stats.mtimeMs, text: readFileSync(index, 'utf8') }
   // Replaced through functions: a replacement string would read `$&` or `$'` in a participant's name as patterns.
-  const html = Buffer.from(indexText.text.replace('</head>', () => `${links.join('')}</head>`).replace('</body>', () => `${bootScript(answers)}</body>`))
+  let text = indexText.text.replace('</head>', () => `${page.links.join('')}</head>`)
+  if (page.answers) text = text.replace('</body>', () => `${bootScript(page.answers!)}</body>`)
+  const { script, style } = page.inside ?? {}
+  for (const inside of [script, style]) if (inside) text = text.replace(inside.tag, () => inside.replacement)
+  if (script) c.header('Content-Security-Policy', policyAllowing({ scriptSha256: script.sha256, styleSha256: style?.sha256 }))
+  const html = Buffer.from(text)
   const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))
   const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined
   const body =

@@ -1,3 +1,4 @@
+import { languageCookie } from '../../shared/client-cookies.ts'
 import { fr, type Messages } from './fr.ts'
 
 export type Language = 'fr' | 'en'
@@ -7,8 +8,6 @@ export type Language = 'fr' | 'en'
  */
 const catalogs: Partial<Record<Language, Messages>> = { fr }
 const storageKey = 'plenum.language'
-/** The same choice for the server, which then sends the English script beside the app's (server/client-boot.ts). */
-const cookieName = 'plenum_language'
 const changeEvent = 'plenum-language-change'
 
 function load(lang: Language): Promise<Messages> {
@@ -19,7 +18,7 @@ function load(lang: Language): Promise<Messages> {
 
 function remember(lang: Language): void {
   localStorage.setItem(storageKey, lang)
-  document.cookie = `${cookieName}=${lang}; path=/; max-age=${400 * 24 * 3600}; samesite=lax`
+  document.cookie = `${languageCookie}=${lang}; path=/; max-age=${400 * 24 * 3600}; samesite=lax`
 }
 
 // French until the person's English (chosen on this device) has arrived.

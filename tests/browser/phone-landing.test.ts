@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -95,8 +96,57 @@ describe('a phone on the hall’s Wi-Fi', () => {
     expect(english.filter(Boolean)).toEqual([])
     // Without a session the page carries nothing of anyone's.
     const anonymous = await (await fetch(`${plenum.baseUrl}${votePath()}`)).text()
-    expect(anonymous).not.toContain('plenum-boot')
+    expect(anonymous.includes('id="plenum-boot"'), 'a data block in a page without a session').toBe(false)
     await page.screenshot({ path: `${artifacts}phone-first-visit-vote-390.png`, fullPage: true })
+    await context.close()
+    await step(plenum, bureau, ballot.id, 'close')
+  })
+
+  test('the first visit carries the app inside the page (one round trip), which the policy allows by digest; the next visit takes it from the cache', async () => {
+    await checkIn(plenum, bureau, [voters[0]!.id])
+    const ballot = await createBallot(plenum, bureau, { kind: 'motion' })
+    await step(plenum, bureau, ballot.id, 'open')
+    const { context, page, scripts } = await phone()
+    const blocked: string[] = []
+    page.on('console', (message) => (/Content.Security.Policy/i.test(message.text()) ? blocked.push(message.text()) : undefined))
+    await context.addCookies([{ name: 'plenum_session', value: voters[0]!.token, url: base() }])
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    const appResponses: { url: string; cached: boolean }[] = []
+    cdp.on('Network.responseReceived', ({ response }) => {
+      if (/\/assets\/index-[\w-]+\.js$/.test(response.url)) appResponses.push({ url: response.url, cached: Boolean(response.fromDiskCache || (response as { fromMemoryCache?: boolean }).fromMemoryCache) })
+    })
+
+    const first = await page.goto(`${base()}${votePath()}`)
+    await page.getByRole('button', { name: 'Pour', exact: true }).waitFor()
+    const html = await first!.text()
+    const inline = /<script type="module" data-src="(\/assets\/index-[\w-]+\.js)">([^]*?)<\/script>/.exec(html)
+    expect(inline, 'the app’s script inside the page').not.toBeNull()
+    // The very bytes of the built file, and the only script the policy adds beside 'self'.
+    const file = await (await fetch(`${plenum.baseUrl}${inline![1]}`)).text()
+    expect(inline![2]).toBe(file)
+    const policy = String(first!.headers()['content-security-policy'])
+    const scriptSources = /script-src ([^;]+)/.exec(policy)![1]!.split(' ')
+    expect(scriptSources).toEqual(["'self'", `'sha256-${createHash('sha256').update(file).digest('base64')}'`])
+    expect(html).toMatch(/<style data-href="\/assets\/index-[\w-]+\.css">/)
+    expect(scripts.filter((s) => /\/assets\/index-/.test(s))).toEqual([])
+    expect(blocked).toEqual([])
+    // The page the link opens comes in the pages' script, which takes the app that came inside: a
+    // second app would fail to define its elements again.
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.locator(`header a[href="/congresses/${plenum.seed.congressId}"]`).first().click()
+    await page.getByRole('heading', { level: 2, name: 'Préambule' }).waitFor()
+    expect(errors).toEqual([])
+
+    // Once idle, the page fetches the app's files into the cache and says so; the next page names them.
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'plenum_app')?.value, { timeout: 15_000 }).toBe(inline![1]!.slice('/assets/'.length))
+    appResponses.length = 0
+    const next = await page.goto(`${base()}${votePath()}`)
+    await page.getByRole('button', { name: 'Pour', exact: true }).waitFor()
+    expect(await next!.text()).toContain(`<script type="module" crossorigin src="${inline![1]}"></script>`)
+    expect(appResponses.map((r) => r.cached)).toEqual([true])
+    expect(blocked).toEqual([])
     await context.close()
     await step(plenum, bureau, ballot.id, 'close')
   })

@@ -38,15 +38,16 @@ export function xssFired(page: Page): Promise<number[]> {
 
 /**
  * Unsafe markup present in a page's DOM, shadow roots and same-origin frames included: any element
- * a payload would have created (script other than the app's, iframe with srcdoc, img/svg/math/details
+ * a payload would have created (script other than the app's, whether named or carried inside the page; iframe with srcdoc, img/svg/math/details
  * from user text), any `on…` attribute, any `javascript:` URL.
  */
 export async function unsafeMarkup(page: Page): Promise<string[]> {
   const findings: string[] = []
   for (const frame of page.frames()) {
     findings.push(
-      ...(await frame.evaluate(() => {
+      ...(await frame.evaluate(async () => {
         const found: string[] = []
+        const carried: HTMLScriptElement[] = []
         const visit = (root: Document | ShadowRoot | Element) => {
           for (const element of root.querySelectorAll('*')) {
             const tag = element.tagName.toLowerCase()
@@ -58,7 +59,10 @@ export async function unsafeMarkup(page: Page): Promise<string[]> {
             }
             // The server's own data block (a signed-in page's first answers, server/client-boot.ts) is JSON, never run.
             const bootBlock = element.id === 'plenum-boot' && element.getAttribute('type') === 'application/json'
-            if (tag === 'script' && !(element as HTMLScriptElement).src && !bootBlock) found.push('inline script')
+            // The app's own script, carried inside a first visit's page (server/static-client.ts): checked below against its file.
+            const app = tag === 'script' && element.getAttribute('type') === 'module' && (element as HTMLScriptElement).dataset.src?.startsWith('/assets/')
+            if (app) carried.push(element as HTMLScriptElement)
+            else if (tag === 'script' && !(element as HTMLScriptElement).src && !bootBlock) found.push('inline script')
             if (tag === 'script' && (element as HTMLScriptElement).src && new URL((element as HTMLScriptElement).src).origin !== location.origin) found.push('foreign script')
             if (['mglyph', 'mtext', 'circle'].includes(tag)) found.push(`<${tag}> from user text`)
             if (tag === 'img' && element.getAttribute('src') === 'x') found.push('<img src=x> from user text')
@@ -66,6 +70,10 @@ export async function unsafeMarkup(page: Page): Promise<string[]> {
           }
         }
         visit(document)
+        for (const script of carried) {
+          const file = await fetch(script.dataset.src!).then((response) => response.text())
+          if (script.text !== file) found.push('inline script')
+        }
         return found
       })),
     )

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
@@ -58,10 +59,41 @@ describe('a page with its first answers inside', () => {
 
   test('without a session, or with a dead one, the plain page (cacheable, no answers)', async () => {
     for (const cookie of [undefined, 'plenum_session=not-a-session']) {
-      const response = await page(`/congresses/${plenum.seed.congressId}/vote`, cookie)
+      const response = await page(`/congresses/${plenum.seed.congressId}`, cookie)
       expect(response.status).toBe(200)
       expect(response.headers.get('cache-control')).toBe('no-cache')
       expect(bootOf(await response.text())).toBeUndefined()
     }
+  })
+
+  test('a first visit to the join or vote page carries the app’s script and styles inside, allowed by their digests alone; a browser that keeps them gets the plain page', async () => {
+    const policyOf = (response: Response) =>
+      new Map((response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const digest = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+    for (const path of ['/join', `/congresses/${plenum.seed.congressId}/vote`]) {
+      const response = await page(path)
+      const html = await response.text()
+      const [, scriptHref, code] = /<script type="module" data-src="(\/assets\/[\w-]+\.js)">([\s\S]*?)<\/script>/.exec(html) ?? []
+      const [, styleHref, css] = /<style data-href="(\/assets\/[\w-]+\.css)">([\s\S]*?)<\/style>/.exec(html) ?? []
+      expect(scriptHref, path).toBeDefined()
+      expect(code).toBe(await (await page(scriptHref!)).text())
+      expect(css).toBe(await (await page(styleHref!)).text())
+      expect(policyOf(response).get('script-src')).toEqual(["'self'", digest(code!)])
+      expect(policyOf(response).get('style-src')).toEqual(["'self'", digest(css!)])
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      expect(response.headers.get('vary')).toContain('Cookie')
+
+      // The cookie names the file this browser keeps (client/app-cache.ts): the page names it too.
+      const name = scriptHref!.slice('/assets/'.length)
+      const kept = await page(path, `plenum_app=${name}`)
+      const plain = await kept.text()
+      expect(plain).toContain(`<script type="module" crossorigin src="${scriptHref}"></script>`)
+      expect(plain).not.toContain('data-src=')
+      expect(policyOf(kept).get('script-src')).toEqual(["'self'"])
+      // A file of an earlier build is no use: the page carries the app again.
+      expect(await (await page(path, 'plenum_app=index-0ld8u1ld.js')).text()).toContain(`data-src="${scriptHref}"`)
+    }
+    // Every other page names the app's script: the bureau's laptop keeps it in its cache.
+    expect(await (await page(`/congresses/${plenum.seed.congressId}`)).text()).not.toContain('data-src=')
   })
 })

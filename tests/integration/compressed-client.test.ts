@@ -103,7 +103,7 @@ describe('the built client, compressed for the hall’s Wi-Fi', () => {
   })
 
   test('the app’s page for any address is compressed too, not cached without asking, and keeps its security headers', async () => {
-    const page = await rawRequest(`${plenum.baseUrl}/congresses/abc/vote`, { 'accept-encoding': 'br' })
+    const page = await rawRequest(`${plenum.baseUrl}/congresses/abc/amendments`, { 'accept-encoding': 'br' })
     expect(page.status).toBe(200)
     expect(page.headers['content-encoding']).toBe('br')
     expect(page.headers['cache-control']).toBe('no-cache')
@@ -114,7 +114,7 @@ describe('the built client, compressed for the hall’s Wi-Fi', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff')
       expect(response.headers['x-frame-options']).toBe('DENY')
     }
-    const revalidated = await rawRequest(`${plenum.baseUrl}/congresses/abc/vote`, { 'accept-encoding': 'br', 'if-none-match': String(page.headers['etag']) })
+    const revalidated = await rawRequest(`${plenum.baseUrl}/congresses/abc/amendments`, { 'accept-encoding': 'br', 'if-none-match': String(page.headers['etag']) })
     expect(revalidated.status).toBe(304)
   })
 
