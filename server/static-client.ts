@@ -170,10 +170,18 @@ let appFiles: { readonly mtimeMs: number; readonly script?: Inside & { readonly 
 function readAppFiles(root: string): typeof appFiles {
   const mtimeMs = fileStats(join(root, 'index.html'))?.mtimeMs ?? 0
   if (appFiles?.mtimeMs === mtimeMs) return appFiles
-  const html = readFileSync(join(root, 'index.html'), 'utf8')
+  // A build being written may remove a file between its look-up and its read: then nothing is carried.
+  const read = (path: string): string | undefined => {
+    try {
+      return readFileSync(path, 'utf8')
+    } catch {
+      return undefined
+    }
+  }
+  const html = read(join(root, 'index.html')) ?? ''
   const file = (href: string | undefined): string | undefined => {
     const path = href === undefined ? undefined : fileInside(root, href)
-    return path === undefined ? undefined : readFileSync(path, 'utf8')
+    return path === undefined ? undefined : read(path)
   }
   const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
   const [scriptTag, scriptHref] = /<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/.exec(html) ?? []
