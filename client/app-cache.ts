@@ -1,4 +1,4 @@
-import { appCacheCookie } from '../shared/client-cookies.ts'
+import { appCacheCookie, appScriptName } from '../shared/client-cookies.ts'
 
 /**
  * A first visit to the join or vote page carries the app's script and styles inside the page
@@ -21,9 +21,8 @@ export function keepAppFiles(): void {
       }),
     )
       .then(() => {
-        const name = href.slice(href.lastIndexOf('/') + 1)
         // A year, as long as the files' own cache; not Secure, which a page over plain HTTP could not set.
-        document.cookie = `${appCacheCookie}=${encodeURIComponent(name)}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`
+        document.cookie = `${appCacheCookie}=${encodeURIComponent(appScriptName(href))}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`
       })
       .catch((error: unknown) => console.warn(error))
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void fetchAll(), { timeout: 10_000 }) : setTimeout(() => void fetchAll(), 1000))

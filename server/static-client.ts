@@ -6,7 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Context, Hono } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
 import { parse as parseCookies } from 'hono/utils/cookie'
-import { appCacheCookie } from '../shared/client-cookies.ts'
+import { appCacheCookie, appScriptName } from '../shared/client-cookies.ts'
 import { bootAnswers, bootScript, comesWithApp, preloads, type BootAnswers, type LazyScripts } from './client-boot.ts'
 import { policyAllowing } from './security-headers.ts'
 
@@ -164,38 +164,44 @@ interface Inside {
   readonly sha256: string
 }
 
-/** The app's script and styles to carry inside a page, read again after a build; undefined where they cannot be. */
+/** The app's script and styles to carry inside a page, read again after a build. */
 let appFiles: { readonly mtimeMs: number; readonly script?: Inside & { readonly name: string }; readonly style?: Inside } | undefined
 
 function readAppFiles(root: string): typeof appFiles {
   const mtimeMs = fileStats(join(root, 'index.html'))?.mtimeMs ?? 0
   if (appFiles?.mtimeMs === mtimeMs) return appFiles
-  // A build being written may remove a file between its look-up and its read: then nothing is carried.
-  const read = (path: string): string | undefined => {
+  // A build being written may name a file not yet (or not wholly) there: then nothing is carried,
+  // and nothing is kept, so that the next request reads again.
+  let complete = true
+  const read = (path: string | undefined): string | undefined => {
+    const stats = path === undefined ? undefined : fileStats(path)
     try {
-      return readFileSync(path, 'utf8')
+      const bytes = stats ? readFileSync(path!) : undefined
+      if (bytes && bytes.length === stats!.size) return bytes.toString('utf8')
     } catch {
-      return undefined
+      // Read below as missing.
     }
+    complete = false
+    return undefined
   }
   const html = read(join(root, 'index.html')) ?? ''
-  const file = (href: string | undefined): string | undefined => {
-    const path = href === undefined ? undefined : fileInside(root, href)
-    return path === undefined ? undefined : read(path)
-  }
   const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
   const [scriptTag, scriptHref] = /<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/.exec(html) ?? []
   const [styleTag, styleHref] = /<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/.exec(html) ?? []
-  const code = file(scriptHref)
-  const css = file(styleHref)
-  // Text that could end its element early is not carried inside: the page then names the file.
+  const code = scriptHref === undefined ? undefined : read(fileInside(root, scriptHref))
+  const css = styleHref === undefined ? undefined : read(fileInside(root, styleHref))
+  // Text that could end its element early is not carried inside, nor text the HTML parser would
+  // change before the browser checks its digest (a CR becomes LF, a NUL U+FFFD): the page then names the file.
+  const unsafe = (text: string, closing: RegExp) => closing.test(text) || /[\r\0]/.test(text)
   const script =
-    scriptTag && scriptHref && code !== undefined && !/<\/script|<!--|<script/i.test(code)
-      ? { tag: scriptTag, replacement: `<script type="module" data-src="${scriptHref}">${code}</script>`, sha256: sha256(code), name: scriptHref.slice(scriptHref.lastIndexOf('/') + 1) }
+    scriptTag && scriptHref && code !== undefined && !unsafe(code, /<\/script|<!--|<script/i)
+      ? { tag: scriptTag, replacement: `<script type="module" data-src="${scriptHref}">${code}</script>`, sha256: sha256(code), name: appScriptName(scriptHref) }
       : undefined
-  const style = styleTag && styleHref && css !== undefined && !/<\/style/i.test(css) ? { tag: styleTag, replacement: `<style data-href="${styleHref}">${css}</style>`, sha256: sha256(css) } : undefined
-  appFiles = { mtimeMs, script, style }
-  return appFiles
+  const style =
+    styleTag && styleHref && css !== undefined && !unsafe(css, /<\/style/i) ? { tag: styleTag, replacement: `<style data-href="${styleHref}">${css}</style>`, sha256: sha256(css) } : undefined
+  const files = { mtimeMs, script, style }
+  if (complete) appFiles = files
+  return files
 }
 
 /**
@@ -210,11 +216,15 @@ function appInside(root: string, cookie: string | undefined): { readonly script:
   return { script, style }
 }
 
+/** The page without anyone's answers, with the app inside, compressed once per build and coding (the join page's first visit). */
+const plainPages = new WeakMap<Inside, Map<string, Buffer>>()
+
 /**
  * index.html made for this request: with the answers its page reads first (client-boot.ts) and the
  * scripts it will import at once named in its head, or with the app inside it (appInside), or both.
- * The page is never stored by a cache (no-store) and varies with the cookie. Compressed here, at a
- * quick brotli level, since it is made for each request.
+ * The page is never stored by a cache (no-store) and varies with the cookie. A page with answers is
+ * compressed here at a quick brotli level, since it is made for each request; the same page for
+ * everyone (no answers) is compressed once, well.
  */
 function sendPage(
   c: Context,
@@ -223,17 +233,28 @@ function sendPage(
 ): Response {
   const stats = fileStats(index)!
   if (indexText?.mtimeMs !== stats.mtimeMs) indexText = { mtimeMs: stats.mtimeMs, text: readFileSync(index, 'utf8') }
-  // Replaced through functions: a replacement string would read `$&` or `$'` in a participant's name as patterns.
-  let text = indexText.text.replace('</head>', () => `${page.links.join('')}</head>`)
-  if (page.answers) text = text.replace('</body>', () => `${bootScript(page.answers!)}</body>`)
   const { script, style } = page.inside ?? {}
-  for (const inside of [script, style]) if (inside) text = text.replace(inside.tag, () => inside.replacement)
-  if (script) c.header('Content-Security-Policy', policyAllowing({ scriptSha256: script.sha256, styleSha256: style?.sha256 }))
-  const html = Buffer.from(text)
   const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))
   const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined
-  const body =
-    encoding === 'br' ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } }) : encoding === 'gzip' ? gzipSync(html) : html
+  const make = (best: boolean): Buffer => {
+    // Replaced through functions: a replacement string would read `$&` or `$'` in a participant's name as patterns.
+    let text = indexText!.text.replace('</head>', () => `${page.links.join('')}</head>`)
+    if (page.answers) text = text.replace('</body>', () => `${bootScript(page.answers!)}</body>`)
+    for (const inside of [script, style]) if (inside) text = text.replace(inside.tag, () => inside.replacement)
+    const html = Buffer.from(text)
+    if (encoding === 'br') return brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: best ? 10 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } })
+    return encoding === 'gzip' ? gzipSync(html, { level: best ? 9 : 6 }) : html
+  }
+  let body: Buffer
+  if (script && !page.answers && page.links.length === 0) {
+    const bodies = plainPages.get(script) ?? new Map<string, Buffer>()
+    plainPages.set(script, bodies)
+    body = bodies.get(encoding ?? 'identity') ?? make(true)
+    bodies.set(encoding ?? 'identity', body)
+  } else {
+    body = make(false)
+  }
+  if (script) c.header('Content-Security-Policy', policyAllowing({ scriptSha256: script.sha256, styleSha256: style?.sha256 }))
   c.header('Content-Type', 'text/html; charset=utf-8')
   c.header('Cache-Control', 'no-store')
   c.header('Vary', 'Accept-Encoding, Cookie')

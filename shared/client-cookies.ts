@@ -11,3 +11,8 @@ export const languageCookie = 'plenum_language'
  * then names it in the page instead of sending it inside (server/static-client.ts).
  */
 export const appCacheCookie = 'plenum_app'
+
+/** The value of appCacheCookie for the app's script at `path` (/assets/index-….js): its file name. */
+export function appScriptName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}

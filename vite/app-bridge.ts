@@ -37,57 +37,66 @@ export function appBridge(): Plugin {
   let assetsBase = '/assets/'
   return {
     name: 'plenum-app-bridge',
-    enforce: 'post',
     apply: 'build',
     configResolved(config) {
+      if (!config.base.startsWith('/')) throw new Error(`base ${config.base}: a script inside a page needs the assets' absolute paths`)
       assetsBase = `${config.base}${config.build.assetsDir}/`.replace(/\/{2,}/g, '/')
     },
-    generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []))
-      const entry = chunks.find((chunk) => chunk.isEntry)
-      if (!entry) return
-      const entryName = entry.fileName.slice(entry.fileName.lastIndexOf('/') + 1)
-      const chunkNames = new Set(chunks.map((chunk) => chunk.fileName.slice(chunk.fileName.lastIndexOf('/') + 1)))
+    generateBundle: {
+      // After Vite's own import analysis, which lists each import()'s script and styles to load
+      // with it (`__vite__mapDeps`) from the relative paths this rewrites.
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []))
+        const entry = chunks.find((chunk) => chunk.isEntry)
+        if (!entry) return
+        const entryName = entry.fileName.slice(entry.fileName.lastIndexOf('/') + 1)
+        const chunkNames = new Set(chunks.map((chunk) => chunk.fileName.slice(chunk.fileName.lastIndexOf('/') + 1)))
 
-      // The app's script: what it shares becomes one object, and its imports absolute paths.
-      const program = parseAst(entry.code)
-      const mutable = reassignedInFunctions(program as never)
-      const edits: (Range & { text: string })[] = []
-      for (const statement of program.body) {
-        if (statement.type === 'ImportDeclaration') this.error(`${entry.fileName} imports ${statement.source.value}: the app's script must stand alone`)
-        if (statement.type !== 'ExportNamedDeclaration') continue
-        if (statement.declaration || statement.source) this.error(`${entry.fileName}: an export the bridge does not know`)
-        const shared = statement.specifiers.map((specifier) => {
-          const local = nameOf(specifier.local)
-          if (mutable.has(local)) this.error(`${entry.fileName} shares ${local}, which its functions assign: the other scripts would read a stale copy`)
-          return `${JSON.stringify(nameOf(specifier.exported))}:${local}`
-        })
-        edits.push({ start: statement.start, end: statement.end, text: `globalThis.${appGlobal}=Object.freeze({${shared.join(',')}});` })
-      }
-      let code = splice(entry.code, edits)
-      code = code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (whole, quote: string, name: string) => (chunkNames.has(name) ? `import(${quote}${assetsBase}${name}${quote})` : whole))
-      if (/["'`]\.\.?\/[\w.-]+\.js["'`]/.test(code)) this.error(`${entry.fileName} still names a script by a relative path`)
-      entry.code = code
+        // The app's script: what it shares becomes one object, and its imports absolute paths.
+        const program = parseAst(entry.code)
+        const mutable = reassignedInFunctions(program as never)
+        const edits: (Range & { text: string })[] = []
+        const exports = program.body.filter((statement) => statement.type === 'ExportNamedDeclaration')
+        if (exports.length > 1 || (exports.length === 1 && program.body.at(-1) !== exports[0])) {
+          this.error(`${entry.fileName}: its shared bindings must be handed over by one export, its last statement, after all its code ran`)
+        }
+        for (const statement of program.body) {
+          if (statement.type === 'ImportDeclaration') this.error(`${entry.fileName} imports ${statement.source.value}: the app's script must stand alone`)
+          if (statement.type !== 'ExportNamedDeclaration') continue
+          if (statement.declaration || statement.source) this.error(`${entry.fileName}: an export the bridge does not know`)
+          const shared = statement.specifiers.map((specifier) => {
+            const local = nameOf(specifier.local)
+            if (mutable.has(local)) this.error(`${entry.fileName} shares ${local}, which its functions assign: the other scripts would read a stale copy`)
+            return `${JSON.stringify(nameOf(specifier.exported))}:${local}`
+          })
+          edits.push({ start: statement.start, end: statement.end, text: `globalThis.${appGlobal}=Object.freeze({${shared.join(',')}});` })
+        }
+        let code = splice(entry.code, edits)
+        code = code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (whole, quote: string, name: string) => (chunkNames.has(name) ? `import(${quote}${assetsBase}${name}${quote})` : whole))
+        if (/["'`]\.\.?\/[\w.-]+\.js["'`]/.test(code)) this.error(`${entry.fileName} still names a script by a relative path`)
+        entry.code = code
 
-      // The other scripts: their import of the app's script becomes a read of the object.
-      for (const chunk of chunks) {
-        if (chunk === entry) continue
-        const imports = parseAst(chunk.code).body.flatMap((statement) =>
-          statement.type === 'ImportDeclaration' && statement.source.value === `./${entryName}` ? [statement] : [],
-        )
-        if (imports.length === 0) continue
-        chunk.code = splice(
-          chunk.code,
-          imports.map((statement) => {
-            const names = statement.specifiers.map((specifier) => {
-              if (specifier.type !== 'ImportSpecifier') this.error(`${chunk.fileName}: an import of the app's script the bridge does not know`)
-              return `${JSON.stringify(nameOf(specifier.imported))}:${specifier.local.name}`
-            })
-            return { start: statement.start, end: statement.end, text: `const{${names.join(',')}}=globalThis.${appGlobal};` }
-          }),
-        )
-        if (chunk.code.includes(entryName)) this.error(`${chunk.fileName} still names ${entryName}`)
-      }
+        // The other scripts: their import of the app's script becomes a read of the object.
+        for (const chunk of chunks) {
+          if (chunk === entry) continue
+          const imports = parseAst(chunk.code).body.flatMap((statement) =>
+            statement.type === 'ImportDeclaration' && statement.source.value === `./${entryName}` ? [statement] : [],
+          )
+          if (imports.length === 0) continue
+          chunk.code = splice(
+            chunk.code,
+            imports.map((statement) => {
+              const names = statement.specifiers.map((specifier) => {
+                if (specifier.type !== 'ImportSpecifier') this.error(`${chunk.fileName}: an import of the app's script the bridge does not know`)
+                return `${JSON.stringify(nameOf(specifier.imported))}:${specifier.local.name}`
+              })
+              return { start: statement.start, end: statement.end, text: `const{${names.join(',')}}=globalThis.${appGlobal};` }
+            }),
+          )
+          if (chunk.code.includes(entryName)) this.error(`${chunk.fileName} still names ${entryName}`)
+        }
+      },
     },
   }
 }

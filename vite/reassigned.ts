@@ -30,12 +30,15 @@ function patternNames(node: AnyNode | null | undefined): string[] {
   }
 }
 
-/** The var declarations and function declarations of a function's body, not those of the functions inside it. */
-function hoisted(node: AnyNode, names: Set<string>): void {
+/**
+ * The var declarations of a function's body, not those of the functions inside it, and the
+ * functions declared at the body's top (in a module, one declared in a block is the block's).
+ */
+function hoisted(node: AnyNode, names: Set<string>, top = true): void {
   for (const child of children(node)) {
     if (child.type === 'VariableDeclaration' && child.kind === 'var') for (const d of child.declarations as AnyNode[]) for (const n of patternNames(d.id as AnyNode)) names.add(n)
-    if (child.type === 'FunctionDeclaration' && child.id) names.add((child.id as AnyNode).name as string)
-    if (!isFunction(child)) hoisted(child, names)
+    if (top && child.type === 'FunctionDeclaration' && child.id) names.add((child.id as AnyNode).name as string)
+    if (!isFunction(child)) hoisted(child, names, false)
   }
 }
 
@@ -72,6 +75,9 @@ export function reassignedInFunctions(program: AnyNode): Set<string> {
       shadow(patternNames(node.param as AnyNode))
     } else if (node.type === 'ClassExpression' && node.id) {
       shadow([(node.id as AnyNode).name as string])
+    } else if (node.type === 'PropertyDefinition' && !node.static) {
+      // An instance field's initialiser runs at each `new`, long after the module's top.
+      shadow([])
     }
     if (inner) {
       const written =

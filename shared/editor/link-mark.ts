@@ -109,7 +109,9 @@ export const LinkMark = Mark.create({
           handleClick: (view, _pos, event) => {
             if (event.button !== 0 || !view.editable || !(event.target instanceof Element)) return false
             const anchor = event.target.closest('a')
-            if (!anchor?.href || !view.dom.contains(anchor)) return false
+            // The attribute, not the resolved `href`: an unsafe address rendered empty would resolve to this page.
+            const address = anchor?.getAttribute('href')
+            if (!anchor || !address || !view.dom.contains(anchor)) return false
             window.open(anchor.href, anchor.target || '_blank', 'noopener,noreferrer')
             return true
           },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { newAccessCode } from '../../server/ids.ts'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { docText, editorSchema } from '../../shared/editor/doc-state.ts'
+import { docField } from '../../shared/editor/extensions.ts'
 import { maxTextChars } from '../../shared/editor/text-limits.ts'
 import { checkUpdate } from '../../shared/editor/update-check.ts'
 import { emptyTextSize } from '../../shared/editor/text-size.ts'
@@ -19,11 +20,10 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 
-/** Pastes as a person would (Ctrl+V), with the clipboard's HTML and plain text. */
 /** Each linked run of a stored text, with its href. */
 function storedLinks(doc: Y.Doc): [string, unknown][] {
   const links: [string, unknown][] = []
-  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment('default'), editorSchema).descendants((node) => {
+  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(docField), editorSchema).descendants((node) => {
     const link = node.marks.find((mark) => mark.type.name === 'link')
     if (node.isText && link) links.push([node.text!, link.attrs.href])
   })
@@ -117,7 +117,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     const text = docText(doc)
     for (const piece of ['rétabli', 'Titre ajouté', 'premier point', 'second point', 'numéroté', 'gras puis italique', 'après le saut', 'une citation', 'collé en liste', 'Titre collé', 'citation collée', 'un lien']) expect(text).toContain(piece)
     expect(text).not.toContain('XYZ')
-    const kinds = new Set(doc.getXmlFragment('default').toArray().map((n) => (n as Y.XmlElement).nodeName))
+    const kinds = new Set(doc.getXmlFragment(docField).toArray().map((n) => (n as Y.XmlElement).nodeName))
     for (const kind of ['bulletList', 'orderedList', 'paragraph']) expect(kinds).toContain(kind)
     // What a motion has no use for: "## " and "> " stay typed characters, a pasted heading or quote is a paragraph.
     for (const kind of ['heading', 'blockquote', 'codeBlock', 'horizontalRule']) expect(kinds).not.toContain(kind)
@@ -203,7 +203,7 @@ describe('the real editor’s edits pass the server’s schema check; the size c
     await page.locator('.editor-content[contenteditable="true"]').waitFor()
     hold = true
     const other = await connectSynced(plenum.wsUrl, docName, (await plenum.login()).token, 'Autre')
-    const first = (other.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const first = (other.doc.getXmlFragment(docField).get(0) as Y.XmlElement).get(0) as Y.XmlText
     first.insert(0, 'y'.repeat(maxTextChars - docText(other.doc).length - 5))
     await expect.poll(() => docText(plenum.server.sync.rooms.get(docName)!.doc).length).toBeGreaterThan(maxTextChars - 10)
 

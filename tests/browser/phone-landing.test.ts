@@ -138,6 +138,8 @@ describe('a phone on the hall’s Wi-Fi', () => {
     await page.locator(`header a[href="/congresses/${plenum.seed.congressId}"]`).first().click()
     await page.getByRole('heading', { level: 2, name: 'Préambule' }).waitFor()
     expect(errors).toEqual([])
+    // …with its styles, which come with its script.
+    await expect.poll(() => page.evaluate(() => [...document.styleSheets].some((sheet) => /\/assets\/pages-[\w-]+\.css$/.test(sheet.href ?? '')))).toBe(true)
 
     // Once idle, the page fetches the app's files into the cache and says so; the next page names them.
     await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'plenum_app')?.value, { timeout: 15_000 }).toBe(inline![1]!.slice('/assets/'.length))

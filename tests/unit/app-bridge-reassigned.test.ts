@@ -25,5 +25,8 @@ describe('the module-level names a function assigns', () => {
     expect(reassigned('var a=1;function f(a){a=2}function g(){var a;a=3}function h(){{let a;a=4}}const k=(e)=>{try{}catch(a){a=5}};class C{m(){let a=6;a++}}')).toEqual([])
     // A block's own let hides the module's name inside that block only.
     expect(reassigned('var a=1;function f(){{let a;a=2}a=3}')).toEqual(['a'])
+    // In a module a function declared in a block is the block's, and an instance field's initialiser runs at each `new`.
+    expect(reassigned('var a=1;function f(){{function a(){}}a=2}')).toEqual(['a'])
+    expect(reassigned('var a=1,b=1;class C{f=(a=2);static g=(b=3)}')).toEqual(['a'])
   })
 })
