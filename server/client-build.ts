@@ -15,7 +15,7 @@ function newestMtime(path: string): number {
 export async function ensureClientBuilt(root: string): Promise<string> {
   const outDir = join(root, 'dist', 'client')
   const index = join(outDir, 'index.html')
-  const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)))
+  const sources = ['client', 'shared', 'vite', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)))
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources)) return outDir
   console.log('Plenum: building the client…')
   const { build } = await import('vite')

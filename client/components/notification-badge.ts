@@ -4,6 +4,7 @@ import { dateTimeWords, defaultTimeZone } from '../../shared/record/record-dates
 import { api } from '../api.ts'
 import { language, t } from '../i18n/index.ts'
 import { LightElement } from '../light-element.ts'
+import { subjectLabel } from '../i18n/subject-label.ts'
 import { paths } from '../router.ts'
 import '../notifications.css'
 
@@ -131,7 +132,7 @@ export class NotificationBadge extends LightElement {
             (item) =>
               html`<li class=${this.fresh.has(item.id) ? 'notif-new' : ''}>
                 <a href=${this.href(item)} @click=${() => this.close(false)}
-                  >${this.fresh.has(item.id) ? html`<span class="notif-mark">${m.newMark}</span> ` : nothing}${m.say[item.kind](item)}</a
+                  >${this.fresh.has(item.id) ? html`<span class="notif-mark">${m.newMark}</span> ` : nothing}${m.say[item.kind](item.subject ? { ...item, label: subjectLabel(item.subject) } : item)}</a
                 >
                 <time datetime=${item.at}>${when(item.at)}</time>
               </li>`,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { NotificationListView } from '../../shared/notifications/notification-kinds.ts'
 import { query, type CommandActor, type CommandDeps } from '../commands/command.ts'
+import { subjectOf } from '../presenters/ballot-view.ts'
 
 /** How many a list shows: the latest. Older ones stay stored (the unread count counts them all). */
 const shown = 50
@@ -27,6 +28,10 @@ export async function readNotifications(db: Kysely<Database>, congressId: string
       .where('id', '>', readUpTo)
       .executeTakeFirst(),
   ])
+  // Each ballot's subject as it is now, for the page to say in its language.
+  const ballotIds = [...new Set(rows.flatMap((row) => (row.ballot_id ? [row.ballot_id] : [])))]
+  const ballots = ballotIds.length === 0 ? [] : await db.selectFrom('ballots').select(['id', 'subject_kind', 'subject_id']).where('id', 'in', ballotIds).execute()
+  const subjects = new Map(await Promise.all(ballots.map(async (ballot) => [ballot.id, await subjectOf(db, ballot)] as const)))
   return {
     items: rows.map((row) => ({
       id: Number(row.id),
@@ -37,6 +42,7 @@ export async function readNotifications(db: Kysely<Database>, congressId: string
       parentLabel: row.parent_label,
       amendmentId: row.amendment_id,
       ballotId: row.ballot_id,
+      subject: (row.ballot_id && subjects.get(row.ballot_id)) || null,
       read: Number(row.id) <= readUpTo,
     })),
     // PostgreSQL counts in bigint, which pg hands over as a string.

@@ -1,3 +1,5 @@
+import type { BallotSubjectView } from '../api-types.ts'
+
 /**
  * What a person is told about in the app (server/notifications/ writes them, the header's badge
  * lists them). The database refuses any other value (migration 0021).
@@ -35,6 +37,8 @@ export interface NotificationView {
   readonly parentLabel: string | null
   readonly amendmentId: string | null
   readonly ballotId: string | null
+  /** A ballot's subject, for the page to say in its language (`label` is the minutes' French). */
+  readonly subject: BallotSubjectView | null
   readonly read: boolean
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CongressView, FiledAmendmentView } from '../../shared/api-types.ts'
 import { dateTimeWords } from '../../shared/record/record-dates.ts'
 import { axeViolations, launchChromium } from '../helpers/browser.ts'
-import { call, setPhase } from '../helpers/ballots.ts'
+import { call, checkIn, openedBallot, setPhase } from '../helpers/ballots.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { signedInAt } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -164,4 +164,19 @@ describe('notifications in the header, and invitations to co-sign', () => {
     await own.context().close()
     await other.context().close()
   }, 120_000)
+
+  test('a ballot opening is said in the reader’s language: “Proposal 3” in English, not the minutes’ French', async () => {
+    await checkIn(plenum, bureau, [colleague.id])
+    await setPhase(plenum, bureau, 'voting')
+    await openedBallot(plenum, bureau, { kind: 'proposal', id: plenum.seed.proposals[2]!.id })
+    const page = await signedInAt(browser, plenum.baseUrl, colleague.code, congressPath(), { width: 390, height: 844 })
+    await page.getByRole('button', { name: /^Notifications/ }).click()
+    await page.getByRole('link', { name: 'Scrutin ouvert : Proposition 3' }).waitFor()
+    await page.evaluate(() => localStorage.setItem('plenum.language', 'en'))
+    await page.reload()
+    await page.getByRole('button', { name: /^Notifications/ }).click()
+    await page.getByRole('link', { name: 'Ballot open: Proposal 3' }).waitFor()
+    await shoot(page, 'ballot-en-390')
+    await page.context().close()
+  }, 60_000)
 })

@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
  * copy has no tsx: a command that runs there without failing did not compile its sources on load.
  */
 function copyProject(dir: string): void {
-  for (const entry of ['bin', 'server', 'shared', 'db', 'client', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json']) {
+  for (const entry of ['bin', 'server', 'shared', 'db', 'client', 'vite', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json']) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true })
   }
   mkdirSync(join(dir, 'node_modules'))

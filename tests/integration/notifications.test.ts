@@ -158,6 +158,8 @@ describe('notifications and invitations to co-sign', () => {
       expect(list.items.length).toBe(before + 1)
       expect(list.items[0]).toMatchObject({ kind: 'ballot_opened', ballotId: ballot.id })
       expect(list.items[0]!.label).not.toBe('')
+      // The subject itself, for the page to say in its language.
+      expect(list.items[0]!.subject).toMatchObject({ kind: 'proposal', proposalNumber: 3 })
     } finally {
       back.close()
     }
