@@ -56,7 +56,11 @@ describe('the ballots page, as the bureau uses it', () => {
       void dialog.accept()
     })
     await signedIn(page)
-    if (english) await page.getByRole('button', { name: 'Switch to English' }).click()
+    if (english) {
+      await page.getByRole('button', { name: 'Switch to English' }).click()
+      // The choice is kept once English's script has arrived: leaving the page before would drop it.
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' })
+    }
     await page.goto(url)
     return { page, dialogs }
   }
