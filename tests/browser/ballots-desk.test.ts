@@ -1,16 +1,14 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { BallotView } from '../../shared/api-types.ts'
-import { call, checkIn, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
-import { axeViolations, launchChromium, openPage } from '../helpers/browser.ts'
+import { call, checkIn, createBallot, setPhase, vote } from '../helpers/ballots.ts'
+import { axeViolations, openPage } from '../helpers/browser.ts'
+import { artifacts, closeBrowserCongress, openBrowserCongress } from '../helpers/browser-congress.ts'
 import { importAndSignIn, type Signed } from '../helpers/participants.ts'
 import { signedIn } from '../helpers/signed-in.ts'
-import { forcePhase, startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { forcePhase, type TestServer } from '../helpers/test-server.ts'
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
-const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 const shots = '/tmp/shots-ballots/'
 const phone = { width: 390, height: 844 }
 const desktop = { width: 1366, height: 900 }
@@ -27,20 +25,13 @@ describe('the ballots page, as the bureau uses it', () => {
   let voters: Signed[]
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true })
     mkdirSync(shots, { recursive: true })
-    plenum = await startTestServer({ clientDir })
-    browser = await launchChromium()
-    bureau = (await plenum.login()).token
-    voters = await importAndSignIn(plenum, bureau, [
+    ;({ plenum, browser, bureau, people: voters } = await openBrowserCongress([
       { name: 'Alice Martin', role: 'attendee' },
       { name: 'Bruno Contre', role: 'attendee' },
-    ])
+    ]))
   })
-  afterAll(async () => {
-    await browser?.close()
-    await plenum?.close()
-  })
+  afterAll(() => closeBrowserCongress({ plenum, browser }))
 
   const ballotsUrl = () => `${plenum.baseUrl}/congresses/${plenum.seed.congressId}/ballots`
   const ballots = async () => (await call<{ ballots: BallotView[] }>(plenum, bureau, 'GET', `/congresses/${plenum.seed.congressId}/ballots`)).body.ballots

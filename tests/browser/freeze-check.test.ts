@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -6,11 +5,11 @@ import type { CongressView } from '../../shared/api-types.ts'
 import { insertAmendment } from '../helpers/amendments.ts'
 import { call, checkIn, openedBallot, setPhase, step, vote } from '../helpers/ballots.ts'
 import { axeViolations, launchChromium } from '../helpers/browser.ts'
-import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { artifacts, closeBrowserCongress, openBrowserCongress } from '../helpers/browser-congress.ts'
+import type { Signed } from '../helpers/participants.ts'
 import { signedInAt } from '../helpers/signed-in.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 const phone = { width: 390, height: 844 }
 const desktop = { width: 1366, height: 900 }
@@ -26,14 +25,10 @@ describe('the freeze says what it would seal unfinished', () => {
   let voters: Signed[]
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true })
-    plenum = await startTestServer({ clientDir })
-    browser = await launchChromium()
-    bureau = (await plenum.login()).token
-    voters = await importAndSignIn(plenum, bureau, [
+    ;({ plenum, browser, bureau, people: voters } = await openBrowserCongress([
       { name: 'Anne Votante', role: 'delegate' },
       { name: 'Bruno Votant', role: 'attendee' },
-    ])
+    ]))
     // Proposal 1 adopted, proposal 2 rejected, the 27 others never put to the vote; one amendment awaits its ruling.
     await setPhase(plenum, bureau, 'voting')
     await checkIn(plenum, bureau, voters.map((v) => v.id))
@@ -45,10 +40,7 @@ describe('the freeze says what it would seal unfinished', () => {
     }
     await insertAmendment(plenum, { authorId: voters[0]!.id, status: 'submitted', proposalIndex: 2 })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await plenum?.close()
-  })
+  afterAll(() => closeBrowserCongress({ plenum, browser }))
 
   const congressPath = () => `/congresses/${plenum.seed.congressId}`
   const phase = async () => (await call<CongressView>(plenum, bureau, 'GET', congressPath())).body.phase

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkIn, createBallot, setPhase, step } from '../helpers/ballots.ts'
-import { hallUrl, launchChromium } from '../helpers/browser.ts'
-import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { hallUrl } from '../helpers/browser.ts'
+import { artifacts, closeBrowserCongress, openBrowserCongress } from '../helpers/browser-congress.ts'
+import type { Signed } from '../helpers/participants.ts'
 import { signedIn } from '../helpers/signed-in.ts'
-import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import type { TestServer } from '../helpers/test-server.ts'
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
-const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 const phoneSize = { width: 390, height: 844 }
 
 /**
@@ -26,20 +23,13 @@ describe('a phone on the hall’s Wi-Fi', () => {
   let voters: Signed[]
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true })
-    plenum = await startTestServer({ clientDir })
-    browser = await launchChromium()
-    bureau = (await plenum.login()).token
-    voters = await importAndSignIn(plenum, bureau, [
+    ;({ plenum, browser, bureau, people: voters } = await openBrowserCongress([
       { name: 'Alice Martin', role: 'attendee' },
       { name: 'Bruno Salle', role: 'attendee' },
       { name: 'Chloé Délégué', role: 'delegate' },
-    ])
+    ]))
   })
-  afterAll(async () => {
-    await browser?.close()
-    await plenum?.close()
-  })
+  afterAll(() => closeBrowserCongress({ plenum, browser }))
 
   const base = () => hallUrl(plenum.baseUrl)
   const votePath = () => `/congresses/${plenum.seed.congressId}/vote`

@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { AttendanceView } from '../../shared/api-types.ts'
 import { call, createBallot, setPhase, step, vote } from '../helpers/ballots.ts'
-import { axeViolations, hallUrl, launchChromium, openPage } from '../helpers/browser.ts'
-import { importAndSignIn, type Signed } from '../helpers/participants.ts'
+import { axeViolations, hallUrl, openPage } from '../helpers/browser.ts'
+import { artifacts, closeBrowserCongress, openBrowserCongress } from '../helpers/browser-congress.ts'
+import type { Signed } from '../helpers/participants.ts'
 import { signedIn } from '../helpers/signed-in.ts'
-import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import type { TestServer } from '../helpers/test-server.ts'
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url))
-const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url))
 const phoneSize = { width: 360, height: 740 }
 
 /**
@@ -29,21 +26,14 @@ describe.each([
   let voters: Signed[]
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true })
-    plenum = await startTestServer({ clientDir })
-    browser = await launchChromium()
-    bureau = (await plenum.login()).token
-    voters = await importAndSignIn(plenum, bureau, [
+    ;({ plenum, browser, bureau, people: voters } = await openBrowserCongress([
       { name: 'Alice Martin', role: 'attendee' },
       { name: 'Bruno Contre', role: 'attendee' },
       { name: 'Chloé Neutre', role: 'attendee' },
-    ])
+    ]))
     await setPhase(plenum, bureau, 'voting')
   })
-  afterAll(async () => {
-    await browser?.close()
-    await plenum?.close()
-  })
+  afterAll(() => closeBrowserCongress({ plenum, browser }))
 
   const base = () => (hall ? hallUrl(plenum.baseUrl) : plenum.baseUrl)
   const suffix = hall ? 'hall' : 'local'
