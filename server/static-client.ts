@@ -123,38 +123,15 @@ export function serveClient(app: Hono<any>, clientDir: string): void {
     return sendFile(c, path, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : undefined)
   })
   app.get('*', async (c, next) => {
-    if (!fileStats(index)) return next()
+    const build = currentBuild(root)
+    if (!build) return next()
     const cookie = c.req.header('Cookie')
     const get = c.req.method === 'GET'
     const answers = get ? await bootAnswers(app, new URL(c.req.url), cookie) : undefined
-    const inside = get && comesWithApp(c.req.path) ? appInside(root, cookie) : undefined
+    const inside = get && comesWithApp(c.req.path) ? appInside(build, cookie) : undefined
     if (!answers && !inside) return sendFile(c, index, 'no-cache')
-    return sendPage(c, index, { answers, links: answers ? preloads(lazyScripts(root), c.req.path, cookie) : [], inside })
+    return sendPage(c, build, { answers, links: answers ? preloads(build.lazy, c.req.path, cookie) : [], inside })
   })
-}
-
-let indexText: { readonly mtimeMs: number; readonly text: string } | undefined
-let scripts: { readonly mtimeMs: number; readonly files: LazyScripts } | undefined
-
-/** The build's other scripts by their group's name (vite.config.ts: pages-<hash>.js…), read again after a build. */
-function lazyScripts(root: string): LazyScripts {
-  const assets = join(root, 'assets')
-  const mtimeMs = fileStats(join(root, 'index.html'))?.mtimeMs ?? 0
-  if (scripts?.mtimeMs !== mtimeMs) {
-    const files: LazyScripts = {}
-    let names: string[] = []
-    try {
-      names = readdirSync(assets)
-    } catch {
-      // No assets folder: nothing to name.
-    }
-    for (const name of names) {
-      const [, group, extension] = /^(pages|editor|en)-[\w-]+\.(js|css)$/.exec(name) ?? []
-      if (group && extension) files[group as keyof LazyScripts] = { ...files[group as keyof LazyScripts], [extension]: name }
-    }
-    scripts = { mtimeMs, files }
-  }
-  return scripts.files
 }
 
 /** A file of the build carried inside the page: the tag index.html names it with, and the tag that replaces it. */
@@ -164,27 +141,44 @@ interface Inside {
   readonly sha256: string
 }
 
-/** The app's script and styles to carry inside a page, read again after a build. */
-let appFiles: { readonly mtimeMs: number; readonly script?: Inside & { readonly name: string }; readonly style?: Inside } | undefined
+/**
+ * What the build's index.html leads to, read once per build (index.html's time): its text, the
+ * other scripts by their group's name (vite.config.ts: pages-<hash>.js…), and the app's script and
+ * styles to carry inside a page.
+ */
+interface Build {
+  readonly mtimeMs: number
+  readonly html: string
+  readonly lazy: LazyScripts
+  readonly script?: Inside & { readonly name: string }
+  readonly style?: Inside
+}
 
-function readAppFiles(root: string): typeof appFiles {
-  const mtimeMs = fileStats(join(root, 'index.html'))?.mtimeMs ?? 0
-  if (appFiles?.mtimeMs === mtimeMs) return appFiles
-  // A build being written may name a file not yet (or not wholly) there: then nothing is carried,
-  // and nothing is kept, so that the next request reads again.
+let build: Build | undefined
+
+/**
+ * The build being served, read again after a build; undefined without index.html. A build being
+ * written may name a file not yet (or not wholly) there: then that file is not carried, and what was
+ * read is not kept, so that the next request reads again.
+ */
+function currentBuild(root: string): Build | undefined {
+  const stats = fileStats(join(root, 'index.html'))
+  if (!stats) return undefined
+  if (build?.mtimeMs === stats.mtimeMs) return build
   let complete = true
   const read = (path: string | undefined): string | undefined => {
-    const stats = path === undefined ? undefined : fileStats(path)
+    const found = path === undefined ? undefined : fileStats(path)
     try {
-      const bytes = stats ? readFileSync(path!) : undefined
-      if (bytes && bytes.length === stats!.size) return bytes.toString('utf8')
+      const bytes = found ? readFileSync(path!) : undefined
+      if (bytes && bytes.length === found!.size) return bytes.toString('utf8')
     } catch {
       // Read below as missing.
     }
     complete = false
     return undefined
   }
-  const html = read(join(root, 'index.html')) ?? ''
+  const html = read(join(root, 'index.html'))
+  if (html === undefined) return undefined
   const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
   const [scriptTag, scriptHref] = /<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/.exec(html) ?? []
   const [styleTag, styleHref] = /<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/.exec(html) ?? []
@@ -199,8 +193,24 @@ function readAppFiles(root: string): typeof appFiles {
       : undefined
   const style =
     styleTag && styleHref && css !== undefined && !unsafe(css, /<\/style/i) ? { tag: styleTag, replacement: `<style data-href="${styleHref}">${css}</style>`, sha256: sha256(css) } : undefined
-  const files = { mtimeMs, script, style }
-  if (complete) appFiles = files
+  const current = { mtimeMs: stats.mtimeMs, html, lazy: lazyScriptsIn(join(root, 'assets')), script, style }
+  if (complete) build = current
+  return current
+}
+
+/** The build's other scripts and their styles, by their group's name. */
+function lazyScriptsIn(assets: string): LazyScripts {
+  const files: LazyScripts = {}
+  let names: string[] = []
+  try {
+    names = readdirSync(assets)
+  } catch {
+    // No assets folder: nothing to name.
+  }
+  for (const name of names) {
+    const [, group, extension] = /^(pages|editor|en)-[\w-]+\.(js|css)$/.exec(name) ?? []
+    if (group && extension) files[group as keyof LazyScripts] = { ...files[group as keyof LazyScripts], [extension]: name }
+  }
   return files
 }
 
@@ -209,8 +219,8 @@ function readAppFiles(root: string): typeof appFiles {
  * them (client/app-cache.ts sets the cookie once it has): a phone's first visit to the join or vote
  * page then costs one round trip, not two.
  */
-function appInside(root: string, cookie: string | undefined): { readonly script: Inside; readonly style?: Inside } | undefined {
-  const { script, style } = readAppFiles(root) ?? {}
+function appInside(build: Build, cookie: string | undefined): { readonly script: Inside; readonly style?: Inside } | undefined {
+  const { script, style } = build
   if (!script) return undefined
   if (cookie && parseCookies(cookie, appCacheCookie)[appCacheCookie] === script.name) return undefined
   return { script, style }
@@ -228,17 +238,15 @@ const plainPages = new WeakMap<Inside, Map<string, Buffer>>()
  */
 function sendPage(
   c: Context,
-  index: string,
+  build: Build,
   page: { readonly answers: BootAnswers | undefined; readonly links: readonly string[]; readonly inside: ReturnType<typeof appInside> },
 ): Response {
-  const stats = fileStats(index)!
-  if (indexText?.mtimeMs !== stats.mtimeMs) indexText = { mtimeMs: stats.mtimeMs, text: readFileSync(index, 'utf8') }
   const { script, style } = page.inside ?? {}
   const accepted = acceptedEncodings(c.req.header('Accept-Encoding'))
   const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined
   const make = (best: boolean): Buffer => {
     // Replaced through functions: a replacement string would read `$&` or `$'` in a participant's name as patterns.
-    let text = indexText!.text.replace('</head>', () => `${page.links.join('')}</head>`)
+    let text = build.html.replace('</head>', () => `${page.links.join('')}</head>`)
     if (page.answers) text = text.replace('</body>', () => `${bootScript(page.answers!)}</body>`)
     for (const inside of [script, style]) if (inside) text = text.replace(inside.tag, () => inside.replacement)
     const html = Buffer.from(text)
